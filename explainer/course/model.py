@@ -1,0 +1,250 @@
+"""The course as typed, frozen data.
+
+Everything a teacher can edit in ``content/`` is parsed into these dataclasses by
+``explainer.course.load``. They are frozen so that no screen can change the course
+behind another screen's back, and they carry the ``path`` and ``line`` they came
+from so that every later check (a dangling source id, a missing clip) can still
+point at the exact place in the file. ``path``/``line`` never take part in equality.
+
+The file formats are described for authors in ``content/README.md``; in short:
+
+* ``course.toml``      format_version, title, ``[[stations]]`` (id, title, folder, zone, summary, model)
+* ``stations/NN-id/``  ``NN-slug.md`` lesson pages (TOML front matter between ``+++`` lines)
+                       and ``quiz.toml`` (``[[questions]]``)
+* ``quizzes/``         ``final.toml`` (the final quiz) -- same question format
+* ``sources.toml``     ``[[sources]]`` id, publisher, title, date, url, kind = primary|secondary
+* ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
+* ``clips/``           ``households.toml`` and one ``<household>.toml`` of ``[[clips]]`` each
+* ``intents/``         hassil sentence templates (YAML) for the lab
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMAT_VERSION = 1
+
+ZONES = ("device", "cloud", "storage", "human")
+SOURCE_KINDS = ("primary", "secondary")
+PAGE_KINDS = ("lesson", "notes")
+QUESTION_TYPES = ("single", "multi", "truefalse", "ordering", "matching", "numeric", "spot")
+PERSONAL_DATA_KINDS = ("names", "address", "health", "finances", "children", "routines")
+
+
+def _where() -> str:
+    return field(default="", compare=False, repr=False)  # type: ignore[return-value]
+
+
+def _line() -> int:
+    return field(default=0, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One publication a claim can cite with ``[@id]``."""
+
+    id: str
+    publisher: str
+    title: str
+    date: str
+    url: str
+    kind: str  # "primary" | "secondary"
+    note: str = ""
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A word a lesson marks with ``{term}``; the learner presses a key to read its definition."""
+
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One short lesson page. ``body`` is Markdown with ``[@source-id]`` citations and ``{term}`` marks."""
+
+    id: str  # "<station-id>/<slug>", stable: progress is keyed by it
+    station_id: str
+    slug: str
+    title: str
+    body: str
+    kind: str = "lesson"  # "lesson" | "notes" (notes & caveats)
+    short_tour: bool = False  # shown in the ~10 minute workshop tour
+    citations: tuple[str, ...] = ()  # source ids in order of first use
+    terms: tuple[str, ...] = ()  # glossary term ids in order of first use
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice in a single/multi/truefalse/spot question, with its own feedback."""
+
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class MatchItem:
+    """An item to sort into one of a matching question's groups."""
+
+    text: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz question. Which fields matter depends on ``type`` (see QUESTION_TYPES).
+
+    * single / multi / truefalse / spot: ``options`` (spot: the fields of a reviewer's screen,
+      correct = identifying)
+    * ordering: ``order`` lists the items in the right order (shown shuffled)
+    * matching: ``groups`` and ``items`` (each item names its group)
+    * numeric: ``answer`` with ``tolerance`` (absolute) and ``unit``
+    """
+
+    id: str
+    station_id: str  # "final" for the final quiz
+    type: str
+    prompt: str
+    explanation: str
+    sources: tuple[str, ...]
+    hints: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    order: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    items: tuple[MatchItem, ...] = ()
+    answer: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    prepost: bool = False  # also asked in the pre/post check
+    misconception: int | None = None  # number in the facts sheet's list of ten, if it targets one
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Station:
+    """One stop on the journey from the device to the human reviewer."""
+
+    id: str
+    title: str
+    folder: str
+    zone: str  # one of ZONES: where on the map the station sits
+    summary: str
+    model: str  # id of the interactive model shown at this station
+    pages: tuple[Page, ...] = ()
+    questions: tuple[Question, ...] = ()
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Household:
+    """A clearly fictional household whose synthetic clips reach the reviewer seat."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    description: str
+    city: str  # rough location, as a reviewer's tool reportedly showed
+    account: str
+    device_serial: str
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class ScriptLine:
+    """One voice in a clip: who speaks what, how, and when (seconds from the clip start)."""
+
+    speaker: str
+    text: str
+    voice: str = "en-us"
+    rate: int = 160
+    volume: float = 1.0
+    start: float = 0.0
+
+
+@dataclass(frozen=True)
+class Background:
+    """The room around the speakers."""
+
+    noise: str = "none"  # none | tv | music | kitchen
+    level: float = 0.0  # 0..1, loudness of the noise bed
+    distance: float = 1.0  # metres from the device; more = quieter and more reverberant
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A synthetic recording a reviewer is asked to transcribe and label."""
+
+    id: str
+    household: str
+    title: str
+    kind: str  # command | false-wake | overheard | child | hard | distress
+    lines: tuple[ScriptLine, ...]
+    background: Background
+    transcript: str  # what was truly said (the reference for WER)
+    machine_guess: str  # the scripted misrecognition, pre-filled in the task
+    intent: str | None  # the intended intent, or None
+    false_wake: bool
+    personal: tuple[str, ...]  # kinds from PERSONAL_DATA_KINDS
+    sensitive: bool
+    recorded_at: str  # time shown in the reviewer's tool (ISO 8601)
+    first_name: str  # the account holder's first name, as the tool reportedly showed
+    captions: str = ""  # what was audible, with [noise] / [unintelligible]
+    details: tuple[str, ...] = ()  # personal details a listener learns, for the debrief
+    content_note: str = ""  # non-empty: opt-in, shown behind this note
+    audio: str = ""  # file name of the pre-rendered audio in clips/audio/
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole course, as loaded from one content folder."""
+
+    format_version: int
+    title: str
+    root: str
+    stations: tuple[Station, ...]
+    sources: dict[str, Source]
+    glossary: dict[str, GlossaryTerm]
+    final_quiz: tuple[Question, ...] = ()
+    households: tuple[Household, ...] = ()
+    clips: tuple[Clip, ...] = ()
+    intents: tuple[str, ...] = ()  # intent names defined in content/intents
+
+    def station(self, station_id: str) -> Station:
+        for station in self.stations:
+            if station.id == station_id:
+                return station
+        raise KeyError(station_id)
+
+    def page(self, page_id: str) -> Page:
+        station_id, _, _ = page_id.partition("/")
+        for page in self.station(station_id).pages:
+            if page.id == page_id:
+                return page
+        raise KeyError(page_id)
+
+    def clip(self, clip_id: str) -> Clip:
+        for clip in self.clips:
+            if clip.id == clip_id:
+                return clip
+        raise KeyError(clip_id)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.stations for q in s.questions) + self.final_quiz

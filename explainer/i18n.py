@@ -1,0 +1,46 @@
+"""Interface strings in the learner's language.
+
+English text is its own key: code says ``_("Press ? for help")`` and the string is looked up
+in ``explainer/locale/<lang>.toml`` (``"English text" = "translation"``). A missing
+translation falls back to English, so a half-translated language still works. Content
+(lessons, quizzes) is translated separately, as content (see content/README.md).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_catalogue: dict[str, str] = {}
+_language = "en"
+
+
+def available_languages() -> list[str]:
+    return ["en", *sorted(p.stem for p in _LOCALE_DIR.glob("*.toml"))]
+
+
+def set_language(lang: str | None) -> str:
+    """Switch the interface language; unknown languages fall back to English. Returns the one in use."""
+    global _catalogue, _language
+    lang = (lang or "en").split("_")[0].split("-")[0].lower()
+    path = _LOCALE_DIR / f"{lang}.toml"
+    if lang == "en" or not path.is_file():
+        _catalogue, _language = {}, "en"
+        return _language
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = {}
+    _catalogue = {k: v for k, v in data.items() if isinstance(v, str)}
+    _language = lang
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def _(text: str) -> str:
+    """Translate one interface string (falls back to the English text)."""
+    return _catalogue.get(text, text)

@@ -1,0 +1,80 @@
+"""Where the course is read from and where the learner's data is written.
+
+One module owns every path so that ``explainer where`` can list them all and
+``explainer forget`` can erase exactly what the app wrote -- nothing more. Nothing
+here creates a directory at import time; callers create what they write.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "whos-listening"
+DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
+CACHE_DIR_ENV = "EXPLAINER_CACHE_DIR"
+
+
+def packaged_content_dir() -> Path:
+    """The content shipped with the app: inside the wheel, or the repository's ``content/``."""
+    here = Path(__file__).resolve().parent
+    in_wheel = here / "_content"
+    if in_wheel.is_dir():
+        return in_wheel
+    return here.parent / "content"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Every file and folder the app may write for one learner."""
+
+    data_dir: Path
+    cache_dir: Path
+
+    @property
+    def progress_file(self) -> Path:
+        return self.data_dir / "progress.json"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def history_db(self) -> Path:
+        return self.data_dir / "voice-history.sqlite3"
+
+    @property
+    def clip_cache_dir(self) -> Path:
+        return self.cache_dir / "clips"
+
+    def all_paths(self) -> list[tuple[str, Path]]:
+        """(what it is, where it is) for everything the app reads or writes for the learner."""
+        return [
+            ("learner data folder", self.data_dir),
+            ("progress (pages, models, quiz answers, shifts)", self.progress_file),
+            ("settings (theme, narration, motion)", self.settings_file),
+            ("lab voice history (SQLite)", self.history_db),
+            ("cache folder", self.cache_dir),
+            ("rendered clip audio cache", self.clip_cache_dir),
+        ]
+
+
+def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
+    """Resolve the learner's folders: ``--data-dir`` beats ``EXPLAINER_DATA_DIR`` beats platformdirs.
+
+    When a data dir is given explicitly, the cache lives inside it so one folder holds everything
+    (tests and kiosks rely on that).
+    """
+    chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        root = Path(chosen).expanduser()
+        cache = Path(os.environ.get(CACHE_DIR_ENV) or root / "cache")
+        return DataPaths(data_dir=root, cache_dir=cache)
+    cache_env = os.environ.get(CACHE_DIR_ENV)
+    return DataPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        cache_dir=Path(cache_env or platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+    )

@@ -1,0 +1,23 @@
+"""What the app was started with: everything ``make_app`` needs, and nothing from argv."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explainer.paths import DataPaths, data_paths, packaged_content_dir
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """Start-up choices. Tests build one directly; the CLI builds one from its arguments."""
+
+    data: DataPaths = field(default_factory=data_paths)
+    content_dir: Path = field(default_factory=packaged_content_dir)
+    seed: int | None = None
+    lang: str = "en"
+    kiosk: bool = False
+    idle_minutes: float = 3.0
+    student: str | None = None
+    tour: str | None = None  # "full" | "short" | None (ask)
+    audio: bool = True  # False: never try to play sound (served sessions, tests)
