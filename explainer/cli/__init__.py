@@ -17,8 +17,6 @@ from explainer import __version__
 
 # Order here is the order in ``explainer --help``.
 SUBCOMMANDS: list[str] = [
-    "explainer.cli.check_cmd",
-    "explainer.cli.data_cmd",
 ]
 
 
