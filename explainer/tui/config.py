@@ -21,3 +21,9 @@ class AppConfig:
     student: str | None = None
     tour: str | None = None  # "full" | "short" | None (ask)
     audio: bool = True  # False: never try to play sound (served sessions, tests)
+    served: bool = False  # running in a browser through ``explainer serve``
+
+    @property
+    def memory_only(self) -> bool:
+        """Kiosk and served sessions write nothing to disk: progress lives in memory."""
+        return self.kiosk or self.served

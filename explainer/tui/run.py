@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from explainer.paths import data_paths
 
 
 def config_from_args(args: argparse.Namespace):
+    from explainer.classroom.serve import SERVED_ENV
     from explainer.tui.config import AppConfig
+
+    served = os.environ.get(SERVED_ENV) == "1"
 
     kwargs = {}
     if getattr(args, "content", None):
@@ -22,6 +26,8 @@ def config_from_args(args: argparse.Namespace):
         idle_minutes=float(getattr(args, "idle_minutes", 3.0) or 3.0),
         student=getattr(args, "student", None),
         tour=getattr(args, "tour", None),
+        served=served,
+        audio=not served,
         **kwargs,
     )
 

@@ -1,0 +1,62 @@
+"""Serve the app in a web browser with textual-serve, one app process per visitor.
+
+Served sessions differ from terminal ones in two ways, both signalled to the child
+process through the environment: sound would play on the server, not in the visitor's
+browser, so audio is off and captions are shown instead; and visitors share one
+machine, so each session keeps progress in memory only (nothing written to disk).
+The page template is textual-serve's own minus its Google Fonts link, so a visitor's
+browser contacts nobody but this server.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shlex
+import sys
+from pathlib import Path
+
+SERVED_ENV = "EXPLAINER_SERVED"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` only accepts connections from this machine."""
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def app_command(extra_args: list[str]) -> str:
+    """The shell command textual-serve runs for each visitor."""
+    parts = [sys.executable, "-m", "explainer", *extra_args]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning printed when the server is reachable from other machines."""
+    if is_loopback(host):
+        return None
+    return (
+        f"Warning: serving on {host} makes the app reachable from other computers on the network. "
+        "Anyone who can reach this address can open a session. Use --host 127.0.0.1 to keep it local."
+    )
+
+
+def serve(host: str, port: int, extra_args: list[str]) -> None:
+    """Run the web server until interrupted (blocking)."""
+    import os
+
+    from textual_serve.server import Server
+
+    os.environ[SERVED_ENV] = "1"
+    server = Server(
+        app_command(extra_args),
+        host=host,
+        port=port,
+        title="Who's Listening?",
+        templates_path=TEMPLATES,
+    )
+    server.serve()
