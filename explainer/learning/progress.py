@@ -1,0 +1,265 @@
+"""What the learner has done, kept as small versioned JSON keyed by content ids.
+
+Progress is keyed by stable ids ("wake-word/what-it-hears", question ids), never by
+position, so reordering the course does not scramble anyone's record. The file looks like::
+
+    {"format": "whos-listening/progress", "version": 1, "saved_at": "...",
+     "pages_read": [...], "models_tried": [...], "answers": {qid: {...}},
+     "last": {"mode": ..., "station": ..., "page": ...}, "sections": {"reviewer": {...}}}
+
+Loading never raises: a file that is corrupt, the wrong shape or from a newer version of the
+app is renamed aside and the learner starts fresh, told so in one line. Saving never raises
+either: a read-only folder or a full disk gives ``SaveResult(ok=False, notice=...)`` and the app
+keeps the progress in memory. Two copies of the app saving at once lose nothing: each save
+re-reads the file under a lock and merges it (union of pages and models, the newest answer per
+question, sections merged key by key) before writing.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from explainer.learning import storage
+
+FORMAT = "whos-listening/progress"
+VERSION = 1
+STATES = ("not started", "in progress", "done")
+
+
+class _StationLike(Protocol):  # explainer.course.model.Station, without importing the course
+    id: str
+    model: str
+
+    @property
+    def pages(self) -> Iterable[Any]: ...
+
+    @property
+    def questions(self) -> Iterable[Any]: ...
+
+
+@dataclass
+class Progress:
+    """Everything one learner has done. Mutable: screens update it, then ask the app to save."""
+
+    pages_read: set[str] = field(default_factory=set)
+    models_tried: set[str] = field(default_factory=set)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    last: dict[str, Any] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def mark_page_read(self, page_id: str) -> bool:
+        """Record a page as read; True if it was new."""
+        new = page_id not in self.pages_read
+        self.pages_read.add(page_id)
+        return new
+
+    def mark_model_tried(self, station_id: str) -> bool:
+        """Record that the learner played with a station's model; True if it was new."""
+        new = station_id not in self.models_tried
+        self.models_tried.add(station_id)
+        return new
+
+    def record_answer(self, question_id: str, **details: Any) -> dict[str, Any]:
+        """Store the latest answer to a question (e.g. ``correct=True, given=[...]``), timestamped."""
+        entry = {**details, "at": details.get("at") or datetime.now(UTC).isoformat(timespec="seconds")}
+        self.answers[question_id] = entry
+        return entry
+
+    def section(self, name: str) -> dict[str, Any]:
+        """A free-form dict owned by one feature ("reviewer", "lab", "prepost"...), created on demand."""
+        return self.sections.setdefault(name, {})
+
+    def station_state(self, station: _StationLike) -> str:
+        """"not started", "in progress" or "done" (every page read, model tried, questions answered)."""
+        page_ids = [page.id for page in station.pages]
+        question_ids = [question.id for question in station.questions]
+        read = sum(1 for pid in page_ids if pid in self.pages_read)
+        answered = sum(1 for qid in question_ids if qid in self.answers)
+        tried = station.id in self.models_tried
+        if read == 0 and answered == 0 and not tried:
+            return "not started"
+        model_done = tried or not station.model
+        if read == len(page_ids) and answered == len(question_ids) and model_done:
+            return "done"
+        return "in progress"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "pages_read": sorted(self.pages_read),
+            "models_tried": sorted(self.models_tried),
+            "answers": self.answers,
+            "last": self.last,
+            "sections": self.sections,
+        }
+
+    def merged_with(self, other: Progress) -> Progress:
+        """This progress plus anything ``other`` (the file on disk) has that this one lacks."""
+        answers = dict(other.answers)
+        for qid, mine in self.answers.items():
+            theirs = answers.get(qid)
+            if theirs is None or _stamp(mine) >= _stamp(theirs):
+                answers[qid] = mine
+        sections = {name: copy.deepcopy(value) for name, value in other.sections.items()}
+        for name, mine in self.sections.items():
+            sections[name] = _merge_dicts(sections.get(name, {}), mine)
+        return Progress(
+            pages_read=self.pages_read | other.pages_read,
+            models_tried=self.models_tried | other.models_tried,
+            answers=answers,
+            last=dict(self.last or other.last),
+            sections=sections,
+        )
+
+
+def _stamp(answer: dict[str, Any]) -> float:
+    """When an answer was given: ``at`` may be epoch seconds or an ISO 8601 string."""
+    value = answer.get("at", 0)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return 0.0
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.timestamp()
+    return 0.0
+
+
+def _merge_dicts(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(theirs)
+    for key, value in mine.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge_dicts(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+class WrongShape(Exception):
+    """The JSON parsed, but is not a progress file this version understands."""
+
+
+def progress_from_json(data: Any) -> Progress:
+    """Build Progress from parsed JSON; raises WrongShape (never anything else) if it does not fit."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise WrongShape("it is not a progress file")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise WrongShape("its version is not a positive whole number")
+
+    def strings(key: str) -> set[str]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise WrongShape(f"'{key}' is not a list of ids")
+        return set(value)
+
+    def table(key: str, inner_dicts: bool) -> dict[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict) or (
+            inner_dicts and not all(isinstance(item, dict) for item in value.values())
+        ):
+            raise WrongShape(f"'{key}' is not a table")
+        return value
+
+    return Progress(
+        pages_read=strings("pages_read"),
+        models_tried=strings("models_tried"),
+        answers=table("answers", inner_dicts=True),
+        last=table("last", inner_dicts=False),
+        sections=table("sections", inner_dicts=True),
+    )
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    progress: Progress
+    notice: str | None = None  # one line for the learner when the file had to be set aside
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    ok: bool
+    notice: str | None = None  # why it could not be saved, in one line
+
+
+class ProgressStore:
+    """Reads and writes one learner's progress file. ``path=None`` keeps everything in memory (kiosk)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def load(self) -> LoadResult:
+        if self.path is None:
+            return LoadResult(Progress())
+        try:
+            data = storage.read_json(self.path)
+            if data is None:
+                return LoadResult(Progress())
+            return LoadResult(self._parse(data))
+        except _SetAside as aside:
+            return LoadResult(Progress(), aside.notice)
+        except storage.Unreadable as error:
+            return LoadResult(Progress(), self._set_aside("corrupt", error.reason))
+
+    def _parse(self, data: Any) -> Progress:
+        assert self.path is not None
+        version = data.get("version") if isinstance(data, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                raise _SetAside(self._set_aside("from-future", "it was written by a newer version"))
+        try:
+            return progress_from_json(data)
+        except WrongShape as error:
+            raise _SetAside(self._set_aside("corrupt", str(error))) from None
+
+    def _set_aside(self, label: str, reason: str) -> str:
+        assert self.path is not None
+        moved = storage.set_aside(self.path, label)
+        where = moved.name if moved else "(it could not be moved)"
+        return f"Your progress file could not be used ({reason}); it was kept as {where} and you start fresh."
+
+    def save(self, progress: Progress, *, replace: bool = False) -> SaveResult:
+        """Merge with what is on disk (unless ``replace``), write atomically, and update ``progress``."""
+        if self.path is None:
+            return SaveResult(True)
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with storage.locked(self.path):
+                storage.remove_stale_temps(self.path)
+                merged = progress if replace else progress.merged_with(self._on_disk())
+                storage.write_json_atomic(self.path, merged.to_json())
+        except OSError as error:
+            reason = storage.describe_os_error(error, folder)
+            return SaveResult(False, f"Progress cannot be saved: {reason}. It is kept until you quit.")
+        progress.pages_read, progress.models_tried = merged.pages_read, merged.models_tried
+        progress.answers, progress.sections = merged.answers, merged.sections
+        return SaveResult(True)
+
+    def _on_disk(self) -> Progress:
+        """The file's current contents for merging; an unusable file is set aside and ignored."""
+        assert self.path is not None
+        try:
+            data = storage.read_json(self.path)
+            return Progress() if data is None else self._parse(data)
+        except (_SetAside, storage.Unreadable):
+            if self.path.exists():
+                storage.set_aside(self.path, "corrupt")
+            return Progress()
+
+
+class _SetAside(Exception):
+    def __init__(self, notice: str) -> None:
+        super().__init__(notice)
+        self.notice = notice

@@ -1,0 +1,87 @@
+"""The learner's display and sound preferences, remembered between runs.
+
+Kept apart from progress because a teacher may reset progress for the next class while the
+high-contrast theme a student needs should stay. Same rules as progress: versioned JSON,
+atomic writes, a bad file is set aside (never a crash), a read-only folder just means the
+choice lasts until the app quits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from explainer.learning import storage
+
+FORMAT = "whos-listening/settings"
+VERSION = 1
+DEFAULT_THEME = "textual-dark"
+HIGH_CONTRAST_THEME = "high-contrast"
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = DEFAULT_THEME
+    narration: bool = False  # read lesson pages aloud with the offline speech engine
+    reduced_motion: bool = False  # no animations, no moving playheads
+    high_contrast: bool = False  # use the high-contrast theme whatever ``theme`` says
+
+    @property
+    def effective_theme(self) -> str:
+        return HIGH_CONTRAST_THEME if self.high_contrast else self.theme
+
+    def changed(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, **asdict(self)}
+
+
+def settings_from_json(data: Any) -> Settings:
+    """Settings from parsed JSON; unknown keys ignored, wrong types fall back to the default."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise storage.Unreadable("it is not a settings file")
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for item in fields(Settings):
+        value = data.get(item.name, getattr(defaults, item.name))
+        expected = type(getattr(defaults, item.name))
+        values[item.name] = value if type(value) is expected else getattr(defaults, item.name)
+    return Settings(**values)
+
+
+@dataclass(frozen=True)
+class SettingsLoad:
+    settings: Settings
+    notice: str | None = None
+
+
+class SettingsStore:
+    """Reads and writes settings.json. ``path=None`` keeps settings in memory (kiosk)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def load(self) -> SettingsLoad:
+        if self.path is None:
+            return SettingsLoad(Settings())
+        try:
+            data = storage.read_json(self.path)
+            return SettingsLoad(Settings() if data is None else settings_from_json(data))
+        except storage.Unreadable as error:
+            moved = storage.set_aside(self.path, "corrupt")
+            kept = moved.name if moved else "(it could not be moved)"
+            return SettingsLoad(
+                Settings(), f"Your settings file could not be used ({error.reason}); kept as {kept}."
+            )
+
+    def save(self, settings: Settings) -> str | None:
+        """Write settings; returns None when saved, or one line saying why not."""
+        if self.path is None:
+            return None
+        try:
+            storage.write_json_atomic(self.path, settings.to_json())
+        except OSError as error:
+            return f"Settings cannot be saved: {storage.describe_os_error(error, self.path.parent)}."
+        return None
