@@ -1,0 +1,174 @@
+"""Walking through one quiz: which questions, which try, what gets saved, where to resume.
+
+Kept apart from grading (``learning.quiz``) so grading stays a pure function and this
+module holds the little state a quiz has: the current question, the tries used on it, and
+the answers written into the learner's progress after every finished question -- so a
+closed laptop or a kiosk reset loses at most the question in hand.
+
+Quiz ids: a station id (that station's questions), ``"final"`` (content/quizzes/final.toml),
+``"pre"`` / ``"post"`` (every question with ``prepost = true``, the SAME items both times,
+stored under ``progress.section("prepost")[quiz_id]`` so they never count twice).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from explainer.course.model import Course, Question
+from explainer.learning.quiz import CONFIDENCE_LEVELS, DEFAULT_TRIES, Result, grade
+
+PREPOST_IDS = ("pre", "post")
+
+
+class UnknownQuiz(KeyError):
+    """The quiz id names no station, nor "final", "pre" or "post"."""
+
+
+def quiz_questions(course: Course, quiz_id: str) -> tuple[Question, ...]:
+    if quiz_id == "final":
+        return tuple(course.final_quiz)
+    if quiz_id in PREPOST_IDS:
+        return tuple(q for q in course.questions if q.prepost)
+    try:
+        return tuple(course.station(quiz_id).questions)
+    except KeyError:
+        raise UnknownQuiz(quiz_id) from None
+
+
+def answer_store(progress: Any, quiz_id: str) -> dict[str, dict]:
+    """The dict this quiz's answers live in (by question id)."""
+    if quiz_id in PREPOST_IDS:
+        return progress.section("prepost").setdefault(quiz_id, {})
+    return progress.answers
+
+
+def _jsonable(given: object) -> object:
+    if isinstance(given, (set, frozenset, tuple)):
+        return sorted(str(x) for x in given) if isinstance(given, (set, frozenset)) else list(given)
+    if isinstance(given, dict):
+        return {str(k): str(v) for k, v in given.items()}
+    if given is None or isinstance(given, (str, int, float, bool, list)):
+        return given
+    return str(given)
+
+
+class QuizSession:
+    """One learner going through one quiz; ``check()`` grades, ``advance()`` moves on."""
+
+    def __init__(
+        self,
+        course: Course,
+        quiz_id: str,
+        progress: Any,
+        *,
+        seed: int | str | None = None,
+        max_tries: int = DEFAULT_TRIES,
+    ) -> None:
+        self.course = course
+        self.quiz_id = quiz_id
+        self.progress = progress
+        self.questions = quiz_questions(course, quiz_id)
+        self.max_tries = max_tries
+        self.seed = self._pick_seed(seed)
+        self.tries = 0
+        self.last: Result | None = None
+        self.retaking: set[str] | None = None  # ids answered since restart(), during a retake
+        self.index = self.first_unanswered()
+
+    def _pick_seed(self, seed: int | str | None) -> int | str:
+        """--seed wins; otherwise one seed per learner, kept so a resumed quiz looks the same."""
+        if seed is not None:
+            return seed
+        section = self.progress.section("quiz")
+        if "seed" not in section:
+            section["seed"] = int(datetime.now(timezone.utc).timestamp()) % 100_000
+        return section["seed"]
+
+    # -- where we are
+    @property
+    def store(self) -> dict[str, dict]:
+        return answer_store(self.progress, self.quiz_id)
+
+    def is_answered(self, question: Question) -> bool:
+        if self.retaking is not None:
+            return question.id in self.retaking
+        entry = self.store.get(question.id)
+        return isinstance(entry, dict) and "correct" in entry
+
+    def first_unanswered(self) -> int:
+        for i, question in enumerate(self.questions):
+            if not self.is_answered(question):
+                return i
+        return len(self.questions)
+
+    @property
+    def done(self) -> bool:
+        return self.index >= len(self.questions)
+
+    @property
+    def current(self) -> Question | None:
+        return None if self.done else self.questions[self.index]
+
+    @property
+    def answered_count(self) -> int:
+        return sum(1 for q in self.questions if self.is_answered(q))
+
+    @property
+    def correct_count(self) -> int:
+        return sum(
+            1 for q in self.questions if self.is_answered(q) and self.store[q.id].get("correct") is True
+        )
+
+    # -- acting
+    def check(self, given: object, confidence: str | None = None) -> Result:
+        """Grade a try at the current question; a finished question is saved into progress."""
+        question = self.current
+        if question is None:
+            raise IndexError("the quiz is over")
+        if self.last is not None and self.last.finished:
+            return self.last
+        self.tries += 1
+        result = grade(question, given, self.tries, self.max_tries)
+        self.last = result
+        if result.finished:
+            self.store[question.id] = {
+                "correct": result.correct,
+                "score": round(result.score, 3),
+                "tries": result.tries,
+                "given": _jsonable(given),
+                "confidence": confidence if confidence in CONFIDENCE_LEVELS else None,
+                "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "quiz": self.quiz_id,
+            }
+            if self.retaking is not None:
+                self.retaking.add(question.id)
+        return result
+
+    def set_confidence(self, confidence: str | None) -> None:
+        """Confidence may be marked after checking, too; it is stored with the answer."""
+        question = self.current
+        if question is not None and question.id in self.store:
+            self.store[question.id]["confidence"] = confidence if confidence in CONFIDENCE_LEVELS else None
+
+    def advance(self) -> None:
+        """Go to the next unanswered question (or the end)."""
+        self.tries = 0
+        self.last = None
+        start = self.index + 1
+        for i in range(start, len(self.questions)):
+            if not self.is_answered(self.questions[i]):
+                self.index = i
+                return
+        self.index = self.first_unanswered() if self.first_unanswered() < start else len(self.questions)
+
+    def restart(self) -> None:
+        """Take the quiz again from the first question; each new answer replaces the old one.
+
+        Old answers are not deleted (progress saves merge with the file, newest answer wins),
+        so a retake abandoned half-way keeps the earlier answers for the rest.
+        """
+        self.retaking = set()
+        self.tries = 0
+        self.last = None
+        self.index = 0
