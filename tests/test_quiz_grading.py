@@ -7,7 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer.learning.quiz import (
-    correct_answer, grade, parse_number, shuffled_items, shuffled_options, shuffled_order,
+    correct_answer,
+    grade,
+    parse_number,
+    shuffled_items,
+    shuffled_options,
+    shuffled_order,
 )
 from tests.quiz_samples import ALL, MATCHING, MULTI, NUMERIC, ORDERING, SINGLE, SPOT, TRUEFALSE
 
@@ -96,6 +101,7 @@ def test_shuffle_reproducible():
 
 # ---------------------------------------------------------------- properties
 
+
 @settings(max_examples=60, deadline=None)
 @given(seed=st.integers() | st.text(max_size=8))
 def test_correct_answer_from_shuffled_view_is_correct(seed):
@@ -127,7 +133,9 @@ def test_numeric_within_tolerance_is_correct(value):
 
 _JUNK = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
     max_leaves=10,
 )
 

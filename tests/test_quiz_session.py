@@ -97,7 +97,12 @@ def test_results_breakdown_and_missed():
     session.check([])
     res = results(c, progress)
     station = res.quizzes[0]
-    assert (station.quiz_id, station.total, station.answered, station.correct) == ("wake-word", 5, 2, 1)
+    assert (station.quiz_id, station.total, station.answered, station.correct) == (
+        "wake-word",
+        5,
+        2,
+        1,
+    )
     assert [q.id for q in res.missed] == ["m1"]
     assert len(res.rows) == 2 and res.correct == 1 and res.total == 7
 

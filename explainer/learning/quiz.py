@@ -225,7 +225,9 @@ def solution_text(q: Question) -> str:
     return ""
 
 
-def grade(question: Question, given: object, tries: int = 1, max_tries: int = DEFAULT_TRIES) -> Result:
+def grade(
+    question: Question, given: object, tries: int = 1, max_tries: int = DEFAULT_TRIES
+) -> Result:
     """Grade try number ``tries`` (1-based) of ``max_tries``. Never raises on odd ``given``."""
     grader = _GRADERS.get(question.type)
     try:

@@ -12,7 +12,7 @@ stored under ``progress.section("prepost")[quiz_id]`` so they never count twice)
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from explainer.course.model import Course, Question
@@ -82,7 +82,7 @@ class QuizSession:
             return seed
         section = self.progress.section("quiz")
         if "seed" not in section:
-            section["seed"] = int(datetime.now(timezone.utc).timestamp()) % 100_000
+            section["seed"] = int(datetime.now(UTC).timestamp()) % 100_000
         return section["seed"]
 
     # -- where we are
@@ -117,7 +117,9 @@ class QuizSession:
     @property
     def correct_count(self) -> int:
         return sum(
-            1 for q in self.questions if self.is_answered(q) and self.store[q.id].get("correct") is True
+            1
+            for q in self.questions
+            if self.is_answered(q) and self.store[q.id].get("correct") is True
         )
 
     # -- acting
@@ -138,7 +140,7 @@ class QuizSession:
                 "tries": result.tries,
                 "given": _jsonable(given),
                 "confidence": confidence if confidence in CONFIDENCE_LEVELS else None,
-                "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "quiz": self.quiz_id,
             }
             if self.retaking is not None:
@@ -149,7 +151,9 @@ class QuizSession:
         """Confidence may be marked after checking, too; it is stored with the answer."""
         question = self.current
         if question is not None and question.id in self.store:
-            self.store[question.id]["confidence"] = confidence if confidence in CONFIDENCE_LEVELS else None
+            self.store[question.id]["confidence"] = (
+                confidence if confidence in CONFIDENCE_LEVELS else None
+            )
 
     def advance(self) -> None:
         """Go to the next unanswered question (or the end)."""
@@ -160,7 +164,9 @@ class QuizSession:
             if not self.is_answered(self.questions[i]):
                 self.index = i
                 return
-        self.index = self.first_unanswered() if self.first_unanswered() < start else len(self.questions)
+        self.index = (
+            self.first_unanswered() if self.first_unanswered() < start else len(self.questions)
+        )
 
     def restart(self) -> None:
         """Take the quiz again from the first question; each new answer replaces the old one.

@@ -108,7 +108,11 @@ def _entry(store: dict, qid: str) -> dict | None:
 def _row(quiz_id: str, q: Question, entry: dict) -> AnswerRow:
     def _num(key: str, default: float) -> float:
         value = entry.get(key, default)
-        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else default
+        return (
+            float(value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+            else default
+        )
 
     correct = entry.get("correct") is True
     return AnswerRow(
