@@ -99,11 +99,11 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
 def mix(tracks: list[tuple[np.ndarray, float]], rate: int, *, length: float | None = None) -> np.ndarray:
     """Add tracks, each starting at its offset in seconds. The result lasts until the last one ends."""
     starts = [max(0, int(round(offset * rate))) for _, offset in tracks]
-    end = max((s + len(t) for (t, _), s in zip(tracks, starts)), default=0)
+    end = max((s + len(t) for (t, _), s in zip(tracks, starts, strict=False)), default=0)
     if length is not None:
         end = max(end, int(round(length * rate)))
     out = np.zeros(end, dtype=np.float32)
-    for (track, _), start in zip(tracks, starts):
+    for (track, _), start in zip(tracks, starts, strict=False):
         out[start : start + len(track)] += np.asarray(track, dtype=np.float32)
     return out
 
@@ -125,7 +125,7 @@ def envelope(samples: np.ndarray, columns: int) -> list[float]:
         return [0.0] * columns
     edges = np.linspace(0, len(samples), columns + 1).astype(int)
     magnitude = np.abs(np.asarray(samples, dtype=np.float32))
-    peaks = [float(magnitude[a:b].max()) if b > a else 0.0 for a, b in zip(edges[:-1], edges[1:])]
+    peaks = [float(magnitude[a:b].max()) if b > a else 0.0 for a, b in zip(edges[:-1], edges[1:], strict=False)]
     top = max(peaks)
     return [p / top if top > 0 else 0.0 for p in peaks]
 
