@@ -86,15 +86,17 @@ def test_shift_resumes_through_progress_json():
 
 
 def test_damaged_shift_is_kept_aside_with_a_notice():
-    section = {"shift": {"version": 1, "clip_ids": "nope"}}
+    section = {"current": "x", "shifts": {"x": {"version": 1, "clip_ids": "nope"}}}
     shift, notice = load_shift(section, make_course())
     assert shift is None and notice and section["damaged"] == {"version": 1, "clip_ids": "nope"}
-    assert "shift" not in section
+    assert section["current"] is None
+    assert load_shift({"current": "missing"}, make_course())[0] is None
 
 
 def test_vanished_clips_are_dropped_on_resume():
     course = make_course()
-    section = {"shift": Shift(["r-1", "gone", "o-3"], seed=1).to_dict()}
+    section: dict = {}
+    save_shift(section, Shift(["r-1", "gone", "o-3"], seed=1), course)
     shift, notice = load_shift(section, course)
     assert shift.clip_ids == ("r-1", "o-3") and notice is None
 
@@ -109,6 +111,8 @@ def test_finished_shift_is_filed_once_and_exported():
     save_shift(section, shift, course)
     save_shift(section, shift, course)
     assert len(section["history"]) == 1
+    save_shift(section, Shift(["r-1"], seed=2, clock=clock, wall_clock=lambda: "later"), course)
+    assert len(section["shifts"]) == 2 and section["current"].endswith("~2")
     summary = export_summary(section)
     assert summary["clips_done"] == 1 and summary["mean_wer"] == 0.0
     assert summary["label_accuracy"] == 1.0 and summary["seconds_per_clip"] == 40
@@ -141,3 +145,21 @@ def test_debrief_adds_up_flagged_and_missed_details():
     assert debrief.distress is not None and debrief.distress.source.id == "engadget-2019"
     assert debrief.clips_answered == 4 and debrief.clips_skipped == 1
     assert len(debrief.reflection) == 5
+
+
+def test_a_new_shift_never_inherits_old_answers_through_the_progress_merge(tmp_path):
+    from explainer.learning.progress import Progress, ProgressStore
+
+    course, clock = make_course(), FakeClock()
+    store = ProgressStore(tmp_path / "progress.json")
+    progress = Progress()
+    old = Shift(["r-1", "o-3"], seed=1, clock=clock, wall_clock=lambda: "t1")
+    old.submit(course.clip("r-1"), Answer("old answer"))
+    save_shift(progress.section("reviewer"), old, course)
+    assert store.save(progress).ok
+    fresh = Shift(["r-1", "o-3"], seed=1, clock=clock, wall_clock=lambda: "t2")
+    save_shift(progress.section("reviewer"), fresh, course)  # re-fetch: save replaces the dicts
+    assert store.save(progress).ok
+    loaded = store.load().progress
+    again, _ = load_shift(loaded.section("reviewer"), course, clock=clock)
+    assert again.id == fresh.id and again.records == {}

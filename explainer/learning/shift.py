@@ -133,6 +133,11 @@ class Shift:
         self._resumed_at: float | None = None
         self._clip_started = clip_started
 
+    @property
+    def id(self) -> str:
+        """Stable name of this shift in the progress file."""
+        return f"{self.started_at}~{self.seed}"
+
     # -- the active clock -------------------------------------------------
     @property
     def running(self) -> bool:

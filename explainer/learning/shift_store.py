@@ -1,11 +1,18 @@
 """Where a shift lives between sessions: the "reviewer" section of the learner's progress.
 
-Layout of ``progress.section("reviewer")`` (plain JSON, versioned by the shift itself)::
+Layout of ``progress.section("reviewer")`` (plain JSON; each shift carries its own version)::
 
-    {"shift":   {...Shift.to_dict()...} | absent,   # the shift in progress or just finished
-     "summary": {...Shift.summary()...},            # numbers for the export, no course needed
-     "history": [{...summary...}, ...],             # one entry per finished shift
-     "damaged": {...}}                              # a saved shift we could not read, kept aside
+    {"current": "<shift id>" | null,            # the shift in progress, or just finished
+     "shifts":  {"<shift id>": {...Shift.to_dict()...}},
+     "summary": {...Shift.summary()...},        # the latest numbers, for the export
+     "history": {"<shift id>": {...summary...}},  # one entry per finished shift
+     "damaged": {...}}                          # a saved shift we could not read, kept aside
+
+Why ids instead of one "shift" entry: the progress store merges sections key by key with the
+file on disk (so two copies of the app lose nothing). A shift stored under its own id can never
+be blended with another shift's answers, and switching shifts is one string, which merging
+replaces whole. Old shifts stay in the file (a few hundred bytes each); that is the price of
+never losing work to a merge.
 
 A damaged shift is never silently thrown away: it is kept under "damaged" and the learner is
 told in one sentence that a new shift starts.
@@ -19,7 +26,12 @@ from explainer.course.model import Course
 from explainer.i18n import _
 from explainer.learning.shift import Clock, Shift, WallClock, choose_clips, utc_now_iso
 
-HISTORY_LIMIT = 50
+
+def _table(section: dict, key: str) -> dict:
+    value = section.get(key)
+    if not isinstance(value, dict):
+        value = section[key] = {}
+    return value
 
 
 def load_shift(
@@ -29,25 +41,24 @@ def load_shift(
     clock: Clock = time.monotonic,
     wall_clock: WallClock = utc_now_iso,
 ) -> tuple[Shift | None, str | None]:
-    """The saved shift (or None), and a notice when saved data had to be set aside."""
-    data = section.get("shift")
-    if data is None:
+    """The saved current shift (or None), and a notice when saved data had to be set aside."""
+    current = section.get("current")
+    if not isinstance(current, str):
         return None, None
+    data = _table(section, "shifts").get(current)
     try:
-        shift = Shift.from_dict(data, clock=clock, wall_clock=wall_clock)
+        shift = Shift.from_dict(data, clock=clock, wall_clock=wall_clock)  # type: ignore[arg-type]
     except (ValueError, KeyError, TypeError):
         section["damaged"] = data
-        section.pop("shift", None)
-        return None, _(
-            "Your saved shift could not be read; it was kept aside and a new shift starts."
-        )
+        section["current"] = None
+        return None, _("Your saved shift could not be read; it was kept aside. A new shift starts.")
     known = {c.id for c in course.clips}
     if not all(cid in known for cid in shift.clip_ids):
         kept = [cid for cid in shift.clip_ids if cid in known]
         if not kept:
-            section.pop("shift", None)
+            section["current"] = None
             return None, _(
-                "The clips of your saved shift are no longer in the course; a new shift starts."
+                "The clips of your saved shift are gone from the course. A new one starts."
             )
         shift = Shift(
             kept,
@@ -77,33 +88,29 @@ def new_shift(
 
 
 def save_shift(section: dict, shift: Shift, course: Course) -> None:
-    """Write the shift and its summary into the section (the caller saves progress)."""
-    previous = section.get("shift")
-    filed = (
-        isinstance(previous, dict)
-        and previous.get("filed") is True
-        and previous.get("started_at") == shift.started_at
-    )
-    section["shift"] = shift.to_dict()
+    """Write the shift as the current one, with its summary (the caller saves progress)."""
+    _table(section, "shifts")[shift.id] = shift.to_dict()
+    section["current"] = shift.id
     section["summary"] = shift.summary(course)
-    if shift.finished and not filed:
-        history = section.get("history")
-        if not isinstance(history, list):
-            history = section["history"] = []
-        history.append(section["summary"])
-        del history[:-HISTORY_LIMIT]
-    section["shift"]["filed"] = shift.finished
+    if shift.finished:
+        _table(section, "history")[shift.id] = section["summary"]
 
 
 def discard_shift(section: dict) -> None:
-    """Forget the current shift (its summary stays in the history if it was finished)."""
-    section.pop("shift", None)
+    """Leave the current shift (it stays in the file; a finished one stays in the history)."""
+    section["current"] = None
 
 
 def export_summary(section: dict) -> dict | None:
     """The latest shift's numbers for the quiz export, or None when no clip was reviewed."""
-    summary = section.get("summary")
-    if not isinstance(summary, dict) or not summary.get("clips_done"):
-        return None
     history = section.get("history")
-    return {**summary, "shifts_finished": len(history) if isinstance(history, list) else 0}
+    history = history if isinstance(history, dict) else {}
+    candidates = [section.get("summary"), *sorted(history.values(), key=_started, reverse=True)]
+    for summary in candidates:
+        if isinstance(summary, dict) and summary.get("clips_done"):
+            return {**summary, "shifts_finished": len(history)}
+    return None
+
+
+def _started(summary: object) -> str:
+    return str(summary.get("started_at", "")) if isinstance(summary, dict) else ""
