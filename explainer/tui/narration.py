@@ -1,0 +1,164 @@
+"""Reading a lesson page aloud, without ever freezing the screen.
+
+Being read to helps younger readers and people who find screens tiring (Interland reads
+everything aloud). Speech comes from pyttsx3, which is fragile on Linux, so it runs in a
+child process behind ``explainer.voice.speech``; here we only prepare the words, run the
+synthesis and playback in a thread worker, and turn every failure (no speech engine, no
+sound device, a read-only cache) into one clear notification. Citation markers are left
+out: "bracket at bloomberg" helps nobody.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from textual.widget import Widget
+from textual.worker import Worker, get_current_worker
+
+from explainer.course import markup
+from explainer.course.model import Page
+from explainer.i18n import _
+
+CHUNK_CHARS = 900  # the speech child speaks at most ~1,000 characters per request
+
+
+def narration_text(page: Page) -> str:
+    """The words to speak: title, paragraphs, list items and asides; no citations, no code."""
+    parts = [page.title + "."]
+    for block in markup.blocks(page.body):
+        if block.kind == "code":
+            continue
+        words = " ".join(markup.plain_text(block.text).split())
+        words = re.sub(r"[*_`#]+", "", words)
+        if not words:
+            continue
+        if block.kind == "quote":
+            words = _("Aside:") + " " + words
+        if words[-1] not in ".?!:":
+            words += "."
+        parts.append(words)
+    return "\n".join(parts)
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Split at sentence ends so each piece stays under ``limit`` characters."""
+    sentences = re.split(r"(?<=[.?!:])\s+", text.strip())
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        while len(sentence) > limit:  # one enormous sentence: cut at a space
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:].strip()
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _cache_dir(app: Any) -> Path:
+    config = getattr(app, "config", None)
+    if config is not None and not getattr(config, "kiosk", False):
+        folder = Path(config.data.cache_dir) / "narration"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return folder
+        except OSError:
+            pass
+    folder = Path(tempfile.gettempdir()) / "whos-listening-narration"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Narrator:
+    """Reads text aloud for one screen; ``toggle`` starts or stops."""
+
+    def __init__(self, host: Widget) -> None:
+        self.host = host
+        self.player: Any = None
+        self.worker: Worker | None = None
+
+    @property
+    def active(self) -> bool:
+        running = self.worker is not None and not self.worker.is_finished
+        return running or bool(self.player is not None and self.player.playing)
+
+    def toggle(self, text: str) -> bool:
+        """Start reading ``text`` or, if already reading, stop. Returns True when it started."""
+        if self.active:
+            self.stop()
+            self.host.notify(_("Reading stopped."), timeout=2)
+            return False
+        self.start(text)
+        return True
+
+    def start(self, text: str) -> None:
+        self.stop()
+        self.worker = self.host.run_worker(
+            lambda: self._speak(text), thread=True, group="narration", exclusive=True,
+            exit_on_error=False, name="narration",
+        )
+
+    def stop(self) -> None:
+        if self.worker is not None and not self.worker.is_finished:
+            self.worker.cancel()
+        self.worker = None
+        if self.player is not None:
+            self.player.stop()
+
+    def _tell(self, message: str, severity: str = "information") -> None:
+        self.host.app.call_from_thread(
+            self.host.notify, message, severity=severity, timeout=8, markup=False
+        )
+
+    def _speak(self, text: str) -> None:
+        """Thread worker: synthesize (cached by text), then play. Never raises into the UI."""
+        from explainer.voice import audio, playback, speech
+
+        worker = get_current_worker()
+        app = self.host.app
+        ok, reason = speech.speech_available()
+        if not ok:
+            self._tell(_("Narration needs a speech engine: ") + reason, "warning")
+            return
+        enabled = bool(getattr(getattr(app, "config", None), "audio", True))
+        player = playback.Player(enabled=enabled)
+        if not player.audible:
+            self._tell(_("Narration cannot play: ") + player.reason, "warning")
+            return
+        try:
+            folder = _cache_dir(app)
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            target = folder / f"page-{digest}.wav"
+            if not target.exists():
+                pieces = []
+                for index, piece in enumerate(chunks(text)):
+                    if worker.is_cancelled:
+                        return
+                    pieces.append(speech.synthesize(piece, folder / f"part-{digest}-{index}.wav"))
+                samples = [audio.read_wav(path) for path in pieces]
+                rate = samples[0][1]
+                import numpy as np
+
+                audio.write_wav(target, np.concatenate([s for s, _r in samples]), rate)
+                for path in pieces:
+                    path.unlink(missing_ok=True)
+        except speech.SpeechUnavailable as error:
+            self._tell(_("Narration needs a speech engine: ") + str(error), "warning")
+            return
+        except (speech.SpeechError, OSError, ValueError) as error:
+            self._tell(_("Narration failed: ") + str(error), "error")
+            return
+        if worker.is_cancelled:
+            return
+        self.player = player
+        player.play(target)

@@ -1,0 +1,77 @@
+"""The registry of station models, and the one message every model sends.
+
+Each station ends with something to *do* (explorable explanations: do, show, then tell).
+A model is a Widget built as ``Widget(station, course)``; the lesson screen looks its class
+up here by the model id from course.toml and imports it only when the learner opens it,
+so starting the app never pays for nine models (or the 3 MB pronouncing dictionary).
+
+Owners add one line each to MODEL_WIDGETS. A model posts ``ModelInteracted`` the first time
+the learner changes something; the lesson screen records it in progress.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+from textual.widget import Widget
+
+MODEL_WIDGETS: dict[str, str] = {
+    "wake-word-explorer": "explainer.tui.widgets.models.wake_word:WakeWordExplorer",
+    "listening-timeline": "explainer.tui.widgets.models.listening_timeline:ListeningTimeline",
+    "sampling-calculator": "explainer.tui.widgets.models.sampling:SamplingCalculator",
+    "reviewer-brief": "explainer.tui.widgets.models.reviewer_brief:ReviewerBrief",
+    "disclosures-timeline": "explainer.tui.widgets.models.disclosures:DisclosuresTimeline",
+    "controls-checklist": "explainer.tui.widgets.models.controls_checklist:ControlsChecklist",
+}
+
+
+class ModelInteracted(Message):
+    """The learner changed something in a station's model for the first time."""
+
+    def __init__(self, model_id: str, station_id: str) -> None:
+        super().__init__()
+        self.model_id = model_id
+        self.station_id = station_id
+
+
+class ModelUnavailable(Exception):
+    """No widget is registered for a model id, or its module failed to import."""
+
+
+def model_widget_class(model_id: str) -> type[Widget]:
+    """Import and return the widget class for ``model_id`` (raises ModelUnavailable)."""
+    target = MODEL_WIDGETS.get(model_id)
+    if target is None:
+        raise ModelUnavailable(f"No interactive model is registered for {model_id!r}.")
+    module_name, _, class_name = target.partition(":")
+    try:
+        return getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError) as error:
+        raise ModelUnavailable(f"The model {model_id!r} could not be loaded: {error}") from error
+
+
+def read_model_data(course: Any, station: Any) -> tuple[dict[str, Any], str | None]:
+    """The station's ``model.toml`` as a dict, and a notice if it is missing or broken."""
+    path = Path(course.root) / station.folder / "model.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")), None
+    except FileNotFoundError:
+        return {}, f"{path.name} is missing from {station.folder}."
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return {}, f"{station.folder}/model.toml could not be read: {error}"
+
+
+class ReportsInteraction:
+    """Mixin for model widgets: ``self.interacted()`` posts ModelInteracted once per widget."""
+
+    _reported = False
+
+    def interacted(self) -> None:
+        if not self._reported:
+            self._reported = True
+            station = self.station  # type: ignore[attr-defined]
+            self.post_message(ModelInteracted(station.model, station.id))  # type: ignore[attr-defined]

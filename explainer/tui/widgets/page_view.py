@@ -1,0 +1,214 @@
+"""One lesson page drawn as Rich Text: light, fast, and safe with any content.
+
+Textual's Markdown widget is heavy for short pages that change on every key press, and it
+would not know our two marks. We draw the blocks from ``explainer.course.markup`` (the same
+parser the checker uses) into a single ``rich.text.Text``: citations become short numbered
+markers like ``[1]``, glossary marks are highlighted, ``> asides`` are set apart. Content is
+never read as Rich markup (a page that says ``[bold]`` shows ``[bold]``).
+
+Tab / shift+tab walk through the marks; enter asks the screen to open the focused source or
+term (messages up: ``PageView.SourceRequested`` / ``PageView.TermRequested``). Colours come
+from the stylesheet through component classes, never from Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from explainer.course import markup
+from explainer.course.model import Course, GlossaryTerm, Page
+from explainer.i18n import _
+
+_INLINE_RE = re.compile(
+    r"(?P<cite>[ \t]*\[@(?P<source>[a-z0-9][a-z0-9-]*)\])"
+    r"|\{(?P<term>[^{}\n]+)\}"
+    r"|`(?P<code>[^`\n]+)`"
+    r"|\*\*(?P<strong>[^*\n]+)\*\*"
+    r"|(?<![\w*])\*(?P<em>[^*\n]+)\*(?![\w*])"
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A selectable spot on the page: a citation marker or a glossary term."""
+
+    kind: str  # "citation" | "term"
+    key: str  # source id, or glossary term id ("" when the term is unknown)
+    label: str  # what the page shows: "[2]" or the term's words
+    start: int
+    end: int
+
+
+def glossary_index(course: Course) -> dict[str, GlossaryTerm]:
+    """Lower-cased term and alias -> glossary entry, for resolving ``{marks}``."""
+    index: dict[str, GlossaryTerm] = {}
+    for entry in course.glossary.values():
+        for name in (entry.term, entry.id, *entry.aliases):
+            index.setdefault(name.strip().lower(), entry)
+    return index
+
+
+def page_citations(page: Page) -> list[str]:
+    return list(page.citations) or markup.citations(page.body)
+
+
+def page_terms(page: Page, course: Course) -> list[GlossaryTerm]:
+    index = glossary_index(course)
+    found: dict[str, GlossaryTerm] = {}
+    for raw in markup.terms(page.body):
+        entry = index.get(raw.lower())
+        if entry is not None:
+            found.setdefault(entry.id, entry)
+    return list(found.values())
+
+
+def build_page_text(
+    page: Page, course: Course, styles: dict[str, Style], focused: int | None = None
+) -> tuple[Text, list[Mark]]:
+    """The page as Text plus its marks in reading order. ``styles`` maps role -> Style."""
+    numbers = {source_id: n for n, source_id in enumerate(page_citations(page), start=1)}
+    index = glossary_index(course)
+    text = Text()
+    marks: list[Mark] = []
+    text.append(page.title + "\n", styles.get("title", Style(bold=True)))
+    if page.kind == "notes":
+        text.append(_("Notes & caveats") + "\n", styles.get("aside", Style()))
+
+    def inline(raw: str, base: Style) -> None:
+        position = 0
+        for match in _INLINE_RE.finditer(raw):
+            text.append(raw[position : match.start()], base)
+            position = match.end()
+            if match.group("source"):
+                source_id = match.group("source")
+                number = numbers.setdefault(source_id, len(numbers) + 1)
+                label = f"[{number}]"
+                role = "focused" if focused == len(marks) else "citation"
+                begin = len(text)
+                text.append(label, base + styles.get(role, Style()))
+                marks.append(Mark("citation", source_id, label, begin, len(text)))
+            elif match.group("term") is not None:
+                words = match.group("term")
+                entry = index.get(words.strip().lower())
+                role = "focused" if focused == len(marks) else "term"
+                begin = len(text)
+                text.append(words, base + styles.get(role, Style()))
+                marks.append(Mark("term", entry.id if entry else "", words, begin, len(text)))
+            elif match.group("code") is not None:
+                text.append(match.group("code"), base + styles.get("code", Style()))
+            elif match.group("strong") is not None:
+                text.append(match.group("strong"), base + Style(bold=True))
+            else:
+                text.append(match.group("em"), base + Style(italic=True))
+        text.append(raw[position:], base)
+
+    for block in markup.blocks(page.body):
+        joined = " ".join(line.strip() for line in block.text.splitlines())
+        text.append("\n")
+        if block.kind == "heading":
+            inline(joined, styles.get("heading", Style(bold=True)))
+        elif block.kind == "item":
+            text.append("  " * (block.level + 1) + "• ")
+            inline(joined, Style())
+        elif block.kind == "quote":
+            aside = styles.get("aside", Style(italic=True))
+            text.append("▌ ", aside)
+            inline(joined, aside)
+        elif block.kind == "code":
+            text.append(block.text, styles.get("code", Style()))
+        else:
+            inline(joined, Style())
+        text.append("\n")
+    text.rstrip()
+    return text, marks
+
+
+class PageView(VerticalScroll, can_focus=True):
+    """Shows one page; tab cycles its citation and glossary marks, enter opens one."""
+
+    COMPONENT_CLASSES = {
+        "page-view--title", "page-view--heading", "page-view--citation", "page-view--term",
+        "page-view--aside", "page-view--code", "page-view--focused",
+    }
+    BINDINGS = [
+        Binding("tab", "next_mark", _("Next citation/term"), show=False),
+        Binding("shift+tab", "previous_mark", _("Previous citation/term"), show=False),
+        Binding("enter", "open_mark", _("Open source/term"), show=False),
+    ]
+
+    class SourceRequested(Message):
+        def __init__(self, source_id: str) -> None:
+            super().__init__()
+            self.source_id = source_id
+
+    class TermRequested(Message):
+        def __init__(self, term_id: str) -> None:
+            super().__init__()
+            self.term_id = term_id
+
+    def __init__(self, page: Page, course: Course, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.page = page
+        self.course = course
+        self.focused_mark: int | None = None
+        self.marks: list[Mark] = []
+
+    def compose(self):
+        yield Static("", id="page-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_text()
+
+    def _styles(self) -> dict[str, Style]:
+        roles = ("title", "heading", "citation", "term", "aside", "code", "focused")
+        return {role: self.get_component_rich_style(f"page-view--{role}") for role in roles}
+
+    def refresh_text(self) -> None:
+        text, self.marks = build_page_text(self.page, self.course, self._styles(), self.focused_mark)
+        self.query_one("#page-text", Static).update(text)
+
+    def show_page(self, page: Page) -> None:
+        self.page = page
+        self.focused_mark = None
+        self.refresh_text()
+        self.scroll_home(animate=False)
+
+    def _move(self, step: int) -> None:
+        if not self.marks:
+            self.notify(_("This page has no citations or glossary terms."), timeout=3)
+            return
+        if self.focused_mark is None:
+            self.focused_mark = 0 if step > 0 else len(self.marks) - 1
+        else:
+            self.focused_mark = (self.focused_mark + step) % len(self.marks)
+        self.refresh_text()
+
+    def action_next_mark(self) -> None:
+        self._move(1)
+
+    def action_previous_mark(self) -> None:
+        self._move(-1)
+
+    @property
+    def current_mark(self) -> Mark | None:
+        if self.focused_mark is None or self.focused_mark >= len(self.marks):
+            return None
+        return self.marks[self.focused_mark]
+
+    def action_open_mark(self) -> None:
+        mark = self.current_mark
+        if mark is None:
+            self._move(1)
+            return
+        if mark.kind == "citation":
+            self.post_message(self.SourceRequested(mark.key))
+        else:
+            self.post_message(self.TermRequested(mark.key))
