@@ -1,0 +1,203 @@
+"""The app shell: modes, app-wide keys, and the services every screen shares.
+
+Kept thin on purpose. Each part of the course is a mode with its own screen stack (map,
+lesson, quiz, reviewer, lab); screens change ``app.progress`` and call ``app.save_progress()``,
+which writes in a thread and announces the change on ``app.progress_changed``. Loading lives
+in ``services.py``, the palette in ``commands.py``, the looks in ``app.tcss``.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import inspect
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.signal import Signal
+
+from explainer.i18n import _, set_language
+from explainer.learning.progress import Progress
+from explainer.learning.settings import Settings
+from explainer.tui import services
+from explainer.tui.commands import JourneyCommands
+from explainer.tui.config import AppConfig
+from explainer.tui.themes import HIGH_CONTRAST
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+def _lazy(target: str) -> Callable[[], Screen]:
+    """A mode's screen, imported only when the learner first opens it (keeps start-up fast)."""
+
+    def build() -> Screen:
+        module_name, _colon, class_name = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            from explainer.tui.screens.problems import MissingPartScreen
+
+            return MissingPartScreen(module_name)
+        return getattr(module, class_name)()
+
+    return build
+
+
+class ExplainerApp(App[None]):
+    TITLE = "Who's Listening?"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {JourneyCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
+        Binding("escape", "open_map", "Map", show=False),
+    ]
+    MODES = {
+        "map": _lazy("explainer.tui.screens.map:MapScreen"),
+        "lesson": _lazy("explainer.tui.screens.lesson:LessonScreen"),
+        "quiz": _lazy("explainer.tui.screens.quiz:QuizScreen"),
+        "reviewer": _lazy("explainer.tui.screens.reviewer:ReviewerScreen"),
+        "lab": _lazy("explainer.tui.screens.lab:LabScreen"),
+    }
+
+    def __init__(self, config: AppConfig, startup: services.Startup) -> None:
+        super().__init__()
+        self.config = config
+        self.course = startup.course
+        self.progress: Progress = startup.progress
+        self.settings: Settings = startup.settings
+        self._startup = startup
+        self._pending: Progress | None = None
+        self._save_lock = threading.Lock()
+        self._warned: set[str] = set()
+        self._default_animation = self.animation_level
+        self.progress_changed: Signal[Progress] = Signal(self, "progress-changed")
+        self.settings_changed: Signal[Settings] = Signal(self, "settings-changed")
+        self.register_theme(HIGH_CONTRAST)
+
+    def on_mount(self) -> None:
+        self.apply_settings(self.settings, save=False)
+        if self.course is None:
+            from explainer.tui.screens.problems import ContentProblemsScreen
+
+            self.push_screen(ContentProblemsScreen(self._startup.problems))
+        else:
+            self.switch_mode("map")
+        for notice in self._startup.notices:
+            self.notify(notice, title=_("Notice"), severity="warning", timeout=12, markup=False)
+        self._check_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: Any) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        from explainer.tui.screens.too_small import TooSmallScreen
+
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+
+    # -- progress and settings ------------------------------------------------------------
+    def save_progress(self) -> None:
+        """Announce a change to the learner's progress and write it in the background."""
+        self._pending = copy.deepcopy(self.progress)
+        self.progress_changed.publish(self.progress)
+        self._write_pending()
+
+    @work(thread=True, group="save-progress", exit_on_error=False)
+    def _write_pending(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        with self._save_lock:  # one save at a time, always the newest snapshot
+            snapshot, self._pending = self._pending, None
+            if snapshot is None:
+                return
+            result = self._startup.progress_store.save(snapshot)
+        if not result.ok and result.notice:
+            self.call_from_thread(self._warn_once, result.notice)
+
+    def _warn_once(self, notice: str) -> None:
+        if notice not in self._warned:
+            self._warned.add(notice)
+            self.notify(notice, severity="warning", timeout=12, markup=False)
+
+    def apply_settings(self, settings: Settings, save: bool = True) -> None:
+        """Use new settings at once (theme, motion) and remember them for next time."""
+        self.settings = settings
+        self.theme = settings.effective_theme if settings.effective_theme in self.available_themes else "textual-dark"
+        self.animation_level = "none" if settings.reduced_motion else self._default_animation
+        if save and (notice := self._startup.settings_store.save(settings)):
+            self._warn_once(notice)
+        self.settings_changed.publish(settings)
+
+    async def action_quit(self) -> None:
+        if self._pending is not None:
+            self._flush_sync()
+        self.exit()
+
+    def _flush_sync(self) -> None:
+        with self._save_lock:
+            snapshot, self._pending = self._pending, None
+            if snapshot is not None:
+                self._startup.progress_store.save(snapshot)
+
+    # -- navigation ---------------------------------------------------------------------
+    def _open(self, mode: str, method: str | None, *args: Any, **kwargs: Any) -> None:
+        if self.course is None:
+            return
+
+        async def go() -> None:
+            await self.switch_mode(mode)
+            if method and (call := getattr(self.screen, method, None)):
+                result = call(*args, **kwargs)
+                if inspect.isawaitable(result):
+                    await result
+
+        self.call_later(go)
+
+    def open_map(self) -> None:
+        self._open("map", None)
+
+    def open_station(self, station_id: str, page_slug: str | None = None, short_tour: bool = False) -> None:
+        if page_slug or self.progress.last.get("station") != station_id:
+            self.progress.last = {"mode": "lesson", "station": station_id, "page": page_slug}
+        self._open("lesson", "show_station", station_id, page_slug, short_tour=short_tour)
+
+    def open_quiz(self, quiz_id: str) -> None:
+        self._open("quiz", "show_quiz", quiz_id)
+
+    def open_reviewer(self) -> None:
+        self._open("reviewer", None)
+
+    def open_lab(self) -> None:
+        self._open("lab", None)
+
+    def action_open_map(self) -> None:
+        self.open_map()
+
+    def action_help(self) -> None:
+        from explainer.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.for_screen(self.screen, self))
+
+    def action_settings(self) -> None:
+        from explainer.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+
+def make_app(config: AppConfig) -> ExplainerApp:
+    """Build the app from a config (tests and the snapshot harness call this directly)."""
+    set_language(config.lang)
+    return ExplainerApp(config, services.start(config))

@@ -1,0 +1,141 @@
+"""Home: the journey map, with "continue where you left off" one key away.
+
+A returning learner should be back at work in one key press, and a new one should see the
+whole path at a glance -- all nine stations fit at 80x24 without scrolling. The screen reads
+progress from the app and redraws when ``app.progress_changed`` fires.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from explainer.course.model import ZONES
+from explainer.i18n import _
+from explainer.tui.app import ExplainerApp
+from explainer.tui.widgets.journey_map import JourneyMap, StationTile
+
+if TYPE_CHECKING:
+    from explainer.course.model import Station
+
+EXTRAS = (  # (button id, label, how to open it)
+    ("open-pre", "Pre-check", ("quiz", "pre")),
+    ("open-final", "Final quiz", ("quiz", "final")),
+    ("open-post", "Post-check", ("quiz", "post")),
+    ("open-reviewer", "Reviewer seat", ("reviewer", None)),
+    ("open-lab", "Voice lab", ("lab", None)),
+)
+
+
+class MapScreen(Screen[None]):
+    """The nine stations grouped by zone, their states, and the way back in."""
+
+    BINDINGS = [
+        Binding("c", "continue", "Continue"),
+        Binding("down,j", "app.focus_next", "Next", show=False),
+        Binding("up,k", "app.focus_previous", "Previous", show=False),
+        Binding("right,l", "zone(1)", "Next zone", show=False),
+        Binding("left,h", "zone(-1)", "Previous zone", show=False),
+        Binding("s", "app.settings", "Settings"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app = getters.app(ExplainerApp)
+
+    def compose(self) -> ComposeResult:
+        course = self.app.course
+        assert course is not None
+        yield Header()
+        with Vertical(id="map-body"):
+            yield Static(id="map-intro", markup=False)
+            yield Button("", id="continue", compact=True, variant="primary")
+            yield JourneyMap(course.stations, self._states())
+            with Horizontal(id="map-extras"):
+                for button_id, label, _target in EXTRAS:
+                    yield Button(_(label), id=button_id, compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.progress_changed.subscribe(self, lambda _progress: self.refresh_states())
+        self.refresh_states()
+        self.query_one("#continue", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_states()
+
+    def _states(self) -> dict[str, str]:
+        course = self.app.course
+        assert course is not None
+        return {station.id: self.app.progress.station_state(station) for station in course.stations}
+
+    def next_station(self) -> Station:
+        """Where "continue" goes: the last station opened unless done, else the first unfinished one."""
+        course = self.app.course
+        assert course is not None
+        states = self._states()
+        last = self.app.progress.last.get("station")
+        if last in states and states[last] != "done":
+            return course.station(last)
+        for station in course.stations:
+            if states[station.id] != "done":
+                return station
+        return course.stations[-1]
+
+    def refresh_states(self) -> None:
+        states = self._states()
+        self.query_one(JourneyMap).update_states(states)
+        done = sum(1 for state in states.values() if state == "done")
+        started = any(state != "not started" for state in states.values())
+        self.query_one("#map-intro", Static).update(
+            _("From wake word to human reviewer: one voice command's journey.")
+            + "  "
+            + _("Done: {done} of {total}.").format(done=done, total=len(states))
+        )
+        verb = _("Continue where you left off") if started else _("Start the journey")
+        self.query_one("#continue", Button).label = f"▶ {verb}: {self.next_station().title}  (c)"
+
+    def action_continue(self) -> None:
+        station = self.next_station()
+        last = self.app.progress.last
+        page = last.get("page") if last.get("station") == station.id else None
+        self.app.open_station(station.id, page)
+
+    def action_zone(self, step: int) -> None:
+        """Move to the neighbouring zone, keeping the row (left/right on the map)."""
+        focused = self.focused
+        if not isinstance(focused, StationTile):
+            self.query(StationTile).first().focus()
+            return
+        here = ZONES.index(focused.station.zone)
+        neighbours = ZONES[here + 1 :] if step > 0 else ZONES[:here][::-1]
+        for zone in neighbours:
+            column = list(self.query(f"#zone-{zone} StationTile"))
+            if column:
+                row = list(self.query(f"#zone-{focused.station.zone} StationTile")).index(focused)
+                column[min(row, len(column) - 1)].focus()
+                return
+
+    @on(StationTile.Chosen)
+    def open_station(self, event: StationTile.Chosen) -> None:
+        self.app.open_station(event.station_id)
+
+    @on(Button.Pressed, "#continue")
+    def continue_pressed(self) -> None:
+        self.action_continue()
+
+    @on(Button.Pressed, "#map-extras Button")
+    def extra_pressed(self, event: Button.Pressed) -> None:
+        for button_id, _label, (mode, arg) in EXTRAS:
+            if event.button.id == button_id:
+                if mode == "quiz":
+                    self.app.open_quiz(arg)
+                elif mode == "reviewer":
+                    self.app.open_reviewer()
+                else:
+                    self.app.open_lab()

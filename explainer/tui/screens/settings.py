@@ -1,0 +1,65 @@
+"""Settings: theme (including high contrast), narration, reduced motion.
+
+Every change applies at once -- a learner who cannot read the screen should not have to find
+a "Save" button first -- and is remembered in settings.json for next time.
+"""
+
+from __future__ import annotations
+
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Select, Switch
+
+from explainer.i18n import _
+from explainer.learning.settings import HIGH_CONTRAST_THEME
+from explainer.tui.app import ExplainerApp
+
+TOGGLES = (  # (setting, label, explanation)
+    ("high_contrast", "High contrast", "White on black, yellow for focus"),
+    ("narration", "Narration", "Read lesson pages aloud (offline speech)"),
+    ("reduced_motion", "Reduced motion", "No animations or moving playheads"),
+)
+
+
+class SettingsScreen(ModalScreen[None]):
+    HELP_TITLE = "Settings"
+    BINDINGS = [Binding("escape", "dismiss", "Close settings")]
+
+    app = getters.app(ExplainerApp)
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        themes = sorted(name for name in self.app.available_themes if name != "textual-ansi")
+        with Vertical(id="settings-box") as box:
+            box.border_title = _("Settings")
+            box.border_subtitle = _("Esc closes · changes are saved at once")
+            with Horizontal(classes="setting-row"):
+                yield Label(_("Theme"), classes="setting-label")
+                yield Select(
+                    [(name, name) for name in themes],
+                    value=settings.theme if settings.theme in themes else "textual-dark",
+                    allow_blank=False,
+                    id="setting-theme",
+                )
+            for key, label, explanation in TOGGLES:
+                with Horizontal(classes="setting-row"):
+                    yield Label(_(label), classes="setting-label")
+                    yield Switch(value=getattr(settings, key), id=f"setting-{key.replace('_', '-')}")
+                    yield Label(_(explanation), classes="setting-help")
+
+    @on(Select.Changed, "#setting-theme")
+    def theme_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.app.settings.theme:
+            # Picking a theme by name is a choice of its own: the high-contrast override steps aside.
+            self.app.apply_settings(self.app.settings.changed(theme=event.value, high_contrast=False))
+            self.query_one("#setting-high-contrast", Switch).value = event.value == HIGH_CONTRAST_THEME
+
+    @on(Switch.Changed)
+    def toggled(self, event: Switch.Changed) -> None:
+        key = (event.switch.id or "").removeprefix("setting-").replace("-", "_")
+        known = any(key == name for name, _label, _help in TOGGLES)
+        if known and getattr(self.app.settings, key) != event.value:
+            self.app.apply_settings(self.app.settings.changed(**{key: event.value}))
