@@ -1,0 +1,118 @@
+"""``check_content``: everything wrong with a content folder, for the author to fix.
+
+It reads the course exactly as the app does (``load.read_course``) and adds the checks
+that only an author needs and the app should not pay for at start-up: stray files, links
+out of the folder, the lab's hassil templates, station ``model.toml`` source references
+and translations under ``lang/``. It never raises: an unexpected failure inside one
+check becomes a problem asking for a bug report, and the other checks still run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explainer.course.context import ReadContext
+from explainer.course.files import read_toml
+from explainer.course.load import read_course
+from explainer.course.model import Course
+from explainer.course.problems import Problem
+from explainer.course.stray import check_files
+
+COUNT_KEYS = ("stations", "pages", "questions", "question_types", "clips", "households", "sources", "intents")
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every problem (sorted by path and line) and what the folder holds."""
+
+    problems: list[Problem]
+    counts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_content(root: Path | str) -> CheckReport:
+    root = Path(root)
+    ctx = ReadContext(root=root)
+    course: Course | None = None
+    try:
+        course, ctx = read_course(root)
+    except Exception as error:  # noqa: BLE001 - a checker bug must not hide the author's problems
+        _bug(ctx, "reading the course", error)
+    if root.is_dir():
+        for name, step in (("looking for stray files", check_files), ("checking model.toml files", _check_models),
+                           ("checking intent templates", _check_templates)):
+            try:
+                step(ctx)
+            except Exception as error:  # noqa: BLE001
+                _bug(ctx, name, error)
+    return CheckReport(problems=ctx.log.sorted(), counts=counts(course))
+
+
+def _bug(ctx: ReadContext, doing: str, error: BaseException) -> None:
+    ctx.log.add(".", 1, f"the checker failed while {doing} ({type(error).__name__}: {error}); "
+                "this is a bug in the checker -- please report it with the folder that caused it")
+
+
+def counts(course: Course | None) -> dict[str, Any]:
+    if course is None:
+        return {key: ([] if key == "question_types" else 0) for key in COUNT_KEYS}
+    questions = course.questions
+    return {
+        "stations": len(course.stations),
+        "pages": sum(len(station.pages) for station in course.stations),
+        "questions": len(questions),
+        "question_types": sorted({question.type for question in questions if question.type}),
+        "clips": len(course.clips),
+        "households": len(course.households),
+        "sources": len(course.sources),
+        "intents": len(course.intents),
+    }
+
+
+def _check_templates(ctx: ReadContext) -> None:
+    from explainer.course.templates import check_templates
+
+    check_templates(ctx)
+
+
+def _check_models(ctx: ReadContext) -> None:
+    """Every ``sources = [...]`` and ``source = "..."`` inside a station's model.toml names a known source."""
+    for folder in ctx.station_folders:
+        path = f"{folder}/model.toml"
+        if not ((ctx.root / path).exists() or (ctx.root / path).is_symlink()):
+            continue
+        parsed = read_toml(ctx.root, path, ctx.log)
+        if parsed is None:
+            continue
+        ctx.files_read.add(path)
+        data, lines = parsed
+
+        def visit(value: Any, at: tuple[str | int, ...]) -> None:
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if key == "sources" and isinstance(item, list):
+                        for source in item:
+                            report_source(source, (*at, key))
+                    elif key == "source" and isinstance(item, str):
+                        report_source(item, (*at, key))
+                    else:
+                        visit(item, (*at, key))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    visit(item, (*at, index))
+
+        def report_source(source: Any, at: tuple[str | int, ...], path: str = path, lines: Any = lines) -> None:
+            if not ctx.sources_loaded:
+                return
+            if not isinstance(source, str):
+                ctx.log.add(path, lines.line(*at), f"{at[-1]} must name sources as strings, like \"source-id\"")
+            elif source not in ctx.sources:
+                ctx.log.add(path, lines.line(*at), f'unknown source "{source}" in {at[-1]}; '
+                            "add it to sources.toml or fix the id")
+
+        visit(data, ())
