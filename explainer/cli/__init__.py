@@ -19,6 +19,7 @@ from explainer import __version__
 SUBCOMMANDS: list[str] = [
     "explainer.cli.data_cmd",
     "explainer.cli.serve_cmd",
+    "explainer.cli.check_cmd",
 ]
 
 
