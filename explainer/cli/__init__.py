@@ -18,6 +18,7 @@ from explainer import __version__
 # Order here is the order in ``explainer --help``.
 SUBCOMMANDS: list[str] = [
     "explainer.cli.data_cmd",
+    "explainer.cli.read_cmd",
     "explainer.cli.serve_cmd",
     "explainer.cli.check_cmd",
 ]
