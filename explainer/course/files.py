@@ -79,12 +79,14 @@ def decode(relpath: str, data: bytes, log: ProblemLog) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def toml_error(relpath: str, error: tomllib.TOMLDecodeError, log: ProblemLog, offset: int = 0) -> None:
+def toml_error(relpath: str, error: tomllib.TOMLDecodeError, text: str, log: ProblemLog) -> None:
     message = str(error)
     match = re.search(r"\(at line (\d+)", message)
     line = int(match.group(1)) if match else 1
+    if not match and "end of document" in message:
+        line = len(text.rstrip().split("\n"))
     reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    log.add(relpath, line + offset, f"invalid TOML: {reason}; fix the syntax on this line (or the one before)")
+    log.add(relpath, line, f"invalid TOML: {reason}; fix the syntax on this line (or the one before)")
 
 
 def read_toml(root: Path, relpath: str, log: ProblemLog, *, required: bool = True
@@ -100,7 +102,7 @@ def parse_toml(relpath: str, text: str, log: ProblemLog) -> tuple[dict[str, Any]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        toml_error(relpath, error, log)
+        toml_error(relpath, error, text, log)
         return None
     except (RecursionError, ValueError) as error:  # absurdly nested input
         log.add(relpath, 1, f"cannot be parsed as TOML ({type(error).__name__}); simplify the file")

@@ -86,15 +86,19 @@ def split_front_matter(text: str, *, strict: bool = False) -> tuple[dict[str, An
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
         if strict:
-            line = _toml_error_line(error) + 1  # +1: the opening +++ line
+            line = _toml_error_line(error, raw) + 1  # +1: the opening +++ line
             raise FrontMatterError(f"invalid TOML in the front matter: {_toml_error_text(error)}", line) from None
         return {}, body, body_start
     return data, body, body_start
 
 
-def _toml_error_line(error: tomllib.TOMLDecodeError) -> int:
+def _toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int:
+    """The line tomllib blames; "at end of document" means the last line that has text."""
     match = re.search(r"\(at line (\d+)", str(error))
-    return int(match.group(1)) if match else 1
+    if match:
+        return int(match.group(1))
+    lines = text.rstrip().split("\n")
+    return len(lines) if "end of document" in str(error) else 1
 
 
 def _toml_error_text(error: tomllib.TOMLDecodeError) -> str:

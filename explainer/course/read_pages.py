@@ -50,7 +50,8 @@ def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tupl
     try:
         front, body, start = markup.split_front_matter(text, strict=True)
     except markup.FrontMatterError as error:
-        hint = '' if error.line != 1 else '; a page starts with +++, then title = "...", then +++'
+        hint = ('; a page starts with a line +++, then title = "...", then a line +++' if error.line == 1
+                else '; front matter lines look like title = "..." or short_tour = true')
         log.add(path, error.line, f"{error.message}{hint}")
         front, body, start = markup.split_front_matter(text)
         complete = False
