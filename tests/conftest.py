@@ -1,0 +1,72 @@
+"""Shared test set-up: every test runs in its own data folder, with no blinking, no animation
+and fixed seeds, so runs are repeatable and nothing touches the real learner's files.
+
+The ``app`` fixture builds the real app through ``make_app`` (no argv), the way the CLI does.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # read by Textual at import time
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Learner data and caches in a temp folder; never the real user's data dir."""
+    data = tmp_path / "learner-data"
+    monkeypatch.setenv("EXPLAINER_DATA_DIR", str(data))
+    monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path / "learner-cache"))
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed seeds, no animation, no blinking cursors (blinking makes snapshots flaky)."""
+    random.seed(1234)
+    try:
+        import numpy
+
+        numpy.random.seed(1234)
+    except ImportError:  # pragma: no cover
+        pass
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    try:
+        from textual.widgets import Input, TextArea
+    except ImportError:  # pragma: no cover
+        return
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+        monkeypatch.setattr(widget, "_default_cursor_blink", False, raising=False)
+
+
+@pytest.fixture
+def app_config(tmp_path: Path):
+    """An AppConfig for a test: temp data dir, fixed seed, packaged content, no sound."""
+    from explainer.paths import data_paths
+    from explainer.tui.config import AppConfig
+
+    def build(**overrides):
+        values = {"data": data_paths(tmp_path / "learner-data"), "seed": 7, "audio": False}
+        values.update(overrides)
+        return AppConfig(**values)
+
+    return build
+
+
+@pytest.fixture
+def app(app_config) -> Callable:
+    """Factory: ``app(**config_overrides)`` -> a fresh ExplainerApp with animations off."""
+    from explainer.tui.app import make_app
+
+    def build(**overrides):
+        made = make_app(app_config(**overrides))
+        made.animation_level = "none"
+        return made
+
+    return build
