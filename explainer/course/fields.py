@@ -75,7 +75,10 @@ class Fields:
     def _get(self, key: str, kind: str, required: bool) -> Any:
         self.used.add(key)
         if key not in self.data:
-            if required and self.ok:
+            if required and self.ok and kind == "tables":
+                dotted = ".".join(part for part in (*self.at, key) if isinstance(part, str))
+                self.say(None, f"no [[{dotted}]] blocks; add at least one [[{dotted}]] table (see content/README.md)")
+            elif required and self.ok:
                 self.say(None, f'missing required key "{key}"; add {key} = {_EXAMPLES.get(kind, "...")}')
             return None
         return self.data[key]
