@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
@@ -56,6 +58,7 @@ class MapStub(Screen):
 class HarnessApp(App):
     """Stands in for ExplainerApp: the attributes and methods LessonScreen uses."""
 
+    CSS_PATH = Path(__file__).resolve().parent.parent / "explainer" / "tui" / "app.tcss"
     MODES = {"map": MapStub, "lesson": LessonScreen}
 
     def __init__(self, course: Course | None = None) -> None:

@@ -150,17 +150,17 @@ def substitution_cost(a: str, b: str) -> float:
         return 0.0
     if a in VOWELS and b in VOWELS:
         if "AH" in (a, b):
-            return 0.2  # the unstressed schwa stands in for almost any vowel
+            return 0.3  # the unstressed schwa stands in for almost any vowel
         ha, ba, ra, rha = VOWELS[a]
         hb, bb, rb, rhb = VOWELS[b]
-        cost = 0.12 * abs(ha - hb) + 0.12 * abs(ba - bb) + 0.1 * abs(ra - rb) + 0.2 * abs(rha - rhb)
-        return min(0.7, max(0.15, cost))
+        cost = 0.18 * abs(ha - hb) + 0.15 * abs(ba - bb) + 0.1 * abs(ra - rb) + 0.25 * abs(rha - rhb)
+        return min(0.8, max(0.25, cost))
     if a in CONSONANTS and b in CONSONANTS:
         ma, pa, va = CONSONANTS[a]
         mb, pb, vb = CONSONANTS[b]
         manner = 0.0 if ma == mb else _MANNER_COST.get(frozenset({ma, mb}), 0.7)
-        cost = manner + 0.06 * abs(pa - pb) + 0.15 * abs(va - vb)
-        return min(1.0, max(0.15, cost))
+        cost = manner + 0.08 * abs(pa - pb) + 0.15 * abs(va - vb)
+        return min(1.0, max(0.2, cost))
     return _NEAR_VOWEL.get((a, b)) or _NEAR_VOWEL.get((b, a)) or 1.0
 
 
@@ -181,6 +181,14 @@ class Match:
     wake: tuple[str, ...]
 
 
+SCORE_SCALE = 0.6  # a distance of 0.6 per wake-word phone scores 0
+
+
+def _score(distance: float, length: int) -> float:
+    """Turn a weighted distance into a 0..1 similarity (1 = the very same phones)."""
+    return max(0.0, 1.0 - distance / (SCORE_SCALE * length))
+
+
 def best_window(phrase: tuple[str, ...], wake: tuple[str, ...]) -> Match:
     """Slide the wake word over the phrase; keep the window with the smallest weighted distance.
 
@@ -191,7 +199,7 @@ def best_window(phrase: tuple[str, ...], wake: tuple[str, ...]) -> Match:
         return Match(0.0, 0.0, (), wake)
     if not phrase:
         dist = sum(gap_cost(p) for p in wake)
-        return Match(max(0.0, 1 - dist / len(wake)), dist, (), wake)
+        return Match(_score(dist, len(wake)), dist, (), wake)
     cols = len(phrase) + 1
     prev = [0.0] * cols  # free start anywhere in the phrase
     prev_start = list(range(cols))
@@ -208,7 +216,7 @@ def best_window(phrase: tuple[str, ...], wake: tuple[str, ...]) -> Match:
         prev, prev_start = cur, cur_start
     end = min(range(cols), key=lambda j: prev[j])
     dist = prev[end]
-    return Match(max(0.0, 1 - dist / len(wake)), dist, phrase[prev_start[end] : end], wake)
+    return Match(_score(dist, len(wake)), dist, phrase[prev_start[end] : end], wake)
 
 
 def similarity(phrase: str, wake_word: str, dictionary: dict[str, tuple[str, ...]]) -> Match:
