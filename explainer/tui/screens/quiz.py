@@ -1,0 +1,319 @@
+"""The quiz mode: one question at a time, check, feedback with sources, retry, solution.
+
+Built after interactive quiz tools (Moodle, H5P): enter checks; a wrong try shows why each
+wrong choice is wrong, the next hint and the sources, and the learner tries again; after the
+last try the solution and the explanation appear. Untimed; confidence marking is optional
+(``c`` cycles sure / unsure / guess). Every finished question is saved into progress at once,
+so leaving half-way and coming back resumes at the first unanswered question.
+
+Grading and sessions live in ``explainer.learning`` (no Textual); this screen only shows them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from explainer.course.model import Course, Question
+from explainer.i18n import _
+from explainer.learning.quiz import CONFIDENCE_LEVELS, Result
+from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
+from explainer.tui.widgets.questions import QuestionWidget, widget_for
+from explainer.tui.widgets.sources_panel import SourcesPanel
+
+TYPE_NAMES = {
+    "single": "Choose one",
+    "multi": "Choose all that apply",
+    "truefalse": "True or false",
+    "ordering": "Put in order",
+    "matching": "Sort into groups",
+    "numeric": "Type a number",
+    "spot": "Spot it",
+}
+
+
+def quiz_title(course: Course, quiz_id: str) -> str:
+    if quiz_id == "final":
+        return _("Final quiz")
+    if quiz_id == "pre":
+        return _("Pre-check")
+    if quiz_id == "post":
+        return _("Post-check")
+    try:
+        return _("Quiz: {station}").format(station=course.station(quiz_id).title)
+    except KeyError:
+        return quiz_id
+
+
+def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
+    """ "Source: publisher, “title”, date — url" for each id (shown literally)."""
+    out = Text()
+    for n, source_id in enumerate(source_ids, start=1):
+        source = course.sources.get(source_id)
+        out.append(f"[{n}] ", "bold")
+        if source is None:
+            out.append(source_id + "\n")
+            continue
+        out.append(f"{source.publisher}, “{source.title}”, {source.date}\n")
+        out.append(f"    {source.url}\n", "underline")
+    return out
+
+
+class QuizScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "check", _("Check / next")),
+        Binding("c", "confidence", _("Sure?")),
+        Binding("s", "sources", _("Sources")),
+        Binding("r", "results", _("Results")),
+        Binding("t", "retake", _("Take again"), show=False),
+        Binding("p", "post_check", _("Post-check"), show=False),
+        Binding("q,escape", "back_to_map", _("Map")),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.session: QuizSession | None = None
+        self.widget: QuestionWidget | None = None
+        self.confidence: str | None = None
+
+    @property
+    def course(self) -> Course:
+        return self.app.course  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="quiz-header", markup=False)
+        with VerticalScroll(id="quiz-scroll"):
+            yield Static("", id="quiz-prompt", markup=False)
+            yield Container(id="quiz-answer")
+            yield Static("", id="quiz-verdict", markup=False)
+            yield Static("", id="quiz-feedback", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_default)
+
+    async def _show_default(self) -> None:
+        """Opened as a mode without a quiz id (e.g. from the palette): pre-check first, else final."""
+        if self.session is None:
+            await self.show_quiz("pre" if not self._answered_any() else "final")
+
+    def _answered_any(self) -> bool:
+        return bool(getattr(self.app, "progress", None) and self.app.progress.answers)  # type: ignore[attr-defined]
+
+    # -- opening a quiz ---------------------------------------------------------------------
+    async def show_quiz(self, quiz_id: str) -> None:
+        """Start or resume ``quiz_id``: a station id, "final", "pre" or "post"."""
+        config = getattr(self.app, "config", None)
+        seed = getattr(config, "seed", None)
+        tries = 1 if quiz_id in PREPOST_IDS else 3
+        try:
+            self.session = QuizSession(
+                self.course, quiz_id, self.app.progress, seed=seed, max_tries=tries
+            )  # type: ignore[attr-defined]
+        except UnknownQuiz:
+            self.session = None
+            await self._clear_answer()
+            self._set_text("#quiz-header", Text(_("No such quiz: {id}").format(id=quiz_id)))
+            return
+        self.confidence = None
+        await self._show_current()
+
+    async def _clear_answer(self) -> None:
+        await self.query_one("#quiz-answer", Container).remove_children()
+        self.widget = None
+
+    def _set_text(self, selector: str, text: Text | str) -> None:
+        self.query_one(selector, Static).update(text if isinstance(text, Text) else Text(text))
+
+    async def _show_current(self) -> None:
+        session = self.session
+        await self._clear_answer()
+        self._set_text("#quiz-verdict", "")
+        self._set_text("#quiz-feedback", "")
+        self.query_one("#quiz-verdict").set_classes("")
+        if session is None:
+            return
+        question = session.current
+        if question is None:
+            self._show_finished()
+            return
+        self._update_header()
+        prompt = Text(_(TYPE_NAMES.get(question.type, question.type)) + ": ", "bold")
+        prompt.append(question.prompt)
+        if session.quiz_id == "pre" and session.index == 0 and session.answered_count == 0:
+            prompt = (
+                Text(
+                    _(
+                        "Before you start: one try each, no marks — you will meet these again at the end.\n\n"
+                    )
+                )
+                + prompt
+            )
+        self._set_text("#quiz-prompt", prompt)
+        self.widget = widget_for(question, session.seed)
+        await self.query_one("#quiz-answer", Container).mount(self.widget)
+        self.widget.focus()
+        self.query_one("#quiz-scroll").scroll_home(animate=False)
+
+    def _update_header(self) -> None:
+        session = self.session
+        if session is None or session.current is None:
+            return
+        tries = session.tries + (0 if session.last and session.last.finished else 1)
+        parts = [
+            quiz_title(self.course, session.quiz_id),
+            _("question {n} of {total}").format(n=session.index + 1, total=len(session.questions)),
+            _("try {n} of {m}").format(n=min(tries, session.max_tries), m=session.max_tries),
+            _("sure? {c}").format(c=_(self.confidence) if self.confidence else "–"),
+        ]
+        self._set_text("#quiz-header", " · ".join(parts))
+
+    def _show_finished(self) -> None:
+        session = self.session
+        assert session is not None
+        self._set_text("#quiz-header", quiz_title(self.course, session.quiz_id) + " · " + _("done"))
+        summary = Text(
+            _("You answered {a} of {n}; {c} correct.").format(
+                a=session.answered_count, n=len(session.questions), c=session.correct_count
+            ),
+            "bold",
+        )
+        self._set_text("#quiz-prompt", summary)
+        lines = [
+            _("r: results and the questions you missed · t: take this quiz again · escape: map")
+        ]
+        if session.quiz_id == "final":
+            lines.insert(
+                0, _("p: take the post-check and see how far you have moved since the pre-check")
+            )
+        if session.quiz_id == "pre":
+            lines.insert(
+                0, _("You will meet the same questions in the post-check, after the final quiz.")
+            )
+        self._set_text("#quiz-feedback", "\n".join(lines))
+        if session.quiz_id == "post":
+            self.action_results()
+
+    # -- checking -------------------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.run_worker(self.action_check(), exclusive=True, group="quiz-check")
+
+    def on_question_widget_changed(self, event: QuestionWidget.Changed) -> None:
+        event.stop()
+
+    async def action_check(self) -> None:
+        session, widget = self.session, self.widget
+        if session is None or widget is None or session.current is None:
+            return
+        if session.last is not None and session.last.finished:
+            session.advance()
+            self.confidence = None
+            await self._show_current()
+            return
+        given = widget.given()
+        if given in (None, "", [], {}) or (isinstance(given, str) and not given.strip()):
+            self.notify(_("Choose or type an answer first."), timeout=3)
+            return
+        question = session.current
+        result = session.check(given, self.confidence)
+        widget.show_result(result)
+        self._show_result(question, result)
+        if result.finished:
+            self._save()
+        self._update_header()
+
+    def _show_result(self, question: Question, result: Result) -> None:
+        verdict = self.query_one("#quiz-verdict", Static)
+        if result.correct:
+            verdict.update(Text("✓ " + _("Correct.")))
+            verdict.set_classes("-correct")
+        elif result.finished:
+            verdict.update(Text("✗ " + _("Not this time — here is the answer.")))
+            verdict.set_classes("-wrong")
+        else:
+            left = result.tries_left
+            verdict.update(
+                Text(
+                    "✗ " + _("Not yet. {n} more tries.").format(n=left)
+                    if left > 1
+                    else "✗ " + _("Not yet. One more try.")
+                )
+            )
+            verdict.set_classes("-wrong")
+        body = Text()
+        for item in result.feedback:
+            body.append("• ")
+            body.append(item.label, "bold")
+            body.append(f": {item.message}\n")
+        if result.hint:
+            body.append(_("Hint: "), "bold")
+            body.append(result.hint + "\n")
+        if result.finished:
+            if not result.correct and result.solution:
+                body.append(_("Answer: "), "bold")
+                body.append(result.solution + "\n")
+            body.append(_("Why: "), "bold")
+            body.append(result.explanation + "\n")
+        body.append(_("Sources") + " (s)\n", "bold")
+        body.append_text(source_lines(self.course, result.sources))
+        if result.finished:
+            body.append(_("enter: next question · c: how sure were you?"), "dim")
+        else:
+            body.append(_("Change your answer, then enter to check again."), "dim")
+        self.query_one("#quiz-feedback", Static).update(body)
+        self.call_after_refresh(verdict.scroll_visible, animate=False, top=True)
+
+    def _save(self) -> None:
+        save = getattr(self.app, "save_progress", None)
+        if callable(save):
+            save()
+
+    # -- other keys -----------------------------------------------------------------------
+    def action_confidence(self) -> None:
+        cycle = [None, *CONFIDENCE_LEVELS]
+        self.confidence = cycle[(cycle.index(self.confidence) + 1) % len(cycle)]
+        if (
+            self.session is not None
+            and self.session.last is not None
+            and self.session.last.finished
+        ):
+            self.session.set_confidence(self.confidence)
+            self._save()
+        self._update_header()
+
+    def action_sources(self) -> None:
+        session = self.session
+        question = session.current if session else None
+        if question is None:
+            return
+        entries = [
+            (n, self.course.sources.get(sid), sid)
+            for n, sid in enumerate(question.sources, start=1)
+        ]
+        self.app.push_screen(SourcesPanel(entries))
+
+    def action_results(self) -> None:
+        from explainer.tui.screens.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen())
+
+    async def action_retake(self) -> None:
+        if self.session is not None and self.session.done:
+            self.session.restart()
+            await self._show_current()
+
+    async def action_post_check(self) -> None:
+        if self.session is not None and self.session.done and self.session.quiz_id == "final":
+            await self.show_quiz("post")
+
+    def action_back_to_map(self) -> None:
+        open_map = getattr(self.app, "open_map", None)
+        if callable(open_map):
+            open_map()

@@ -1,0 +1,56 @@
+"""Numeric: type a number (a comma works as the decimal mark); graded with a tolerance.
+
+The Input takes the keyboard; enter in it submits, which the screen treats as "check".
+The unit is shown after the field so the learner knows what is asked (seconds, ms, %).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from explainer.course.model import Question
+from explainer.i18n import _
+from explainer.learning.quiz import Result
+from explainer.tui.widgets.questions.base import QuestionWidget
+
+
+class NumericWidget(QuestionWidget):
+    can_focus = False
+
+    def __init__(self, question: Question, seed: int | str) -> None:
+        super().__init__(question, seed)
+        self.add_class("-numeric")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="numeric-row"):
+            yield Input(placeholder=_("a number"), id="numeric-input", classes="numeric-input")
+            yield Static(Text(self.question.unit), classes="numeric-unit")
+        yield Static(
+            Text(_("Type a number (12.5 or 12,5) · enter check"), style="dim"),
+            classes="numeric-help",
+        )
+
+    def render(self):  # noqa: ANN201 - children draw everything
+        return Widget.render(self)
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        return Widget.get_content_height(self, container, viewport, width)
+
+    def given(self) -> object:
+        return self.query_one(Input).value
+
+    def show_result(self, result: Result) -> None:
+        super().show_result(result)
+        self.query_one(Input).disabled = result.finished
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed())
+
+    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+        self.query_one(Input).focus(scroll_visible)
+        return self

@@ -1,0 +1,217 @@
+"""Answering every question type by keyboard alone at 80x24; wrong answers show feedback, hint, source."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from explainer.learning.quiz import shuffled_options, shuffled_order
+from tests.quiz_harness import QuizHarness
+
+SIZE = (80, 24)
+
+
+def _text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def _feedback(app) -> str:
+    return _text(app, "#quiz-feedback")
+
+
+async def _key_for(app, question, option_id: str) -> str:
+    options = shuffled_options(question, app.screen.session.seed)
+    return str([o.id for o in options].index(option_id) + 1)
+
+
+async def test_single_wrong_then_right_by_keys():
+    app = QuizHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        q = session.current
+        assert q.id == "s1"
+        await pilot.press(await _key_for(app, q, "cloud"), "enter")
+        await pilot.pause()
+        text = _feedback(app)
+        assert "why cloud is wrong" in text  # feedback for the wrong option
+        assert "Hint: Think local." in text  # the hint
+        assert "Publisher src-a" in text and "https://example.org/src-a" in text  # the source
+        assert "Title [bold]src-a[/bold]" in text  # content shown literally
+        assert "Not yet" in _text(app, "#quiz-verdict")
+        await pilot.press(await _key_for(app, q, "device"), "enter")
+        await pilot.pause()
+        assert "Correct" in _text(app, "#quiz-verdict")
+        assert (
+            app.progress.answers["s1"]["correct"] is True
+            and app.progress.answers["s1"]["tries"] == 2
+        )
+        assert app.saves == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.current.id == "m1"
+
+
+async def test_multi_by_space_and_arrows():
+    app = QuizHarness()
+    app.progress.answers["s1"] = {"correct": True, "tries": 1, "at": "2026-01-01T00:00:00+00:00"}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.id == "m1"  # resumed at the first unanswered question
+        ids = [o.id for o in shuffled_options(q, app.screen.session.seed)]
+        for wanted in ("a", "b"):
+            target = ids.index(wanted)
+            widget = app.screen.widget
+            while widget.cursor != target:
+                await pilot.press("down")
+            await pilot.press("space")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.answers["m1"]["correct"] is True
+
+
+async def test_truefalse_three_wrong_tries_show_solution():
+    app = QuizHarness()
+    for qid in ("s1", "m1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.current.id == "t1"
+        for _ in range(3):
+            await pilot.press("1", "enter")  # "True" is always first and wrong here
+            await pilot.pause()
+        assert "Answer: False" in _feedback(app) and "Why: No." in _feedback(app)
+        assert app.progress.answers["t1"]["correct"] is False
+
+
+async def test_ordering_with_brackets():
+    app = QuizHarness()
+    for qid in ("s1", "m1", "t1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.type == "ordering"
+        widget = app.screen.widget
+        assert widget.items != list(q.order)
+        # selection sort by keyboard: bring each right item up to its place
+        for place, item in enumerate(q.order):
+            where = widget.items.index(item)
+            while widget.cursor != where:
+                await pilot.press("down" if widget.cursor < where else "up")
+            for _ in range(where - place):
+                await pilot.press("left_square_bracket")
+        assert widget.items == list(q.order)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.answers["o1"]["correct"] is True
+
+
+async def test_ordering_shift_arrows_move():
+    app = QuizHarness()
+    for qid in ("s1", "m1", "t1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.screen.widget
+        first = widget.items[0]
+        await pilot.press("shift+down")
+        assert widget.items[1] == first and widget.cursor == 1
+
+
+async def test_matching_wrong_then_right():
+    app = QuizHarness()
+    for qid in ("s1", "m1", "t1", "o1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.type == "matching"
+        widget = app.screen.widget
+        for _ in widget.items:
+            await pilot.press("1")  # everything into "device": two wrong
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Does not belong" in _feedback(app) and "Hint: Buffer." in _feedback(app)
+        for item in widget.items:
+            while widget.items[widget.cursor].text != item.text:
+                await pilot.press("up")
+            await pilot.press(str(q.groups.index(item.group) + 1))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.answers["x1"]["correct"] is True
+
+
+async def test_numeric_and_spot_in_final():
+    app = QuizHarness("final")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.current.type == "numeric"
+        await pilot.press("4", "0", "enter")
+        await pilot.pause()
+        assert "Too high." in _feedback(app)
+        await pilot.press("backspace", "backspace", *"32,4", "enter")
+        await pilot.pause()
+        assert app.progress.answers["n1"]["correct"] is True
+        await pilot.press("enter")
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.type == "spot"
+        ids = [o.id for o in shuffled_options(q, app.screen.session.seed)]
+        await pilot.press(str(ids.index("serial") + 1), str(ids.index("account") + 1), "c", "enter")
+        await pilot.pause()
+        entry = app.progress.answers["p1"]
+        assert entry["correct"] is True and entry["confidence"] == "sure"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2 correct" in _text(app, "#quiz-prompt")
+
+
+async def test_sources_panel_and_results_screen():
+    app = QuizHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SourcesPanel"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizScreen"
+
+
+async def test_post_check_shows_comparison():
+    app = QuizHarness("post")
+    pre = app.progress.section("prepost").setdefault("pre", {})
+    for qid, ok in (("t1", True), ("x1", False), ("p1", False)):
+        pre[qid] = {"correct": ok, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        while not session.done:
+            from explainer.learning.quiz import correct_answer
+
+            session.check(correct_answer(session.current))
+            session.advance()
+        await app.screen._show_current()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        lines = [
+            strip.text
+            for strip in app.screen.query_one("#results-body", Static).render_lines(
+                app.screen.query_one("#results-body").region.reset_offset
+            )
+        ]
+        body = "\n".join(lines)
+        assert "You moved from 1/3 to 3/3." in body
+        assert "Pre" in body and "Post" in body
+
+
+def test_ordering_start_is_never_solved():
+    from tests.quiz_samples import ORDERING
+
+    assert all(list(shuffled_order(ORDERING, s)) != list(ORDERING.order) for s in range(50))
