@@ -243,6 +243,8 @@ class ProgressStore:
         except OSError as error:
             reason = storage.describe_os_error(error, folder)
             return SaveResult(False, f"Progress cannot be saved: {reason}. It is kept until you quit.")
+        except (TypeError, ValueError, RecursionError) as error:  # a feature stored something odd
+            return SaveResult(False, f"Progress cannot be saved: it holds data JSON cannot store ({error}).")
         progress.pages_read, progress.models_tried = merged.pages_read, merged.models_tried
         progress.answers, progress.sections = merged.answers, merged.sections
         return SaveResult(True)
