@@ -52,3 +52,23 @@ async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase():
         await pilot.press("i")
         await pilot.pause()
         assert explorer._highlighted_phrase().intended is True
+
+
+async def test_listening_timeline_timeout_changes_upload():
+    from explainer.tui.widgets.models.listening_timeline import ListeningTimeline
+
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "listening-window")
+        model = screen.query_one(ListeningTimeline)
+        before = text_of(screen.query_one("#timeline-view", Static))
+        assert "4.7 s" in before and "150 kB" in before
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        after = text_of(screen.query_one("#timeline-view", Static))
+        assert model.timeout == 1.0 and "7.9 s" in after and "Someone else's words" in after
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Cut off" in text_of(screen.query_one("#timeline-view", Static))
+        assert "listening-window" in app.progress.models_tried
+        assert "(fictional)" in text_of(screen.query_one("#timeline-metadata", Static))
