@@ -175,3 +175,50 @@ def results(course: Course, progress: Any) -> Results:
             if entry is not None:
                 rows.append(_row(quiz_id, item.question, entry))
     return Results(tuple(quizzes), tuple(rows), tuple(missed), pp)
+
+
+# ---------------------------------------------------------------- extra export sections
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    """A block another feature adds to ``explainer results export`` (e.g. the reviewer seat).
+
+    ``values`` is a flat summary (clips done, mean WER, label accuracy, pace...) shown as
+    "key: value" lines in Markdown and as an object in JSON; ``rows`` are optional detail
+    rows (one dict per clip, say) for JSON and Markdown tables.
+    """
+
+    name: str
+    title: str
+    values: dict[str, str | int | float | bool | None]
+    rows: tuple[dict[str, str | int | float | bool | None], ...] = ()
+
+
+# name -> "module:function"; the function is called as fn(course, progress) and returns an
+# ExportSection, or None when the learner has nothing there yet. Imported lazily, so a
+# missing module (a feature not built) simply leaves its section out. The reviewer helper
+# implements the function below; others may add a line for their feature.
+EXTRA_SECTIONS: dict[str, str] = {
+    "reviewer": "explainer.learning.shift_export:export_section",
+}
+
+
+def extra_sections(course: Course, progress: Any) -> list[ExportSection]:
+    """Every extra section that has something to say, in EXTRA_SECTIONS order."""
+    import importlib
+
+    found = []
+    for name, target in EXTRA_SECTIONS.items():
+        module_name, _colon, function_name = target.partition(":")
+        try:
+            function = getattr(importlib.import_module(module_name), function_name)
+        except (ImportError, AttributeError):
+            continue
+        try:
+            section = function(course, progress)
+        except Exception:  # noqa: BLE001 - one feature's bad data must not stop the export
+            section = ExportSection(name, name, {"error": "this section could not be read"})
+        if section is not None:
+            found.append(section)
+    return found
