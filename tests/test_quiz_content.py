@@ -1,0 +1,45 @@
+"""The real course's questions: enough of each type, every misconception, gradeable, well-formed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from explainer.course.load import read_course
+from explainer.course.model import QUESTION_TYPES
+from explainer.learning.quiz import correct_answer, grade, shuffled_order
+from explainer.learning.quiz_session import quiz_questions
+from explainer.paths import packaged_content_dir
+
+
+@pytest.fixture(scope="module")
+def course():
+    loaded, _ctx = read_course(packaged_content_dir())
+    assert loaded is not None
+    return loaded
+
+
+def test_counts(course):
+    questions = course.questions
+    assert len(questions) >= 50
+    types = Counter(q.type for q in questions)
+    assert all(types[t] >= 4 for t in QUESTION_TYPES), types
+    for station in course.stations:
+        assert 3 <= len(station.questions) <= 6, station.id
+    assert 8 <= len(course.final_quiz) <= 12
+    assert 8 <= len(quiz_questions(course, "pre")) <= 10
+    assert {q.misconception for q in questions} >= set(range(1, 11))
+    assert {q.misconception for q in quiz_questions(course, "pre")} >= set(range(1, 11))
+
+
+def test_every_question_teaches(course):
+    for q in course.questions:
+        assert q.explanation and q.sources and 1 <= len(q.hints) <= 3, q.id
+        assert all(s in course.sources for s in q.sources), q.id
+        for option in q.options:
+            assert option.correct or option.feedback, f"{q.id}/{option.id} has no feedback"
+        result = grade(q, correct_answer(q))
+        assert result.correct, q.id
+        if q.type == "ordering":
+            assert list(shuffled_order(q, 0)) != list(q.order)
