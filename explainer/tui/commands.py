@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from explainer.i18n import _
+from explainer.tui.widgets.journey_map import numbered
 
 
 class JourneyCommands(Provider):
@@ -31,7 +32,7 @@ class JourneyCommands(Provider):
         for station in course.stations:
             commands.append(
                 (
-                    _("Go to station: {title}").format(title=station.title),
+                    _("Go to station: {title}").format(title=numbered(course.stations, station)),
                     partial(app.open_station, station.id),
                     station.summary,
                 )

@@ -32,6 +32,8 @@ KEY_NAMES = {
     "ctrl+c": "Ctrl+C",
 }
 
+HIDDEN_DESCRIPTIONS = ("Focus Next", "Focus Previous", "Copy selected text")  # Textual's own; see ALWAYS
+
 ALWAYS = [
     ("Tab / Shift+Tab", "Move between controls"),
     ("Ctrl+P", "Command palette: jump to any station"),
@@ -45,13 +47,13 @@ def key_label(key: str) -> str:
 
 def binding_rows(screen: Screen, app: App) -> list[tuple[str, str]]:
     """(keys, description) for every described binding active on ``screen``, keys grouped by action."""
-    by_action: dict[tuple[str, str], list[str]] = {}
+    by_description: dict[str, list[str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or binding.action in ("command_palette",):
+        if not binding.description or binding.description in HIDDEN_DESCRIPTIONS:
             continue
-        by_action.setdefault((binding.action, binding.description), []).append(key)
-    rows = [(" / ".join(key_label(k) for k in keys), _(desc)) for (_action, desc), keys in by_action.items()]
+        by_description.setdefault(_(binding.description), []).append(key)
+    rows = [(" / ".join(key_label(k) for k in keys), desc) for desc, keys in by_description.items()]
     seen = {desc for _keys, desc in rows}
     rows += [(keys, _(desc)) for keys, desc in ALWAYS if _(desc) not in seen]
     return rows

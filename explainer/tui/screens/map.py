@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Header, Static
 from explainer.course.model import ZONES
 from explainer.i18n import _
 from explainer.tui.app import ExplainerApp
-from explainer.tui.widgets.journey_map import JourneyMap, StationTile
+from explainer.tui.widgets.journey_map import JourneyMap, StationTile, numbered
 
 if TYPE_CHECKING:
     from explainer.course.model import Station
@@ -36,6 +36,7 @@ EXTRAS = (  # (button id, label, how to open it)
 class MapScreen(Screen[None]):
     """The nine stations grouped by zone, their states, and the way back in."""
 
+    HELP_TITLE = "Journey map"
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("down,j", "app.focus_next", "Next", show=False),
@@ -98,7 +99,10 @@ class MapScreen(Screen[None]):
             + _("Done: {done} of {total}.").format(done=done, total=len(states))
         )
         verb = _("Continue where you left off") if started else _("Start the journey")
-        self.query_one("#continue", Button).label = f"▶ {verb}: {self.next_station().title}  (c)"
+        course = self.app.course
+        assert course is not None
+        label = numbered(course.stations, self.next_station())
+        self.query_one("#continue", Button).label = f"▶ {verb}: {label}  (c)"
 
     def action_continue(self) -> None:
         station = self.next_station()

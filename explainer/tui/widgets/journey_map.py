@@ -25,6 +25,14 @@ STATE_ICONS = {"not started": "○", "in progress": "◐", "done": "●"}
 ZONE_LABELS = {"device": "On the device", "cloud": "In the cloud", "storage": "In storage", "human": "To a human"}
 
 
+def numbered(stations: Iterable[Station], station: Station) -> str:
+    """"3. The cloud check": titles are stored without numbers, screens number them by order."""
+    for index, candidate in enumerate(stations, start=1):
+        if candidate.id == station.id:
+            return f"{index}. {station.title}"
+    return station.title
+
+
 def state_label(state: str) -> str:
     return f"{STATE_ICONS.get(state, '?')} {_(state)}"
 
@@ -43,13 +51,14 @@ class StationTile(Widget, can_focus=True):
             super().__init__()
             self.station_id = station_id
 
-    def __init__(self, station: Station, state: str = "not started") -> None:
+    def __init__(self, station: Station, state: str = "not started", label: str | None = None) -> None:
         super().__init__(id=f"station-{station.id}", classes="station-tile")
         self.station = station
+        self.label = label or station.title
         self.set_reactive(StationTile.state, state)
 
     def render(self) -> Text:
-        text = Text(self.station.title, style="bold")
+        text = Text(self.label, style="bold")
         text.append("\n")
         text.append(state_label(self.state), style="italic")
         return text
@@ -73,18 +82,19 @@ class StationTile(Widget, can_focus=True):
 class ZoneColumn(Vertical):
     """One zone of the path, with its stations joined by down arrows."""
 
-    def __init__(self, zone: str, stations: Iterable[Station], states: dict[str, str]) -> None:
+    def __init__(self, zone: str, stations: Iterable[Station], states: dict[str, str], labels: dict[str, str]) -> None:
         super().__init__(id=f"zone-{zone}", classes="zone")
         self.zone = zone
         self.stations = list(stations)
         self.states = states
+        self.labels = labels
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_(ZONE_LABELS[self.zone]).upper()), classes="zone-title", markup=False)
         for index, station in enumerate(self.stations):
             if index:
                 yield Static("↓", classes="connector", markup=False)
-            yield StationTile(station, self.states.get(station.id, "not started"))
+            yield StationTile(station, self.states.get(station.id, "not started"), self.labels.get(station.id))
 
 
 class JourneyMap(Horizontal):
@@ -99,7 +109,8 @@ class JourneyMap(Horizontal):
         for index, zone in enumerate(ZONES):
             if index:
                 yield Static("\n→", classes="zone-arrow", markup=False)
-            yield ZoneColumn(zone, [s for s in self.stations if s.zone == zone], self.states)
+            members = [s for s in self.stations if s.zone == zone]
+            yield ZoneColumn(zone, members, self.states, {s.id: numbered(self.stations, s) for s in members})
 
     def tiles(self) -> list[StationTile]:
         return list(self.query(StationTile))
