@@ -9,9 +9,11 @@ import json
 import pytest
 
 from explainer.cli import run
+from explainer.course.load import read_course
 from explainer.learning import results as results_module
 from explainer.learning.progress import Progress, ProgressStore
-from explainer.paths import data_paths
+from explainer.learning.quiz_session import quiz_questions
+from explainer.paths import data_paths, packaged_content_dir
 
 STUDENT = 'Zoë "Z" O\'Neil, 7b'
 
@@ -36,18 +38,9 @@ def data_dir(tmp_path):
         "quiz": "reviewer-seat",
     }
     prepost = progress.section("prepost")
-    items = [
-        "ww-records-everything",
-        "lw-starts-after",
-        "cc-tuned-forgiving",
-        "sr-deliberate-only",
-        "rs-anonymous",
-        "ds-who-listened",
-        "sr-optout-2019",
-        "kf-delete-everything",
-        "yc-local-permanent",
-        "rs-wer-over-100",
-    ]
+    course, _ctx = read_course(packaged_content_dir())
+    items = [q.id for q in quiz_questions(course, "pre")]
+    assert len(items) == 10
     prepost["pre"] = {qid: {"correct": i < 3, "tries": 1} for i, qid in enumerate(items)}
     prepost["post"] = {qid: {"correct": i < 8, "tries": 1} for i, qid in enumerate(items)}
     assert ProgressStore(data_paths(folder).progress_file).save(progress).ok

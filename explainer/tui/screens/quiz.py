@@ -144,8 +144,7 @@ class QuizScreen(Screen):
             self._show_finished()
             return
         self._update_header()
-        prompt = Text(_(TYPE_NAMES.get(question.type, question.type)) + ": ", "bold")
-        prompt.append(question.prompt)
+        prompt = Text(question.prompt, "bold")
         if session.quiz_id == "pre" and session.index == 0 and session.answered_count == 0:
             prompt = (
                 Text(
@@ -169,6 +168,7 @@ class QuizScreen(Screen):
         parts = [
             quiz_title(self.course, session.quiz_id),
             _("question {n} of {total}").format(n=session.index + 1, total=len(session.questions)),
+            _(TYPE_NAMES.get(session.current.type, session.current.type)),
             _("try {n} of {m}").format(n=min(tries, session.max_tries), m=session.max_tries),
             _("sure? {c}").format(c=_(self.confidence) if self.confidence else "–"),
         ]

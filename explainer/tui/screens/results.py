@@ -53,7 +53,7 @@ def station_table(res: Results) -> Table:
 def results_renderable(res: Results, course) -> Group:  # noqa: ANN001
     parts: list = []
     headline = Text(
-        _("Score: {c} correct of {a} answered ({t} questions in all).").format(
+        _("Station and final quizzes: {c} correct of {a} answered ({t} questions).").format(
             c=res.correct, a=res.answered, t=res.total
         ),
         "bold",
