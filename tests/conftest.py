@@ -70,3 +70,7 @@ def app(app_config) -> Callable:
         return made
 
     return build
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds or runs something big (still part of the default run)")
