@@ -1,0 +1,194 @@
+"""The reviewer seat by keyboard at 80x24 with no sound device and no speech engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Input
+
+import explainer.tui
+from explainer.learning.progress import Progress
+from explainer.paths import data_paths
+from explainer.tui.config import AppConfig
+from tests.reviewer_fixtures import FakeClock, make_course
+
+
+class SeatHarness(App[None]):
+    """The shell's contract in miniature: config, course, progress, save_progress, a mode."""
+
+    CSS_PATH = Path(explainer.tui.__file__).parent / "app.tcss"
+
+    def __init__(self, course, config, progress=None) -> None:
+        super().__init__()
+        self.course, self.config = course, config
+        self.progress = progress or Progress()
+        self.saves = 0
+        self.notices: list[str] = []
+
+    def notify(self, message, **kwargs) -> None:
+        self.notices.append(str(message))
+        super().notify(message, **kwargs)
+
+    def get_default_screen(self):
+        from explainer.tui.screens.reviewer import ReviewerScreen
+
+        return ReviewerScreen()
+
+    def save_progress(self) -> None:
+        self.saves += 1
+
+
+@pytest.fixture
+def silent(monkeypatch, tmp_path):
+    import explainer.voice.playback as playback
+    import explainer.voice.speech as speech
+    from explainer.tui.screens.reviewer import ReviewerScreen
+
+    monkeypatch.setattr(
+        playback, "sound_available", lambda refresh=False: (False, "No sound device (test).")
+    )
+    monkeypatch.setattr(
+        speech, "speech_available", lambda refresh=False: (False, "no engine (test)")
+    )
+    clock = FakeClock()
+    monkeypatch.setattr(ReviewerScreen, "clock", staticmethod(clock))
+    config = AppConfig(data=data_paths(tmp_path / "data"), seed=7, audio=True)
+    return clock, config
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_for_work(pilot, app):
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.screen.query_one("#reviewer-panes").current in ("reviewer-work", "reviewer-gate"):
+            return app.screen.query_one("#reviewer-panes").current
+    raise AssertionError("the clip never loaded")
+
+
+async def test_a_whole_shift_by_keyboard(silent):
+    clock, config = silent
+    course = make_course()
+    app = SeatHarness(course, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "SYNTHETIC" in screen_text(app)
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        shift = app.screen.shift
+        assert shift is not None and len(shift.clip_ids) == 6
+        for _number in range(6):
+            assert await wait_for_work(pilot, app) == "reviewer-work"
+            text = screen_text(app)
+            assert "SYNTHETIC" in text and "Captions:" in text
+            assert "account: A-" in text and "device: SN-" in text
+            clip = course.clip(shift.current_clip_id)
+            clock.advance(30)
+            await pilot.press("ctrl+u", *list(clip.transcript or "") or ["space"])
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
+            text = screen_text(app)
+            assert "WER" in text and "Labels" in text
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        told = [n for n in app.notices if "sound" in n.lower()]
+        assert len(told) == 1  # "no sound device" said once, not once per clip
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Debrief" in text and "Amazon" in text and "SYNTHETIC" in text
+        assert "s a clip" in text  # the pace
+        section = app.progress.section("reviewer")
+        assert section["summary"]["clips_done"] == 6
+        assert section["summary"]["seconds_per_clip"] == 30
+
+
+async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, silent):
+    import explainer.voice.playback as playback
+
+    clock, config = silent
+    monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (True, "test"))
+    monkeypatch.setattr(playback.Player, "audible", property(lambda self: True))
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await wait_for_work(pilot, app)
+        # the fixture has no audio files, so captions are shown and submitting is allowed;
+        # simulate a clip with audio that has not been heard
+        player = app.screen.query_one("#reviewer-player")
+        player.heard = False
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one("#reviewer-panes").current == "reviewer-work"
+        assert "Listen to the end first" in screen_text(app)
+        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
+
+
+async def test_markup_typed_into_the_transcript_shows_literally(silent):
+    clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await wait_for_work(pilot, app)
+        await pilot.press("ctrl+u", *"[bold]x[/]")
+        assert app.screen.query_one("#reviewer-transcript", Input).value == "[bold]x[/]"
+        assert "[bold]x[/]" in screen_text(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "You typed: [bold]x[/]" in screen_text(app)
+
+
+async def test_a_shift_resumes_after_quitting(silent):
+    clock, config = silent
+    course = make_course()
+    progress = Progress()
+    app = SeatHarness(course, config, progress)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await wait_for_work(pilot, app)
+        first = app.screen.shift.clip_ids
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    again = SeatHarness(course, config, progress)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_for_work(pilot, again)
+        shift = again.screen.shift
+        assert shift.clip_ids == first and len(shift.records) == 1
+
+
+async def test_the_distress_clip_is_opt_in_and_skippable(silent):
+    clock, config = silent
+    course = make_course()
+    app = SeatHarness(course, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "fallen" in screen_text(app)  # the content note is shown before opting in
+        app.screen.query_one("#reviewer-optin").value = True
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        shift = app.screen.shift
+        assert shift.clip_ids[-1] == "d-1"
+        for _ in range(5):
+            await wait_for_work(pilot, app)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+        assert await wait_for_work(pilot, app) == "reviewer-gate"
+        assert "content note" in screen_text(app)
+        await pilot.press("enter")  # the focused button is "Skip it"
+        await pilot.pause()
+        assert shift.records["d-1"].skipped
+        from explainer.tui.screens.reviewer_debrief import debrief_text
+
+        full = debrief_text(app.screen.debrief).plain
+        assert "not Amazon's job to interfere" in full
+        assert "What should a reviewer be allowed to do" in full
