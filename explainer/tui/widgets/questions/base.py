@@ -80,9 +80,11 @@ class QuestionWidget(Widget, can_focus=True):
         count = self.row_count()
         if count:
             self.cursor = (self.cursor + step) % count
+        self.scroll_visible(animate=False)
 
     def changed(self) -> None:
         self.refresh(layout=True)
+        self.scroll_visible(animate=False)
         self.post_message(self.Changed())
 
     def on_focus(self) -> None:

@@ -31,16 +31,15 @@ class MatchingWidget(QuestionWidget):
 
     def rows(self) -> list[Text]:
         wrong = {f.label for f in self.result.feedback} if self.result is not None else set()
-        width = max((len(i.text) for i in self.items), default=10)
-        width = min(width, 46)
+        width = min(max((len(i.text) for i in self.items), default=10), 40)
         rows = []
         for item in self.items:
-            row = Text(item.text[:width].ljust(width))
+            row = Text(item.text.ljust(width))
             group = self.placed.get(item.text)
-            row.append("  → ")
+            row.append(" → ")
             row.append(group or "?", "bold" if group else "dim")
             if item.text in wrong:
-                row.append(f"  ✗ {item.group}" if self.locked else "  ✗", "bold")
+                row.append(f" ✗ ({item.group})" if self.locked else " ✗", "bold")
             rows.append(row)
         return rows
 
