@@ -72,7 +72,7 @@ def split_front_matter(text: str, *, strict: bool = False) -> tuple[dict[str, An
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r") != FENCE:
         if strict:
-            raise FrontMatterError("the page has no front matter; start it with a line '+++'", 1)
+            raise FrontMatterError("the page has no front matter", 1)
         return {}, text, 1
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == FENCE), None)
     if closing is None:

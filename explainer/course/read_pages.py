@@ -50,8 +50,10 @@ def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tupl
     try:
         front, body, start = markup.split_front_matter(text, strict=True)
     except markup.FrontMatterError as error:
-        hint = ('; a page starts with a line +++, then title = "...", then a line +++' if error.line == 1
-                else '; front matter lines look like title = "..." or short_tour = true')
+        if error.line == 1 and ";" not in error.message:
+            hint = '; start the file with a line +++, then title = "...", then a line +++'
+        else:
+            hint = '' if ";" in error.message else '; front matter lines look like title = "..." or short_tour = true'
         log.add(path, error.line, f"{error.message}{hint}")
         front, body, start = markup.split_front_matter(text)
         complete = False
