@@ -192,3 +192,37 @@ async def test_the_distress_clip_is_opt_in_and_skippable(silent):
         full = debrief_text(app.screen.debrief).plain
         assert "not Amazon's job to interfere" in full
         assert "What should a reviewer be allowed to do" in full
+
+
+def test_full_guidelines_read_from_content_with_citations_resolved():
+    import tomllib
+
+    from explainer.course.model import Course, Source
+    from explainer.paths import packaged_content_dir
+    from explainer.tui.screens.reviewer_guidelines import read_guidelines
+
+    course = make_course()
+    raw = tomllib.loads((packaged_content_dir() / "sources.toml").read_text(encoding="utf-8"))
+    fields = ("id", "publisher", "title", "date", "url", "kind")
+    sources = {s["id"]: Source(*(s[f] for f in fields)) for s in raw["sources"]}
+    real = Course(1, "t", str(packaged_content_dir()), (), sources, {})
+    text = read_guidelines(real)
+    assert "+++" not in text and "Critical data" in text and "[@" not in text
+    assert "(Fox8, 2019-04-11)" in text
+    fallback = read_guidelines(course)  # root /tmp: no guidelines.md there
+    assert "could not be read" in fallback and "critical data" in fallback
+
+
+async def test_guidelines_key_opens_and_closes(silent):
+    clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await wait_for_work(pilot, app)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.id == "reviewer-guidelines-screen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "reviewer-screen"

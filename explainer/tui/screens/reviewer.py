@@ -368,4 +368,4 @@ class ReviewerScreen(Screen[None]):
         self._status(_("Heard. Check the transcript and labels, then Ctrl+N to submit."))
 
     def action_guidelines(self) -> None:
-        self.app.push_screen(ReviewerGuidelinesScreen(read_guidelines(self.course.root)))
+        self.app.push_screen(ReviewerGuidelinesScreen(read_guidelines(self.course)))

@@ -1,12 +1,13 @@
 """The full reviewer guidelines, a key away from the task (Label Studio's "instructions").
 
 The text is content -- ``content/guidelines.md``, which a teacher can edit -- shown as
-Markdown. If the file is missing or unreadable the short guidelines are shown instead, with
+Markdown, with each ``[@source]`` citation turned into "(publisher, date)". If the file is missing or unreadable the short guidelines are shown instead, with
 one sentence saying why, so the seat never breaks over a missing document.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -15,18 +16,28 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from explainer.course.markup import CITATION_RE, split_front_matter
+from explainer.course.model import Course
 from explainer.i18n import _
 from explainer.learning.shift_score import guidelines
 
 GUIDELINES_FILE = "guidelines.md"
 
 
-def read_guidelines(content_root: str | Path) -> str:
-    """The full guidelines as Markdown, or the short ones with a note when the file is missing."""
-    path = Path(content_root) / GUIDELINES_FILE
+def _cite(course: Course, match: re.Match[str]) -> str:
+    source = course.sources.get(match.group(1))
+    if source is None:
+        return ""
+    return f"({source.publisher}, {source.date})"
+
+
+def read_guidelines(course: Course) -> str:
+    """The full guidelines as Markdown (citations as "(publisher, date)"), or the short ones."""
+    path = Path(course.root) / GUIDELINES_FILE
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        _meta, body, _line = split_front_matter(path.read_text(encoding="utf-8"))
+        return CITATION_RE.sub(lambda m: _cite(course, m), body)
+    except (OSError, UnicodeDecodeError, ValueError):
         short = "\n".join(f"- {g.short}" for g in guidelines())
         note = _("The full guidelines ({path}) could not be read; here are the short ones.")
         return f"# {_('Reviewer guidelines')}\n\n{note.format(path=path)}\n\n{short}\n"
