@@ -16,6 +16,7 @@ The file formats are described for authors in ``content/README.md``; in short:
 * ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
 * ``clips/``           ``households.toml`` and one ``<household>.toml`` of ``[[clips]]`` each
 * ``intents/``         hassil sentence templates (YAML) for the lab
+* ``guidelines.md``    the reviewer seat's guidelines: a page like a lesson page (claim rule applies)
 """
 
 from __future__ import annotations
@@ -225,6 +226,7 @@ class Course:
     households: tuple[Household, ...] = ()
     clips: tuple[Clip, ...] = ()
     intents: tuple[str, ...] = ()  # intent names defined in content/intents
+    guidelines: Page | None = None  # the reviewer seat's full guidelines (guidelines.md), a checked page
 
     def station(self, station_id: str) -> Station:
         for station in self.stations:
