@@ -239,6 +239,8 @@ CASES: list[Case] = [
      "sources.toml", 5, 'date "April 2019" is not understood'),
     ("audio path escapes", lambda r: edit(r, CLIPS, 'audio = "clip-1.wav"', 'audio = "../../secret.wav"'),
      CLIPS, 15, "must be a plain .wav file name in clips/audio/"),
+    ("guidelines without a source", lambda r: write(r, "guidelines.md", '+++\ntitle = "Rules"\n+++\n\n- Be kind.\n'),
+     "guidelines.md", 5, "list item has no source (claim rule)"),
     ("model.toml unknown source", lambda r: write(r, f"{STATION}/model.toml", '[[steps]]\nname = "x"\nsources = ["nope"]\n'),
      f"{STATION}/model.toml", 3, 'unknown source "nope" in sources'),
 ]
@@ -266,6 +268,12 @@ def test_unreadable_file_is_reported(course: Path, capsys: pytest.CaptureFixture
         (course / QUIZ).chmod(0o644)
     assert code == 1
     assert_reported(lines, f"{QUIZ}:1", "cannot be read")
+
+
+def test_guidelines_page_is_loaded(course: Path) -> None:
+    write(course, "guidelines.md", '+++\ntitle = "Rules"\n+++\n\n- Be kind [@src-a].\n')
+    guidelines = load_course(course).guidelines
+    assert guidelines is not None and guidelines.id == "guidelines" and guidelines.citations == ("src-a",)
 
 
 def test_problems_are_sorted_and_all_reported(course: Path) -> None:

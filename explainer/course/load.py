@@ -19,7 +19,7 @@ from explainer.course.intents import read_intents
 from explainer.course.model import FORMAT_VERSION, ZONES, Course, Station
 from explainer.course.problems import ContentError, Problem, ProblemLog
 from explainer.course.read_clips import read_clips, read_households
-from explainer.course.read_pages import page_files, read_pages
+from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
 from explainer.course.read_reference import read_glossary, read_sources
 
@@ -27,6 +27,7 @@ __all__ = ["ContentError", "Problem", "ProblemLog", "load_course", "read_course"
 
 COURSE_FILE = "course.toml"
 FINAL_QUIZ = "quizzes/final.toml"
+GUIDELINES = "guidelines.md"
 
 
 def load_course(root: Path) -> Course:
@@ -73,12 +74,15 @@ def read_course(root: Path) -> tuple[Course | None, ReadContext]:
         final = read_quiz(ctx, FINAL_QUIZ, "final")
     households = read_households(ctx)
     clips = read_clips(ctx, households)
+    guidelines = None
+    if (root / GUIDELINES).exists() or (root / GUIDELINES).is_symlink():
+        guidelines = read_page(ctx, "", GUIDELINES, {}, page_id="guidelines")
     if manifest is None:
         return None, ctx
     course = Course(
         format_version=version or FORMAT_VERSION, title=title, root=str(root), stations=tuple(stations),
         sources=dict(ctx.sources), glossary=dict(ctx.glossary), final_quiz=final,
-        households=households, clips=clips, intents=intents,
+        households=households, clips=clips, intents=intents, guidelines=guidelines,
     )
     return course, ctx
 

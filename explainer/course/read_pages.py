@@ -38,14 +38,17 @@ def read_pages(ctx: ReadContext, station_id: str, folder: str, seen: dict[str, t
     return tuple(pages)
 
 
-def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tuple[str, int]]) -> Page | None:
+def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tuple[str, int]],
+              page_id: str = "") -> Page | None:
+    """One page; ``page_id`` is given for pages outside a station (e.g. ``guidelines.md``)."""
     text = read_text(ctx.root, path, ctx.log)
     if text is None:
         return None
     ctx.files_read.add(path)
     log = ctx.log
-    slug = PAGE_FILE_RE.match(path.rsplit("/", 1)[-1]).group(2)  # type: ignore[union-attr]
-    page_id = f"{station_id}/{slug}"
+    match = PAGE_FILE_RE.match(path.rsplit("/", 1)[-1])
+    slug = match.group(2) if match else path.rsplit("/", 1)[-1].removesuffix(".md")
+    page_id = page_id or f"{station_id}/{slug}"
     complete = True
     try:
         front, body, start = markup.split_front_matter(text, strict=True)
