@@ -21,6 +21,7 @@ SUBCOMMANDS: list[str] = [
     "explainer.cli.read_cmd",
     "explainer.cli.serve_cmd",
     "explainer.cli.check_cmd",
+    "explainer.cli.clips_cmd",
     "explainer.cli.results_cmd",
 ]
 

@@ -6,9 +6,11 @@ The reasons are measured in shared/design/audio.md -- in-process pyttsx3 hangs o
 whole process when Textual's thread workers touch it. Here a crash, a hang or ``exit(1)`` in
 the engine becomes :class:`SpeechUnavailable` or :class:`SpeechError` with a clear message.
 
-The child stays alive between requests (start-up costs more than synthesis) and is replaced
-if it dies or times out. All calls are serialised by one lock, so any thread may call
-:func:`synthesize`.
+Each request gets a FRESH child (~0.1 s to start). Measured here: an engine that has already
+spoken applies the next request's rate unreliably (the same line came out 2.8 s or 3.9 s long
+from run to run), while a fresh engine's output is bit-identical to ``espeak-ng -w`` every
+time -- and rendering must be deterministic for the cache and the tests. All calls are
+serialised by one lock, so any thread may call :func:`synthesize`.
 """
 
 from __future__ import annotations
@@ -143,26 +145,27 @@ class _Child:
 
 
 _lock = threading.RLock()
-_child: _Child | None = None
+_running: _Child | None = None
 _availability: tuple[bool, str] | None = None
 
 
-def _get_child() -> _Child:
-    global _child
-    if _child is None or not _child.alive():
-        if _child is not None:
-            _child.close()
-        _child = _Child()
-    return _child
+def _ask(request: dict, timeout: float) -> dict:
+    """Start a fresh child, ask it one thing, and stop it again."""
+    global _running
+    with _lock:
+        _running = _Child()
+        try:
+            return _check(_running.ask(request, timeout))
+        finally:
+            _running.close()
+            _running = None
 
 
 def shutdown() -> None:
-    """Stop the child process (called at exit; safe to call twice)."""
-    global _child
-    with _lock:
-        if _child is not None:
-            _child.close()
-            _child = None
+    """Stop a running child process (called at exit; safe to call twice)."""
+    child = _running
+    if child is not None and child.alive():
+        child.process.kill()
 
 
 atexit.register(shutdown)
@@ -184,13 +187,11 @@ def speech_available(refresh: bool = False) -> tuple[bool, str]:
         if _availability is not None and not refresh:
             return _availability
         try:
-            _check(_get_child().ask({"op": "probe"}, START_TIMEOUT))
+            _ask({"op": "probe"}, START_TIMEOUT)
             _availability = (True, "")
         except SpeechError as exc:
-            shutdown()
             _availability = (False, str(exc))
         except (OSError, ValueError) as exc:
-            shutdown()
             _availability = (False, f"No speech engine: could not start it ({exc}).")
         return _availability
 
@@ -210,12 +211,13 @@ def synthesize_detailed(
     part = out.with_name(f".{out.name}.{os.getpid()}.part.wav")
     request = {"op": "synth", "text": words, "out": str(part), "voice": voice,
                "rate": int(rate), "volume": float(volume), "timeout": float(timeout)}
-    with _lock:
-        try:
-            reply = _check(_get_child().ask(request, timeout + 5))
-        except SpeechError:
-            part.unlink(missing_ok=True)
+    try:
+        reply = _ask(request, timeout + START_TIMEOUT)
+    except (SpeechError, OSError, ValueError) as exc:
+        part.unlink(missing_ok=True)
+        if isinstance(exc, SpeechError):
             raise
+        raise SpeechError(f"Could not run the speech engine: {exc}") from exc
     frames = _verify(part)
     os.replace(part, out)
     notice = str(reply.get("notice", ""))
@@ -241,6 +243,8 @@ def _verify(path: Path) -> int:
             frames = handle.getnframes()
             if handle.getsampwidth() != 2 or handle.getnchannels() != 1:
                 raise SpeechError("The speech engine wrote an unexpected WAV format.")
+        if path.stat().st_size < 44 + frames * 2:
+            raise SpeechError("The speech engine's audio file is incomplete.")
     except (OSError, EOFError, wave.Error) as exc:
         path.unlink(missing_ok=True)
         raise SpeechError(f"The speech engine's audio file is missing or unreadable ({exc}).") from exc

@@ -44,6 +44,8 @@ class _Engine:
             module = importlib.import_module(module_name)
         except ImportError as exc:
             raise _Unavailable(f"No speech engine: the {module_name} package cannot be imported ({exc}).") from exc
+        if module_name == "pyttsx3":
+            _patch_espeak_driver()
         try:
             self.engine = module.init()
         except (RuntimeError, OSError, ImportError, AttributeError) as exc:
@@ -108,6 +110,31 @@ class _Unavailable(Exception):
     pass
 
 
+def _patch_espeak_driver() -> None:
+    """Keep the last chunk of audio. pyttsx3 2.99's espeak driver writes the WAV when it sees
+    EVENT_MSG_TERMINATED and only THEN appends that callback's samples, so the final chunk is
+    lost. Chunk sizes depend on timing, so under load up to a second of speech went missing
+    (measured: "Help. I've fallen. I can't get up." came out 4.1 s or 2.2 s). Appending the
+    samples first, and handing the original an empty chunk, gives the whole utterance."""
+    try:
+        import ctypes
+
+        from pyttsx3.drivers import espeak as driver
+    except Exception:  # noqa: BLE001 - no espeak driver (other platforms): nothing to patch
+        return
+    original = driver.EspeakDriver._onSynth
+    if getattr(original, "_keeps_last_chunk", False):
+        return
+
+    def on_synth(self, wav, numsamples, events):  # noqa: ANN001
+        if self._speaking and numsamples > 0:
+            self._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
+        return original(self, wav, 0, events)
+
+    on_synth._keeps_last_chunk = True  # type: ignore[attr-defined]
+    driver.EspeakDriver._onSynth = on_synth
+
+
 def _espeak_variants() -> set[str]:
     """Names of espeak-ng's voice variants (the part after '+'), from its data folder."""
     candidates = [os.environ.get("ESPEAK_DATA_PATH", "")]
@@ -121,9 +148,13 @@ def _espeak_variants() -> set[str]:
 
 
 def _wav_frames(path: Path) -> int:
+    """Frames in a COMPLETE file, else 0. The header announces the frame count before the data is
+    written, so a file read mid-write (seen under load: a 64 KiB prefix) has fewer bytes than it claims."""
     try:
         with wave.open(str(path), "rb") as handle:
-            return handle.getnframes()
+            frames = handle.getnframes()
+            needed = 44 + frames * handle.getsampwidth() * handle.getnchannels()
+        return frames if path.stat().st_size >= needed else 0
     except (OSError, EOFError, wave.Error):
         return 0
 
