@@ -70,18 +70,47 @@ async def test_multi_by_space_and_arrows():
         assert app.progress.answers["m1"]["correct"] is True
 
 
-async def test_truefalse_three_wrong_tries_show_solution():
+async def test_truefalse_same_answer_twice_costs_no_try():
     app = QuizHarness()
     for qid in ("s1", "m1"):
         app.progress.answers[qid] = {"correct": True, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.screen.session.current.id == "t1"
-        for _ in range(3):
-            await pilot.press("1", "enter")  # "True" is always first and wrong here
-            await pilot.pause()
-        assert "Answer: False" in _feedback(app) and "Why: No." in _feedback(app)
-        assert app.progress.answers["t1"]["correct"] is False
+        session = app.screen.session
+        assert session.current.id == "t1"
+        await pilot.press("1", "enter")  # "True" is always first, and wrong here
+        await pilot.pause()
+        await pilot.press("enter")  # the same answer again: refused, no try spent
+        await pilot.pause()
+        assert session.tries == 1
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert app.progress.answers["t1"] == app.progress.answers["t1"] | {
+            "correct": True,
+            "tries": 2,
+        }
+
+
+async def test_solution_after_the_last_try():
+    app = QuizHarness()
+    app.progress.answers["s1"] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.id == "m1"
+        c, d = await _key_for(app, q, "c"), await _key_for(app, q, "d")
+        await pilot.press(c, "enter")
+        await pilot.pause()
+        await pilot.press(c, d, "enter")
+        await pilot.pause()
+        assert "Answer:" not in _feedback(app)
+        await pilot.press(c, "enter")
+        await pilot.pause()
+        assert "Answer: A; B" in _feedback(app) and "Why: A and B." in _feedback(app)
+        assert (
+            app.progress.answers["m1"]["correct"] is False
+            and app.progress.answers["m1"]["tries"] == 3
+        )
 
 
 async def test_ordering_with_brackets():

@@ -81,6 +81,7 @@ class QuizScreen(Screen):
         self.session: QuizSession | None = None
         self.widget: QuestionWidget | None = None
         self.confidence: str | None = None
+        self._last_given: object = None
 
     @property
     def course(self) -> Course:
@@ -155,6 +156,7 @@ class QuizScreen(Screen):
                 + prompt
             )
         self._set_text("#quiz-prompt", prompt)
+        self._last_given = None
         self.widget = widget_for(question, session.seed)
         await self.query_one("#quiz-answer", Container).mount(self.widget)
         self.widget.focus()
@@ -221,6 +223,10 @@ class QuizScreen(Screen):
         if given in (None, "", [], {}) or (isinstance(given, str) and not given.strip()):
             self.notify(_("Choose or type an answer first."), timeout=3)
             return
+        if session.last is not None and given == self._last_given:
+            self.notify(_("That is the answer you just checked; change it first."), timeout=3)
+            return
+        self._last_given = given
         question = session.current
         result = session.check(given, self.confidence)
         widget.show_result(result)
