@@ -293,3 +293,16 @@ def test_packaged_content_is_clean() -> None:
     report = check_content(root)
     assert report.problems == [], "\n".join(map(str, report.problems))
     assert report.counts["stations"] == 9
+
+
+def test_ascii_terminal_gets_escapes_not_a_traceback(course: Path) -> None:
+    import subprocess
+    import sys
+
+    edit(course, "course.toml", 'zone = "device"', 'zone = "dévice→"')
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "explainer", "check", str(course)], capture_output=True,
+                          env=env, text=True, encoding="ascii", errors="replace", timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert 'course.toml:8: station "alpha": zone = "d\\xe9vice\\u2192" is not allowed' in done.stdout

@@ -34,10 +34,20 @@ def _target(args: argparse.Namespace) -> Path:
     return packaged_content_dir()
 
 
+def _tolerate_narrow_encodings() -> None:
+    """Content may hold any character; on an ASCII/Latin-1 terminal print \\u escapes, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def run_check(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.text import Text
 
+    _tolerate_narrow_encodings()
     root = _target(args)
     if not root.is_dir():
         what = _("no such folder") if not root.exists() else _("not a folder")
@@ -54,7 +64,8 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         sys.stdout.flush()
         return 0 if report.ok else 1
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal  # piped: exactly one line per problem; terminal: wrap words
     for problem in report.problems:
         line = Text()
         line.append(f"{problem.path}:{problem.line}:", style="bold")
