@@ -112,3 +112,13 @@ def test_results_survive_odd_progress():
     progress.section("prepost")["pre"] = ["not a dict"]
     res = results(course(), progress)
     assert res.answered == 1 and res.rows[0].tries == 1
+
+
+def test_damaged_prepost_section_starts_afresh():
+    progress = Progress()
+    progress.section("prepost")["pre"] = ["not", "a", "dict"]
+    session = QuizSession(course(), "pre", progress, seed=0)
+    assert session.current is not None
+    session.check(correct_answer(session.current), confidence="guess")
+    session.set_confidence("unsure")
+    assert progress.section("prepost")["pre"][session.current.id]["confidence"] == "unsure"

@@ -39,7 +39,10 @@ def quiz_questions(course: Course, quiz_id: str) -> tuple[Question, ...]:
 def answer_store(progress: Any, quiz_id: str) -> dict[str, dict]:
     """The dict this quiz's answers live in (by question id)."""
     if quiz_id in PREPOST_IDS:
-        return progress.section("prepost").setdefault(quiz_id, {})
+        section = progress.section("prepost")
+        if not isinstance(section.get(quiz_id), dict):
+            section[quiz_id] = {}  # missing, or damaged by hand: start this check afresh
+        return section[quiz_id]
     return progress.answers
 
 
@@ -150,7 +153,7 @@ class QuizSession:
     def set_confidence(self, confidence: str | None) -> None:
         """Confidence may be marked after checking, too; it is stored with the answer."""
         question = self.current
-        if question is not None and question.id in self.store:
+        if question is not None and self.is_answered(question):
             self.store[question.id]["confidence"] = (
                 confidence if confidence in CONFIDENCE_LEVELS else None
             )

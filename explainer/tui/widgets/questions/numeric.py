@@ -46,6 +46,7 @@ class NumericWidget(QuestionWidget):
     def show_result(self, result: Result) -> None:
         super().show_result(result)
         self.query_one(Input).disabled = result.finished
+        self.query_one(".numeric-help", Static).display = not result.finished
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
