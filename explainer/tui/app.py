@@ -182,6 +182,11 @@ class ExplainerApp(App[None]):
     def open_lab(self) -> None:
         self._open("lab", None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_map" and self.course is None:
+            return False  # nothing to go back to while the content is broken
+        return True
+
     def action_open_map(self) -> None:
         self.open_map()
 

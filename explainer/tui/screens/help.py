@@ -32,9 +32,15 @@ KEY_NAMES = {
     "ctrl+c": "Ctrl+C",
 }
 
-HIDDEN_DESCRIPTIONS = ("Focus Next", "Focus Previous", "Copy selected text")  # Textual's own; see ALWAYS
+HIDDEN_DESCRIPTIONS = (  # Textual's own; summed up in ALWAYS
+    "Focus Next", "Focus Previous", "Copy selected text",
+    "Scroll Up", "Scroll Down", "Scroll Left", "Scroll Right", "Scroll Home", "Scroll End",
+    "Page Up", "Page Down", "Page Left", "Page Right",
+)
 
 ALWAYS = [
+    ("Enter", "Open or press what is selected"),
+    ("↑ ↓ PgUp PgDn Home End", "Scroll long text"),
     ("Tab / Shift+Tab", "Move between controls"),
     ("Ctrl+P", "Command palette: jump to any station"),
     ("Ctrl+Q", "Quit"),
@@ -45,17 +51,36 @@ def key_label(key: str) -> str:
     return " / ".join(KEY_NAMES.get(part, part.upper() if len(part) == 1 else part.title()) for part in key.split(","))
 
 
+def _rank(node: object, screen: Screen, app: App) -> int:
+    """Order rows as a learner thinks: this screen's keys, then its widgets', then app-wide ones."""
+    if node is screen:
+        return 0
+    if node is app:
+        return 3
+    return 1 if type(node).__module__.startswith("explainer") else 2
+
+
 def binding_rows(screen: Screen, app: App) -> list[tuple[str, str]]:
-    """(keys, description) for every described binding active on ``screen``, keys grouped by action."""
-    by_description: dict[str, list[str]] = {}
+    """(keys, description) for every described binding active on ``screen``, keys grouped by meaning.
+
+    Textual's built-in hidden bindings (scrolling, copying) are left out: they work everywhere.
+    """
+    by_description: dict[str, tuple[int, list[str]]] = {}
     for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.description or binding.description in HIDDEN_DESCRIPTIONS:
+        binding, node = active.binding, active.node
+        if not binding.description or binding.description in HIDDEN_DESCRIPTIONS or not active.enabled:
             continue
-        by_description.setdefault(_(binding.description), []).append(key)
-    rows = [(" / ".join(key_label(k) for k in keys), desc) for desc, keys in by_description.items()]
-    seen = {desc for _keys, desc in rows}
-    rows += [(keys, _(desc)) for keys, desc in ALWAYS if _(desc) not in seen]
+        if binding.action in ("command_palette", "app.command_palette"):  # listed in ALWAYS
+            continue
+        if not binding.show and type(node).__module__.startswith("textual"):
+            continue
+        rank = _rank(node, screen, app)
+        old_rank, keys = by_description.setdefault(_(binding.description), (rank, []))
+        by_description[_(binding.description)] = (min(rank, old_rank), [*keys, key])
+    ordered = sorted(by_description.items(), key=lambda item: item[1][0])
+    rows = [(" / ".join(key_label(k) for k in keys), desc) for desc, (_rank_, keys) in ordered]
+    seen = {desc for _keys, desc in rows} | {keys for keys, _desc in rows}
+    rows += [(keys, _(desc)) for keys, desc in ALWAYS if keys not in seen and _(desc) not in seen]
     return rows
 
 
