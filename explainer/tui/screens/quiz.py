@@ -303,7 +303,9 @@ class QuizScreen(Screen):
             (n, self.course.sources.get(sid), sid)
             for n, sid in enumerate(question.sources, start=1)
         ]
-        self.app.push_screen(SourcesPanel(entries))
+        panel = SourcesPanel(entries)
+        panel.popup_title = _("Sources for this question")
+        self.app.push_screen(panel)
 
     def action_results(self) -> None:
         from explainer.tui.screens.results import ResultsScreen

@@ -79,7 +79,7 @@ def results_renderable(res: Results, course) -> Group:  # noqa: ANN001
     if not res.missed:
         parts.append(Text(_("None so far.")))
     for question in res.missed:
-        block = Text()
+        block = Text("\n")
         block.append("• " + question.prompt + "\n", "bold")
         block.append(_("Answer: ") + solution_text(question) + "\n")
         block.append(_("Why: ") + question.explanation + "\n")
