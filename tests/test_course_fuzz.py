@@ -97,3 +97,51 @@ def test_mutating_lines_of_valid_toml_gives_problems_not_exceptions(name: str, l
 @given(body=pieces(PAGE_PIECES))
 def test_any_page_body_gives_problems_not_exceptions(body: str) -> None:
     _assert_never_raises(f"{STATION}/03-fuzz.md", '+++\ntitle = "Fuzz"\n+++\n' + body)
+
+
+PLACES = sorted({*FILES, "clips/audio/clip-1.wav", "stations", STATION, "clips", "clips/audio", "intents", "quizzes",
+                 "lang", "lang/es", f"lang/es/{STATION}/01-first.md"})
+DAMAGE = ["delete", "folder", "empty", "link-outside", "link-loop", "link-inside", "link-dangling"]
+
+
+def _damage(root: Path, place: str, how: str) -> None:
+    import os
+    import shutil
+
+    path = root / place
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+    if how == "folder":
+        (path / "inner").mkdir(parents=True)
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "link-outside":
+        os.symlink("/etc", path)
+    elif how == "link-loop":
+        os.symlink(path.name, path)
+    elif how == "link-inside":
+        os.symlink(root / "course.toml", path)
+    elif how == "link-dangling":
+        os.symlink(root / "no-such-file", path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damage=st.lists(st.tuples(st.sampled_from(PLACES), st.sampled_from(DAMAGE)), min_size=1, max_size=3))
+def test_damaged_folder_layout_gives_problems_not_exceptions(damage: list[tuple[str, str]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_course(Path(tmp) / "content")
+        for place, how in damage:
+            try:
+                _damage(root, place, how)
+            except OSError:  # an earlier step made this place impossible (its folder is now a file)
+                continue
+        report = check_content(root)
+        for problem in report.problems:
+            assert "the checker failed" not in problem.message, problem
+        try:
+            load_course(root)
+        except ContentError as error:
+            assert error.problems
