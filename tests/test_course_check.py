@@ -241,6 +241,8 @@ CASES: list[Case] = [
      CLIPS, 15, "must be a plain .wav file name in clips/audio/"),
     ("guidelines without a source", lambda r: write(r, "guidelines.md", '+++\ntitle = "Rules"\n+++\n\n- Be kind.\n'),
      "guidelines.md", 5, "list item has no source (claim rule)"),
+    ("model.toml unknown *_sources", lambda r: write(r, f"{STATION}/model.toml", 'a = 1\npre_roll_sources = ["src-a", "gone"]\n'),
+     f"{STATION}/model.toml", 2, 'unknown source "gone" in pre_roll_sources'),
     ("model.toml unknown source", lambda r: write(r, f"{STATION}/model.toml", '[[steps]]\nname = "x"\nsources = ["nope"]\n'),
      f"{STATION}/model.toml", 3, 'unknown source "nope" in sources'),
 ]

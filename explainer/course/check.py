@@ -81,7 +81,8 @@ def _check_templates(ctx: ReadContext) -> None:
 
 
 def _check_models(ctx: ReadContext) -> None:
-    """Every ``sources = [...]`` and ``source = "..."`` inside a station's model.toml names a known source."""
+    """Every ``sources = [...]`` / ``source = "..."`` (also ``*_sources``, ``*_source``) in a station's
+    model.toml names a known source."""
     for folder in ctx.station_folders:
         path = f"{folder}/model.toml"
         if not ((ctx.root / path).exists() or (ctx.root / path).is_symlink()):
@@ -95,10 +96,10 @@ def _check_models(ctx: ReadContext) -> None:
         def visit(value: Any, at: tuple[str | int, ...]) -> None:
             if isinstance(value, dict):
                 for key, item in value.items():
-                    if key == "sources" and isinstance(item, list):
+                    if (key == "sources" or key.endswith("_sources")) and isinstance(item, list):
                         for source in item:
                             report_source(source, (*at, key))
-                    elif key == "source" and isinstance(item, str):
+                    elif (key == "source" or key.endswith("_source")) and isinstance(item, str):
                         report_source(item, (*at, key))
                     else:
                         visit(item, (*at, key))
