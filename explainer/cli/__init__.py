@@ -35,23 +35,50 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+# (flags, keyword arguments) of the options every command accepts, before or after its name.
+GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
+    (("--data-dir",), dict(metavar="DIR", help="keep learner data in DIR")),
+    (("--content",), dict(metavar="DIR", help="use the course in DIR instead of the packaged one")),
+    (("--seed",), dict(type=int, help="shuffle quiz options reproducibly")),
+    (("--lang",), dict(help="language of the interface and content (en, es)")),
+    (("--student",), dict(metavar="NAME", help="label this learner's results export")),
+]
+APP_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
+    (("--kiosk",), dict(action="store_true", help="workshop mode: short tour, nothing written to disk")),
+    (("--idle-minutes",), dict(type=float, default=3.0, help="kiosk: reset after this many idle minutes")),
+    (("--tour",), dict(choices=["full", "short"], default=None, help="which path to offer first")),
+]
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Let a subcommand take the global options after its name too (``explainer read --seed 3``).
+
+    Defaults are suppressed there, so a value given before the subcommand is not overwritten.
+    Nested subcommands (``explainer lab trace``) get them as well.
+    """
+    taken = {flag for action in parser._actions for flag in action.option_strings}
+    for flags, kwargs in GLOBAL_OPTIONS:
+        if not taken.intersection(flags):
+            parser.add_argument(*flags, **{**kwargs, "default": argparse.SUPPRESS})
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_global_options(child)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="explainer",
         description="Who's Listening? Follow one voice command from the wake word to a human annotator.",
     )
     parser.add_argument("--version", action="version", version=f"explainer {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep learner data in DIR")
-    parser.add_argument("--content", metavar="DIR", help="use the course in DIR instead of the packaged one")
-    parser.add_argument("--seed", type=int, default=None, help="shuffle quiz options reproducibly")
-    parser.add_argument("--lang", default=None, help="language of the interface and content (en, es)")
-    parser.add_argument("--kiosk", action="store_true", help="workshop mode: short tour, nothing written to disk")
-    parser.add_argument("--idle-minutes", type=float, default=3.0, help="kiosk: reset after this many idle minutes")
-    parser.add_argument("--student", metavar="NAME", help="label this learner's results export")
-    parser.add_argument("--tour", choices=["full", "short"], default=None, help="which path to offer first")
+    for flags, kwargs in GLOBAL_OPTIONS + APP_OPTIONS:
+        parser.add_argument(*flags, **{"default": None, **kwargs})
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in SUBCOMMANDS:
         importlib.import_module(module_name).register(subparsers)
+    for child in subparsers.choices.values():
+        _add_global_options(child)
     return parser
 
 

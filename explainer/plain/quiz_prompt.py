@@ -140,7 +140,7 @@ class PlainQuiz:
                     self._show(result)
                     if result.finished:
                         break
-                    self.say(f"{_('Try again')} ({result.tries_left} {_('tries left')}).")
+                    self.say(f"{_('Try again')} ({_('tries left')}: {result.tries_left}).")
             except _Skip:
                 skipped.add(question.id)
                 self.say(_("Skipped."))

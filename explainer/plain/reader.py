@@ -27,6 +27,7 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
         initial_indent=first if first is not None else indent,
         subsequent_indent=indent,
         break_on_hyphens=False,
+        break_long_words=False,  # never split a URL: a reader must be able to copy it
     ) or [first or indent]
 
 
