@@ -65,6 +65,20 @@ def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
     return out
 
 
+def score_band(correct: int, total: int) -> str:
+    """Overall feedback by score band, as quiz tools give it: encouraging, and pointing onwards."""
+    if total == 0:
+        return ""
+    share = correct / total
+    if share >= 0.8:
+        return _("Strong: you could explain this to someone else.")
+    if share >= 0.5:
+        return _(
+            "A good start: the questions you missed are in the results (r), with their sources."
+        )
+    return _("Worth another look: revisit the station's pages, then take the quiz again (t).")
+
+
 class QuizScreen(Screen):
     BINDINGS = [
         Binding("enter", "check", _("Check / next")),
@@ -186,6 +200,7 @@ class QuizScreen(Screen):
             ),
             "bold",
         )
+        summary.append("\n" + score_band(session.correct_count, len(session.questions)), "italic")
         self._set_text("#quiz-prompt", summary)
         lines = [
             _("r: results and the questions you missed · t: take this quiz again · escape: map")
