@@ -308,3 +308,16 @@ def test_ascii_terminal_gets_escapes_not_a_traceback(course: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert 'course.toml:8: station "alpha": zone = "d\\xe9vice\\u2192" is not allowed' in done.stdout
+
+
+def test_loading_imports_nothing_heavy(course: Path) -> None:
+    """Start-up speed: load_course must not pull in YAML, hassil or Textual (the checker may)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from explainer.course.load import load_course; "
+            f"load_course(Path({str(course)!r})); "
+            "print(sorted(m for m in ('yaml', 'hassil', 'textual', 'rich') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -93,6 +93,8 @@ def _station(ctx: ReadContext, fields: Fields, seen: dict[str, tuple[str, int]],
         return None
     station_id = ctx.take_id(fields, "station", seen, slug=True)
     folder = fields.text("folder")
+    if folder and "\\" not in folder:
+        folder = PurePosixPath(folder).as_posix()  # "stations/01-x/" and "stations//01-x" name one folder
     station = dict(
         id=station_id, title=fields.text("title"), folder=folder, zone=fields.choice("zone", ZONES),
         summary=fields.text("summary"), model=fields.text("model", required=False),
