@@ -72,3 +72,120 @@ async def test_listening_timeline_timeout_changes_upload():
         assert "Cut off" in text_of(screen.query_one("#timeline-view", Static))
         assert "listening-window" in app.progress.models_tried
         assert "(fictional)" in text_of(screen.query_one("#timeline-metadata", Static))
+
+
+async def test_sampling_calculator_typing_presets_and_bad_input():
+    from explainer.tui.widgets.models.sampling import SamplingCalculator
+
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "sampled-for-review")
+        model = screen.query_one(SamplingCalculator)
+        result = screen.query_one("#sampling-result", Static)
+        assert "100,000" in text_of(result)  # 10 million users x 5 a day x 0.2%
+        assert "sampled-for-review" not in app.progress.models_tried
+        users = screen.query_one("#sampling-users", Input)
+        assert users.has_focus
+        users.value = ""
+        await pilot.press(*"[red]lots")
+        await pilot.pause()
+        assert "Type a number" in text_of(result) and "[red]lots" in text_of(result)
+        assert "100,000" in text_of(result)  # the last good numbers stay
+        users.value = ""
+        await pilot.press(*"20 million")
+        await pilot.pause()
+        assert model.values["users"] == 20e6 and "200,000" in text_of(result)
+        assert "sampled-for-review" in app.progress.models_tried
+        presets = screen.query_one("#sampling-presets", OptionList)
+        presets.focus()
+        await pilot.press("down", "down", "enter")  # Apple, under 1%
+        await pilot.pause()
+        assert model.values["rate"] == 0.01 and "1.0 million" in text_of(result)
+
+
+async def test_disclosures_timeline_moves_reveals_and_filters():
+    from explainer.tui.widgets.models.disclosures import DisclosuresTimeline
+
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "the-2019-disclosures")
+        model = screen.query_one(DisclosuresTimeline)
+        card = screen.query_one("#disclosures-card", Static)
+        assert len(model.all_events) >= 15
+        assert model.current.date == "2019-04-10" and "Bloomberg" in text_of(card)
+        assert "What changed" not in text_of(card)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "What changed" in text_of(card) and "extremely small sample" in text_of(card)
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        assert model.current.company == "Google" and "VRT NWS" in text_of(card)
+        await pilot.press("c")  # filter: Amazon only (first company after "all")
+        await pilot.pause()
+        assert {e.company for e in model.events} == {"Amazon"}
+        await pilot.press("end")
+        await pilot.pause()
+        assert model.current.date.startswith("2025")
+        assert "the-2019-disclosures" in app.progress.models_tried
+
+
+async def test_reviewer_brief_cards_and_start_shift():
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "reviewer-seat")
+        detail = screen.query_one("#brief-detail", Static)
+        assert "transcribed" in text_of(detail)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "deliberate or accidental" in text_of(detail)  # moved on to the next card
+        assert "reviewer-seat" in app.progress.models_tried
+        await pilot.press("o")
+        await pilot.pause()
+        assert ("reviewer", "") in app.opened
+
+
+async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
+    from explainer.paths import data_paths
+    from explainer.tui.config import AppConfig
+
+    app = HarnessApp()
+    app.config = AppConfig(data=data_paths(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "your-controls")
+        items = screen.query_one("#checklist-items", OptionList)
+        await pilot.press("space", "down", "down", "enter")
+        await pilot.pause()
+        assert app.progress.section("checklist")["ticked"] == ["dont-save", "review-history"]
+        assert "your-controls" in app.progress.models_tried
+        assert "[x]" in str(items.get_option_at_index(0).prompt)
+        await pilot.press("w")
+        await pilot.pause()
+        saved = (tmp_path / "my-voice-assistant-checklist.md").read_text(encoding="utf-8")
+        assert "- [x] **Review my voice history" in saved and "- [ ] **Turn on automatic deletion**" in saved
+        await pilot.press("q")
+        await pilot.pause()
+        screen = await open_model(pilot, app, "your-controls")  # ticks come back from progress
+        items = screen.query_one("#checklist-items", OptionList)
+        assert "[x]" in str(items.get_option_at_index(2).prompt)
+        await pilot.pause()
+        assert items.has_focus
+
+
+async def test_controls_checklist_read_only_folder_gives_a_message(tmp_path, monkeypatch):
+    from explainer.paths import data_paths
+    from explainer.tui.config import AppConfig
+
+    app = HarnessApp()
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    app.config = AppConfig(data=data_paths(blocked))
+    messages = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "your-controls")
+        from explainer.tui.widgets.models.controls_checklist import ControlsChecklist
+
+        model = screen.query_one(ControlsChecklist)
+        monkeypatch.setattr(model, "notify", lambda message, **kw: messages.append(message))
+        await pilot.press("w")
+        await pilot.pause()
+        assert messages and messages[0].startswith("Could not save the checklist")

@@ -117,10 +117,9 @@ class LessonScreen(Screen):
             views = body.query(PageView)
             if views and len(body.children) == 1:
                 views.first().show_page(page)
+                self.call_after_refresh(self._focus_page)
             else:
-                body.remove_children()
-                body.mount(PageView(page, self.course, id="page-view"))
-            self.call_after_refresh(self._focus_page)
+                self.call_later(self._swap_body, PageView(page, self.course, id="page-view"))
             self._record(page.slug, page_id=page.id)
             if self._setting("narration"):
                 self.narrator.start(narration_text(page))
@@ -133,17 +132,41 @@ class LessonScreen(Screen):
 
     def _show_model(self, body: Container) -> None:
         assert self.station is not None
-        body.remove_children()
         self._record(MODEL_SLUG)
         try:
             widget_class = model_widget_class(self.station.model)
         except ModelUnavailable as error:
-            body.mount(Static(Text(str(error)), classes="model-missing"))
+            self.call_later(self._swap_body, Static(Text(str(error)), classes="model-missing"))
             return
         widget = widget_class(self.station, self.course)
         widget.add_class("station-model")
-        body.mount(widget)
-        self.call_after_refresh(widget.focus)
+        self.call_later(self._swap_body, widget)
+
+    async def _swap_body(self, widget) -> None:
+        """Replace what the body shows, then focus the newcomer (after the old one is gone)."""
+        body = self._body()
+        await body.remove_children()
+        await body.mount(widget)
+        if isinstance(widget, PageView):
+            widget.focus()
+        else:
+            self._focus_model(widget, 5)
+
+    def _focus_model(self, widget, tries: int) -> None:
+        """Focus the model once it has composed its children (a few refreshes at most)."""
+        if not widget.is_attached:
+            return
+        if not widget.children and tries > 0:
+            self.call_after_refresh(self._focus_model, widget, tries - 1)
+            return
+        widget.focus()
+        self.call_after_refresh(self._focus_fallback, widget)
+
+    def _focus_fallback(self, widget) -> None:
+        if self.focused is None and widget.is_attached:  # the model did not focus a part of itself
+            focusable = [w for w in widget.query("*") if w.focusable]
+            if focusable:
+                focusable[0].focus()
 
     def _update_header(self) -> None:
         if self.station is None:

@@ -101,7 +101,8 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         self.load_dictionary()
 
     def focus(self, scroll_visible: bool = True):  # type: ignore[override]
-        self.query_one("#wake-list", OptionList).focus(scroll_visible)
+        for target in self.query("#wake-list"):
+            target.focus(scroll_visible)
         return self
 
     @work(thread=True, exclusive=True, group="wake-dictionary")
@@ -169,7 +170,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         rows = self.verdicts()
         new_options: list[Option | None] = []
         placed = False
-        for index, (phrase, verdict) in enumerate(rows):
+        for phrase, verdict in rows:
             if not placed and verdict.match.score < self.threshold:
                 new_options.append(Option(Text(f"── {_('threshold')} {self.threshold:.2f} ── " +
                                                _("above wakes the device, below is ignored")),
