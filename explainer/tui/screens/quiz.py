@@ -25,58 +25,14 @@ from explainer.i18n import _
 from explainer.learning.quiz import CONFIDENCE_LEVELS, Result
 from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
+from explainer.tui.widgets.questions.texts import (
+    TYPE_NAMES,
+    feedback_text,
+    quiz_title,
+    score_band,
+    verdict_text,
+)
 from explainer.tui.widgets.sources_panel import SourcesPanel
-
-TYPE_NAMES = {
-    "single": "Choose one",
-    "multi": "Choose all that apply",
-    "truefalse": "True or false",
-    "ordering": "Put in order",
-    "matching": "Sort into groups",
-    "numeric": "Type a number",
-    "spot": "Spot it",
-}
-
-
-def quiz_title(course: Course, quiz_id: str) -> str:
-    if quiz_id == "final":
-        return _("Final quiz")
-    if quiz_id == "pre":
-        return _("Pre-check")
-    if quiz_id == "post":
-        return _("Post-check")
-    try:
-        return _("Quiz: {station}").format(station=course.station(quiz_id).title)
-    except KeyError:
-        return quiz_id
-
-
-def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
-    """ "Source: publisher, “title”, date — url" for each id (shown literally)."""
-    out = Text()
-    for n, source_id in enumerate(source_ids, start=1):
-        source = course.sources.get(source_id)
-        out.append(f"[{n}] ", "bold")
-        if source is None:
-            out.append(source_id + "\n")
-            continue
-        out.append(f"{source.publisher}, “{source.title}”, {source.date}\n")
-        out.append(f"    {source.url}\n", "underline")
-    return out
-
-
-def score_band(correct: int, total: int) -> str:
-    """Overall feedback by score band, as quiz tools give it: encouraging, and pointing onwards."""
-    if total == 0:
-        return ""
-    share = correct / total
-    if share >= 0.8:
-        return _("Strong: you could explain this to someone else.")
-    if share >= 0.5:
-        return _(
-            "A good start: the questions you missed are in the results (r), with their sources."
-        )
-    return _("Worth another look: revisit the station's pages, then take the quiz again (t).")
 
 
 class QuizScreen(Screen):
@@ -252,42 +208,10 @@ class QuizScreen(Screen):
 
     def _show_result(self, question: Question, result: Result) -> None:
         verdict = self.query_one("#quiz-verdict", Static)
-        if result.correct:
-            verdict.update(Text("✓ " + _("Correct.")))
-            verdict.set_classes("-correct")
-        elif result.finished:
-            verdict.update(Text("✗ " + _("Not this time — here is the answer.")))
-            verdict.set_classes("-wrong")
-        else:
-            left = result.tries_left
-            verdict.update(
-                Text(
-                    "✗ " + _("Not yet. {n} more tries.").format(n=left)
-                    if left > 1
-                    else "✗ " + _("Not yet. One more try.")
-                )
-            )
-            verdict.set_classes("-wrong")
-        body = Text()
-        for item in result.feedback:
-            body.append("• ")
-            body.append(item.label, "bold")
-            body.append(f": {item.message}\n")
-        if result.hint:
-            body.append(_("Hint: "), "bold")
-            body.append(result.hint + "\n")
-        if result.finished:
-            if not result.correct and result.solution:
-                body.append(_("Answer: "), "bold")
-                body.append(result.solution + "\n")
-            body.append(_("Why: "), "bold")
-            body.append(result.explanation + "\n")
-        body.append(_("Sources") + " (s)\n", "bold")
-        body.append_text(source_lines(self.course, result.sources))
-        if result.finished:
-            body.append(_("enter: next question · c: how sure were you?"), "dim")
-        else:
-            body.append(_("Change your answer, then enter to check again."), "dim")
+        text, css_class = verdict_text(result)
+        verdict.update(text)
+        verdict.set_classes(css_class)
+        body = feedback_text(self.course, result)
         self.query_one("#quiz-feedback", Static).update(body)
         self.call_after_refresh(verdict.scroll_visible, animate=False, top=True)
 

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Static
 from explainer.i18n import _
 from explainer.learning.quiz import solution_text
 from explainer.learning.results import PrePost, Results, results
-from explainer.tui.screens.quiz import source_lines
+from explainer.tui.widgets.questions.texts import source_lines
 
 
 def _mark(value: bool | None) -> Text:

@@ -1,0 +1,101 @@
+"""The words around a question: titles, the verdict, feedback with hint, answer and sources.
+
+Shared by the quiz and results screens so the learner sees one voice everywhere. Everything
+is built as ``rich.text.Text`` from content strings, never parsed as markup, so a source
+title containing ``[bold]`` shows literally.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from explainer.course.model import Course
+from explainer.i18n import _
+from explainer.learning.quiz import Result
+
+TYPE_NAMES = {
+    "single": "Choose one",
+    "multi": "Choose all that apply",
+    "truefalse": "True or false",
+    "ordering": "Put in order",
+    "matching": "Sort into groups",
+    "numeric": "Type a number",
+    "spot": "Spot it",
+}
+
+
+def quiz_title(course: Course, quiz_id: str) -> str:
+    if quiz_id == "final":
+        return _("Final quiz")
+    if quiz_id == "pre":
+        return _("Pre-check")
+    if quiz_id == "post":
+        return _("Post-check")
+    try:
+        return _("Quiz: {station}").format(station=course.station(quiz_id).title)
+    except KeyError:
+        return quiz_id
+
+
+def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
+    """ "Source: publisher, “title”, date — url" for each id (shown literally)."""
+    out = Text()
+    for n, source_id in enumerate(source_ids, start=1):
+        source = course.sources.get(source_id)
+        out.append(f"[{n}] ", "bold")
+        if source is None:
+            out.append(source_id + "\n")
+            continue
+        out.append(f"{source.publisher}, “{source.title}”, {source.date}\n")
+        out.append(f"    {source.url}\n", "underline")
+    return out
+
+
+def score_band(correct: int, total: int) -> str:
+    """Overall feedback by score band, as quiz tools give it: encouraging, and pointing onwards."""
+    if total == 0:
+        return ""
+    share = correct / total
+    if share >= 0.8:
+        return _("Strong: you could explain this to someone else.")
+    if share >= 0.5:
+        return _(
+            "A good start: the questions you missed are in the results (r), with their sources."
+        )
+    return _("Worth another look: revisit the station's pages, then take the quiz again (t).")
+
+
+def verdict_text(result: Result) -> tuple[Text, str]:
+    """The one-line verdict and its CSS class (-correct / -wrong)."""
+    if result.correct:
+        return Text("✓ " + _("Correct.")), "-correct"
+    if result.finished:
+        return Text("✗ " + _("Not this time — here is the answer.")), "-wrong"
+    if result.tries_left > 1:
+        return Text("✗ " + _("Not yet. {n} more tries.").format(n=result.tries_left)), "-wrong"
+    return Text("✗ " + _("Not yet. One more try.")), "-wrong"
+
+
+def feedback_text(course: Course, result: Result) -> Text:
+    """Why each wrong choice is wrong, the hint, then (when finished) answer and why; sources always."""
+    body = Text()
+    for item in result.feedback:
+        body.append("• ")
+        body.append(item.label, "bold")
+        body.append(f": {item.message}\n")
+    if result.hint:
+        body.append(_("Hint: "), "bold")
+        body.append(result.hint + "\n")
+    if result.finished:
+        if not result.correct and result.solution:
+            body.append(_("Answer: "), "bold")
+            body.append(result.solution + "\n")
+        body.append(_("Why: "), "bold")
+        body.append(result.explanation + "\n")
+    body.append(_("Sources") + " (s)\n", "bold")
+    body.append_text(source_lines(course, result.sources))
+    if result.finished:
+        body.append(_("enter: next question · c: how sure were you?"), "dim")
+    else:
+        body.append(_("Change your answer, then enter to check again."), "dim")
+    return body
