@@ -67,7 +67,15 @@ def rms(samples: np.ndarray) -> float:
 
 
 def _lowpass_fft(samples: np.ndarray, rate: int, cutoff: float) -> np.ndarray:
-    return _band_fft(samples, rate, 0.0, cutoff)
+    """A steep low-pass: flat to 0.9 x cutoff, a raised-cosine slope, nothing above 1.05 x cutoff."""
+    if len(samples) == 0:
+        return samples.astype(np.float32)
+    spectrum = np.fft.rfft(samples)
+    freqs = np.fft.rfftfreq(len(samples), 1.0 / rate)
+    low, high = 0.9 * cutoff, 1.05 * cutoff
+    slope = np.clip((freqs - low) / (high - low), 0.0, 1.0)
+    gain = 0.5 * (1.0 + np.cos(np.pi * slope))
+    return np.fft.irfft(spectrum * gain, n=len(samples)).astype(np.float32)
 
 
 def _band_fft(samples: np.ndarray, rate: int, low: float, high: float) -> np.ndarray:

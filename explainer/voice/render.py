@@ -36,7 +36,7 @@ from explainer.voice.audio import (
     write_wav,
 )
 
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 OUTPUT_RATE = RECOGNITION_RATE  # 16 kHz mono: small to ship, and what the recogniser wants
 MEDIA_SPEAKERS = frozenset({"tv", "radio", "laptop"})
 LEAD_OUT = 0.35  # seconds of room tone after the last word

@@ -48,7 +48,7 @@ class Waveform(Widget):
     DEFAULT_CSS = """
     Waveform {
         height: auto;
-        min-height: 2;
+        min-height: 1;
         width: 1fr;
     }
     Waveform > .waveform--bar { color: $primary; }
