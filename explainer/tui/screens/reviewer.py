@@ -44,6 +44,7 @@ from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 from explainer.tui.widgets.reviewer_task import ReviewerTask, TickBox
 
+AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
 PANES = (
     "reviewer-intro",
     "reviewer-gate",
@@ -81,6 +82,7 @@ class ReviewerScreen(Screen[None]):
         self.shift: Shift | None = None
         self._told_no_sound = False
         self._gate_open = False
+        self._ticks = 0
 
     @property
     def course(self) -> Course:
@@ -153,6 +155,8 @@ class ReviewerScreen(Screen[None]):
                 self._open_debrief()
         if self.shift is not None and not self.shift.finished:
             self.shift.resume_clock()
+        elif self._pane() == "reviewer-intro":
+            self.query_one("#reviewer-start", Button).focus()
         self._refresh_bar()
 
     def on_screen_suspend(self) -> None:
@@ -171,6 +175,10 @@ class ReviewerScreen(Screen[None]):
 
     def _refresh_bar(self) -> None:
         self.query_one(ShiftBar).show(self.shift)
+        if self.shift is not None and self.shift.running:
+            self._ticks += 1
+            if self._ticks % AUTOSAVE_TICKS == 0:  # quitting with Ctrl+Q loses at most this much
+                self._save()
 
     def _pane(self) -> str | None:
         return self.query_one(ContentSwitcher).current

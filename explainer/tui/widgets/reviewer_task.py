@@ -82,6 +82,16 @@ class ReviewerTask(Vertical):
         event.stop()
         self.query_one("#reviewer-intent", Select).focus()
 
+    @on(Input.Blurred, "#reviewer-transcript")
+    @on(Input.Changed, "#reviewer-transcript")
+    def _unscroll_short_text(self, event: Input.Blurred | Input.Changed) -> None:
+        """After a long guess is cleared, Input keeps its old scroll and shows a blank line."""
+        transcript = event.input
+        if len(transcript.value) < transcript.content_size.width or isinstance(
+            event, Input.Blurred
+        ):
+            transcript.scroll_to(x=0, animate=False, immediate=True, force=True)
+
     def answer(self) -> Answer:
         intent = self.query_one("#reviewer-intent", Select).value
         return Answer(
