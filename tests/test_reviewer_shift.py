@@ -163,3 +163,30 @@ def test_a_new_shift_never_inherits_old_answers_through_the_progress_merge(tmp_p
     loaded = store.load().progress
     again, _ = load_shift(loaded.section("reviewer"), course, clock=clock)
     assert again.id == fresh.id and again.records == {}
+
+
+def test_the_reviewer_section_joins_the_quiz_export():
+    from explainer.learning.progress import Progress
+    from explainer.learning.results import extra_sections
+
+    course, clock = make_course(), FakeClock()
+    progress = Progress()
+    assert [s.name for s in extra_sections(course, progress)] == []
+    shift = Shift(["r-1", "d-1"], seed=1, clock=clock, include_distress=True)
+    shift.resume_clock()
+    clock.advance(45)
+    shift.submit(course.clip("r-1"), Answer("turn on a kitchen light", "HassTurnOn"))
+    shift.skip("d-1")
+    save_shift(progress.section("reviewer"), shift, course)
+    (section,) = extra_sections(course, progress)
+    assert section.name == "reviewer"
+    assert section.values["clips_done"] == 1 and section.values["mean_wer"] == 0.2
+    assert section.values["label_accuracy"] == 1.0 and section.values["seconds_per_clip"] == 45
+    assert section.values["projected_clips_per_9h_shift"] == 720
+    assert section.values["clips_skipped"] == 1 and section.values["shifts_finished"] == 1
+    first, second = section.rows
+    assert (
+        first["clip"] == "r-1" and first["wer"] == 0.2 and first["guidelines_missed"] == "verbatim"
+    )
+    assert second["skipped"] is True and "wer" not in second
+    assert all("transcript" not in row for row in section.rows)  # typed text stays private
