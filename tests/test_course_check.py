@@ -189,6 +189,8 @@ CASES: list[Case] = [
      PAGE, 8, "paragraph has no source (claim rule); add a citation like [@source-id]"),
     ("list item without citation", lambda r: edit(r, PAGE, " [@src-b]\n", "\n"),
      PAGE, 10, "list item has no source (claim rule)"),
+    ("page too long", lambda r: edit(r, PAGE, "starts the recording [@src-a].", "starts the recording [@src-a]. " + "word " * 200),
+     PAGE, 6, "the page has 236 words, too many to fit a small screen"),
     ("page without front matter", lambda r: write(r, f"{STATION}/03-bare.md", "Text [@src-a].\n"),
      f"{STATION}/03-bare.md", 1, "the page has no front matter"),
     ("page without title", lambda r: edit(r, PAGE, 'title = "First page"\n', ""),

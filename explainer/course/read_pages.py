@@ -19,6 +19,7 @@ from explainer.course.model import PAGE_KINDS, Page
 from explainer.course.toml_lines import TomlLines
 
 PAGE_FILE_RE = re.compile(r"^(\d+)-([a-z0-9][a-z0-9-]*)\.md$")
+MAX_WORDS = 180  # the guide asks for ~150 so a page fits 80x24; this is the hard limit
 
 
 def page_files(folder: Path) -> list[str]:
@@ -71,20 +72,25 @@ def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tupl
         log.add(path, 1, f'duplicate page id "{page_id}" (also {first[0]}); give each page a different name after NN-')
     else:
         seen[page_id] = (path, 1)
-    cited, marked = _check_body(ctx, path, body, start)
+    cited, marked = _check_body(ctx, path, body, start, word_limit=bool(station_id))
     if not complete:
         return None
     return Page(id=page_id, station_id=station_id, slug=slug, title=title, body=body, kind=kind,
                 short_tour=short_tour, citations=cited, terms=marked, path=path, line=1)
 
 
-def _check_body(ctx: ReadContext, path: str, body: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _check_body(ctx: ReadContext, path: str, body: str, start: int, *, word_limit: bool = True
+                ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     log = ctx.log
     cited: dict[str, None] = {}
     marked: dict[str, None] = {}
     parts = markup.blocks(body, start)
     if not any(block.kind != "heading" and block.text.strip() for block in parts):
         log.add(path, start, "the page has no text; write the lesson below the closing +++")
+    words = len(markup.plain_text(body).split())
+    if word_limit and words > MAX_WORDS:  # lesson pages only; guidelines.md is a scrolling document
+        log.add(path, start, f"the page has {words} words, too many to fit a small screen (at most {MAX_WORDS}, "
+                "ideally about 150); split it into two pages")
     for block in parts:
         if block.kind == "code":
             continue
