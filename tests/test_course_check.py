@@ -323,3 +323,18 @@ def test_loading_imports_nothing_heavy(course: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_permission_error_is_a_problem_even_as_root(course: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "quiz.toml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, lines = check(course, capsys)
+    assert code == 1
+    assert_reported(lines, f"{QUIZ}:1", "cannot be read (Permission denied); check the file's permissions")
