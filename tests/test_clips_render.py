@@ -133,3 +133,13 @@ def test_marks_follow_the_script() -> None:
     assert marks["pre-roll"] == 0.0
     assert 0.1 < marks["wake"] < 1.5  # "election" in the TV line
     assert 8.0 < marks["end"] <= 9.7
+
+
+def test_a_corrupt_cache_file_is_rendered_again(tmp_path: Path) -> None:
+    clip = load_clips()[0]
+    target = render.cache_path(clip, tmp_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"RIFF....WAVEfmt garbage")
+    calls: list[str] = []
+    path, cached = render.render_cached(clip, tmp_path, synthesize=fake_synth(calls))
+    assert not cached and calls and audio.read_wav(path)[1] == render.OUTPUT_RATE

@@ -108,3 +108,25 @@ def test_room_grows_reverberant_with_distance() -> None:
     assert tail_ratio(far) > 5 * tail_ratio(near)
     assert np.array_equal(near, audio.room(click, RATE, 0.5, seed=3))
     assert len(near) == len(click)
+
+
+@pytest.mark.parametrize("content", [b"", b"RIFF\x00\x00", b"not a wav at all, just text"])
+def test_broken_wav_is_a_value_error(tmp_path, content: bytes) -> None:
+    path = tmp_path / "broken.wav"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match="broken.wav"):
+        audio.read_wav(path)
+
+
+def test_stereo_is_mixed_down(tmp_path) -> None:
+    import wave
+
+    path = tmp_path / "stereo.wav"
+    frames = np.array([[16384, -16384], [8192, 8192]], dtype="<i2")
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(2)
+        handle.setsampwidth(2)
+        handle.setframerate(8000)
+        handle.writeframes(frames.tobytes())
+    samples, rate = audio.read_wav(path)
+    assert rate == 8000 and samples.tolist() == pytest.approx([0.0, 0.25])

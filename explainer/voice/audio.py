@@ -23,10 +23,19 @@ NOISE_KINDS = ("none", "tv", "music", "kitchen")
 
 
 def read_wav(path: Path | str) -> tuple[np.ndarray, int]:
-    """(mono float32 samples in [-1, 1], sample rate). Stereo is averaged; 8/16/24/32-bit PCM."""
-    with wave.open(str(path), "rb") as handle:
-        channels, width, rate = handle.getnchannels(), handle.getsampwidth(), handle.getframerate()
-        raw = handle.readframes(handle.getnframes())
+    """(mono float32 samples in [-1, 1], sample rate). Stereo is averaged; 8/16/24/32-bit PCM.
+
+    Raises OSError when the file cannot be read and ValueError when it is not a usable WAV
+    (truncated, compressed, not a WAV at all) -- never wave.Error or EOFError.
+    """
+    try:
+        with wave.open(str(path), "rb") as handle:
+            channels, width, rate = handle.getnchannels(), handle.getsampwidth(), handle.getframerate()
+            raw = handle.readframes(handle.getnframes())
+    except (wave.Error, EOFError) as exc:
+        raise ValueError(f"{Path(path).name} is not a readable WAV file ({exc or 'truncated'})") from exc
+    if rate <= 0:
+        raise ValueError(f"{Path(path).name} has no sample rate")
     if width == 1:
         data = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
     elif width == 2:
@@ -38,7 +47,7 @@ def read_wav(path: Path | str) -> tuple[np.ndarray, int]:
     elif width == 4:
         data = np.frombuffer(raw, dtype="<i4").astype(np.float32) / float(1 << 31)
     else:
-        raise wave.Error(f"unsupported sample width: {width} bytes")
+        raise ValueError(f"{Path(path).name}: unsupported sample width ({width} bytes)")
     if channels > 1:
         data = data[: len(data) - len(data) % channels].reshape(-1, channels).mean(axis=1)
     return data.astype(np.float32, copy=False), rate

@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 import tempfile
+import wave
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -115,11 +116,22 @@ def render_clip(
     return Path(out_path)
 
 
+def _usable(path: Path) -> bool:
+    """A cached file is trusted only if it is a complete WAV (a crash mid-write, a full disk...)."""
+    try:
+        with wave.open(str(path), "rb") as handle:
+            frames = handle.getnframes()
+            needed = 44 + frames * handle.getsampwidth() * handle.getnchannels()
+        return frames > 0 and path.stat().st_size >= needed
+    except (OSError, EOFError, wave.Error):
+        return False
+
+
 def render_cached(clip: Clip, cache_dir: Path, *, progress: Progress | None = None,
                   synthesize: Callable[..., Path] | None = None) -> tuple[Path, bool]:
     """(path, was_cached). Renders only when no file for this exact recipe is in ``cache_dir``."""
     target = cache_path(clip, cache_dir)
-    if target.is_file() and target.stat().st_size > 44:
+    if _usable(target):
         if progress:
             progress(1, 1, f"{clip.id}: cached")
         return target, True
@@ -137,7 +149,7 @@ def shipped_path(clip: Clip, content_dir: Path) -> Path | None:
 def clip_audio(clip: Clip, content_dir: Path, cache_dir: Path, *, progress: Progress | None = None) -> ClipAudio:
     """The best audio for ``clip``: cached render, fresh render, or the shipped file (see module doc)."""
     target = cache_path(clip, cache_dir)
-    if target.is_file():
+    if _usable(target):
         return ClipAudio(target, "cache")
     shipped = shipped_path(clip, content_dir)
     ok, reason = speech.speech_available()
