@@ -20,6 +20,7 @@ SUBCOMMANDS: list[str] = [
     "explainer.cli.data_cmd",
     "explainer.cli.read_cmd",
     "explainer.cli.serve_cmd",
+    "explainer.cli.class_cmd",
     "explainer.cli.check_cmd",
     "explainer.cli.clips_cmd",
     "explainer.cli.results_cmd",

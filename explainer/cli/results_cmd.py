@@ -34,6 +34,7 @@ CSV_COLUMNS = [
     "confidence",
     "answered_at",
     "prompt",
+    "answer",
 ]
 
 
@@ -100,6 +101,7 @@ def build_payload(course, progress, student: str) -> dict:  # noqa: ANN001
                 "confidence": r.confidence or None,
                 "answered_at": r.at or None,
                 "prompt": r.prompt,
+                "answer": r.answer,
             }
             for r in res.rows
         ],
@@ -150,6 +152,7 @@ def to_csv(payload: dict) -> str:
                 row["confidence"] or "",
                 row["answered_at"] or "",
                 row["prompt"],
+                row.get("answer", ""),
             ]
         )
     return out.getvalue()
