@@ -43,3 +43,29 @@ def test_every_question_teaches(course):
         assert result.correct, q.id
         if q.type == "ordering":
             assert list(shuffled_order(q, 0)) != list(q.order)
+
+
+def test_shuffled_views_of_real_questions_still_grade(course):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from explainer.learning.quiz import shuffled_items, shuffled_options
+
+    @settings(max_examples=60, deadline=None)
+    @given(question=st.sampled_from(course.questions), seed=st.integers() | st.text(max_size=6))
+    def check(question, seed):
+        if question.type in ("single", "multi", "truefalse", "spot"):
+            shown = shuffled_options(question, seed)
+            assert sorted(o.id for o in shown) == sorted(o.id for o in question.options)
+            picked = [o.id for o in shown if o.correct]
+            given_ = picked if question.type in ("multi", "spot") else picked[0]
+            assert grade(question, given_).correct
+        elif question.type == "ordering":
+            shown = shuffled_order(question, seed)
+            assert list(shown) != list(question.order)
+            assert not grade(question, list(shown)).correct
+        elif question.type == "matching":
+            placed = {i.text: i.group for i in shuffled_items(question, seed)}
+            assert grade(question, placed).correct
+
+    check()
