@@ -48,7 +48,13 @@ class SettingsScreen(ModalScreen[None]):
                 with Horizontal(classes="setting-row"):
                     yield Label(_(label), classes="setting-label")
                     yield Switch(value=getattr(settings, key), id=f"setting-{key.replace('_', '-')}")
+                    yield Label(self._word(getattr(settings, key)), id=f"state-{key}", classes="setting-state")
                     yield Label(_(explanation), classes="setting-help")
+
+    @staticmethod
+    def _word(on: bool) -> str:
+        """The switch's state in words, so it reads without colour."""
+        return _("on") if on else _("off")
 
     @on(Select.Changed, "#setting-theme")
     def theme_changed(self, event: Select.Changed) -> None:
@@ -61,5 +67,7 @@ class SettingsScreen(ModalScreen[None]):
     def toggled(self, event: Switch.Changed) -> None:
         key = (event.switch.id or "").removeprefix("setting-").replace("-", "_")
         known = any(key == name for name, _label, _help in TOGGLES)
+        if known:
+            self.query_one(f"#state-{key}", Label).update(self._word(event.value))
         if known and getattr(self.app.settings, key) != event.value:
             self.app.apply_settings(self.app.settings.changed(**{key: event.value}))
