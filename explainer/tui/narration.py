@@ -86,6 +86,7 @@ class Narrator:
         self.host = host
         self.player: Any = None
         self.worker: Worker | None = None
+        self.unavailable = False  # told the learner once; automatic reading stays quiet after that
 
     @property
     def active(self) -> bool:
@@ -101,7 +102,10 @@ class Narrator:
         self.start(text)
         return True
 
-    def start(self, text: str) -> None:
+    def start(self, text: str, *, automatic: bool = False) -> None:
+        """Read ``text``; ``automatic`` (narration setting on) gives up quietly once told why not."""
+        if automatic and self.unavailable:
+            return
         self.stop()
         self.worker = self.host.run_worker(
             lambda: self._speak(text), thread=True, group="narration", exclusive=True,
@@ -128,12 +132,15 @@ class Narrator:
         app = self.host.app
         ok, reason = speech.speech_available()
         if not ok:
+            self.unavailable = True
             self._tell(_("Narration needs a speech engine: ") + reason, "warning")
             return
         enabled = bool(getattr(getattr(app, "config", None), "audio", True))
         player = playback.Player(enabled=enabled)
         if not player.audible:
-            self._tell(_("Narration cannot play: ") + player.reason, "warning")
+            self.unavailable = True
+            why = player.reason.split(". ")[0].rstrip(".")
+            self._tell(_("Narration cannot play ({why}); the page text stays on screen.").format(why=why), "warning")
             return
         try:
             folder = _cache_dir(app)
@@ -153,6 +160,7 @@ class Narrator:
                 for path in pieces:
                     path.unlink(missing_ok=True)
         except speech.SpeechUnavailable as error:
+            self.unavailable = True
             self._tell(_("Narration needs a speech engine: ") + str(error), "warning")
             return
         except (speech.SpeechError, OSError, ValueError) as error:

@@ -122,7 +122,7 @@ class LessonScreen(Screen):
                 self.call_later(self._swap_body, PageView(page, self.course, id="page-view"))
             self._record(page.slug, page_id=page.id)
             if self._setting("narration"):
-                self.narrator.start(narration_text(page))
+                self.narrator.start(narration_text(page), automatic=True)
         self._update_header()
 
     def _focus_page(self) -> None:

@@ -187,7 +187,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         summary.append(f"{_('Woken on purpose')}: {counts['wake']}   ", self.get_component_rich_style("wake-word--wake"))
         summary.append(f"{_('False wakes')}: {counts['false wake']}   ", self.get_component_rich_style("wake-word--false"))
         summary.append(f"{_('Missed wakes')}: {counts['missed wake']}   ", self.get_component_rich_style("wake-word--missed"))
-        summary.append(_("(each false wake sends audio to the cloud)"), "dim")
+        summary.append(_("= audio sent by mistake"), "dim")
         self.query_one("#wake-counts", Static).update(summary)
         self._show_detail()
 
