@@ -134,7 +134,7 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
     scores = shift.scores(course)
     statement = Quote(
         AMAZON_STATEMENT,
-        _("Amazon's statement to Bloomberg, April 2019, on its reviewers"),
+        _("Amazon's statement on its review programme, as reported in April 2019"),
         find_source(course, "fox8.com", "boingboing.net/2019/04/11"),
     )
     had_distress = any(
@@ -145,9 +145,7 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
     distress = (
         Quote(
             NOT_OUR_JOB,
-            _(
-                "what two Bucharest reviewers said they were told when they asked for guidance (Bloomberg, 2019)"
-            ),
+            _("two Bucharest reviewers, on asking for guidance (Bloomberg's report, April 2019)"),
             find_source(course, "engadget.com/2019/04/11", "rev.vu"),
         )
         if had_distress

@@ -26,7 +26,7 @@ from explainer.tui.widgets.reviewer_bars import SyntheticBanner
 
 
 def _quote(text: Text, quote: Quote) -> None:
-    text.append(f"  “…{quote.text}…”\n", "italic")
+    text.append(f"  “{quote.text}”\n", "italic")
     text.append(f"  — {quote.attribution}")
     if quote.source is not None:
         src = quote.source
@@ -91,7 +91,7 @@ def debrief_text(debrief: Debrief) -> Text:
         )
     for item in debrief.households:
         _household(text, item)
-    text.append("\n" + _("What Amazon said in April 2019 (its reviewers, it said):") + "\n", "bold")
+    text.append("\n" + _("Amazon said in April 2019 that its employees:") + "\n", "bold")
     _quote(text, debrief.statement)
     if debrief.distress is not None:
         text.append(
