@@ -122,3 +122,14 @@ def test_damaged_prepost_section_starts_afresh():
     session.check(correct_answer(session.current), confidence="guess")
     session.set_confidence("unsure")
     assert progress.section("prepost")["pre"][session.current.id]["confidence"] == "unsure"
+
+
+def test_tries_spent_survive_leaving():
+    c, progress = course(), Progress()
+    session = QuizSession(c, "wake-word", progress, seed=1)
+    session.check("cloud")
+    session.check("human")
+    again = QuizSession(c, "wake-word", progress, seed=1)
+    assert again.current.id == "s1" and again.tries == 2
+    last = again.check("cloud")
+    assert last.finished and last.tries == 3 and "open" not in progress.section("quiz")

@@ -78,6 +78,24 @@ class QuizSession:
         self.last: Result | None = None
         self.retaking: set[str] | None = None  # ids answered since restart(), during a retake
         self.index = self.first_unanswered()
+        self._restore_tries()
+
+    def _restore_tries(self) -> None:
+        """Tries already spent on the current question survive leaving and coming back."""
+        pending = self.progress.section("quiz").get("open")
+        question = self.current
+        if isinstance(pending, dict) and question is not None:
+            if pending.get("quiz") == self.quiz_id and pending.get("question") == question.id:
+                tries = pending.get("tries")
+                if isinstance(tries, int) and not isinstance(tries, bool):
+                    self.tries = max(0, min(tries, self.max_tries - 1))
+
+    def _remember_tries(self, question: Question, finished: bool) -> None:
+        section = self.progress.section("quiz")
+        if finished:
+            section.pop("open", None)
+        else:
+            section["open"] = {"quiz": self.quiz_id, "question": question.id, "tries": self.tries}
 
     def _pick_seed(self, seed: int | str | None) -> int | str:
         """--seed wins; otherwise one seed per learner, kept so a resumed quiz looks the same."""
@@ -136,6 +154,7 @@ class QuizSession:
         self.tries += 1
         result = grade(question, given, self.tries, self.max_tries)
         self.last = result
+        self._remember_tries(question, result.finished)
         if result.finished:
             self.store[question.id] = {
                 "correct": result.correct,

@@ -202,8 +202,7 @@ class QuizScreen(Screen):
         result = session.check(given, self.confidence)
         widget.show_result(result)
         self._show_result(question, result)
-        if result.finished:
-            self._save()
+        self._save()  # finished answers, and tries spent so far (so leaving does not reset them)
         self._update_header()
 
     def _show_result(self, question: Question, result: Result) -> None:
