@@ -93,7 +93,7 @@ class QuizSession:
     def _remember_tries(self, question: Question, finished: bool) -> None:
         section = self.progress.section("quiz")
         if finished:
-            section.pop("open", None)
+            section["open"] = None  # not popped: saving merges with the file, and None wins
         else:
             section["open"] = {"quiz": self.quiz_id, "question": question.id, "tries": self.tries}
 
