@@ -3,7 +3,7 @@
 It reads the course exactly as the app does (``load.read_course``) and adds the checks
 that only an author needs and the app should not pay for at start-up: stray files, links
 out of the folder, the lab's hassil templates, station ``model.toml`` source references
-and translations under ``lang/``. It never raises: an unexpected failure inside one
+and every translation under ``lang/`` (read as the app would read it, ids unchanged). It never raises: an unexpected failure inside one
 check becomes a problem asking for a bug report, and the other checks still run.
 """
 
@@ -19,6 +19,7 @@ from explainer.course.load import read_course
 from explainer.course.model import Course
 from explainer.course.problems import Problem
 from explainer.course.stray import check_files
+from explainer.course.translations import check_translations
 
 COUNT_KEYS = ("stations", "pages", "questions", "question_types", "clips", "households", "sources", "intents")
 
@@ -44,8 +45,10 @@ def check_content(root: Path | str) -> CheckReport:
     except Exception as error:  # noqa: BLE001 - a checker bug must not hide the author's problems
         _bug(ctx, "reading the course", error)
     if root.is_dir():
-        for name, step in (("looking for stray files", check_files), ("checking model.toml files", _check_models),
-                           ("checking intent templates", _check_templates)):
+        steps = (("looking for stray files", check_files), ("checking model.toml files", _check_models),
+                 ("checking intent templates", _check_templates),
+                 ("checking translations", lambda ctx: check_translations(ctx, course)))
+        for name, step in steps:
             try:
                 step(ctx)
             except Exception as error:  # noqa: BLE001

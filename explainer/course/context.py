@@ -31,6 +31,20 @@ class ReadContext:
     files_read: set[str] = field(default_factory=set)  # relative paths that are part of the course
     station_folders: dict[str, str] = field(default_factory=dict)  # folder -> station id
     sources_loaded: bool = False  # False when sources.toml is unusable: skip "unknown source" noise
+    glossary_loaded: bool = False
+    households_loaded: bool = False
+    overlay: str = ""  # "lang/es" when reading a translation: its files replace the originals
+
+    def localized(self, relpath: str) -> str:
+        """The translated file for ``relpath`` when one exists, else ``relpath`` itself."""
+        if self.overlay:
+            translated = f"{self.overlay}/{relpath}"
+            try:
+                if (self.root / translated).exists() or (self.root / translated).is_symlink():
+                    return translated
+            except OSError:
+                pass
+        return relpath
 
     def take_id(self, fields: Fields, kind: str, seen: dict[str, tuple[str, int]], *, slug: bool = False,
                 within: str = "") -> str:

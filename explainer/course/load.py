@@ -23,37 +23,63 @@ from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
 from explainer.course.read_reference import read_glossary, read_sources
 
-__all__ = ["ContentError", "Problem", "ProblemLog", "load_course", "read_course"]
+__all__ = ["ContentError", "Problem", "ProblemLog", "content_languages", "load_course", "read_course"]
 
 COURSE_FILE = "course.toml"
 FINAL_QUIZ = "quizzes/final.toml"
 GUIDELINES = "guidelines.md"
 
 
-def load_course(root: Path) -> Course:
-    """The course in ``root``; raises ContentError listing every problem found."""
-    course, ctx = read_course(Path(root))
+def content_languages(root: Path) -> list[str]:
+    """Languages the course can be shown in: "en" plus every ``lang/<code>/`` folder."""
+    try:
+        found = sorted(entry.name for entry in (Path(root) / "lang").iterdir() if entry.is_dir())
+    except OSError:
+        found = []
+    return ["en", *(code for code in found if code != "en")]
+
+
+def translation_folder(root: Path, lang: str | None) -> str:
+    """``lang/<code>`` for a language that has a translation here ("es_ES.UTF-8" finds "es"), else ""."""
+    if not lang:
+        return ""
+    code = lang.split(".")[0].replace("_", "-")
+    for candidate in dict.fromkeys((code, code.split("-")[0].lower())):
+        if candidate and candidate != "en" and (Path(root) / "lang" / candidate).is_dir():
+            return f"lang/{candidate}"
+    return ""
+
+
+def load_course(root: Path, lang: str | None = None) -> Course:
+    """The course in ``root``; raises ContentError listing every problem found.
+
+    With ``lang`` (e.g. "es"), files under ``lang/<code>/`` replace their originals; ids stay
+    the same, so progress carries over between languages. Unknown languages give English.
+    """
+    course, ctx = read_course(Path(root), lang)
     if ctx.log:
         raise ContentError(ctx.log.sorted())
     assert course is not None
     return course
 
 
-def read_course(root: Path) -> tuple[Course | None, ReadContext]:
+def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, ReadContext]:
     """Read everything, collecting problems; the Course is None only when course.toml is unusable."""
+    root = Path(root)
     ctx = ReadContext(root=root)
     if not root.is_dir():
         ctx.log.add(".", 1, f"{root} is not a folder; point at the folder that holds course.toml")
         return None, ctx
+    ctx.overlay = translation_folder(root, lang)
     read_sources(ctx)
     read_glossary(ctx)
     intents = read_intents(ctx)
-    manifest = read_toml(root, COURSE_FILE, ctx.log)
+    course_file = ctx.localized(COURSE_FILE)
+    manifest = read_toml(root, course_file, ctx.log)
     stations: list[Station] = []
     version, title = FORMAT_VERSION, ""
     if manifest is not None:
-        ctx.files_read.add(COURSE_FILE)
-        top = Fields(manifest[0], COURSE_FILE, manifest[1], (), "", ctx.log)
+        top = Fields(manifest[0], course_file, manifest[1], (), "", ctx.log)
         version = top.number("format_version", required=True, default=None, whole=True, minimum=1)
         if version is not None and version > FORMAT_VERSION:
             top.say("format_version", f"format_version = {version} is newer than this app understands "
@@ -98,7 +124,7 @@ def _station(ctx: ReadContext, fields: Fields, seen: dict[str, tuple[str, int]],
     station = dict(
         id=station_id, title=fields.text("title"), folder=folder, zone=fields.choice("zone", ZONES),
         summary=fields.text("summary"), model=fields.text("model", required=False),
-        path=COURSE_FILE, line=fields.line(),
+        path=fields.path, line=fields.line(),
     )
     fields.finish()
     if not folder or not _folder_ok(ctx, fields, folder, station_id):

@@ -21,11 +21,12 @@ HOUSEHOLDS_FILE = "clips/households.toml"
 
 
 def read_households(ctx: ReadContext) -> tuple[Household, ...]:
-    parsed = read_toml(ctx.root, HOUSEHOLDS_FILE, ctx.log, required=(ctx.root / "clips").exists())
+    path = ctx.localized(HOUSEHOLDS_FILE)
+    parsed = read_toml(ctx.root, path, ctx.log, required=(ctx.root / "clips").exists())
     if parsed is None:
         return ()
-    ctx.files_read.add(HOUSEHOLDS_FILE)
-    top = Fields(parsed[0], HOUSEHOLDS_FILE, parsed[1], (), "", ctx.log)
+    ctx.households_loaded = True
+    top = Fields(parsed[0], path, parsed[1], (), "", ctx.log)
     tables = top.tables("households", required=True)
     top.finish()
     seen: dict[str, tuple[str, int]] = {}
@@ -37,7 +38,7 @@ def read_households(ctx: ReadContext) -> tuple[Household, ...]:
             id=ctx.take_id(fields, "household", seen, slug=True), name=fields.text("name"),
             members=fields.strings("members", required=True), description=fields.text("description"),
             city=fields.text("city"), account=fields.text("account"), device_serial=fields.text("device_serial"),
-            path=HOUSEHOLDS_FILE, line=fields.line(),
+            path=path, line=fields.line(),
         )
         fields.finish()
         if household.id and household.id not in {h.id for h in households}:
@@ -61,10 +62,11 @@ def read_clips(ctx: ReadContext, households: tuple[Household, ...]) -> tuple[Cli
         path = f"clips/{name}"
         household = name.removesuffix(".toml")
         if household not in known:
-            if HOUSEHOLDS_FILE in ctx.files_read:
+            if ctx.households_loaded:
                 ctx.log.add(path, 1, f'no household "{household}" in {HOUSEHOLDS_FILE}; add it there or rename '
                             "this file to <household-id>.toml")
             continue
+        path = ctx.localized(path)
         parsed = read_toml(ctx.root, path, ctx.log)
         if parsed is None:
             continue

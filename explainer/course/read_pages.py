@@ -42,6 +42,7 @@ def read_pages(ctx: ReadContext, station_id: str, folder: str, seen: dict[str, t
 def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tuple[str, int]],
               page_id: str = "") -> Page | None:
     """One page; ``page_id`` is given for pages outside a station (e.g. ``guidelines.md``)."""
+    path = ctx.localized(path)
     text = read_text(ctx.root, path, ctx.log)
     if text is None:
         return None
@@ -103,7 +104,7 @@ def _check_body(ctx: ReadContext, path: str, body: str, start: int, *, word_limi
         for word in markup.terms(block.text):
             term_id = ctx.term_lookup.get(word.lower())
             if term_id is None:
-                if ctx.glossary or "glossary.toml" in ctx.files_read:
+                if ctx.glossary_loaded:
                     log.add(path, block.line, f"{{{word}}} is not a glossary term or alias; add it to "
                             "glossary.toml or remove the braces")
             else:

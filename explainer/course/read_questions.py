@@ -27,6 +27,7 @@ MISCONCEPTIONS = range(1, 11)
 
 
 def read_quiz(ctx: ReadContext, path: str, station_id: str) -> tuple[Question, ...]:
+    path = ctx.localized(path)
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return ()

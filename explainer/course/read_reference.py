@@ -25,7 +25,7 @@ def _top(data: dict, path: str, lines: TomlLines, ctx: ReadContext, key: str) ->
 
 
 def read_sources(ctx: ReadContext) -> None:
-    path = "sources.toml"
+    path = ctx.localized("sources.toml")
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return
@@ -55,11 +55,12 @@ def read_sources(ctx: ReadContext) -> None:
 
 
 def read_glossary(ctx: ReadContext) -> None:
-    path = "glossary.toml"
+    path = ctx.localized("glossary.toml")
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return
     ctx.files_read.add(path)
+    ctx.glossary_loaded = True
     seen: dict[str, tuple[str, int]] = {}
     for fields in _top(parsed[0], path, parsed[1], ctx, "terms"):
         term_id = ctx.take_id(fields, "term", seen)

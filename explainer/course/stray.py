@@ -13,7 +13,6 @@ import os
 import re
 from pathlib import Path
 
-from explainer.course import markup
 from explainer.course.context import ReadContext
 from explainer.course.files import inside, parse_toml, read_text, rel
 from explainer.course.read_pages import PAGE_FILE_RE
@@ -109,16 +108,10 @@ def _translation_reason(ctx: ReadContext, relpath: str, parts: list[str]) -> str
 
 
 def _parse_translation(ctx: ReadContext, relpath: str) -> None:
-    """A translation must be as readable as its original: valid UTF-8 text, TOML, front matter."""
-    if relpath.endswith(".wav"):
+    """Translated files the course reader does not read (model.toml) must still be valid TOML."""
+    if not relpath.endswith("/model.toml"):
         return
     text = read_text(ctx.root, relpath, ctx.log)
     if text is None:
         return
-    if relpath.endswith(".toml"):
-        parse_toml(relpath, text, ctx.log)
-    elif PAGE_FILE_RE.match(relpath.rsplit("/", 1)[-1]):
-        try:
-            markup.split_front_matter(text, strict=True)
-        except markup.FrontMatterError as error:
-            ctx.log.add(relpath, error.line, error.message)
+    parse_toml(relpath, text, ctx.log)
