@@ -92,8 +92,8 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         yield Static("", id="wake-detail", markup=False)
         yield Static("", id="wake-counts", markup=False)
         yield Static(Text(_(
-            "Honest note: real detectors score sound frame by frame with acoustic models; this "
-            "compares dictionary pronunciations (as Schönherr et al. did). Same trade-off."
+            "Each false wake sends audio to the cloud. Real detectors score sound frame by frame "
+            "with acoustic models; this compares dictionary pronunciations, as Schönherr et al. did."
         )), id="wake-note")
 
     def on_mount(self) -> None:
@@ -161,9 +161,9 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
             return
         name = phonetics.WAKE_WORDS.get(self.wake_word, self.wake_word)
         controls = Text()
-        controls.append(_("Wake word") + f": ◀ {name} ▶ (w)   ", "bold")
-        controls.append(_("Threshold") + f": {self.threshold:.2f}  (←/→)   ")
-        controls.append(_("lower = wakes more easily"), "dim")
+        controls.append(_("Wake word") + f": ◀ {name} ▶ (w)  ", "bold")
+        controls.append(_("Threshold") + f": {self.threshold:.2f}  ")
+        controls.append(_("← wakes more easily · → stricter"), "dim")
         self.query_one("#wake-controls", Static).update(controls)
         options = self.query_one("#wake-list", OptionList)
         keep = options.highlighted_option.id if options.highlighted_option else None
@@ -186,8 +186,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         summary = Text()
         summary.append(f"{_('Woken on purpose')}: {counts['wake']}   ", self.get_component_rich_style("wake-word--wake"))
         summary.append(f"{_('False wakes')}: {counts['false wake']}   ", self.get_component_rich_style("wake-word--false"))
-        summary.append(f"{_('Missed wakes')}: {counts['missed wake']}   ", self.get_component_rich_style("wake-word--missed"))
-        summary.append(_("= audio sent by mistake"), "dim")
+        summary.append(f"{_('Missed wakes')}: {counts['missed wake']}", self.get_component_rich_style("wake-word--missed"))
         self.query_one("#wake-counts", Static).update(summary)
         self._show_detail()
 
@@ -202,7 +201,8 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         detail = Text()
         if phrase is not None and self.dictionary is not None:
             m = self.match(phrase)
-            detail.append(f"{phrase.text} → " + " ".join(phonetics.phrase_phones(phrase.text, self.dictionary)) + "\n")
+            line = f"{phrase.text} → " + " ".join(phonetics.phrase_phones(phrase.text, self.dictionary))
+            detail.append((line if len(line) <= 76 else line[:75] + "…") + "\n")
             detail.append(_("closest stretch") + ": " + (" ".join(m.window) or "—"))
             detail.append("  vs  " + " ".join(m.wake) + f"   ({_('distance')} {m.distance:.2f})")
             if phrase.note:
