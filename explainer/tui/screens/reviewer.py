@@ -45,13 +45,6 @@ from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 from explainer.tui.widgets.reviewer_task import ReviewerTask, TickBox
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
-PANES = (
-    "reviewer-intro",
-    "reviewer-gate",
-    "reviewer-loading",
-    "reviewer-work",
-    "reviewer-feedback-pane",
-)
 
 
 def intro_text() -> str:
@@ -231,6 +224,8 @@ class ReviewerScreen(Screen[None]):
             return
         self._switch("reviewer-loading")
         self.query_one("#reviewer-progress", ProgressBar).update(total=1, progress=0)
+        if self.shift is not None:
+            self.shift.pause_clock()  # rendering is the machine's time, not the reviewer's
         self._load_audio(clip)
 
     @on(Button.Pressed, "#reviewer-gate-listen")
@@ -279,8 +274,10 @@ class ReviewerScreen(Screen[None]):
         )
 
     def _audio_ready(self, clip: Clip, path: Path | None, notice: str) -> None:
-        if clip is not self._current_clip():
+        if clip is not self._current_clip() or self.shift is None:
             return
+        if self.is_current:
+            self.shift.resume_clock()
         player = self.query_one(ReviewerPlayer)
         households = {h.id: h for h in self.course.households}
         self.query_one(ToolHeader).show(clip, households.get(clip.household), self._position())
