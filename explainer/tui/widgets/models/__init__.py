@@ -46,7 +46,10 @@ def model_widget_class(model_id: str) -> type[Widget]:
     """Import and return the widget class for ``model_id`` (raises ModelUnavailable)."""
     target = MODEL_WIDGETS.get(model_id)
     if target is None:
-        raise ModelUnavailable(f"No interactive model is registered for {model_id!r}.")
+        raise ModelUnavailable(
+            f"The interactive model for this station ({model_id}) is not part of this build yet. "
+            "Press n to go on, or q for the map."
+        )
     module_name, _, class_name = target.partition(":")
     try:
         return getattr(importlib.import_module(module_name), class_name)
