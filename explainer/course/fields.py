@@ -143,6 +143,11 @@ class Fields:
         return tuple(value)
 
     def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True, default: str = "") -> str:
+        if required and self.ok and key not in self.data:
+            self.used.add(key)
+            self.say(None, f'missing required key "{key}"; add {key} = "{choices[0]}" (or one of: '
+                     f'{", ".join(choices[1:])})')
+            return default
         value = self.text(key, required=required, default=default)
         if key in self.data and isinstance(self.data[key], str) and value not in choices:
             self.say(key, f'{key} = "{value}" is not allowed; use one of: {", ".join(choices)}')
