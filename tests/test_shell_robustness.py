@@ -81,3 +81,17 @@ async def test_quit_saves_pending_progress(map_app):
         app.save_progress()
         await pilot.press("q")
     assert "your-controls/first" in app.config.data.progress_file.read_text()
+
+
+async def test_reset_progress_replaces_the_file(map_app):
+    app = map_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.progress.mark_page_read("wake-word/first")
+        app.save_progress()
+        await app.workers.wait_for_complete()
+        app.reset_progress()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "not started" in str(app.screen.query_one("#station-wake-word").render())
+    assert "wake-word/first" not in app.config.data.progress_file.read_text()

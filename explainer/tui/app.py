@@ -8,17 +8,12 @@ in ``services.py``, the palette in ``commands.py``, the looks in ``app.tcss``.
 
 from __future__ import annotations
 
-import copy
-import importlib
 import inspect
-import threading
-from collections.abc import Callable
 from typing import Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.signal import Signal
 
 from explainer.i18n import _, set_language
@@ -32,24 +27,6 @@ from explainer.tui.themes import HIGH_CONTRAST
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-def _lazy(target: str) -> Callable[[], Screen]:
-    """A mode's screen, imported only when the learner first opens it (keeps start-up fast)."""
-
-    def build() -> Screen:
-        module_name, _colon, class_name = target.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            from explainer.tui.screens.problems import MissingPartScreen
-
-            return MissingPartScreen(module_name)
-        return getattr(module, class_name)()
-
-    return build
-
-
 class ExplainerApp(App[None]):
     TITLE = "Who's Listening?"
     CSS_PATH = "app.tcss"
@@ -60,11 +37,11 @@ class ExplainerApp(App[None]):
         Binding("escape", "open_map", "Map", show=False),
     ]
     MODES = {
-        "map": _lazy("explainer.tui.screens.map:MapScreen"),
-        "lesson": _lazy("explainer.tui.screens.lesson:LessonScreen"),
-        "quiz": _lazy("explainer.tui.screens.quiz:QuizScreen"),
-        "reviewer": _lazy("explainer.tui.screens.reviewer:ReviewerScreen"),
-        "lab": _lazy("explainer.tui.screens.lab:LabScreen"),
+        "map": services.lazy_screen("explainer.tui.screens.map:MapScreen"),
+        "lesson": services.lazy_screen("explainer.tui.screens.lesson:LessonScreen"),
+        "quiz": services.lazy_screen("explainer.tui.screens.quiz:QuizScreen"),
+        "reviewer": services.lazy_screen("explainer.tui.screens.reviewer:ReviewerScreen"),
+        "lab": services.lazy_screen("explainer.tui.screens.lab:LabScreen"),
     }
 
     def __init__(self, config: AppConfig, startup: services.Startup) -> None:
@@ -74,8 +51,7 @@ class ExplainerApp(App[None]):
         self.progress: Progress = startup.progress
         self.settings: Settings = startup.settings
         self._startup = startup
-        self._pending: Progress | None = None
-        self._save_lock = threading.Lock()
+        self._saver = services.ProgressSaver(startup.progress_store)
         self._warned: set[str] = set()
         self._default_animation = self.animation_level
         self.progress_changed: Signal[Progress] = Signal(self, "progress-changed")
@@ -109,21 +85,21 @@ class ExplainerApp(App[None]):
     # -- progress and settings ------------------------------------------------------------
     def save_progress(self) -> None:
         """Announce a change to the learner's progress and write it in the background."""
-        self._pending = copy.deepcopy(self.progress)
+        self._saver.stage(self.progress)
+        self.progress_changed.publish(self.progress)
+        self._write_pending()
+
+    def reset_progress(self) -> None:
+        """Start over (kiosk idle reset, "forget me"): the file is replaced, not merged."""
+        self.progress = Progress()
+        self._saver.stage(self.progress, replace=True)
         self.progress_changed.publish(self.progress)
         self._write_pending()
 
     @work(thread=True, group="save-progress", exit_on_error=False)
     def _write_pending(self) -> None:
-        self._flush()
-
-    def _flush(self) -> None:
-        with self._save_lock:  # one save at a time, always the newest snapshot
-            snapshot, self._pending = self._pending, None
-            if snapshot is None:
-                return
-            result = self._startup.progress_store.save(snapshot)
-        if not result.ok and result.notice:
+        result = self._saver.flush()
+        if result is not None and not result.ok and result.notice:
             self.call_from_thread(self._warn_once, result.notice)
 
     def _warn_once(self, notice: str) -> None:
@@ -141,15 +117,8 @@ class ExplainerApp(App[None]):
         self.settings_changed.publish(settings)
 
     async def action_quit(self) -> None:
-        if self._pending is not None:
-            self._flush_sync()
+        self._saver.flush()  # whatever a background save has not written yet
         self.exit()
-
-    def _flush_sync(self) -> None:
-        with self._save_lock:
-            snapshot, self._pending = self._pending, None
-            if snapshot is not None:
-                self._startup.progress_store.save(snapshot)
 
     # -- navigation ---------------------------------------------------------------------
     def _open(self, mode: str, method: str | None, *args: Any, **kwargs: Any) -> None:

@@ -1,4 +1,5 @@
-"""Everything the app loads before its first screen: the course, the learner's progress, settings.
+"""Everything the app loads before its first screen (course, progress, settings), and the
+background saver and lazy screen loading it uses afterwards.
 
 Kept out of ``app.py`` so the App stays a thin shell and so each failure has one place where
 it becomes a readable message: broken content becomes a list of ``path:line`` problems (shown
@@ -8,13 +9,19 @@ keeps progress and settings in memory only, so nothing a visitor does is written
 
 from __future__ import annotations
 
+import copy
+import importlib
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from explainer.learning.progress import Progress, ProgressStore
+from explainer.learning.progress import Progress, ProgressStore, SaveResult
 from explainer.learning.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from explainer.course.model import Course
     from explainer.tui.config import AppConfig
 
@@ -64,3 +71,47 @@ def start(config: AppConfig) -> Startup:
         settings=settings_loaded.settings,
         notices=notices,
     )
+
+
+class ProgressSaver:
+    """Saves the newest snapshot of progress, one save at a time, from any thread.
+
+    The UI thread stages a deep copy (so a save never reads a set that is being changed), and
+    whichever worker runs next writes the newest staged copy; an older copy is never written
+    after a newer one.
+    """
+
+    def __init__(self, store: ProgressStore) -> None:
+        self.store = store
+        self._pending: Progress | None = None
+        self._replace = False
+        self._lock = threading.Lock()
+
+    def stage(self, progress: Progress, replace: bool = False) -> None:
+        """Queue a copy of ``progress``; ``replace`` overwrites the file instead of merging (reset)."""
+        self._pending = copy.deepcopy(progress)
+        self._replace = self._replace or replace
+
+    def flush(self) -> SaveResult | None:
+        with self._lock:
+            snapshot, self._pending = self._pending, None
+            replace, self._replace = self._replace, False
+            return None if snapshot is None else self.store.save(snapshot, replace=replace)
+
+
+def lazy_screen(target: str) -> Callable[[], Screen]:
+    """A mode's screen ("module:Class"), imported only when first opened (keeps start-up fast)."""
+
+    def build() -> Screen:
+        module_name, _colon, class_name = target.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            from explainer.tui.screens.problems import MissingPartScreen
+
+            return MissingPartScreen(module_name)
+        return getattr(module, class_name)()
+
+    return build
