@@ -112,7 +112,7 @@ class LessonScreen(Screen):
         body = self._body()
         page = self.page
         if page is None:
-            self._show_model(body)
+            self._show_model()
         else:
             views = body.query(PageView)
             if views and len(body.children) == 1:
@@ -130,7 +130,7 @@ class LessonScreen(Screen):
         if views:
             views.first().focus()
 
-    def _show_model(self, body: Container) -> None:
+    def _show_model(self) -> None:
         assert self.station is not None
         self._record(MODEL_SLUG)
         try:
