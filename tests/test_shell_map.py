@@ -230,3 +230,18 @@ async def test_read_only_data_dir_keeps_running(map_app, tmp_path, app_config):
         await pilot.pause()
         assert any("cannot be saved" in message for message in notices)
         assert isinstance(app.screen, MapScreen)
+
+
+async def test_extras_row_and_its_buttons(map_app):
+    app = map_app()
+    opened = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_quiz = lambda quiz_id: opened.append(("quiz", quiz_id))
+        app.open_reviewer = lambda: opened.append(("reviewer", None))
+        app.open_lab = lambda: opened.append(("lab", None))
+        app.screen.query_one("#open-pre").focus()
+        await pilot.press("right", "enter")
+        await pilot.press("right", "right", "enter", "right", "enter", "left", "left", "left", "enter")
+        await pilot.pause()
+        assert opened == [("quiz", "final"), ("reviewer", None), ("lab", None), ("quiz", "final")]

@@ -113,6 +113,9 @@ class MapScreen(Screen[None]):
     def action_zone(self, step: int) -> None:
         """Move to the neighbouring zone, keeping the row (left/right on the map)."""
         focused = self.focused
+        if isinstance(focused, Button) and focused.id != "continue":  # along the row of extras
+            (self.focus_next if step > 0 else self.focus_previous)()
+            return
         if not isinstance(focused, StationTile):
             self.query(StationTile).first().focus()
             return
