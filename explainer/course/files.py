@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
+
+try:  # tomli is the standard library's tomllib, compiled with mypyc: 3x faster at start-up
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - a plain-pip install without the wheel
+    import tomllib  # type: ignore[no-redef]
 from pathlib import Path
 from typing import Any
 

@@ -20,7 +20,11 @@ Marks inside inline code (`` `like {this}` ``) and fenced code blocks are not ma
 from __future__ import annotations
 
 import re
-import tomllib
+
+try:  # tomli is the standard library's tomllib, compiled with mypyc: 3x faster at start-up
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - a plain-pip install without the wheel
+    import tomllib  # type: ignore[no-redef]
 from dataclasses import dataclass
 from typing import Any
 
