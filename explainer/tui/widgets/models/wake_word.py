@@ -78,7 +78,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         self.wake_words = words
         self.wake_index = 0
         self.threshold = float(data.get("default_threshold", 0.8))
-        self.dictionary: dict[str, tuple[str, ...]] | None = None
+        self.dictionary: phonetics.Pronunciations | None = None
         self._scores: dict[tuple[str, str], phonetics.Match] = {}
 
     @property
@@ -110,7 +110,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         dictionary = phonetics.load_dictionary()
         self.app.call_from_thread(self._dictionary_ready, dictionary)
 
-    def _dictionary_ready(self, dictionary: dict[str, tuple[str, ...]]) -> None:
+    def _dictionary_ready(self, dictionary: phonetics.Pronunciations) -> None:
         self.dictionary = dictionary
         self.refresh_view()
 
