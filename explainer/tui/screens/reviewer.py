@@ -20,6 +20,7 @@ feedback) plus pushed screens for the guidelines and the debrief.
 from __future__ import annotations
 
 import random
+import threading
 import time
 from pathlib import Path
 
@@ -76,6 +77,7 @@ class ReviewerScreen(Screen[None]):
         self._told_no_sound = False
         self._gate_open = False
         self._ticks = 0
+        self._render_lock = threading.Lock()
 
     @property
     def course(self) -> Course:
@@ -249,16 +251,12 @@ class ReviewerScreen(Screen[None]):
         def progress(done: int, total: int, what: str) -> None:
             self.app.call_from_thread(self._render_progress, done, total, what)
 
-        config = getattr(self.app, "config", None)
         path: Path | None = None
         notice = ""
+        root = Path(self.course.root)
         try:
-            cache = (
-                config.data.clip_cache_dir
-                if config is not None
-                else Path(self.course.root) / ".cache"
-            )
-            audio = render.clip_audio(clip, Path(self.course.root), cache, progress=progress)
+            with self._render_lock:  # waits for a prefetch of this very clip, then hits the cache
+                audio = render.clip_audio(clip, root, self._cache_dir(), progress=progress)
             path, notice = audio.path, audio.notice
         except render.ClipAudioMissing as missing:
             notice = str(missing)
@@ -266,6 +264,29 @@ class ReviewerScreen(Screen[None]):
             path = render.shipped_path(clip, Path(self.course.root))
             notice = _("The clip could not be rendered ({error}).").format(error=error)
         self.app.call_from_thread(self._audio_ready, clip, path, notice)
+
+    def _cache_dir(self) -> Path:
+        config = getattr(self.app, "config", None)
+        if config is None:
+            return Path(self.course.root) / ".cache"
+        return config.data.clip_cache_dir
+
+    @work(thread=True, exclusive=True, group="reviewer-prefetch", exit_on_error=False)
+    def _prefetch(self, clip: Clip) -> None:
+        """Render the next clip while the learner works on this one, so it opens at once."""
+        from explainer.voice import render
+
+        try:
+            with self._render_lock:
+                render.clip_audio(clip, Path(self.course.root), self._cache_dir())
+        except Exception:  # noqa: BLE001, S110 - a failed prefetch is retried, visibly, when shown
+            pass
+
+    def _next_clip_after(self, clip: Clip) -> Clip | None:
+        if self.shift is None or clip.id not in self.shift.clip_ids:
+            return None
+        rest = self.shift.clip_ids[self.shift.clip_ids.index(clip.id) + 1 :]
+        return self.course.clip(rest[0]) if rest else None
 
     def _render_progress(self, done: int, total: int, what: str) -> None:
         self.query_one("#reviewer-progress", ProgressBar).update(total=max(total, 1), progress=done)
@@ -293,6 +314,8 @@ class ReviewerScreen(Screen[None]):
         self._status(_("Ctrl+O plays the clip. Correct the transcript, label it, then Ctrl+N."))
         self._switch("reviewer-work")
         self.query_one(ReviewerTask).focus_transcript()
+        if (upcoming := self._next_clip_after(clip)) is not None:
+            self._prefetch(upcoming)
 
     def _status(self, message: str) -> None:
         self.query_one("#reviewer-status", Static).update(Text(message))
