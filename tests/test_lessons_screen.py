@@ -95,3 +95,19 @@ async def test_short_tour_and_quiz_choice():
         await pilot.press("q")
         await pilot.pause()
         assert ("map", "") in app.opened
+
+
+async def test_clicking_a_citation_marker_opens_its_source():
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await app.open_lesson("wake-word", "second")
+        await pilot.pause()
+        view = screen.query_one(PageView)
+        mark = view.marks[0]
+        text = str(view.query_one("#page-text", Static).render())
+        line_no = text[: mark.start].count("\n")
+        column = mark.start - (text.rfind("\n", 0, mark.start) + 1)
+        await pilot.click("#page-text", offset=(column + 1, line_no))
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesPanel)
+        assert "Wake Word Verification Requirements" in str(app.screen.query_one(".popup-detail", Static).render())

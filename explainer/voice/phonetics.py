@@ -11,7 +11,7 @@ for an /m/; one vowel for another costs little), so "election" lands close to "A
 "banana" does not. Real detectors differ: they score audio frames with acoustic models and
 never see dictionary phones. The widget says so.
 
-Loading the dictionary takes about half a second, so callers load it once in a worker;
+Reading the 3 MB dictionary takes a few tenths of a second, so callers load it in a worker;
 ``load_dictionary`` caches the result for the life of the process.
 """
 

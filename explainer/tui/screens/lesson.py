@@ -286,6 +286,11 @@ class LessonScreen(Screen):
         if self.narrator.toggle(narration_text(page)):
             self.notify(_("Reading the page aloud… press r to stop."), timeout=3)
 
+    def action_open_mark_at(self, index: int) -> None:
+        """A click on a citation marker or a glossary word."""
+        for view in self.query(PageView):
+            view.open_mark_at(index)
+
     @on(PageView.SourceRequested)
     def _source_requested(self, event: PageView.SourceRequested) -> None:
         self._open_sources(event.source_id)

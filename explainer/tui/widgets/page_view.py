@@ -70,6 +70,11 @@ def page_terms(page: Page, course: Course) -> list[GlossaryTerm]:
     return list(found.values())
 
 
+def _click(index: int) -> Style:
+    """Mouse users can click a marker too (the screen's ``open_mark_at`` action)."""
+    return Style.from_meta({"@click": f"screen.open_mark_at({index})"})
+
+
 def build_page_text(
     page: Page, course: Course, styles: dict[str, Style], focused: int | None = None
 ) -> tuple[Text, list[Mark]]:
@@ -93,14 +98,14 @@ def build_page_text(
                 label = f"[{number}]"
                 role = "focused" if focused == len(marks) else "citation"
                 begin = len(text)
-                text.append(label, base + styles.get(role, Style()))
+                text.append(label, base + styles.get(role, Style()) + _click(len(marks)))
                 marks.append(Mark("citation", source_id, label, begin, len(text)))
             elif match.group("term") is not None:
                 words = match.group("term")
                 entry = index.get(words.strip().lower())
                 role = "focused" if focused == len(marks) else "term"
                 begin = len(text)
-                text.append(words, base + styles.get(role, Style()))
+                text.append(words, base + styles.get(role, Style()) + _click(len(marks)))
                 marks.append(Mark("term", entry.id if entry else "", words, begin, len(text)))
             elif match.group("code") is not None:
                 text.append(match.group("code"), base + styles.get("code", Style()))
@@ -202,6 +207,12 @@ class PageView(VerticalScroll, can_focus=True):
         if self.focused_mark is None or self.focused_mark >= len(self.marks):
             return None
         return self.marks[self.focused_mark]
+
+    def open_mark_at(self, index: int) -> None:
+        if 0 <= index < len(self.marks):
+            self.focused_mark = index
+            self.refresh_text()
+            self.action_open_mark()
 
     def action_open_mark(self) -> None:
         mark = self.current_mark
