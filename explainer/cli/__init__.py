@@ -24,6 +24,7 @@ SUBCOMMANDS: list[str] = [
     "explainer.cli.check_cmd",
     "explainer.cli.clips_cmd",
     "explainer.cli.results_cmd",
+    "explainer.cli.bench_cmd",
 ]
 
 

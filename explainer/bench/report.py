@@ -1,0 +1,166 @@
+"""Run every measure once, then show them: a Rich table for people, JSON for scripts and CI.
+
+The six headline figures are the ones issue 8 names; everything else (each transition's p50 and
+p95, first visits, raw counts, the machine) goes under ``details`` so the top level stays a
+stable contract. Targets are checked here too, so a regression is visible at a glance.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+from explainer.bench.stats import median, ms, percentile
+
+TARGETS = {  # figure -> (limit, unit, what it means)
+    "startup_ratio": (1.5, "×", "start-up vs a bare Textual app"),
+    "transition_p95_ms": (100.0, "ms", "key press to painted screen, p95"),
+    "content_load_ms": (150.0, "ms", "load and validate the whole course"),
+    "clip_render_cold_ms": (None, "ms", "render a clip, empty cache"),
+    "clip_render_cached_ms": (None, "ms", "the same clip from the cache"),
+    "peak_rss_mb": (150.0, "MB", "peak memory, every mode but the lab"),
+}
+
+
+@dataclass(frozen=True)
+class Effort:
+    """How many repetitions: the default for a real measurement, ``quick`` for tests."""
+
+    startup_runs: int = 7
+    transition_rounds: int = 6
+    content_runs: int = 15
+    clip_cold_runs: int = 2
+
+
+QUICK = Effort(startup_runs=1, transition_rounds=1, content_runs=2, clip_cold_runs=1)
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8", errors="replace"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        from importlib.metadata import version
+
+        textual_version = version("textual")
+    except Exception:  # noqa: BLE001 - only a label
+        textual_version = "?"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "textual": textual_version,
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+    }
+
+
+def run_transitions(rounds: int) -> dict[str, Any]:
+    """The transitions (and memory) child: see ``transitions``."""
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as data_dir:
+        env = dict(os.environ, TEXTUAL_ANIMATIONS="none", EXPLAINER_AUDIO="off")
+        done = subprocess.run(
+            [sys.executable, "-m", "explainer.bench.transitions", data_dir, str(rounds)],
+            capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL,
+        )
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"transitions child failed: {done.stderr.strip()[-600:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None or value != value else round(value, digits)
+
+
+def run_all(effort: Effort = Effort()) -> dict[str, Any]:
+    from explainer.bench.clips import cached_ms, cold_ms, measure_clips
+    from explainer.bench.content import load_ms, measure_content
+    from explainer.bench.startup import measure_startup
+    from explainer.course.load import load_course
+    from explainer.paths import packaged_content_dir
+
+    details: dict[str, Any] = {"machine": machine()}
+    startup = measure_startup(effort.startup_runs)
+    details["startup"] = {
+        "bare_median_ms": ms(median(startup.bare_s)),
+        "app_median_ms": ms(median(startup.app_s)),
+        "bare_ms": [ms(s) for s in startup.bare_s],
+        "app_ms": [ms(s) for s in startup.app_s],
+    }
+    moves = run_transitions(effort.transition_rounds)
+    every = [s for samples in moves["samples"].values() for s in samples]
+    details["transitions"] = {
+        name: {"p50_ms": ms(median(s)), "p95_ms": ms(percentile(s, 95)), "first_ms": ms(s[0]), "n": len(s)}
+        for name, s in moves["samples"].items() if s
+    }
+    details["transitions_not_measured"] = moves["errors"]
+    details["transition_p50_ms"] = ms(median(every))
+    details["peak_rss_mb_with_lab"] = moves["peak_rss_mb"]
+    content = measure_content(runs=effort.content_runs)
+    details["content"] = {**content.counts, "check_content_median_ms": ms(median(content.check_s))}
+    clips = measure_clips(load_course(packaged_content_dir()), cold_runs=effort.clip_cold_runs)
+    details["clip"] = {"id": clips.clip_id, "audio_seconds": round(clips.audio_s, 2), "error": clips.error}
+    return {
+        "startup_ratio": _round(startup.ratio, 2),
+        "transition_p95_ms": ms(percentile(every, 95)) if every else None,
+        "content_load_ms": _round(load_ms(content)),
+        "clip_render_cold_ms": cold_ms(clips),
+        "clip_render_cached_ms": cached_ms(clips),
+        "peak_rss_mb": moves["peak_rss_mb_outside_lab"],
+        "details": details,
+    }
+
+
+def verdict(name: str, value: float | None) -> str:
+    limit = TARGETS[name][0]
+    if value is None:
+        return "not measured"
+    if limit is None:
+        return ""
+    return "ok" if value <= limit else "over target"
+
+
+def print_table(result: dict[str, Any], console) -> None:
+    from rich.table import Table
+
+    details = result["details"]
+    table = Table(title="explainer bench", title_justify="left")
+    for column, justify in (("Measure", "left"), ("Value", "right"), ("Target", "right"), ("", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for name, (limit, unit, label) in TARGETS.items():
+        value = result[name]
+        shown = "—" if value is None else f"{value:g} {unit}"
+        target = "" if limit is None else f"≤ {limit:g} {unit}"
+        status = verdict(name, value)
+        style = "green" if status == "ok" else "red" if status == "over target" else ""
+        table.add_row(label, shown, target, f"[{style}]{status}[/]" if style else status)
+    console.print(table)
+    moves = Table(title="Key press to painted screen (ms)", title_justify="left")
+    for column in ("Transition", "p50", "p95", "first visit", "n"):
+        moves.add_column(column, justify="left" if column == "Transition" else "right")
+    for name, row in details["transitions"].items():
+        moves.add_row(name, f"{row['p50_ms']:g}", f"{row['p95_ms']:g}", f"{row['first_ms']:g}", str(row["n"]))
+    console.print(moves)
+    start = details["startup"]
+    console.print(
+        f"Start-up medians: app {start['app_median_ms']:g} ms, bare Textual {start['bare_median_ms']:g} ms. "
+        f"Peak memory with the lab: {details['peak_rss_mb_with_lab']:g} MB.",
+        markup=False, highlight=False,
+    )
+    for mode, why in details["transitions_not_measured"].items():
+        console.print(f"Not measured: {mode} ({why}).", markup=False, highlight=False)
+    if details["clip"]["error"]:
+        console.print(f"Clip rendering: {details['clip']['error']}", markup=False, highlight=False)
+    m = details["machine"]
+    console.print(f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, Textual {m['textual']}, "
+                  f"load average {m['load_average']}.", markup=False, highlight=False)

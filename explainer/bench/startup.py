@@ -1,0 +1,116 @@
+"""Start-up time of the app against a bare Textual "hello world", measured in the same run.
+
+Both are started the same way -- a fresh Python process, headless, 80x24 -- and timed from the
+moment the process is spawned to the moment the first interactive screen is settled and painted:
+for the app that is the journey map (mounted, every queued message handled, one frame
+composited); for the bare app its one Static. The runs alternate (bare, app, bare, app...) so a
+busy moment on a shared machine hits both, and the medians are compared as a ratio. Interpreter
+start and Textual's own import are in both, which is the point: the ratio is what *we* add.
+
+The app child goes through the real command line (``build_parser``, ``config_from_args``,
+``make_app``), so every import the ``explainer`` command pays is counted. The bare child never
+imports ``explainer``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from explainer.bench.stats import median
+
+# Shared by both children, word for word, so "ready" means the same thing for each.
+_READY = '''
+import asyncio, sys
+
+def when_ready(is_ready):
+    async def auto_pilot(pilot):
+        app = pilot.app
+        for _ in range(100000):
+            await pilot._wait_for_screen()
+            if is_ready(app):
+                break
+            await asyncio.sleep(0)
+        await pilot._wait_for_screen()
+        app.screen._on_timer_update()  # composite and paint one frame
+        sys.stdout.write("ready\\n")
+        sys.stdout.flush()
+        app.exit()
+    return auto_pilot
+'''
+
+BARE_CHILD = _READY + '''
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hello, world!", id="hello")
+
+Hello().run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: bool(app.screen.query("#hello"))))
+'''
+
+APP_CHILD = _READY + '''
+from explainer.cli import build_parser
+from explainer.tui.run import config_from_args
+from explainer.tui.app import make_app
+
+args = build_parser().parse_args(["--data-dir", sys.argv[1]])
+app = make_app(config_from_args(args))
+app.run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: type(app.screen).__name__ == "MapScreen"))
+'''
+
+
+@dataclass
+class StartupResult:
+    bare_s: list[float] = field(default_factory=list)
+    app_s: list[float] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return median(self.app_s) / median(self.bare_s) if self.bare_s and self.app_s else float("nan")
+
+
+def time_child(source: str, *args: str, timeout: float = 60.0) -> float:
+    """Seconds from spawning ``python -c source`` to its "ready" line."""
+    env = dict(os.environ, TEXTUAL_ANIMATIONS="none")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", source, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.strip() == "ready":
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            _out, err = process.communicate(timeout=timeout)
+            raise RuntimeError(f"the child never became ready: {(err or '').strip()[-400:]}")
+        process.communicate(timeout=timeout)
+        return elapsed
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def measure_startup(runs: int = 7) -> StartupResult:
+    result = StartupResult()
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as data_dir:
+        time_child(BARE_CHILD)  # warm the OS file cache for both, untimed
+        time_child(APP_CHILD, data_dir)
+        for _ in range(runs):
+            result.bare_s.append(time_child(BARE_CHILD))
+            result.app_s.append(time_child(APP_CHILD, data_dir))
+    return result

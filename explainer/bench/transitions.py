@@ -1,0 +1,134 @@
+"""Key press to painted screen, for every way between the modes, in a headless app.
+
+Run in a fresh child process (``python -m explainer.bench.transitions DATA_DIR ROUNDS``) so the
+first visit to each mode is as cold as a learner's. The key goes in through the driver, like a
+real terminal's would; the clock stops when the expected screen is current, every message
+queued on it and the app has been handled (re-checked until nothing is pending), and one frame
+has been composited. Textual's Pilot helpers are not used for the timed part because they sleep
+in 20 ms steps while "waiting for idle", which would swamp what we measure.
+
+The same child reports its peak resident memory (``ru_maxrss``) twice: after the map, lessons,
+quizzes and reviewer seat have all been visited -- the "outside the lab" figure -- and again at
+the end, after the voice lab too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+KEY_CHARACTERS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "right": None, "left": None}
+SETTLE_LIMIT_S = 20.0
+
+
+class NotReached(Exception):
+    """The expected screen never appeared (e.g. a mode that is not built yet)."""
+
+
+def screen_name(app: Any) -> str:
+    return type(app.screen).__name__
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
+
+
+async def settle(pilot: Any, ready: Callable[[], bool], limit: float = SETTLE_LIMIT_S) -> None:
+    """Wait (without sleeping) until ``ready()`` and the screen's queues are drained; paint once."""
+    app = pilot.app
+    started = time.perf_counter()
+    while True:
+        await pilot._wait_for_screen()
+        if ready():
+            break
+        if screen_name(app) == "MissingPartScreen":
+            raise NotReached("this part of the app is not built yet")
+        if time.perf_counter() - started > limit:
+            raise NotReached(f"still on {screen_name(app)} after {limit:.0f} s")
+        await asyncio.sleep(0)
+    await pilot._wait_for_screen()
+    app.screen._on_timer_update()  # composite the frame the terminal would get
+
+
+async def timed_press(pilot: Any, key: str, ready: Callable[[], bool]) -> float:
+    """Seconds from sending ``key`` to the settled, painted screen."""
+    from textual import events
+
+    app = pilot.app
+    event = events.Key(key, KEY_CHARACTERS.get(key, key if len(key) == 1 else None))
+    started = time.perf_counter()
+    app._driver.send_message(event)
+    await settle(pilot, ready)
+    return time.perf_counter() - started
+
+
+def _on(app: Any, name: str, extra: Callable[[], bool] = lambda: True) -> Callable[[], bool]:
+    return lambda: screen_name(app) == name and extra()
+
+
+async def _focus(pilot: Any, selector: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot._wait_for_screen()
+
+
+async def _visit(pilot: Any, samples: dict[str, list[float]], errors: dict[str, str], label: str,
+                 button: str, screen: str) -> None:
+    """Map -> a mode (through its button on the map) -> back to the map with escape."""
+    app = pilot.app
+    if label in errors:
+        return
+    try:
+        await _focus(pilot, button)
+        samples.setdefault(f"map → {label}", []).append(await timed_press(pilot, "enter", _on(app, screen)))
+        samples.setdefault(f"{label} → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
+    except NotReached as error:
+        errors[label] = str(error)
+        app.open_map()
+        await settle(pilot, _on(app, "MapScreen"))
+
+
+async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
+    from explainer.paths import data_paths
+    from explainer.tui.app import make_app
+    from explainer.tui.config import AppConfig
+
+    app = make_app(AppConfig(data=data_paths(data_dir), audio=False, seed=1))
+    samples: dict[str, list[float]] = {}
+    errors: dict[str, str] = {}
+    result: dict[str, Any] = {"samples": samples, "errors": errors}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, _on(app, "MapScreen"))
+        for _round in range(rounds):
+            lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
+            samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
+            for key in ("right", "left"):
+                before = app.screen.index
+                turned = _on(app, "LessonScreen", lambda before=before: app.screen.index != before)
+                samples.setdefault("lesson page → page", []).append(await timed_press(pilot, key, turned))
+            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
+            await _visit(pilot, samples, errors, "quiz", "#open-final", "QuizScreen")
+            await _visit(pilot, samples, errors, "reviewer", "#open-reviewer", "ReviewerScreen")
+        result["peak_rss_mb_outside_lab"] = peak_rss_mb()
+        for _round in range(rounds):
+            await _visit(pilot, samples, errors, "lab", "#open-lab", "LabScreen")
+        result["peak_rss_mb"] = peak_rss_mb()
+        await app.workers.wait_for_complete()
+    return result
+
+
+def main(argv: list[str]) -> int:
+    data_dir, rounds = Path(argv[0]), int(argv[1])
+    result = asyncio.run(measure(data_dir, rounds))
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
