@@ -189,3 +189,14 @@ async def test_controls_checklist_read_only_folder_gives_a_message(tmp_path, mon
         await pilot.press("w")
         await pilot.pause()
         assert messages and messages[0].startswith("Could not save the checklist")
+
+
+async def test_listening_timeline_metadata_rows_say_who_reported_them():
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_model(pilot, app, "listening-window")
+        metadata = screen.query_one("#timeline-metadata", Static)
+        assert "first name" in text_of(metadata)
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+        assert "coordinates" in text_of(metadata) and "▶ Location" in text_of(metadata)

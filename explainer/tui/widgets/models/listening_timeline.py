@@ -42,6 +42,8 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         Binding("right", "timeout(1)", _("Timeout −/+")),
         Binding("home", "preset(0.2)", _("Shortest"), show=False),
         Binding("end", "preset(2.0)", _("Longest"), show=False),
+        Binding("up", "metadata(-1)", _("Previous detail"), show=False),
+        Binding("down", "metadata(1)", _("Who reported it")),
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
@@ -50,6 +52,7 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         data, self.notice = read_model_data(course, station)
         self.metadata = [m for m in data.get("metadata", []) if isinstance(m, dict)]
         self.timeout = timeline.clamp_timeout(float(data.get("default_timeout", 0.7)))
+        self.meta_index = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-view", markup=False)
@@ -92,19 +95,28 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
 
     def _metadata_text(self) -> Text:
         text = Text()
-        text.append(_("What travels with it (values fictional; who reported each detail):") + "\n", "bold")
+        text.append(_("What travels with it (values fictional) -- ↑/↓ who reported each:") + "\n", "bold")
         if self.notice:
             text.append(self.notice + "\n", "italic")
-        for entry in self.metadata:
+        for index, entry in enumerate(self.metadata):
+            chosen = index == self.meta_index
+            text.append(("▶ " if chosen else "  ") + f"{entry.get('field', '')}: ", "bold")
+            text.append(f"{entry.get('value', '')}\n", "reverse" if chosen else "")
+        if self.metadata:
+            entry = self.metadata[self.meta_index]
             sources = [self.course.sources[s] for s in entry.get("sources", []) if s in self.course.sources]
             cited = "; ".join(f"{s.publisher}, {s.date}" for s in sources) or _("illustrative")
-            text.append(f"• {entry.get('field', '')}: ", "bold")
-            text.append(f"{entry.get('value', '')}  ")
-            text.append(f"[{cited}]\n", "dim")
+            text.append(f"{entry.get('why', '')} [{cited}]", "italic")
         return text
 
     def action_timeout(self, step: int) -> None:
         self.set_timeout(self.timeout + step * STEP)
+
+    def action_metadata(self, step: int) -> None:
+        if self.metadata:
+            self.meta_index = (self.meta_index + step) % len(self.metadata)
+            self.interacted()
+            self.query_one("#timeline-metadata", Static).update(self._metadata_text())
 
     def action_preset(self, seconds: float) -> None:
         self.set_timeout(seconds)
