@@ -30,7 +30,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, ProgressBar, Static
+from textual.widgets import Button, Checkbox, ContentSwitcher, ProgressBar, Static
 
 from explainer.course.model import Clip, Course
 from explainer.i18n import _
@@ -40,6 +40,7 @@ from explainer.learning.shift_score import guidelines
 from explainer.learning.shift_store import discard_shift, load_shift, new_shift, save_shift
 from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
 from explainer.tui.screens.reviewer_guidelines import ReviewerGuidelinesScreen, read_guidelines
+from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner, ToolHeader
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
@@ -184,8 +185,11 @@ class ReviewerScreen(Screen[None]):
     # -- starting a shift ---------------------------------------------------------------------------
     @on(Button.Pressed, "#reviewer-start")
     def _start(self) -> None:
-        seed = getattr(getattr(self.app, "config", None), "seed", None)
-        seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
+        base = getattr(getattr(self.app, "config", None), "seed", None)
+        shifts = self._section().get("shifts")
+        started = len(shifts) if isinstance(shifts, dict) else 0
+        # --seed makes shifts reproducible, yet each new shift brings different clips
+        seed = base + started if base is not None else random.SystemRandom().randrange(1 << 30)
         include = self.query_one("#reviewer-optin", Checkbox).value
         self.shift = new_shift(self.course, seed, include_distress=include, clock=self.clock)
         self.shift.resume_clock()
