@@ -112,6 +112,14 @@ def lazy_screen(target: str) -> Callable[[], Screen]:
             from explainer.tui.screens.problems import MissingPartScreen
 
             return MissingPartScreen(module_name)
-        return getattr(module, class_name)()
+        screen = getattr(module, class_name)()
+        # Textual 8.2 re-parses the whole stylesheet when a screen's CSS counter lags the app's;
+        # a new screen's starts at -1 and is set only once it is mounted, so every mode paid two
+        # full re-parses (~100 ms each, see ``explainer bench``) on its first two visits. The
+        # stylesheet is current when the screen is made, so say so.
+        from textual._context import active_app
+
+        screen._css_update_count = active_app.get()._css_update_count
+        return screen
 
     return build

@@ -92,18 +92,39 @@ class _Engine:
         rate = int(request.get("rate", 160))
         volume = float(request.get("volume", 1.0))
         timeout = float(request.get("timeout", 30))
-        out.unlink(missing_ok=True)
-        try:
-            self.engine.setProperty("voice", voice)
-        except (ValueError, KeyError, OSError):
-            voice, notice = self.default_voice, f"Voice '{voice}' was refused; used the default voice."
-            self.engine.setProperty("voice", voice)
-        self.engine.setProperty("rate", max(60, min(400, rate)))
-        self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
-        self.engine.save_to_file(str(request["text"]), str(out))
-        self.engine.runAndWait()
-        frames = _wait_for_wav(out, time.monotonic() + timeout)
+        rate = max(60, min(400, rate))
+        deadline = time.monotonic() + timeout
+        for _attempt in range(3):
+            out.unlink(missing_ok=True)
+            voice, notice = self._configure(voice, notice, rate, volume)
+            self.engine.save_to_file(str(request["text"]), str(out))
+            self.engine.runAndWait()
+            frames = _wait_for_wav(out, deadline)
+            held = _espeak_rate()
+            if held in (None, rate):
+                break  # the rate held for the whole utterance
+            _note(f"rate {held} instead of {rate} after synthesis; speaking again")
         return {"ok": True, "frames": frames, "voice": voice, "notice": notice}
+
+    def _configure(self, voice: str, notice: str, rate: int, volume: float) -> tuple[str, str]:
+        """Set voice, rate and volume, and wait until espeak has really applied them.
+
+        The driver runs espeak asynchronously: parameters go into espeak's command queue, and
+        under load a request was measured speaking at pyttsx3's start-up rate (200) instead of
+        the one asked for. So: set, wait for the queue to drain, read the rate back, retry."""
+        for _attempt in range(3):
+            try:
+                self.engine.setProperty("voice", voice)
+            except (ValueError, KeyError, OSError):
+                voice, notice = self.default_voice, f"Voice '{voice}' was refused; used the default voice."
+                self.engine.setProperty("voice", voice)
+            self.engine.setProperty("rate", rate)
+            self.engine.setProperty("volume", max(0.0, min(1.0, volume)))
+            current = _espeak_rate()
+            if current in (None, rate):
+                break
+            _note(f"rate {current} instead of {rate} after setting it; setting again")
+        return voice, notice
 
 
 class _Unavailable(Exception):
@@ -133,6 +154,28 @@ def _patch_espeak_driver() -> None:
 
     on_synth._keeps_last_chunk = True  # type: ignore[attr-defined]
     driver.EspeakDriver._onSynth = on_synth
+
+
+def _note(message: str) -> None:
+    """A diagnostic line on stderr (the parent shows the last one if the child fails)."""
+    sys.stderr.write(f"speech_child: {message}\n")
+    sys.stderr.flush()
+    log = os.environ.get("EXPLAINER_SPEECH_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(message + "\n")
+
+
+def _espeak_rate() -> int | None:
+    """espeak's CURRENT speaking rate once its command queue is empty; None if not espeak."""
+    try:
+        from pyttsx3.drivers import _espeak as api
+    except Exception:  # noqa: BLE001 - another engine (tests, other platforms)
+        return None
+    if os.environ.get(ENGINE_MODULE_ENV, "pyttsx3") != "pyttsx3" or api.dll is None:
+        return None
+    api.Synchronize()
+    return int(api.dll.espeak_GetParameter(api.RATE, 1))
 
 
 def _espeak_variants() -> set[str]:
