@@ -33,6 +33,7 @@ class StationEndDialog(ModalScreen[str | None]):
         self.station = station
         ids = [s.id for s in course.stations]
         position = ids.index(station.id)
+        self.number = position + 1
         following = course.stations[position + 1] if position + 1 < len(ids) else None
         self.choices: list[tuple[str, str]] = []
         if following is not None:
@@ -46,7 +47,8 @@ class StationEndDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="popup-frame station-end"):
-            yield Static(Text(_("End of ") + self.station.title), classes="popup-title")
+            yield Static(Text(_("End of station {n}: {title}").format(n=self.number, title=self.station.title)),
+                         classes="popup-title")
             yield Static(Text(_("Continue?")), classes="popup-help")
             for number, (value, label) in enumerate(self.choices, start=1):
                 yield Button(Text(f"{number}  {label}"), id=f"choice-{number}", name=value)
