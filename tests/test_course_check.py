@@ -249,6 +249,10 @@ CASES: list[Case] = [
      "guidelines.md", 5, "list item has no source (claim rule)"),
     ("model.toml unknown *_sources", lambda r: write(r, f"{STATION}/model.toml", 'a = 1\npre_roll_sources = ["src-a", "gone"]\n'),
      f"{STATION}/model.toml", 2, 'unknown source "gone" in pre_roll_sources'),
+    ("lab data with invalid toml", lambda r: write(r, "lab/weather.toml", 'a = 1\nb = \n'),
+     "lab/weather.toml", 2, "invalid TOML"),
+    ("lab data in a subfolder", lambda r: write(r, "lab/x/weather.toml", 'a = 1\n'),
+     "lab/x/weather.toml", 1, "is not part of the course format"),
     ("model.toml unknown source", lambda r: write(r, f"{STATION}/model.toml", '[[steps]]\nname = "x"\nsources = ["nope"]\n'),
      f"{STATION}/model.toml", 3, 'unknown source "nope" in sources'),
 ]

@@ -83,11 +83,20 @@ def _check_templates(ctx: ReadContext) -> None:
     check_templates(ctx)
 
 
+def _data_files(ctx: ReadContext) -> list[str]:
+    """Free-form data files: each station's model.toml and the voice lab's lab/*.toml."""
+    found = [f"{folder}/model.toml" for folder in ctx.station_folders]
+    try:
+        found += sorted(f"lab/{entry.name}" for entry in (ctx.root / "lab").iterdir() if entry.suffix == ".toml")
+    except OSError:
+        pass
+    return found
+
+
 def _check_models(ctx: ReadContext) -> None:
-    """Every ``sources = [...]`` / ``source = "..."`` (also ``*_sources``, ``*_source``) in a station's
-    model.toml names a known source."""
-    for folder in ctx.station_folders:
-        path = f"{folder}/model.toml"
+    """Data files (model.toml, lab/*.toml) are valid TOML, and every ``sources = [...]`` /
+    ``source = "..."`` in them (also ``*_sources``, ``*_source``) names a known source."""
+    for path in _data_files(ctx):
         if not ((ctx.root / path).exists() or (ctx.root / path).is_symlink()):
             continue
         parsed = read_toml(ctx.root, path, ctx.log)

@@ -89,6 +89,8 @@ def _stray_reason(ctx: ReadContext, relpath: str) -> str | None:
         return None
     elif parts[0] == "intents" and len(parts) == 2 and name.endswith((".yaml", ".yml")):
         return None
+    elif parts[0] == "lab" and len(parts) == 2 and name.endswith(".toml"):
+        return None  # the voice lab's canned data (checked with the model.toml files)
     if name.endswith(".md"):
         return "a lesson page must be inside a station folder listed in course.toml (stations/NN-id/); move it there"
     return f"is not part of the course format; remove it or move it where it belongs ({FORMAT_HINT})"

@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
 from explainer.tui.narration import Narrator, narration_text
 from explainer.tui.screens.station_end import StationEndDialog
+from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
 from explainer.tui.widgets.models import ModelInteracted, ModelUnavailable, model_widget_class
 from explainer.tui.widgets.page_view import PageView, page_citations, page_terms

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from explainer.i18n import _
+from explainer.tui.widgets.footer import Footer
 
 
 class ContentProblemsScreen(Screen[None]):

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Question
 from explainer.i18n import _
 from explainer.learning.quiz import CONFIDENCE_LEVELS, Result
 from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
+from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
 from explainer.tui.widgets.questions.texts import (
     TYPE_NAMES,

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.i18n import _
 from explainer.learning.quiz import solution_text
 from explainer.learning.results import PrePost, Results, results
+from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions.texts import source_lines
 
 

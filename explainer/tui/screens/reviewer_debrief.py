@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.i18n import _
 from explainer.learning.shift import REPORTED_CLIPS_PER_SHIFT, REPORTED_SECONDS_PER_CLIP
 from explainer.learning.shift_debrief import Debrief, HouseholdDebrief, Quote
+from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_bars import SyntheticBanner
 
 

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from explainer.course.markup import CITATION_RE, split_front_matter
 from explainer.course.model import Course
 from explainer.i18n import _
 from explainer.learning.shift_score import guidelines
+from explainer.tui.widgets.footer import Footer
 
 GUIDELINES_FILE = "guidelines.md"
 
