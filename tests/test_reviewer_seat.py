@@ -226,3 +226,32 @@ async def test_guidelines_key_opens_and_closes(silent):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.id == "reviewer-screen"
+
+
+async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(silent):
+    """No speech engine, no sound card: the shipped WAVs give a waveform, captions stand in."""
+    from explainer.course.load import load_course
+    from explainer.paths import packaged_content_dir
+    from explainer.tui.screens.reviewer_debrief import debrief_text
+
+    clock, config = silent
+    course = load_course(packaged_content_dir())
+    assert len(course.clips) >= 24 and len(course.households) >= 3
+    app = SeatHarness(course, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        for _ in range(6):
+            assert await wait_for_work(pilot, app) == "reviewer-work"
+            text = screen_text(app)
+            assert "FICTIONAL-ACCT" in text and "stopped 0.0 /" in text  # the WAV was read
+            assert "Captions:" in text
+            clock.advance(20)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert "WER" in screen_text(app)
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+        full = debrief_text(app.screen.debrief).plain
+        assert "(fictional)" in full and "Accuracy against speed" in full
+        assert "do not have direct access" in full

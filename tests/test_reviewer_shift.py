@@ -190,3 +190,15 @@ def test_the_reviewer_section_joins_the_quiz_export():
     )
     assert second["skipped"] is True and "wer" not in second
     assert all("transcript" not in row for row in section.rows)  # typed text stays private
+
+
+def test_debrief_lists_accuracy_against_speed():
+    course, clock = make_course(), FakeClock()
+    shift = Shift(["r-1", "o-3"], seed=1, clock=clock)
+    shift.resume_clock()
+    clock.advance(50)
+    shift.submit(course.clip("r-1"), Answer("turn on the kitchen light", "HassTurnOn"))
+    clock.advance(10)
+    shift.submit(course.clip("o-3"), Answer("set a timer", "SetTimer"))
+    rows = build_debrief(shift, course).per_clip
+    assert [(r.clip_id, r.seconds, r.wer) for r in rows] == [("r-1", 50, 0.0), ("o-3", 10, 0.5)]

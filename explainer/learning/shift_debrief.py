@@ -51,6 +51,16 @@ class HouseholdDebrief:
 
 
 @dataclass(frozen=True)
+class ClipPace:
+    """One answered clip on the accuracy-versus-speed table."""
+
+    clip_id: str
+    seconds: float
+    wer: float
+    label_accuracy: float
+
+
+@dataclass(frozen=True)
 class Debrief:
     households: tuple[HouseholdDebrief, ...]
     statement: Quote
@@ -61,6 +71,7 @@ class Debrief:
     label_accuracy: float | None
     clips_answered: int
     clips_skipped: int
+    per_clip: tuple[ClipPace, ...] = ()
 
 
 def find_source(course: Course, *url_parts: str) -> Source | None:
@@ -161,4 +172,8 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
         label_accuracy=mean(s.label_accuracy for s in scores),
         clips_answered=len(scores),
         clips_skipped=sum(1 for r in shift.records.values() if r.skipped),
+        per_clip=tuple(
+            ClipPace(s.clip_id, shift.records[s.clip_id].seconds, s.wer, s.label_accuracy)
+            for s in scores
+        ),
     )

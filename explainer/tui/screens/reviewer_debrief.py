@@ -90,6 +90,16 @@ def debrief_text(debrief: Debrief) -> Text:
             )
             + "\n"
         )
+    if debrief.per_clip:
+        text.append(_("Accuracy against speed, clip by clip:") + "\n")
+        for row in sorted(debrief.per_clip, key=lambda r: r.seconds):
+            text.append(
+                "   "
+                + _("{s:>4.0f} s   WER {wer:.2f}   labels {acc:>3.0f}%   {clip}").format(
+                    s=row.seconds, wer=row.wer, acc=row.label_accuracy * 100, clip=row.clip_id
+                )
+                + "\n"
+            )
     for item in debrief.households:
         _household(text, item)
     text.append("\n" + _("Amazon said in April 2019 that its employees:") + "\n", "bold")
