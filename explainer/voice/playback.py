@@ -5,7 +5,8 @@ textual-serve. The chain (measured, see shared/design/audio.md):
 
 1. miniaudio with real backends only. Its "Null" backend "plays" into nothing, so it is never
    listed. Opening a device on a machine without one makes ALSA print ~30 lines to stderr,
-   which would garble the full-screen app, so fd 2 is pointed at /dev/null around device calls.
+   which would garble the full-screen app (Textual draws on stderr), so the check runs in a
+   child process with stderr discarded; around real device calls fd 2 points at /dev/null.
 2. a command-line player (pw-play, paplay, aplay, afplay) in a subprocess, if its sound
    server or card is actually there.
 3. silent mode: the playhead still moves over the waveform and captions, and ``reason`` says
@@ -64,20 +65,39 @@ def _miniaudio_backends() -> list:
     return [getattr(miniaudio.Backend, n) for n in names if hasattr(miniaudio.Backend, n)]
 
 
+_PROBE = """
+import sys
+try:
+    import miniaudio
+except ImportError:
+    print("miniaudio is not installed"); sys.exit(0)
+names = sys.argv[1].split(",")
+backends = [getattr(miniaudio.Backend, n) for n in names if hasattr(miniaudio.Backend, n)]
+try:
+    miniaudio.PlaybackDevice(nchannels=1, sample_rate=22050, backends=backends).close()
+except Exception as exc:
+    detail = exc.args[0] if exc.args and isinstance(exc.args[0], str) else exc
+    print(f"no output device: {detail}"); sys.exit(0)
+print("ok")
+"""
+
+
 def _probe_miniaudio() -> str:
-    """'' if a real output device opens, else why not."""
+    """'' if a real output device opens, else why not.
+
+    Probed in a child process with its stderr discarded: ALSA's ~30 lines of complaints never
+    reach the terminal, and the app's own stderr (where Textual draws!) is never redirected.
+    """
+    names = ",".join(_REAL_BACKENDS.get(sys.platform, ("PULSEAUDIO", "ALSA", "SNDIO", "OSS", "JACK")))
     try:
-        import miniaudio
-    except ImportError:
-        return "miniaudio is not installed"
-    try:
-        with quiet_stderr():
-            device = miniaudio.PlaybackDevice(nchannels=1, sample_rate=22050, backends=_miniaudio_backends())
-            device.close()
-    except Exception as exc:  # noqa: BLE001 - MiniaudioError, OSError, cffi errors: all mean "no device"
-        detail = exc.args[0] if exc.args and isinstance(exc.args[0], str) else exc
-        return f"no output device: {detail}"
-    return ""
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, names], capture_output=True, text=True, timeout=15,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"the sound check could not run ({exc})"
+    answer = (done.stdout.strip().splitlines() or [f"the sound check failed (exit code {done.returncode})"])[-1]
+    return "" if answer == "ok" else answer
 
 
 def _command_player() -> list[str] | None:
