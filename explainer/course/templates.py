@@ -8,6 +8,7 @@ YAML composer (which keeps line numbers) are imported only here, never at start-
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from explainer.course.context import ReadContext
@@ -42,12 +43,20 @@ def _templates(root: Any) -> list[tuple[str, int, str]]:
     return found
 
 
+LIST_REF_RE = re.compile(r"\{([^{}:]+)(?::[^{}]*)?\}")
+RULE_REF_RE = re.compile(r"<([^<>]+)>")
+
+
 def check_templates(ctx: ReadContext) -> int:
-    """Report YAML and template syntax errors in every intents file; returns the templates checked."""
+    """Report YAML and template syntax errors in every intents file, and references to lists or
+    rules that no file defines; returns the number of templates checked."""
     import yaml
     from hassil.parse_expression import parse_sentence
 
     checked = 0
+    lists: set[str] = set()
+    rules: set[str] = set()
+    parsed: list[tuple[str, str, int, str]] = []
     for path in intent_files(ctx):
         text = read_text(ctx.root, path, ctx.log)  # problems already logged by the loader are kept once
         if text is None:
@@ -71,6 +80,8 @@ def check_templates(ctx: ReadContext) -> int:
         if "intents" in top and not isinstance(top["intents"], yaml.MappingNode):
             ctx.log.add(path, top["intents"].start_mark.line + 1,
                         "intents: must map intent names to data: [{sentences: [...]}]")
+        lists |= set(_mapping(top.get("lists")))
+        rules |= set(_mapping(top.get("expansion_rules")))
         for template, line, what in _templates(document):
             checked += 1
             try:
@@ -79,4 +90,15 @@ def check_templates(ctx: ReadContext) -> int:
                 reason = str(error).splitlines()[0][:120] if str(error) else type(error).__name__
                 ctx.log.add(path, line, f'{what}: template "{template}" is not valid hassil syntax ({reason}); '
                             "check that (), [], {} and <> are balanced and alternatives are separated by |")
+            else:
+                parsed.append((template, path, line, what))
+    for template, path, line, what in parsed:
+        for name in LIST_REF_RE.findall(template):
+            if name.strip() not in lists:
+                ctx.log.add(path, line, f"{what}: {{{name}}} is not a list defined under lists: in intents/*.yaml; "
+                            "fix the name or add the list")
+        for name in RULE_REF_RE.findall(template):
+            if name.strip() not in rules:
+                ctx.log.add(path, line, f"{what}: <{name}> is not a rule defined under expansion_rules: in "
+                            "intents/*.yaml; fix the name or add the rule")
     return checked
