@@ -102,7 +102,6 @@ def _check_models(ctx: ReadContext) -> None:
         parsed = read_toml(ctx.root, path, ctx.log)
         if parsed is None:
             continue
-        ctx.files_read.add(path)
         data, lines = parsed
 
         def visit(value: Any, at: tuple[str | int, ...]) -> None:

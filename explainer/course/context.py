@@ -28,7 +28,6 @@ class ReadContext:
     term_lookup: dict[str, str] = field(default_factory=dict)  # lower-case term or alias -> term id
     intents: dict[str, tuple[str, int]] = field(default_factory=dict)  # name -> (path, line)
     question_ids: dict[str, tuple[str, int]] = field(default_factory=dict)
-    files_read: set[str] = field(default_factory=set)  # relative paths that are part of the course
     station_folders: dict[str, str] = field(default_factory=dict)  # folder -> station id
     sources_loaded: bool = False  # False when sources.toml is unusable: skip "unknown source" noise
     glossary_loaded: bool = False

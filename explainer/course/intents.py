@@ -83,7 +83,6 @@ def read_intents(ctx: ReadContext) -> tuple[str, ...]:
         text = read_text(ctx.root, path, ctx.log)
         if text is None:
             continue
-        ctx.files_read.add(path)
         scanned = scan_intent_names(text)
         found = scanned if scanned is not None else _names_from_yaml(ctx, path, text)
         for name in found:

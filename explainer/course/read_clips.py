@@ -70,7 +70,6 @@ def read_clips(ctx: ReadContext, households: tuple[Household, ...]) -> tuple[Cli
         parsed = read_toml(ctx.root, path, ctx.log)
         if parsed is None:
             continue
-        ctx.files_read.add(path)
         top = Fields(parsed[0], path, parsed[1], (), "", ctx.log)
         tables = top.tables("clips", required=True)
         top.finish()
@@ -154,5 +153,3 @@ def _check_audio(ctx: ReadContext, fields: Fields, audio: str) -> None:
         fields.say("audio", f'audio file clips/audio/{audio} does not exist; render it or remove the audio key')
     elif not inside(ctx.root, target):
         fields.say("audio", f"clips/audio/{audio} is a link to a place outside the content folder; use a real file")
-    else:
-        ctx.files_read.add(f"clips/audio/{audio}")

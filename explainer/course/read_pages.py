@@ -46,7 +46,6 @@ def read_page(ctx: ReadContext, station_id: str, path: str, seen: dict[str, tupl
     text = read_text(ctx.root, path, ctx.log)
     if text is None:
         return None
-    ctx.files_read.add(path)
     log = ctx.log
     match = PAGE_FILE_RE.match(path.rsplit("/", 1)[-1])
     slug = match.group(2) if match else path.rsplit("/", 1)[-1].removesuffix(".md")

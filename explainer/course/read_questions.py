@@ -31,7 +31,6 @@ def read_quiz(ctx: ReadContext, path: str, station_id: str) -> tuple[Question, .
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return ()
-    ctx.files_read.add(path)
     top = Fields(parsed[0], path, parsed[1], (), "", ctx.log)
     tables = top.tables("questions", required=True)
     top.finish()

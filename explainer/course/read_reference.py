@@ -29,7 +29,6 @@ def read_sources(ctx: ReadContext) -> None:
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return
-    ctx.files_read.add(path)
     ctx.sources_loaded = True
     seen: dict[str, tuple[str, int]] = {}
     for fields in _top(parsed[0], path, parsed[1], ctx, "sources"):
@@ -59,7 +58,6 @@ def read_glossary(ctx: ReadContext) -> None:
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return
-    ctx.files_read.add(path)
     ctx.glossary_loaded = True
     seen: dict[str, tuple[str, int]] = {}
     for fields in _top(parsed[0], path, parsed[1], ctx, "terms"):
