@@ -185,8 +185,11 @@ class ReviewerScreen(Screen[None]):
     # -- starting a shift ---------------------------------------------------------------------------
     @on(Button.Pressed, "#reviewer-start")
     def _start(self) -> None:
-        seed = getattr(getattr(self.app, "config", None), "seed", None)
-        seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
+        base = getattr(getattr(self.app, "config", None), "seed", None)
+        shifts = self._section().get("shifts")
+        started = len(shifts) if isinstance(shifts, dict) else 0
+        # --seed makes shifts reproducible, yet each new shift brings different clips
+        seed = base + started if base is not None else random.SystemRandom().randrange(1 << 30)
         include = self.query_one("#reviewer-optin", Checkbox).value
         self.shift = new_shift(self.course, seed, include_distress=include, clock=self.clock)
         self.shift.resume_clock()
