@@ -113,3 +113,11 @@ def test_chunks_stay_under_the_speech_limit():
     pieces = chunks(text, 200)
     assert all(len(piece) <= 200 for piece in pieces)
     assert " ".join(pieces).split() == text.split()
+
+
+def test_format_chance_never_claims_certainty():
+    assert sampling.format_chance(0.9993) == "over 99%"
+    assert sampling.format_chance(1.0) == "100%"
+    assert sampling.format_chance(0.004) == "under 1%"
+    assert sampling.format_chance(0.0) == "0%"
+    assert sampling.format_chance(0.5) == "50%"

@@ -95,3 +95,14 @@ def format_count(value: float) -> str:
     if value >= 1:
         return f"{value:.1f}"
     return f"{value:.2f}"
+
+
+def format_chance(probability: float) -> str:
+    """A probability as a percentage that never rounds a near-certainty up to a certainty."""
+    if probability >= 1.0:
+        return "100%"
+    if probability > 0.99:
+        return "over 99%"
+    if 0 < probability < 0.01:
+        return "under 1%"
+    return f"{probability:.0%}"

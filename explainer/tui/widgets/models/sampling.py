@@ -129,7 +129,7 @@ class SamplingCalculator(ReportsInteraction, Widget):
             return ""
         ids = self.presets[index].get("sources", [])
         cited = [self.course.sources[s] for s in ids if s in self.course.sources]
-        return "; ".join(f"{s.publisher}, “{s.title}”, {s.date}" for s in cited)
+        return "; ".join(f"{s.publisher}, {s.date}" for s in cited)
 
     def refresh_result(self) -> None:
         result = sampling.compute(self.inputs())
@@ -146,7 +146,7 @@ class SamplingCalculator(ReportsInteraction, Widget):
         per_year = self.values["household"] * sampling.DAYS_PER_YEAR
         text.append(f"{_('Your household')}: {fmt(per_year)} {_('requests a year')} → ")
         text.append(f"{fmt(result.household_reviewed_per_year)} {_('reviewed a year')}", strong)
-        text.append(f" ({_('chance of at least one')}: {result.household_chance_any_per_year:.0%})\n")
+        text.append(f" ({_('chance of at least one')}: {sampling.format_chance(result.household_chance_any_per_year)})\n")
         sources = self._preset_sources()
         if sources:
             text.append(_("Highlighted rate reported by") + ": " + sources + "\n", "dim")
