@@ -245,3 +245,17 @@ async def test_extras_row_and_its_buttons(map_app):
         await pilot.press("right", "right", "enter", "right", "enter", "left", "left", "left", "enter")
         await pilot.pause()
         assert opened == [("quiz", "final"), ("reviewer", None), ("lab", None), ("quiz", "final")]
+
+
+async def test_short_tour_key_and_tour_short_default(map_app):
+    calls = []
+    for tour, key in ((None, "t"), ("short", "c")):
+        app = map_app(tour=tour)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.open_station = lambda station_id, *args, **kwargs: calls.append((station_id, kwargs))
+            if tour:
+                assert "short tour" in str(app.screen.query_one("#continue", Button).label)
+            await pilot.press(key)
+            await pilot.pause()
+    assert calls == [("wake-word", {"short_tour": True}), ("wake-word", {"short_tour": True})]

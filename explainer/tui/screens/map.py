@@ -39,8 +39,9 @@ class MapScreen(Screen[None]):
     HELP_TITLE = "Journey map"
     BINDINGS = [
         Binding("c", "continue", "Continue"),
-        Binding("down,j", "app.focus_next", "Next", show=False),
-        Binding("up,k", "app.focus_previous", "Previous", show=False),
+        Binding("t", "short_tour", "Short tour"),
+        Binding("down,j", "move(1)", "Next", show=False),
+        Binding("up,k", "move(-1)", "Previous", show=False),
         Binding("right,l", "zone(1)", "Next zone", show=False),
         Binding("left,h", "zone(-1)", "Previous zone", show=False),
         Binding("s", "app.settings", "Settings"),
@@ -55,7 +56,9 @@ class MapScreen(Screen[None]):
         yield Header()
         with Vertical(id="map-body"):
             yield Static(id="map-intro", markup=False)
-            yield Button("", id="continue", compact=True, variant="primary")
+            with Horizontal(id="map-actions"):
+                yield Button("", id="continue", compact=True, variant="primary")
+                yield Button(_("Short tour (t)"), id="short-tour", compact=True)
             yield JourneyMap(course.stations, self._states())
             with Horizontal(id="map-extras"):
                 for button_id, label, _target in EXTRAS:
@@ -98,22 +101,47 @@ class MapScreen(Screen[None]):
             + "  "
             + _("Done: {done} of {total}.").format(done=done, total=len(states))
         )
-        verb = _("Continue where you left off") if started else _("Start the journey")
+        if started:
+            verb = _("Continue where you left off")
+        else:
+            verb = _("Start the short tour") if self.prefers_short_tour else _("Start the journey")
         course = self.app.course
         assert course is not None
         label = numbered(course.stations, self.next_station())
-        self.query_one("#continue", Button).label = f"▶ {verb}: {label}  (c)"
+        self.query_one("#continue", Button).label = f"▶ {verb}: {label}"
+
+    @property
+    def prefers_short_tour(self) -> bool:
+        """Workshops (``--tour short``, ``--kiosk``) offer the ~10 minute path first."""
+        return self.app.config.tour == "short" or self.app.config.kiosk
 
     def action_continue(self) -> None:
         station = self.next_station()
         last = self.app.progress.last
         page = last.get("page") if last.get("station") == station.id else None
-        self.app.open_station(station.id, page)
+        self.app.open_station(station.id, page, short_tour=self.prefers_short_tour)
+
+    def action_short_tour(self) -> None:
+        """One page and the model per station, about ten minutes, starting where the learner is."""
+        self.app.open_station(self.next_station().id, short_tour=True)
+
+    def action_move(self, step: int) -> None:
+        """Down/up: from the action row into the map, through the stations in order, to the extras."""
+        focused = self.focused
+        tiles = list(self.query(StationTile))
+        if focused is not None and focused.parent is self.query_one("#map-actions") and step > 0:
+            tiles[0].focus()
+        elif focused is tiles[0] and step < 0:
+            self.query_one("#continue", Button).focus()
+        elif focused is not None and focused.parent is self.query_one("#map-extras") and step < 0:
+            tiles[-1].focus()
+        else:
+            (self.focus_next if step > 0 else self.focus_previous)()
 
     def action_zone(self, step: int) -> None:
         """Move to the neighbouring zone, keeping the row (left/right on the map)."""
         focused = self.focused
-        if isinstance(focused, Button) and focused.id != "continue":  # along the row of extras
+        if isinstance(focused, Button):  # along a row of buttons
             (self.focus_next if step > 0 else self.focus_previous)()
             return
         if not isinstance(focused, StationTile):
@@ -135,6 +163,10 @@ class MapScreen(Screen[None]):
     @on(Button.Pressed, "#continue")
     def continue_pressed(self) -> None:
         self.action_continue()
+
+    @on(Button.Pressed, "#short-tour")
+    def short_tour_pressed(self) -> None:
+        self.action_short_tour()
 
     @on(Button.Pressed, "#map-extras Button")
     def extra_pressed(self, event: Button.Pressed) -> None:
