@@ -255,3 +255,24 @@ async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(silent):
         full = debrief_text(app.screen.debrief).plain
         assert "(fictional)" in full and "Accuracy against speed" in full
         assert "do not have direct access" in full
+
+
+async def test_feedback_for_an_escalated_distress_clip():
+    from textual.app import App
+
+    from explainer.learning.shift_score import Answer, score_clip
+    from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
+
+    course = make_course()
+    clip = course.clip("d-1")
+    answer = Answer("help i fell", "none", False, frozenset({"health"}), escalated=True)
+
+    class One(App[None]):
+        def compose(self):
+            yield ReviewerFeedback()
+
+    async with One().run_test(size=(80, 24)) as pilot:
+        widget = pilot.app.query_one(ReviewerFeedback)
+        text = widget.build(clip, score_clip(clip, answer), 12.0, "6/6", answer).plain
+    assert "You escalated this clip" in text and "not Amazon's job to interfere" in text
+    assert "WER 0.00" in text and "No guideline missed" in text

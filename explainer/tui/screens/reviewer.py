@@ -347,7 +347,7 @@ class ReviewerScreen(Screen[None]):
         self._gate_open = False
         self._save()
         seconds = self.shift.records[clip.id].seconds
-        self.query_one(ReviewerFeedback).show(clip, score, seconds, position, answer.transcript)
+        self.query_one(ReviewerFeedback).show(clip, score, seconds, position, answer)
         next_label = _("See the debrief") if self.shift.finished else _("Next clip")
         self.query_one("#reviewer-next", Button).label = next_label
         self._switch("reviewer-feedback-pane")

@@ -19,8 +19,8 @@ from textual.widgets import Static
 
 from explainer.course.model import Clip
 from explainer.i18n import _
-from explainer.learning.shift import REPORTED_SECONDS_PER_CLIP
-from explainer.learning.shift_score import NO_INTENT, ClipScore, guideline
+from explainer.learning.shift import DISTRESS_KIND, REPORTED_SECONDS_PER_CLIP
+from explainer.learning.shift_score import NO_INTENT, Answer, ClipScore, guideline
 from explainer.learning.wer import WordDiff
 
 
@@ -69,8 +69,9 @@ class ReviewerFeedback(Static):
         return Text("✓ " if ok else "✗ ", self._style("good" if ok else "bad"))
 
     def build(
-        self, clip: Clip, score: ClipScore, seconds: float, position: str, typed: str = ""
+        self, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
     ) -> Text:
+        typed = answer.transcript
         diff = score.diff
         out = Text()
         out.append(_("Feedback, clip {position}").format(position=position), self._style("title"))
@@ -130,6 +131,20 @@ class ReviewerFeedback(Static):
         out.append(_("You typed: "), self._style("muted"))
         out.append(typed or _("(nothing)"))  # literally: typed markup is never interpreted
         out.append("\n")
+        if answer.escalated:
+            out.append(
+                _("You escalated this clip: someone should look at it."), self._style("good")
+            )
+            out.append("\n")
+        if clip.kind == DISTRESS_KIND:
+            out.append(
+                _(
+                    "No command was recognised here. Reviewers who asked what to do about such clips "
+                    "were reportedly told it was not Amazon's job to interfere (see the debrief)."
+                ),
+                self._style("muted"),
+            )
+            out.append("\n")
         out.append(
             _("Time on this clip: {s:.0f} s (reported pace: {r:.1f} s a clip)").format(
                 s=seconds, r=REPORTED_SECONDS_PER_CLIP
@@ -139,6 +154,6 @@ class ReviewerFeedback(Static):
         return out
 
     def show(
-        self, clip: Clip, score: ClipScore, seconds: float, position: str, typed: str = ""
+        self, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
     ) -> None:
-        self.update(self.build(clip, score, seconds, position, typed))
+        self.update(self.build(clip, score, seconds, position, answer))
