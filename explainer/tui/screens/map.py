@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from explainer.course.model import ZONES
 from explainer.i18n import _
 from explainer.tui.app import ExplainerApp
+from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.journey_map import JourneyMap, StationTile, numbered
 
 if TYPE_CHECKING:
