@@ -73,7 +73,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
     """Write ``data`` as pretty JSON to ``path`` atomically. Raises OSError (see describe_os_error)."""
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"  # keys in the order given: format first
     tmp = folder / f"{path.name}{TMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
