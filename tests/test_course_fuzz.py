@@ -31,7 +31,7 @@ TOML_PIECES = [
     'folder = "stations/01-alpha/../.."', "format_version = 99", "format_version = true", 'zone = "device"',
     'audio = "../x.wav"', 'audio = "clip-1.wav"', "level = 2", "rate = 1.5", 'personal = ["dna", 3]',
     'recorded_at = "yesterday"', "stations = []", 'groups = ["a", "a"]', 'group = "zzz"', '"""', "'''",
-    "a.b.c = 1", "[a.b]", "=", "[", "]]", '"\\u0000"', "key = { inline = [ { x = 1 } ] }",
+    "a.b.c = 1", "[a.b]", "a = " + "[" * 2000 + "]" * 2000, "b = " + "{c = " * 1500, "=", "[", "]]", '"\\u0000"', "key = { inline = [ { x = 1 } ] }",
 ]
 PAGE_PIECES = [
     "+++", 'title = "x"', 'kind = "notes"', "kind = 3", "short_tour = 1", "# heading", "- item", "1. item",
@@ -42,7 +42,7 @@ YAML_PIECES = [
     "language: en", "intents:", "  SetTimer:", "    data:", "      - sentences:", '          - "(a|b"',
     '          - "[x] {y} <z>"', "          - ((()))", "lists:", "expansion_rules:", "  wake: \"(a|\"",
     "intents: {A: 1}", "intents: [1, 2]", "- just a list", "&anchor", "*alias", "!!python/object:os.system",
-    "key: [unclosed", "\t", ": :", "",
+    "key: [unclosed", "deep: " + "[" * 3000, "\t", ": :", "",
 ]
 
 

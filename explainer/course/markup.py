@@ -93,6 +93,10 @@ def split_front_matter(text: str, *, strict: bool = False) -> tuple[dict[str, An
             line = _toml_error_line(error, raw) + 1  # +1: the opening +++ line
             raise FrontMatterError(f"invalid TOML in the front matter: {_toml_error_text(error)}", line) from None
         return {}, body, body_start
+    except (RecursionError, ValueError):  # absurdly nested values
+        if strict:
+            raise FrontMatterError("the front matter is nested too deeply to read; simplify it", 2) from None
+        return {}, body, body_start
     return data, body, body_start
 
 
