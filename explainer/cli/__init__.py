@@ -48,6 +48,8 @@ GLOBAL_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
 APP_OPTIONS: list[tuple[tuple[str, ...], dict]] = [
     (("--kiosk",), dict(action="store_true", help="workshop mode: short tour, nothing written to disk")),
     (("--idle-minutes",), dict(type=float, default=3.0, help="kiosk: reset after this many idle minutes")),
+    (("--host-code",), dict(metavar="NNNN", help="kiosk: Ctrl+K then this code opens the host panel "
+                                                  "(default 2468)")),
     (("--tour",), dict(choices=["full", "short"], default=None, help="which path to offer first")),
 ]
 

@@ -174,4 +174,8 @@ class ExplainerApp(App[None]):
 def make_app(config: AppConfig) -> ExplainerApp:
     """Build the app from a config (tests and the snapshot harness call this directly)."""
     set_language(config.lang)
+    if config.memory_only:  # kiosk / browser: nothing on disk but a scratch folder removed at the end
+        from explainer.tui.kiosk_app import memory_only_app
+
+        return memory_only_app(config)
     return ExplainerApp(config, services.start(config))

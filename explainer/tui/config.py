@@ -18,6 +18,7 @@ class AppConfig:
     lang: str = "en"
     kiosk: bool = False
     idle_minutes: float = 3.0
+    host_code: str = "2468"  # kiosk: Ctrl+K then this code opens the host panel
     student: str | None = None
     tour: str | None = None  # "full" | "short" | None (ask)
     audio: bool = True  # False: never try to play sound (served sessions, tests)

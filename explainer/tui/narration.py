@@ -67,7 +67,7 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
 
 def _cache_dir(app: Any) -> Path:
     config = getattr(app, "config", None)
-    if config is not None and not getattr(config, "kiosk", False):
+    if config is not None:  # memory-only sessions point config.data at a scratch folder removed at exit
         folder = Path(config.data.cache_dir) / "narration"
         try:
             folder.mkdir(parents=True, exist_ok=True)

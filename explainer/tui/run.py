@@ -25,6 +25,7 @@ def config_from_args(args: argparse.Namespace):
         kiosk=bool(getattr(args, "kiosk", False)),
         idle_minutes=float(getattr(args, "idle_minutes", 3.0) or 3.0),
         student=getattr(args, "student", None),
+        host_code=getattr(args, "host_code", None) or "2468",
         tour=getattr(args, "tour", None),
         served=served,
         audio=not served,

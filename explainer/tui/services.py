@@ -47,7 +47,7 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
     except ImportError as error:  # a broken install, not broken content
         return None, [f"{config.content_dir}:1: the course loader is missing ({error})"]
     try:
-        return load_course(config.content_dir), []
+        return load_course(config.content_dir, config.lang), []
     except ContentError as error:
         return None, [str(problem) for problem in error.problems] or [str(error)]
     except OSError as error:
@@ -56,7 +56,7 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
 
 def start(config: AppConfig) -> Startup:
     course, problems = load_course_or_problems(config)
-    memory_only = config.kiosk
+    memory_only = config.memory_only
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
     loaded = progress_store.load()

@@ -138,7 +138,7 @@ class ControlsChecklist(ReportsInteraction, Widget):
 
     def target_path(self) -> Path | None:
         config = getattr(self.app, "config", None)
-        if config is None or getattr(config, "kiosk", False):
+        if config is None or getattr(config, "memory_only", False):
             return None
         return Path(config.data.data_dir) / FILE_NAME
 
