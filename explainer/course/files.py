@@ -36,8 +36,8 @@ def rel(root: Path, path: Path) -> str:
 def inside(root: Path, path: Path) -> bool:
     """True when ``path`` (after following links) stays inside the content root."""
     try:
-        real = Path(os.path.realpath(path))
-        return real == Path(os.path.realpath(root)) or Path(os.path.realpath(root)) in real.parents
+        real, base = os.path.realpath(path), os.path.realpath(root)
+        return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
     except (OSError, ValueError):
         return False
 
@@ -46,7 +46,7 @@ def read_text(root: Path, relpath: str, log: ProblemLog, *, required: bool = Tru
     """The UTF-8 text of ``root/relpath``, or None after logging why it cannot be used."""
     path = root / relpath
     try:
-        if path.is_symlink() and not inside(root, path):
+        if not inside(root, path):  # the file, or a folder on its way, links out of the content folder
             log.add(relpath, 1, "is a link to a place outside the content folder; replace it with a real file")
             return None
         if not path.exists():

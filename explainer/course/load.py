@@ -154,7 +154,7 @@ def _folder_ok(ctx: ReadContext, fields: Fields, folder: str, station_id: str) -
                    "give each station its own folder")
         return False
     try:
-        if path.is_symlink() and not inside(ctx.root, path):
+        if not inside(ctx.root, path):
             fields.say("folder", f'folder "{folder}" is a link to a place outside the content folder; '
                        "make it a real folder")
             return False
