@@ -37,6 +37,8 @@ async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase():
         assert after["false wake"] < before["false wake"]
         assert after["missed wake"] > before["missed wake"]
         assert "wake-word" in app.progress.models_tried
+        await pilot.press("0")
+        assert explorer.threshold == explorer.default_threshold
         await pilot.press("w")
         await pilot.pause()
         assert explorer.wake_word == "echo"
@@ -70,6 +72,9 @@ async def test_listening_timeline_timeout_changes_upload():
         await pilot.press("home")
         await pilot.pause()
         assert "Cut off" in text_of(screen.query_one("#timeline-view", Static))
+        await pilot.press("0")
+        await pilot.pause()
+        assert model.timeout == 0.7
         assert "listening-window" in app.progress.models_tried
         assert "(fictional)" in text_of(screen.query_one("#timeline-metadata", Static))
 

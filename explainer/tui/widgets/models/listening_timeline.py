@@ -42,6 +42,7 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         Binding("right", "timeout(1)", _("Timeout −/+")),
         Binding("home", "preset(0.2)", _("Shortest"), show=False),
         Binding("end", "preset(2.0)", _("Longest"), show=False),
+        Binding("0", "reset", _("Reset"), show=False),
         Binding("up", "metadata(-1)", _("Previous detail"), show=False),
         Binding("down", "metadata(1)", _("Who reported it")),
     ]
@@ -51,7 +52,8 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         self.station, self.course = station, course
         data, self.notice = read_model_data(course, station)
         self.metadata = [m for m in data.get("metadata", []) if isinstance(m, dict)]
-        self.timeout = timeline.clamp_timeout(float(data.get("default_timeout", 0.7)))
+        self.default_timeout = timeline.clamp_timeout(float(data.get("default_timeout", 0.7)))
+        self.timeout = self.default_timeout
         self.meta_index = 0
 
     def compose(self) -> ComposeResult:
@@ -117,6 +119,9 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
             self.meta_index = (self.meta_index + step) % len(self.metadata)
             self.interacted()
             self.query_one("#timeline-metadata", Static).update(self._metadata_text())
+
+    def action_reset(self) -> None:
+        self.set_timeout(self.default_timeout)
 
     def action_preset(self, seconds: float) -> None:
         self.set_timeout(seconds)

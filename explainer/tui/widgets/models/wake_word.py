@@ -67,6 +67,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         Binding("a,slash", "type_phrase", _("Type a phrase")),
         Binding("i", "toggle_intended", _("Meant it?")),
         Binding("x,delete", "remove_phrase", _("Remove"), show=False),
+        Binding("0", "reset", _("Reset"), show=False),
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
@@ -77,7 +78,8 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         words = [w for w in data.get("wake_words", []) if isinstance(w, str)] or list(phonetics.WAKE_WORDS)
         self.wake_words = words
         self.wake_index = 0
-        self.threshold = float(data.get("default_threshold", 0.8))
+        self.default_threshold = float(data.get("default_threshold", 0.8))
+        self.threshold = self.default_threshold
         self.dictionary: phonetics.Pronunciations | None = None
         self._scores: dict[tuple[str, str], phonetics.Match] = {}
 
@@ -220,6 +222,11 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
     def action_threshold(self, step: int) -> None:
         self.threshold = round(min(1.0, max(0.3, self.threshold + step * THRESHOLD_STEP)), 2)
         self.interacted()
+        self.refresh_view()
+
+    def action_reset(self) -> None:
+        """Back to the starting threshold and wake word (typed phrases stay)."""
+        self.threshold, self.wake_index = self.default_threshold, 0
         self.refresh_view()
 
     def action_wake_word(self, step: int) -> None:
