@@ -101,3 +101,40 @@ def test_probe_is_cached(monkeypatch: pytest.MonkeyPatch) -> None:
     first = speech.speech_available()
     monkeypatch.setattr(speech, "_Child", None)  # a second probe would fail loudly
     assert speech.speech_available() == first
+
+
+HANGING_ENGINE = '''
+import time
+
+
+class Engine:
+    def getProperty(self, name):
+        return [] if name == "voices" else "default"
+
+    def setProperty(self, name, value):
+        pass
+
+    def save_to_file(self, text, path):
+        pass
+
+    def runAndWait(self):
+        time.sleep(3600)  # audio.md fault 3: the engine loops forever
+
+
+def init():
+    return Engine()
+'''
+
+
+def test_a_hanging_engine_times_out_with_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "mods"
+    fake.mkdir()
+    (fake / "hanging_tts.py").write_text(HANGING_ENGINE, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(fake))
+    monkeypatch.setenv("EXPLAINER_TTS_MODULE", "hanging_tts")
+    monkeypatch.setattr(speech, "START_TIMEOUT", 3.0)
+    assert speech.speech_available() == (True, "")
+    with pytest.raises(speech.SpeechError, match="did not answer"):
+        speech.synthesize("hello", tmp_path / "h.wav", timeout=0.5)
+    assert not list(tmp_path.glob("*.wav")) and not list(tmp_path.glob(".*part*"))
+    assert speech._running is None  # the child was stopped, not left behind
