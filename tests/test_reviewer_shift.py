@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from explainer.learning.shift import REPORTED_SECONDS_PER_CLIP, Shift, choose_clips
 from explainer.learning.shift_debrief import AMAZON_STATEMENT, build_debrief
 from explainer.learning.shift_score import Answer
@@ -202,3 +205,37 @@ def test_debrief_lists_accuracy_against_speed():
     shift.submit(course.clip("o-3"), Answer("set a timer", "SetTimer"))
     rows = build_debrief(shift, course).per_clip
     assert [(r.clip_id, r.seconds, r.wer) for r in rows] == [("r-1", 50, 0.0), ("o-3", 10, 0.5)]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+section_keys = st.sampled_from(["current", "shifts", "summary", "history", "version", "clip_ids"])
+
+
+summaries = st.fixed_dictionaries(
+    {"clips_done": st.integers(1, 5)},
+    optional={"seconds_per_clip": json_values, "mean_wer": json_values, "started_at": json_values},
+)
+
+
+@given(
+    st.dictionaries(section_keys, json_values, max_size=5)
+    | st.fixed_dictionaries({"summary": summaries, "history": json_values})
+)
+def test_damaged_reviewer_sections_never_raise(section):
+    from explainer.learning.progress import Progress
+    from explainer.learning.shift_export import export_section
+
+    course = make_course()
+    load_shift(dict(section), course)
+    export_summary(dict(section))
+    progress = Progress(sections={"reviewer": dict(section)})
+    try:
+        export_section(course, progress)
+    except (TypeError, ValueError, KeyError) as error:  # pragma: no cover - should not happen
+        raise AssertionError(f"export_section raised {error!r}") from error

@@ -51,6 +51,7 @@ def export_section(course: Course, progress: Any) -> ExportSection | None:
     if summary is None:
         return None
     spc = summary.get("seconds_per_clip")
+    spc = spc if isinstance(spc, int | float) and not isinstance(spc, bool) and spc > 0 else None
     values = {
         "clips_done": summary.get("clips_done"),
         "clips_skipped": summary.get("clips_skipped"),
