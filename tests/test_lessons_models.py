@@ -205,3 +205,28 @@ async def test_listening_timeline_metadata_rows_say_who_reported_them():
         await pilot.press("down", "down", "down", "down")
         await pilot.pause()
         assert "coordinates" in text_of(metadata) and "▶ Location" in text_of(metadata)
+
+
+async def test_every_model_survives_a_broken_model_toml(tmp_path):
+    """A teacher's typo in model.toml gives a message on screen, never a crash."""
+    from dataclasses import replace
+
+    from lessons_harness import MODELS, make_course
+
+    course = make_course()
+    for _sid, folder, _model in MODELS:
+        (tmp_path / "stations" / folder).mkdir(parents=True)
+        (tmp_path / "stations" / folder / "model.toml").write_text("this is [not toml", encoding="utf-8")
+    app = HarnessApp(replace(course, root=str(tmp_path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for station_id, _folder, _model in MODELS:
+            screen = await open_model(pilot, app, station_id)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            model = screen.query_one(".station-model")
+            assert model.notice and "could not be read" in model.notice
+            shown = " ".join(text_of(w) for w in model.query(Static))
+            assert "could not be read" in shown, station_id
+            await pilot.press("space", "down", "enter")  # keys still do no harm
+            await pilot.pause()
+            assert app.screen is screen

@@ -135,6 +135,8 @@ class SamplingCalculator(ReportsInteraction, Widget):
         result = sampling.compute(self.inputs())
         strong = self.get_component_rich_style("sampling--result")
         text = Text()
+        if self.notice:
+            text.append(self.notice + "\n", "italic")
         for message in self.errors.values():
             text.append("⚠ " + message + "\n", self.get_component_rich_style("sampling--error"))
         fmt = sampling.format_count

@@ -201,6 +201,8 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
     def _show_detail(self) -> None:
         phrase = self._highlighted_phrase()
         detail = Text()
+        if self.notice:
+            detail.append(self.notice + " " + _("Type your own phrases with a.") + "\n", "italic")
         if phrase is not None and self.dictionary is not None:
             m = self.match(phrase)
             line = f"{phrase.text} → " + " ".join(phonetics.phrase_phones(phrase.text, self.dictionary))
