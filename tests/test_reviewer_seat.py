@@ -280,3 +280,30 @@ async def test_feedback_for_an_escalated_distress_clip():
         text = widget.build(clip, score_clip(clip, answer), 12.0, "6/6", answer).plain
     assert "You escalated this clip" in text and "not Amazon's job to interfere" in text
     assert "WER 0.00" in text and "No guideline missed" in text
+
+
+async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
+    silent, monkeypatch
+):
+    clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await wait_for_work(pilot, app)
+        player = app.screen.query_one("#reviewer-player")
+        player._has_audio = True  # pretend this clip had a WAV
+        assert app.focused.id == "reviewer-transcript"
+        await pilot.press("ctrl+s")
+        assert player.player.speed == 0.75
+        await pilot.press("ctrl+s")
+        assert player.player.speed == 1.0
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("device unplugged")
+
+        monkeypatch.setattr(player.player, "toggle", broken)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert any("device unplugged" in n for n in app.notices)
+        assert app.focused.id == "reviewer-transcript"  # still typing where we were

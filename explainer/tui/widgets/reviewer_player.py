@@ -12,6 +12,7 @@ once. Nothing here plays a clip on its own: playback starts only on the learner'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -95,24 +96,35 @@ class ReviewerPlayer(Vertical):
         self.player.close()
 
     # -- transport (called by the screen's keys) ----------------------------------
+    def _control(self, action: Callable[[], object]) -> None:
+        """Run one transport action; a sound device that fails mid-session falls back to captions."""
+        if not self._has_audio:
+            return
+        try:
+            action()
+        except Exception as error:  # noqa: BLE001 - any backend failure: keep the seat usable
+            self.player.stop()
+            self.notify(
+                _("Playback failed ({error}). Captions are shown instead.").format(error=error),
+                severity="warning",
+                markup=False,
+            )
+            self.show_captions()
+        self._update_transport()
+
     def play_pause(self) -> None:
-        if self._has_audio:
-            self.player.toggle()
-            self._update_transport()
+        self._control(self.player.toggle)
 
     def replay(self) -> None:
-        if self._has_audio:
-            self.player.play(speed=self.player.speed, start=0.0)
-            self._update_transport()
+        self._control(lambda: self.player.play(speed=self.player.speed, start=0.0))
 
     def rewind(self) -> None:
-        if self._has_audio:
-            self.player.rewind()
-            self._update_transport()
+        self._control(self.player.rewind)
 
     def toggle_slow(self) -> None:
-        self.player.set_speed(1.0 if self.player.speed != 1.0 else SLOW_SPEED)
-        self._update_transport()
+        self._control(
+            lambda: self.player.set_speed(1.0 if self.player.speed != 1.0 else SLOW_SPEED)
+        )
 
     def show_captions(self) -> None:
         if self.clip is None:
