@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from explainer.i18n import _
 from explainer.voice.audio import read_wav, resample, write_wav
 
 REWIND_SECONDS = 2.0
@@ -130,7 +131,7 @@ def sound_available(refresh: bool = False) -> tuple[bool, str]:
     if _availability is not None and not refresh:
         return _availability
     if os.environ.get("EXPLAINER_AUDIO", "").lower() in ("off", "0", "no", "none"):
-        _availability = (False, "Sound is switched off (EXPLAINER_AUDIO=off). Captions are shown instead.")
+        _availability = (False, _("Sound is switched off (EXPLAINER_AUDIO=off). Captions are shown instead."))
         return _availability
     problem = _probe_miniaudio()
     if not problem:
@@ -138,7 +139,7 @@ def sound_available(refresh: bool = False) -> tuple[bool, str]:
     elif command := _command_player():
         _availability = (True, Path(command[0]).name)
     else:
-        _availability = (False, f"No sound device found ({problem}). Captions are shown instead.")
+        _availability = (False, _("No sound device found ({problem}). Captions are shown instead.").format(problem=problem))
     return _availability
 
 
@@ -167,7 +168,7 @@ class Player:
     """Plays one clip at a time. ``backend`` is "miniaudio", a command name, or "silent" (see ``reason``)."""
 
     def __init__(self, *, enabled: bool = True) -> None:
-        ok, why = sound_available() if enabled else (False, "Sound is off for this session. Captions are shown instead.")
+        ok, why = sound_available() if enabled else (False, _("Sound is off for this session. Captions are shown instead."))
         self.backend = ("miniaudio" if why == "miniaudio" else "command") if ok else "silent"
         self.reason = "" if ok else why
         self._command = _command_player() if self.backend == "command" else None
@@ -343,7 +344,7 @@ class Player:
                 device.start(generator)
             self._device = device
         except Exception as exc:  # noqa: BLE001 - the device vanished (unplugged headset): carry on silently
-            self.backend, self.reason = "silent", f"The sound device stopped working ({exc}). Captions are shown instead."
+            self.backend, self.reason = "silent", _("The sound device stopped working ({error}). Captions are shown instead.").format(error=exc)
 
     def _stop_output(self) -> None:
         if self._device is not None:

@@ -29,6 +29,8 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from explainer.i18n import _
+
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 1000  # longer text is cut at a word boundary: clips are seconds long
@@ -103,7 +105,7 @@ class _Child:
             line = self.replies.get(timeout=timeout)
         except queue.Empty:
             self.close()
-            raise SpeechError(f"The speech engine did not answer within {timeout:g} s; it was stopped.") from None
+            raise SpeechError(_("The speech engine did not answer within {seconds:g} s; it was stopped.").format(seconds=timeout)) from None
         if line is None:
             raise self._died()
         return json.loads(line)
@@ -116,8 +118,8 @@ class _Child:
         tail = self.stderr_tail()
         detail = f" Last message: {tail}" if tail else ""
         return SpeechUnavailable(
-            f"The speech engine stopped unexpectedly (exit code {code}). If espeak-ng is installed, its data may "
-            f"be missing: sudo apt install --reinstall espeak-ng espeak-ng-data.{detail}"
+            _("The speech engine stopped unexpectedly (exit code {code}). If espeak-ng is installed, its data may "
+              "be missing: sudo apt install --reinstall espeak-ng espeak-ng-data.").format(code=code) + detail
         )
 
     def stderr_tail(self) -> str:
@@ -192,7 +194,7 @@ def speech_available(refresh: bool = False) -> tuple[bool, str]:
         except SpeechError as exc:
             _availability = (False, str(exc))
         except (OSError, ValueError) as exc:
-            _availability = (False, f"No speech engine: could not start it ({exc}).")
+            _availability = (False, _("No speech engine: could not start it ({error}).").format(error=exc))
         return _availability
 
 
@@ -203,7 +205,7 @@ def synthesize_detailed(
     out = Path(out_path)
     words = clean_text(text)
     if not words:
-        raise SpeechError("Nothing to say: the text is empty after removing control characters.")
+        raise SpeechError(_("Nothing to say: the text is empty after removing control characters."))
     ok, reason = speech_available()
     if not ok:
         raise SpeechUnavailable(reason)
