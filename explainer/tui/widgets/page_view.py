@@ -31,8 +31,9 @@ _INLINE_RE = re.compile(
     r"(?P<cite>[ \t]*\[@(?P<source>[a-z0-9][a-z0-9-]*)\])"
     r"|\{(?P<term>[^{}\n]+)\}"
     r"|`(?P<code>[^`\n]+)`"
+    r"|\[(?P<link>[^\]\n]+)\]\((?P<url>[^)\s]+)\)"
     r"|\*\*(?P<strong>[^*\n]+)\*\*"
-    r"|(?<![\w*])\*(?P<em>[^*\n]+)\*(?![\w*])"
+    r"|(?<![\w*])\*(?P<em>[^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])"
 )
 
 
@@ -109,6 +110,8 @@ def build_page_text(
                 marks.append(Mark("term", entry.id if entry else "", words, begin, len(text)))
             elif match.group("code") is not None:
                 text.append(match.group("code"), base + styles.get("code", Style()))
+            elif match.group("link") is not None:
+                text.append(f"{match.group('link')} ({match.group('url')})", base + Style(underline=True))
             elif match.group("strong") is not None:
                 text.append(match.group("strong"), base + Style(bold=True))
             else:
