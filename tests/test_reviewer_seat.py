@@ -168,6 +168,7 @@ async def test_a_shift_resumes_after_quitting(silent):
         await wait_for_work(pilot, again)
         shift = again.screen.shift
         assert shift.clip_ids == first and len(shift.records) == 1
+        assert any("resumes at clip 2/6" in n for n in again.notices)
 
 
 async def test_the_distress_clip_is_opt_in_and_skippable(silent):

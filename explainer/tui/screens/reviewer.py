@@ -146,6 +146,13 @@ class ReviewerScreen(Screen[None]):
                 self.notify(notice, severity="warning", markup=False)
             self.shift = shift
             if shift is not None and not shift.finished:
+                if shift.records:
+                    self.notify(
+                        _("Welcome back: your shift resumes at clip {position}.").format(
+                            position=self._position()
+                        ),
+                        markup=False,
+                    )
                 self._show_current()
             elif shift is not None:
                 self._open_debrief()
