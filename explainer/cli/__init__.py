@@ -13,8 +13,6 @@ import argparse
 import importlib
 import sys
 
-from explainer import __version__
-
 # Order here is the order in ``explainer --help``.
 SUBCOMMANDS: list[str] = [
     "explainer.cli.data_cmd",
@@ -35,6 +33,19 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(2)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (the lookup is slow; start-up is not)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+        from explainer import __version__
+
+        sys.stdout.write(f"explainer {__version__}\n")
+        parser.exit()
 
 
 # (flags, keyword arguments) of the options every command accepts, before or after its name.
@@ -75,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="explainer",
         description="Who's Listening? Follow one voice command from the wake word to a human annotator.",
     )
-    parser.add_argument("--version", action="version", version=f"explainer {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     for flags, kwargs in GLOBAL_OPTIONS + APP_OPTIONS:
         parser.add_argument(*flags, **{"default": None, **kwargs})
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -92,6 +103,7 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    _choose_language(getattr(args, "lang", None))
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -103,3 +115,14 @@ def run(argv: list[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _choose_language(lang: str | None) -> None:
+    """``--lang``: the interface language for this run; an unknown one warns once and gives English."""
+    if not lang:
+        return
+    from explainer.i18n import available_languages, set_language
+
+    if set_language(lang) == "en" and lang.split("_")[0].split("-")[0].lower() != "en":
+        sys.stderr.write(f"explainer: no {lang!r} translation; using English "
+                         f"(available: {', '.join(available_languages())})\n")

@@ -24,7 +24,7 @@ def load_course_or_report(args: argparse.Namespace):
         sys.stderr.write(f"explainer: no course folder at {root}\n")
         return None
     try:
-        return load_course(root)
+        return load_course(root, getattr(args, "lang", None))
     except ContentError as error:
         sys.stderr.write(f"explainer: the course in {root} has problems:\n")
         for problem in error.problems:
