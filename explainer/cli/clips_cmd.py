@@ -14,8 +14,6 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from explainer.paths import data_paths, packaged_content_dir
 
@@ -67,6 +65,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 1
     clips, root = loaded
     cache = data_paths(args.data_dir).clip_cache_dir
+    from rich.table import Table  # imported here: every start of the app builds this parser
+
     table = Table(title=f"{len(clips)} synthetic clips (fictional households)")
     for column in ("id", "household", "kind", "seconds", "audio"):
         table.add_column(column, justify="right" if column == "seconds" else "left")
@@ -107,6 +107,8 @@ def run_render(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     cache = data_paths(args.data_dir).clip_cache_dir
     started, failures, reused = time.perf_counter(), [], 0
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as bar:
         task = bar.add_task("rendering", total=len(clips))

@@ -11,7 +11,6 @@ shift summary join through ``explainer.learning.results.EXTRA_SECTIONS``.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
@@ -135,6 +134,8 @@ def to_json(payload: dict) -> str:
 
 def to_csv(payload: dict) -> str:
     """One row per answered question; RFC 4180 quoting, CRLF line ends (what spreadsheets expect)."""
+    import csv  # here, not at the top: every start of the app imports this module
+
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
