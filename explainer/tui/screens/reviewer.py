@@ -20,12 +20,11 @@ feedback) plus pushed screens for the guidelines and the debrief.
 from __future__ import annotations
 
 import random
-import threading
 import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,6 +37,7 @@ from explainer.learning.shift import DISTRESS_KIND, Shift
 from explainer.learning.shift_debrief import build_debrief
 from explainer.learning.shift_score import guidelines
 from explainer.learning.shift_store import discard_shift, load_shift, new_shift, save_shift
+from explainer.tui.screens.reviewer_audio import ClipAudioLoader
 from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
 from explainer.tui.screens.reviewer_guidelines import ReviewerGuidelinesScreen, read_guidelines
 from explainer.tui.widgets.footer import Footer
@@ -58,7 +58,7 @@ def intro_text() -> str:
     )
 
 
-class ReviewerScreen(Screen[None]):
+class ReviewerScreen(ClipAudioLoader, Screen[None]):
     HELP_TITLE = "Reviewer seat"
     BINDINGS = [
         Binding("ctrl+o", "play_pause", _("Play")),
@@ -78,7 +78,6 @@ class ReviewerScreen(Screen[None]):
         self._told_no_sound = False
         self._gate_open = False
         self._ticks = 0
-        self._render_lock = threading.Lock()
 
     @property
     def course(self) -> Course:
@@ -253,57 +252,6 @@ class ReviewerScreen(Screen[None]):
             self.shift.skip(clip.id)
             self._save()
         self._show_current()
-
-    @work(thread=True, exclusive=True, group="reviewer-audio", exit_on_error=False)
-    def _load_audio(self, clip: Clip) -> None:
-        """Cached render, fresh render (with a progress bar) or the shipped file; None: captions only."""
-        from explainer.voice import render
-
-        def progress(done: int, total: int, what: str) -> None:
-            self.app.call_from_thread(self._render_progress, done, total, what)
-
-        path: Path | None = None
-        notice = ""
-        root = Path(self.course.root)
-        try:
-            with self._render_lock:  # waits for a prefetch of this very clip, then hits the cache
-                audio = render.clip_audio(clip, root, self._cache_dir(), progress=progress)
-            path, notice = audio.path, audio.notice
-        except render.ClipAudioMissing as missing:
-            notice = str(missing)
-        except Exception as error:  # noqa: BLE001 - any render failure falls back to captions
-            path = render.shipped_path(clip, Path(self.course.root))
-            notice = _("The clip could not be rendered ({error}).").format(error=error)
-        self.app.call_from_thread(self._audio_ready, clip, path, notice)
-
-    def _cache_dir(self) -> Path:
-        config = getattr(self.app, "config", None)
-        if config is None:
-            return Path(self.course.root) / ".cache"
-        return config.data.clip_cache_dir
-
-    @work(thread=True, exclusive=True, group="reviewer-prefetch", exit_on_error=False)
-    def _prefetch(self, clip: Clip) -> None:
-        """Render the next clip while the learner works on this one, so it opens at once."""
-        from explainer.voice import render
-
-        try:
-            with self._render_lock:
-                render.clip_audio(clip, Path(self.course.root), self._cache_dir())
-        except Exception:  # noqa: BLE001, S110 - a failed prefetch is retried, visibly, when shown
-            pass
-
-    def _next_clip_after(self, clip: Clip) -> Clip | None:
-        if self.shift is None or clip.id not in self.shift.clip_ids:
-            return None
-        rest = self.shift.clip_ids[self.shift.clip_ids.index(clip.id) + 1 :]
-        return self.course.clip(rest[0]) if rest else None
-
-    def _render_progress(self, done: int, total: int, what: str) -> None:
-        self.query_one("#reviewer-progress", ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#reviewer-loading-label", Static).update(
-            Text(_("Rendering {what}").format(what=what))
-        )
 
     def _audio_ready(self, clip: Clip, path: Path | None, notice: str) -> None:
         if clip is not self._current_clip() or self.shift is None:
