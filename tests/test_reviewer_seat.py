@@ -214,6 +214,11 @@ def test_full_guidelines_read_from_content_with_citations_resolved():
     text = read_guidelines(real)
     assert "+++" not in text and "Critical data" in text and "[@" not in text
     assert "(Fox8, 2019-04-11)" in text
+    from explainer.course.load import load_course
+
+    loaded = load_course(packaged_content_dir())
+    assert loaded.guidelines is not None
+    assert "(Fox8, 2019-04-11)" in read_guidelines(loaded)
     fallback = read_guidelines(course)  # root /tmp: no guidelines.md there
     assert "could not be read" in fallback and "critical data" in fallback
 

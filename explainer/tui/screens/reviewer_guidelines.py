@@ -36,7 +36,11 @@ def read_guidelines(course: Course) -> str:
     """The full guidelines as Markdown (citations as "(publisher, date)"), or the short ones."""
     path = Path(course.root) / GUIDELINES_FILE
     try:
-        _meta, body, _line = split_front_matter(path.read_text(encoding="utf-8"))
+        page = getattr(course, "guidelines", None)  # loaded and checked with the course
+        if page is not None:
+            body = page.body
+        else:
+            _meta, body, _line = split_front_matter(path.read_text(encoding="utf-8"))
         return CITATION_RE.sub(lambda m: _cite(course, m), body)
     except (OSError, UnicodeDecodeError, ValueError):
         short = "\n".join(f"- {g.short}" for g in guidelines())
