@@ -22,9 +22,10 @@ from explainer.learning.settings import Settings
 from explainer.tui import services
 from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
+from explainer.tui.screens.too_small import MIN_SIZE, TooSmallScreen
 from explainer.tui.themes import HIGH_CONTRAST
 
-MIN_WIDTH, MIN_HEIGHT = 80, 24
+MIN_WIDTH, MIN_HEIGHT = MIN_SIZE
 
 
 class ExplainerApp(App[None]):
@@ -70,12 +71,18 @@ class ExplainerApp(App[None]):
             self.notify(notice, title=_("Notice"), severity="warning", timeout=12, markup=False)
         self._check_size(self.size.width, self.size.height)
 
+    def on_ready(self) -> None:
+        # After the first frame, so start-up does not wait for it (see services.prewarm_screens).
+        if self.course is not None:
+            self.set_timer(0.5, self._prewarm)
+
+    def _prewarm(self) -> None:
+        self.run_worker(services.prewarm_screens, thread=True, group="prewarm", exit_on_error=False)
+
     def on_resize(self, event: Any) -> None:
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        from explainer.tui.screens.too_small import TooSmallScreen
-
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small and not isinstance(self.screen, TooSmallScreen):
             self.push_screen(TooSmallScreen())

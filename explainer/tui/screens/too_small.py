@@ -15,6 +15,8 @@ from textual.widgets import Static
 
 from explainer.i18n import _
 
+MIN_SIZE = (80, 24)
+
 
 class TooSmallScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
@@ -27,6 +29,12 @@ class TooSmallScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._describe(event.size.width, event.size.height)
+
+    def on_screen_resume(self) -> None:
+        """Left behind in another mode's stack while the window grew: step aside at once."""
+        width, height = self.app.size
+        if width >= MIN_SIZE[0] and height >= MIN_SIZE[1] and self.is_current:
+            self.dismiss()
 
     def _describe(self, width: int, height: int) -> None:
         message = _("Please enlarge the terminal to at least 80×24 (now {width}×{height}).")
