@@ -47,6 +47,7 @@ class ExplainerApp(App[None]):
 
     def __init__(self, config: AppConfig, startup: services.Startup) -> None:
         super().__init__()
+        self.title = _(self.TITLE)  # the header, in the learner's language
         self.config = config
         self.course = startup.course
         self.progress: Progress = startup.progress

@@ -1,0 +1,128 @@
+"""Interface languages: every string the main screens show has a Spanish entry, with the same
+placeholders; ``--lang`` switches the interface (and the content, where it is translated).
+
+The strings are collected from the source itself (every ``_("...")`` literal and every binding
+description, which the help screen translates), so a new string without a translation fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import explainer
+from explainer.i18n import _, available_languages, language, set_language
+
+PACKAGE = Path(explainer.__file__).resolve().parent
+CATALOGUE = PACKAGE / "locale" / "es.toml"
+# Screens and widgets a learner meets on the main path: every one of their strings must be translated.
+STRICT = [
+    "tui/app.py", "tui/commands.py", "tui/screens/map.py", "tui/screens/help.py", "tui/screens/lesson.py",
+    "tui/screens/quiz.py", "tui/screens/results.py", "tui/screens/settings.py", "tui/screens/reviewer.py",
+    "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_guidelines.py", "tui/screens/station_end.py",
+    "tui/screens/too_small.py", "tui/screens/kiosk_attract.py", "tui/screens/kiosk_host.py",
+    "tui/widgets/questions", "tui/widgets/page_view.py", "tui/widgets/sources_panel.py",
+    "tui/widgets/reviewer_task.py", "tui/widgets/reviewer_feedback.py", "tui/widgets/reviewer_bars.py",
+]
+
+
+def interface_strings(paths: list[Path]) -> dict[str, str]:
+    """English string -> "file:line" of its first use: ``_("...")`` literals and Binding descriptions."""
+    found: dict[str, str] = {}
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            candidates = []
+            if name == "_" and node.args:
+                candidates.append(node.args[0])
+            elif name == "Binding":
+                candidates += node.args[2:3] + [kw.value for kw in node.keywords if kw.arg == "description"]
+            for arg in candidates:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
+                    found.setdefault(arg.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def python_files(*relative: str) -> list[Path]:
+    files: list[Path] = []
+    for rel in relative:
+        target = PACKAGE / rel
+        files += sorted(target.rglob("*.py")) if target.is_dir() else [target] if target.exists() else []
+    return files
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> dict[str, str]:
+    return tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    yield
+    set_language("en")
+
+
+def test_every_main_screen_string_has_a_spanish_entry(catalogue) -> None:
+    strings = interface_strings(python_files(*STRICT))
+    assert len(strings) > 150
+    missing = [f"{where}: {text!r}" for text, where in strings.items() if not catalogue.get(text, "").strip()]
+    assert missing == [], "add these to explainer/locale/es.toml:\n" + "\n".join(missing)
+
+
+def test_nearly_every_interface_string_is_translated(catalogue) -> None:
+    strings = interface_strings(python_files("."))
+    missing = [text for text in strings if text not in catalogue]
+    assert len(missing) <= max(5, len(strings) // 20), missing  # others may add strings; 95% at least
+
+
+def _fields(text: str) -> set[str]:
+    """``{name}`` placeholders (literal braces such as ``{+word+}`` are text, not fields)."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return {"<unbalanced braces>"}
+    return {field for _lit, field, _spec, _conv in parsed if field and field.isidentifier()}
+
+
+def test_translations_keep_placeholders(catalogue) -> None:
+    broken = {k: v for k, v in catalogue.items() if _fields(k) != _fields(v)}
+    assert broken == {}
+
+
+def test_set_language_switches_and_falls_back() -> None:
+    assert "es" in available_languages()
+    assert set_language("es_ES.UTF-8") == "es" and language() == "es"
+    assert _("Map") == "Mapa" and _("an untranslated string") == "an untranslated string"
+    assert set_language("xx") == "en" and _("Map") == "Map"
+
+
+def test_cli_warns_once_about_an_unknown_language(capsys) -> None:
+    from explainer.cli import run
+
+    assert run(["--lang", "xx", "check"]) in (0, 1)
+    err = capsys.readouterr().err
+    assert err.count("no 'xx' translation; using English") == 1
+
+
+async def test_the_app_speaks_spanish(app) -> None:
+    made = app(lang="es")
+    async with made.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = "\n".join(strip.text for strip in made.screen._compositor.render_strips())
+        assert "Recorrido corto" in text or "Empezar el recorrido" in text, text
+        assert made.course.title == "¿Quién escucha?"
+        assert made.course.station("wake-word").pages[0].path.startswith("lang/es/")
+        assert "¿Quién escucha?" in text and "sin empezar" in text and "EN EL APARATO" in text
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        help_text = "\n".join(strip.text for strip in made.screen._compositor.render_strips())
+        assert "Teclas: Mapa del recorrido" in help_text and "Recorrido corto" in help_text
