@@ -126,3 +126,20 @@ async def test_the_app_speaks_spanish(app) -> None:
         await pilot.pause()
         help_text = "\n".join(strip.text for strip in made.screen._compositor.render_strips())
         assert "Teclas: Mapa del recorrido" in help_text and "Recorrido corto" in help_text
+
+
+def test_spanish_narration_uses_a_spanish_voice() -> None:
+    from explainer.tui.narration import narration_voice
+
+    assert narration_voice() == "en-us"
+    set_language("es")
+    assert narration_voice() == "es"  # espeak-ng's roa/es
+
+
+def test_plain_reader_prints_the_spanish_station(capsys) -> None:
+    from explainer.cli import run
+
+    assert run(["read", "wake-word", "--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    assert "Estación 1 de 9: La palabra de activación" in out and "Escuchar una sola palabra" in out
+    assert "[@" not in out and "{" not in out

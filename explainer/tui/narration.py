@@ -65,6 +65,13 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+def narration_voice() -> str:
+    """The espeak-ng voice for the interface language ("es" is espeak-ng's roa/es)."""
+    from explainer.i18n import language
+
+    return {"es": "es"}.get(language(), "en-us")
+
+
 def _cache_dir(app: Any) -> Path:
     config = getattr(app, "config", None)
     if config is not None:  # memory-only sessions point config.data at a scratch folder removed at exit
@@ -144,14 +151,15 @@ class Narrator:
             return
         try:
             folder = _cache_dir(app)
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            voice = narration_voice()
+            digest = hashlib.sha256(f"{voice}\n{text}".encode()).hexdigest()[:16]
             target = folder / f"page-{digest}.wav"
             if not target.exists():
                 pieces = []
                 for index, piece in enumerate(chunks(text)):
                     if worker.is_cancelled:
                         return
-                    pieces.append(speech.synthesize(piece, folder / f"part-{digest}-{index}.wav"))
+                    pieces.append(speech.synthesize(piece, folder / f"part-{digest}-{index}.wav", voice=voice))
                 samples = [audio.read_wav(path) for path in pieces]
                 rate = samples[0][1]
                 import numpy as np
