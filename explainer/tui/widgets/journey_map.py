@@ -40,7 +40,7 @@ def state_label(state: str) -> str:
 class StationTile(Widget, can_focus=True):
     """One station on the map: its title, and a line saying how far the learner got."""
 
-    BINDINGS = [Binding("enter", "choose", "Open station")]
+    BINDINGS = [Binding("enter", "choose", "Open station", show=False)]  # footer space is scarce at 80
 
     state: reactive[str] = reactive("not started")
 
