@@ -117,14 +117,38 @@ def test_editing_a_line_changes_the_cache_key(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob(f"{clip.id}-*.wav"))) == 1  # the stale render was replaced
 
 
-def test_no_engine_falls_back_to_the_shipped_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (False, "No speech engine: test"))
+def test_shipped_audio_was_rendered_from_the_current_scripts() -> None:
+    stale = [c.id for c in load_clips() if not render.is_current(c, render.shipped_path(c, CONTENT))]
+    assert not stale, f"re-render with: explainer clips render --out content/clips/audio --only {stale[0]}"
+
+
+def test_current_shipped_file_is_used_without_asking_the_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: pytest.fail("must not probe"))
     clip = load_clips()[0]
     found = render.clip_audio(clip, CONTENT, tmp_path)
+    assert found.origin == "shipped" and found.path == render.shipped_path(clip, CONTENT) and found.notice == ""
+
+
+def test_no_engine_falls_back_to_an_older_shipped_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (False, "No speech engine: test."))
+    clip = load_clips()[0]
+    edited = replace(clip, lines=(replace(clip.lines[0], rate=clip.lines[0].rate + 10),))
+    found = render.clip_audio(edited, CONTENT, tmp_path)
     assert found.origin == "shipped" and found.path == render.shipped_path(clip, CONTENT)
-    assert "No speech engine" in found.notice
+    assert "No speech engine" in found.notice and "earlier version" in found.notice
     with pytest.raises(render.ClipAudioMissing, match="Read the captions"):
         render.clip_audio(replace(clip, audio="missing.wav"), tmp_path / "no-content", tmp_path)
+
+
+def test_engine_present_renders_an_edited_clip_into_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (True, ""))
+    calls: list[str] = []
+    monkeypatch.setattr(speech, "synthesize", fake_synth(calls))
+    clip = load_clips()[0]
+    edited = replace(clip, lines=(replace(clip.lines[0], text="Alexa, set a timer for nine minutes."),))
+    found = render.clip_audio(edited, CONTENT, tmp_path)
+    assert found.origin == "rendered" and calls and render.is_current(edited, found.path)
+    assert render.clip_audio(edited, CONTENT, tmp_path).origin == "cache"
 
 
 def test_marks_follow_the_script() -> None:

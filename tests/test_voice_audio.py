@@ -130,3 +130,14 @@ def test_stereo_is_mixed_down(tmp_path) -> None:
         handle.writeframes(frames.tobytes())
     samples, rate = audio.read_wav(path)
     assert rate == 8000 and samples.tolist() == pytest.approx([0.0, 0.25])
+
+
+def test_comment_chunk_round_trip(tmp_path) -> None:
+    samples = tone(0.25)
+    path = audio.write_wav(tmp_path / "c.wav", samples, RATE, comment="explainer clip x recipe abc")
+    assert audio.wav_comment(path) == "explainer clip x recipe abc"
+    back, rate = audio.read_wav(path)
+    assert rate == RATE and len(back) == len(samples)
+    assert audio.wav_comment(audio.write_wav(tmp_path / "plain.wav", samples, RATE)) == ""
+    (tmp_path / "junk.wav").write_bytes(b"RIFF")
+    assert audio.wav_comment(tmp_path / "junk.wav") == ""

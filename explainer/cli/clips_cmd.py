@@ -57,7 +57,7 @@ def _load(args: argparse.Namespace, console: Console):
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from explainer.voice.render import cache_path, clip_duration, shipped_path
+    from explainer.voice.render import cache_path, clip_duration, is_current, shipped_path
 
     console = Console()
     loaded = _load(args, console)
@@ -73,7 +73,8 @@ def run_list(args: argparse.Namespace) -> int:
     for clip in clips:
         cached = cache_path(clip, cache)
         path = cached if cached.is_file() else shipped_path(clip, root)
-        where = "cached" if path == cached else ("shipped" if path else "missing")
+        where = "cached" if path == cached else ("missing" if not path else
+                                                   "shipped" if is_current(clip, path) else "shipped, older script")
         try:
             seconds = f"{clip_duration(path):.1f}" if path else "-"
         except (OSError, EOFError, ValueError) as exc:

@@ -10,6 +10,7 @@ same audio and tests can compare numbers. Samples are float32 mono in [-1, 1]; f
 from __future__ import annotations
 
 import os
+import struct
 import wave
 from pathlib import Path
 
@@ -53,8 +54,12 @@ def read_wav(path: Path | str) -> tuple[np.ndarray, int]:
     return data.astype(np.float32, copy=False), rate
 
 
-def write_wav(path: Path | str, samples: np.ndarray, rate: int) -> Path:
-    """Write mono 16-bit PCM atomically (temp file, then rename): a crash never leaves half a file."""
+def write_wav(path: Path | str, samples: np.ndarray, rate: int, *, comment: str = "") -> Path:
+    """Write mono 16-bit PCM atomically (temp file, then rename): a crash never leaves half a file.
+
+    ``comment`` is stored in a RIFF ``LIST/INFO/ICMT`` chunk after the audio (players ignore it);
+    rendered clips keep their recipe hash there, so a shipped file can prove it is up to date.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pcm = (np.clip(np.asarray(samples, dtype=np.float64), -1.0, 1.0) * 32767.0).round().astype("<i2")
@@ -64,8 +69,41 @@ def write_wav(path: Path | str, samples: np.ndarray, rate: int) -> Path:
         handle.setsampwidth(2)
         handle.setframerate(int(rate))
         handle.writeframes(pcm.tobytes())
+    if comment:
+        text = comment.encode("utf-8") + b"\0"
+        text += b"\0" * (len(text) % 2)
+        chunk = b"LIST" + struct.pack("<I", 4 + 8 + len(text)) + b"INFO" + b"ICMT" + struct.pack("<I", len(text)) + text
+        with open(temp, "r+b") as raw:
+            raw.seek(0, os.SEEK_END)
+            raw.write(chunk)
+            size = raw.tell()
+            raw.seek(4)
+            raw.write(struct.pack("<I", size - 8))
     os.replace(temp, path)
     return path
+
+
+def wav_comment(path: Path | str) -> str:
+    """The ``ICMT`` comment written by :func:`write_wav`, or "" (none, or not a WAV)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return ""
+    if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        return ""
+    at = 12
+    while at + 8 <= len(data):
+        kind, size = data[at : at + 4], struct.unpack("<I", data[at + 4 : at + 8])[0]
+        body = data[at + 8 : at + 8 + size]
+        if kind == b"LIST" and body[:4] == b"INFO":
+            inner = 4
+            while inner + 8 <= len(body):
+                sub, sub_size = body[inner : inner + 4], struct.unpack("<I", body[inner + 4 : inner + 8])[0]
+                if sub == b"ICMT":
+                    return body[inner + 8 : inner + 8 + sub_size].rstrip(b"\0").decode("utf-8", "replace")
+                inner += 8 + sub_size + (sub_size % 2)
+        at += 8 + size + (size % 2)
+    return ""
 
 
 # ---------------------------------------------------------------- basic maths

@@ -6,9 +6,10 @@ noise and normalised. The result is cached under a hash of everything that shape
 (lines, background, render version), so a teacher who edits a clip gets a fresh render and
 nobody waits twice for the same one.
 
-Where the audio comes from, in order (:func:`clip_audio`): the cache; a fresh render when a
-speech engine exists; the pre-rendered file shipped in ``content/clips/audio/``. So the seat
-works on a machine with no speech engine at all.
+Where the audio comes from, in order (:func:`clip_audio`): the cache; the file shipped in
+``content/clips/audio/`` when it was rendered from this exact script (each rendered WAV carries
+its recipe hash in a comment chunk); a fresh render when a speech engine exists; the shipped
+file even if older. So the seat works at once, and on a machine with no speech engine at all.
 """
 
 from __future__ import annotations
@@ -34,16 +35,19 @@ from explainer.voice.audio import (
     read_wav,
     resample,
     room,
+    wav_comment,
     write_wav,
 )
 
 RENDER_VERSION = 2
 OUTPUT_RATE = RECOGNITION_RATE  # 16 kHz mono: small to ship, and what the recogniser wants
-MEDIA_SPEAKERS = frozenset({"tv", "radio", "laptop"})
 LEAD_OUT = 0.35  # seconds of room tone after the last word
 WAKE_RE = re.compile(r"\b(alexa|alexis|election|a letter|unacceptable)\b", re.IGNORECASE)
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is happening)
+
+
+_SHIPPED_STALE = "The shipped recording was made from an earlier version of this clip's script."
 
 
 class ClipAudioMissing(Exception):
@@ -66,6 +70,16 @@ def clip_hash(clip: Clip) -> str:
         "background": asdict(clip.background),
     }
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def recipe_comment(clip: Clip) -> str:
+    """What a rendered file says about itself (stored inside the WAV)."""
+    return f"explainer clip {clip.id} recipe {clip_hash(clip)}"
+
+
+def is_current(clip: Clip, path: Path) -> bool:
+    """True when ``path`` was rendered from exactly this clip's current script and background."""
+    return wav_comment(path) == recipe_comment(clip)
 
 
 def cache_path(clip: Clip, cache_dir: Path) -> Path:
@@ -110,7 +124,7 @@ def render_clip(
     placed = room(voices, rate, clip.background.distance, seed)
     noisy = add_background(placed, clip.background.noise, clip.background.level, rate, seed + 1)
     final = normalise(resample(noisy, rate, OUTPUT_RATE))
-    write_wav(out_path, final, OUTPUT_RATE)
+    write_wav(out_path, final, OUTPUT_RATE, comment=recipe_comment(clip))
     if progress:
         progress(total, total, f"{clip.id}: done")
     return Path(out_path)
@@ -152,6 +166,8 @@ def clip_audio(clip: Clip, content_dir: Path, cache_dir: Path, *, progress: Prog
     if _usable(target):
         return ClipAudio(target, "cache")
     shipped = shipped_path(clip, content_dir)
+    if shipped is not None and is_current(clip, shipped) and _usable(shipped):
+        return ClipAudio(shipped, "shipped")  # rendered from this very script: nothing to do
     ok, reason = speech.speech_available()
     if ok:
         try:
@@ -160,7 +176,7 @@ def clip_audio(clip: Clip, content_dir: Path, cache_dir: Path, *, progress: Prog
         except (speech.SpeechError, OSError) as exc:
             reason = str(exc)
     if shipped is not None:
-        return ClipAudio(shipped, "shipped", reason)
+        return ClipAudio(shipped, "shipped", reason + " " + _SHIPPED_STALE)
     raise ClipAudioMissing(
         f"No audio for clip {clip.id}: no speech engine ({reason}) and no shipped file clips/audio/"
         f"{clip.audio or clip.id + '.wav'}. Read the captions instead."
