@@ -170,3 +170,11 @@ def test_settings_round_trip_and_corrupt(tmp_path: Path) -> None:
     (tmp_path / "settings.json").write_text("\x00")
     loaded = store.load()
     assert loaded.settings == Settings() and loaded.notice
+
+
+def test_load_when_a_file_is_in_the_way(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    loaded = ProgressStore(blocker / "data" / "progress.json").load()
+    assert loaded.notice is None and loaded.progress == Progress()
+    assert blocker.read_text() == "x"

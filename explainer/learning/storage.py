@@ -44,7 +44,7 @@ def read_json(path: Path, max_bytes: int = 16 * 1024 * 1024) -> Any | None:
     try:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing saved yet (or the folder is not there)
         return None
     except IsADirectoryError as error:
         raise Unreadable("it is a folder, not a file") from error
@@ -138,5 +138,5 @@ def describe_os_error(error: OSError, folder: Path) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk holding {folder} is full"
     if error.errno in (errno.ENOTDIR, errno.EEXIST):
-        return f"{folder} is not a folder"
+        return f"{folder} cannot be a folder (a file is in the way)"
     return f"{folder} could not be written ({error.strerror or error})"
