@@ -178,3 +178,23 @@ def test_load_when_a_file_is_in_the_way(tmp_path: Path) -> None:
     loaded = ProgressStore(blocker / "data" / "progress.json").load()
     assert loaded.notice is None and loaded.progress == Progress()
     assert blocker.read_text() == "x"
+
+
+def test_full_disk_says_so_and_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    assert store.save(sample()).ok
+    before = path.read_text()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    more = sample()
+    more.mark_page_read("cloud-check/first")
+    result = store.save(more)
+    assert not result.ok and "full" in result.notice
+    assert path.read_text() == before
+    assert not list(tmp_path.glob("progress.json.tmp-*"))
