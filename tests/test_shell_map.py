@@ -259,3 +259,16 @@ async def test_short_tour_key_and_tour_short_default(map_app):
             await pilot.press(key)
             await pilot.pause()
     assert calls == [("wake-word", {"short_tour": True}), ("wake-word", {"short_tour": True})]
+
+
+async def test_spanish_map_still_fits_80x24(map_app):
+    from explainer.i18n import set_language
+
+    app = map_app(lang="es")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for widget in [*app.screen.query(StationTile), *app.screen.query(Button)]:
+                assert _region_visible(app, widget), widget
+    finally:
+        set_language("en")
