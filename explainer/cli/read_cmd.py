@@ -43,6 +43,12 @@ def run(args: argparse.Namespace) -> int:
     if course is None:
         return 1
 
+    # A terminal that cannot show a character (LANG=C, a Latin-1 console) gets "?" for it,
+    # not a UnicodeEncodeError halfway through the lesson.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
     def say(line: str) -> None:
         sys.stdout.write(line + "\n")
 
