@@ -33,7 +33,7 @@ class ExplainerApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {JourneyCommands}
     BINDINGS = [
-        Binding("question_mark", "help", "Help"),
+        Binding("question_mark", "help", _("Help")),
         Binding("f1", "help", "Help", show=False),
         Binding("escape", "open_map", "Map", show=False),
     ]

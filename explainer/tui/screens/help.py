@@ -88,7 +88,7 @@ class HelpScreen(ModalScreen[None]):
     """A list of keys for the screen underneath; any of Esc, ? or F1 closes it."""
 
     BINDINGS = [
-        Binding("escape,question_mark,f1,q", "dismiss", "Close help"),
+        Binding("escape,question_mark,f1,q", "dismiss", _("Close help")),
     ]
 
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:

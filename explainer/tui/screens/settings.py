@@ -26,7 +26,7 @@ TOGGLES = (  # (setting, label, explanation)
 
 class SettingsScreen(ModalScreen[None]):
     HELP_TITLE = "Settings"
-    BINDINGS = [Binding("escape", "dismiss", "Close settings")]
+    BINDINGS = [Binding("escape", "dismiss", _("Close settings"))]
 
     app = getters.app(ExplainerApp)
 
