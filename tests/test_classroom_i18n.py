@@ -143,3 +143,21 @@ def test_plain_reader_prints_the_spanish_station(capsys) -> None:
     out = capsys.readouterr().out
     assert "Estación 1 de 9: La palabra de activación" in out and "Escuchar una sola palabra" in out
     assert "[@" not in out and "{" not in out
+
+
+def test_the_shipped_spanish_translation_passes_the_checker() -> None:
+    from explainer.course.check import check_content
+    from explainer.course.load import content_languages, load_course
+    from explainer.paths import packaged_content_dir
+
+    root = packaged_content_dir()
+    assert "es" in content_languages(root)
+    problems = [str(p) for p in check_content(root).problems if p.path.startswith("lang/")]
+    assert problems == []
+    english, spanish = load_course(root), load_course(root, "es")
+    assert [s.id for s in spanish.stations] == [s.id for s in english.stations]
+    station = spanish.station("wake-word")
+    assert [p.id for p in station.pages] == [p.id for p in english.station("wake-word").pages]
+    assert all(p.path.startswith("lang/es/") for p in station.pages)
+    assert [q.id for q in station.questions] == [q.id for q in english.station("wake-word").questions]
+    assert all(s.title != e.title for s, e in zip(spanish.stations, english.stations, strict=True))
