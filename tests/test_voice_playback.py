@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explainer.voice import audio, playback
+from explainer.voice import audio, playback, sound_check
 
 
 class FakeClock:
@@ -27,8 +27,8 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 @pytest.fixture
 def no_device(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(playback, "_availability", None)
-    monkeypatch.setattr(playback, "_probe_miniaudio", lambda: "no output device: failed to init device")
-    monkeypatch.setattr(playback, "_command_player", lambda: None)
+    monkeypatch.setattr(sound_check, "probe_miniaudio", lambda: "no output device: failed to init device")
+    monkeypatch.setattr(sound_check, "command_player", lambda: None)
 
 
 @pytest.fixture
@@ -133,8 +133,8 @@ def test_command_line_player_gets_a_file_from_the_position(
             return 0
 
     monkeypatch.setattr(playback, "_availability", None)
-    monkeypatch.setattr(playback, "_probe_miniaudio", lambda: "no output device")
-    monkeypatch.setattr(playback, "_command_player", lambda: ["/usr/bin/aplay", "-q"])
+    monkeypatch.setattr(sound_check, "probe_miniaudio", lambda: "no output device")
+    monkeypatch.setattr(sound_check, "command_player", lambda: ["/usr/bin/aplay", "-q"])
     monkeypatch.setattr(playback.subprocess, "Popen", FakeProcess)
     player = playback.Player()
     assert player.backend == "command" and player.audible

@@ -3,10 +3,8 @@
 Classrooms run the app on laptops, servers without sound cards, browsers through
 textual-serve. The chain (measured, see shared/design/audio.md):
 
-1. miniaudio with real backends only. Its "Null" backend "plays" into nothing, so it is never
-   listed. Opening a device on a machine without one makes ALSA print ~30 lines to stderr,
-   which would garble the full-screen app (Textual draws on stderr), so the check runs in a
-   child process with stderr discarded; around real device calls fd 2 points at /dev/null.
+1. miniaudio with real backends only (never "Null"); how that is checked quietly is in
+   ``sound_check``. Around real device calls fd 2 points at /dev/null (ALSA chatter).
 2. a command-line player (pw-play, paplay, aplay, afplay) in a subprocess, if its sound
    server or card is actually there.
 3. silent mode: the playhead still moves over the waveform and captions, and ``reason`` says
@@ -20,9 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -31,98 +27,13 @@ from pathlib import Path
 import numpy as np
 
 from explainer.i18n import _
+from explainer.voice import sound_check
 from explainer.voice.audio import read_wav, resample, write_wav
+from explainer.voice.sound_check import quiet_stderr
 
 REWIND_SECONDS = 2.0
-_REAL_BACKENDS = {
-    "linux": ("PULSEAUDIO", "ALSA", "JACK"),
-    "darwin": ("COREAUDIO",),
-    "win32": ("WASAPI", "DSOUND", "WINMM"),
-}
+__all__ = ["REWIND_SECONDS", "Player", "quiet_stderr", "sound_available"]
 _availability: tuple[bool, str] | None = None
-
-
-@contextlib.contextmanager
-def quiet_stderr():
-    """Point file descriptor 2 at /dev/null for the block (C libraries ignore sys.stderr)."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def _miniaudio_backends() -> list:
-    import miniaudio
-
-    names = _REAL_BACKENDS.get(sys.platform, ("PULSEAUDIO", "ALSA", "SNDIO", "OSS", "JACK"))
-    return [getattr(miniaudio.Backend, n) for n in names if hasattr(miniaudio.Backend, n)]
-
-
-_PROBE = """
-import sys
-try:
-    import miniaudio
-except ImportError:
-    print("miniaudio is not installed"); sys.exit(0)
-names = sys.argv[1].split(",")
-backends = [getattr(miniaudio.Backend, n) for n in names if hasattr(miniaudio.Backend, n)]
-try:
-    miniaudio.PlaybackDevice(nchannels=1, sample_rate=22050, backends=backends).close()
-except Exception as exc:
-    detail = exc.args[0] if exc.args and isinstance(exc.args[0], str) else exc
-    print(f"no output device: {detail}"); sys.exit(0)
-print("ok")
-"""
-
-
-def _probe_miniaudio() -> str:
-    """'' if a real output device opens, else why not.
-
-    Probed in a child process with its stderr discarded: ALSA's ~30 lines of complaints never
-    reach the terminal, and the app's own stderr (where Textual draws!) is never redirected.
-    """
-    names = ",".join(_REAL_BACKENDS.get(sys.platform, ("PULSEAUDIO", "ALSA", "SNDIO", "OSS", "JACK")))
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", _PROBE, names], capture_output=True, text=True, timeout=15,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        return f"the sound check could not run ({exc})"
-    answer = (done.stdout.strip().splitlines() or [f"the sound check failed (exit code {done.returncode})"])[-1]
-    return "" if answer == "ok" else answer
-
-
-def _command_player() -> list[str] | None:
-    """The first command-line player whose sound server or card is actually present."""
-    runtime = Path(os.environ.get("XDG_RUNTIME_DIR", "/nonexistent"))
-    checks = (
-        ("pw-play", lambda: (runtime / "pipewire-0").exists(), []),
-        ("paplay", lambda: bool(os.environ.get("PULSE_SERVER")) or (runtime / "pulse" / "native").exists(), []),
-        ("aplay", _alsa_has_card, ["-q"]),
-        ("afplay", lambda: sys.platform == "darwin", []),
-    )
-    for name, present, extra in checks:
-        exe = shutil.which(name)
-        if exe and present():
-            return [exe, *extra]
-    return None
-
-
-def _alsa_has_card() -> bool:
-    try:
-        text = Path("/proc/asound/cards").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return "no soundcards" not in text and bool(text.strip())
 
 
 def sound_available(refresh: bool = False) -> tuple[bool, str]:
@@ -133,10 +44,10 @@ def sound_available(refresh: bool = False) -> tuple[bool, str]:
     if os.environ.get("EXPLAINER_AUDIO", "").lower() in ("off", "0", "no", "none"):
         _availability = (False, _("Sound is switched off (EXPLAINER_AUDIO=off). Captions are shown instead."))
         return _availability
-    problem = _probe_miniaudio()
+    problem = sound_check.probe_miniaudio()
     if not problem:
         _availability = (True, "miniaudio")
-    elif command := _command_player():
+    elif command := sound_check.command_player():
         _availability = (True, Path(command[0]).name)
     else:
         _availability = (False, _("No sound device found ({problem}). Captions are shown instead.").format(problem=problem))
@@ -171,7 +82,7 @@ class Player:
         ok, why = sound_available() if enabled else (False, _("Sound is off for this session. Captions are shown instead."))
         self.backend = ("miniaudio" if why == "miniaudio" else "command") if ok else "silent"
         self.reason = "" if ok else why
-        self._command = _command_player() if self.backend == "command" else None
+        self._command = sound_check.command_player() if self.backend == "command" else None
         self._lock = threading.RLock()
         self._samples = np.zeros(0, dtype=np.float32)
         self._rate = 22050
@@ -337,8 +248,8 @@ class Player:
                 needed = yield chunk.tobytes()
 
         try:
-            with quiet_stderr():
-                device = miniaudio.PlaybackDevice(nchannels=1, sample_rate=self._rate, backends=_miniaudio_backends())
+            with sound_check.quiet_stderr():
+                device = miniaudio.PlaybackDevice(nchannels=1, sample_rate=self._rate, backends=sound_check.miniaudio_backends())
                 generator = frames()
                 next(generator)
                 device.start(generator)
@@ -348,7 +259,7 @@ class Player:
 
     def _stop_output(self) -> None:
         if self._device is not None:
-            with quiet_stderr():
+            with sound_check.quiet_stderr():
                 with contextlib.suppress(Exception):
                     self._device.close()
             self._device = None
