@@ -272,3 +272,15 @@ async def test_spanish_map_still_fits_80x24(map_app):
                 assert _region_visible(app, widget), widget
     finally:
         set_language("en")
+
+
+async def test_hint_line_explains_the_focused_item(map_app):
+    app = map_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        hint = str(app.screen.query_one("#map-hint").render())
+        assert make_course().station("wake-word").summary[:30] in hint
+        app.screen.query_one("#open-lab").focus()
+        await pilot.pause()
+        assert "voice assistant" in str(app.screen.query_one("#map-hint").render())

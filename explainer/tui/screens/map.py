@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,6 +32,16 @@ EXTRAS = (  # (button id, label, how to open it)
     ("open-reviewer", "Reviewer seat", ("reviewer", None)),
     ("open-lab", "Voice lab", ("lab", None)),
 )
+
+HINTS = {  # what the focused button does, in the line under the map
+    "continue": "Pick up at the page you last read.",
+    "short-tour": "About ten minutes: one page and the model at each station.",
+    "open-pre": "A few questions before you start: what do you think happens?",
+    "open-final": "Questions across the whole journey, with sources for every answer.",
+    "open-post": "The pre-check again, to see what changed.",
+    "open-reviewer": "Sit in a reviewer's seat: transcribe and label synthetic clips.",
+    "open-lab": "An offline voice assistant you can take apart.",
+}
 
 
 class MapScreen(Screen[None]):
@@ -61,6 +71,7 @@ class MapScreen(Screen[None]):
                 yield Button("", id="continue", compact=True, variant="primary")
                 yield Button(_("Short tour (t)"), id="short-tour", compact=True)
             yield JourneyMap(course.stations, self._states())
+            yield Static(id="map-hint", markup=False)
             with Horizontal(id="map-extras"):
                 for button_id, label, _target in EXTRAS:
                     yield Button(_(label), id=button_id, compact=True)
@@ -156,6 +167,15 @@ class MapScreen(Screen[None]):
                 row = list(self.query(f"#zone-{focused.station.zone} StationTile")).index(focused)
                 column[min(row, len(column) - 1)].focus()
                 return
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Say what the focused thing is, so the map needs no mouse hover to explain itself."""
+        widget = event.widget
+        if isinstance(widget, StationTile):
+            hint = widget.station.summary
+        else:
+            hint = _(HINTS.get(widget.id or "", ""))
+        self.query_one("#map-hint", Static).update(hint)
 
     @on(StationTile.Chosen)
     def open_station(self, event: StationTile.Chosen) -> None:
