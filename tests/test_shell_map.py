@@ -284,3 +284,17 @@ async def test_hint_line_explains_the_focused_item(map_app):
         app.screen.query_one("#open-lab").focus()
         await pilot.pause()
         assert "voice assistant" in str(app.screen.query_one("#map-hint").render())
+
+
+async def test_help_follows_the_current_screen(map_app):
+    app = map_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {description for _keys, description in app.screen.rows}
+        assert "Close settings" in described and "Continue" not in described
+        assert app.screen.help_title == "Settings"
