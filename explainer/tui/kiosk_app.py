@@ -108,6 +108,15 @@ class KioskApp(ExplainerApp):
         self._saver.flush()
         self.exit()
 
+    def get_system_commands(self, screen):
+        """The palette without "Screenshot" (it would write a file) and without "Quit"."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Screenshot", "Quit"):
+                yield command
+
+    def deliver_screenshot(self, *args, **kwargs) -> None:
+        self.notify(_("This session keeps nothing on disk."), timeout=3)
+
     async def action_quit(self) -> None:
         self.notify(_("This is a shared kiosk: please ask the host to close it."), timeout=4)
 
