@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
@@ -48,7 +48,8 @@ class LessonScreen(Screen):
         Binding("s", "sources", _("Sources")),
         Binding("g", "glossary", _("Words")),
         Binding("r", "read_aloud", _("Read aloud")),
-        Binding("q,escape", "back_to_map", _("Map")),
+        Binding("q", "back_to_map", _("Map")),
+        Binding("escape", "escape", _("Map")),
         *[Binding(str(n), f"source({n})", _("Open source {n}").format(n=n), show=False) for n in range(1, 10)],
     ]
 
@@ -59,6 +60,7 @@ class LessonScreen(Screen):
         self.index = 0
         self.short_tour = False
         self.narrator = Narrator(self)
+        self._body_station: str | None = None  # whose pages/model the body holds
 
     @property
     def course(self) -> Course:
@@ -110,48 +112,63 @@ class LessonScreen(Screen):
 
     def _show_current(self) -> None:
         self.narrator.stop()
-        body = self._body()
+        if self.station is not None and self._body_station != self.station.id:
+            # another station: its model starts fresh; within a station the model keeps its
+            # state while the learner pages back and forth (typed phrases are not lost)
+            self._body_station = self.station.id
+            self.call_later(self._body().remove_children)
         page = self.page
         if page is None:
             self._show_model()
         else:
-            views = body.query(PageView)
-            if views and len(body.children) == 1:
-                views.first().show_page(page)
-                self.call_after_refresh(self._focus_page)
-            else:
-                self.call_later(self._swap_body, PageView(page, self.course, id="page-view"))
+            self.call_later(self._show_page, page)
             self._record(page.slug, page_id=page.id)
             if self._setting("narration"):
                 self.narrator.start(narration_text(page), automatic=True)
         self._update_header()
 
-    def _focus_page(self) -> None:
-        views = self.query(PageView)
+    def _models(self) -> list:
+        return [w for w in self._body().children if not isinstance(w, PageView)]
+
+    async def _show_page(self, page: Page) -> None:
+        body = self._body()
+        for model in self._models():
+            model.display = False
+        views = body.query(PageView)
         if views:
-            views.first().focus()
+            view = views.first()
+            view.display = True
+            view.show_page(page)
+        else:
+            view = PageView(page, self.course, id="page-view")
+            await body.mount(view)
+        view.focus()
 
     def _show_model(self) -> None:
         assert self.station is not None
         self._record(MODEL_SLUG)
-        try:
-            widget_class = model_widget_class(self.station.model)
-        except ModelUnavailable as error:
-            self.call_later(self._swap_body, Static(Text(str(error)), classes="model-missing"))
-            return
-        widget = widget_class(self.station, self.course)
-        widget.add_class("station-model")
-        self.call_later(self._swap_body, widget)
+        self.call_later(self._mount_model, self.station)
 
-    async def _swap_body(self, widget) -> None:
-        """Replace what the body shows, then focus the newcomer (after the old one is gone)."""
+    async def _mount_model(self, station: Station) -> None:
+        if self.station is not station or not self.at_model:
+            return  # the learner moved on before this ran
         body = self._body()
-        await body.remove_children()
+        for view in body.query(PageView):
+            view.display = False
+        kept = self._models()
+        if kept:
+            kept[0].display = True
+            self._focus_model(kept[0], 5)
+            return
+        try:
+            widget_class = model_widget_class(station.model)
+        except ModelUnavailable as error:
+            await body.mount(Static(Text(str(error)), classes="model-missing"))
+            return
+        widget = widget_class(station, self.course)
+        widget.add_class("station-model")
         await body.mount(widget)
-        if isinstance(widget, PageView):
-            widget.focus()
-        else:
-            self._focus_model(widget, 5)
+        self._focus_model(widget, 5)
 
     def _focus_model(self, widget, tries: int) -> None:
         """Focus the model once it has composed its children (a few refreshes at most)."""
@@ -221,6 +238,14 @@ class LessonScreen(Screen):
         if self.station is not None and not self.at_model:
             self.index = len(self.pages)
             self._show_current()
+
+    def action_escape(self) -> None:
+        """Escape first leaves a model's text field (so n/p turn pages again), then the station."""
+        if isinstance(self.focused, Input):
+            self.set_focus(None)
+            self.notify(_("Left the field: n and p turn pages again; tab goes back in."), timeout=4)
+            return
+        self.action_back_to_map()
 
     def action_back_to_map(self) -> None:
         self.narrator.stop()

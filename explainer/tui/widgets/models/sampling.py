@@ -56,7 +56,7 @@ class SamplingCalculator(ReportsInteraction, Widget):
         self.errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Sampling calculator -- tab/↑/↓ move, type to change, enter on a preset")),
+        yield Static(Text(_("Sampling calculator -- tab/↑/↓ move, type to change, esc then n: next page")),
                      classes="model-title")
         for field_id, label, percent, _maximum in FIELDS:
             value = self.values[field_id] * (100 if percent else 1)

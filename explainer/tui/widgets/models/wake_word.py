@@ -60,7 +60,7 @@ def phrases_from(data: dict) -> list[Phrase]:
 class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
     COMPONENT_CLASSES = {"wake-word--wake", "wake-word--false", "wake-word--missed", "wake-word--ignored"}
     BINDINGS = [
-        Binding("left", "threshold(-1)", _("Stricter −"), show=False),
+        Binding("left", "threshold(-1)", _("Threshold −"), show=False),
         Binding("right", "threshold(1)", _("Threshold +/−")),
         Binding("w", "wake_word(1)", _("Wake word")),
         Binding("W", "wake_word(-1)", _("Previous wake word"), show=False),

@@ -1,0 +1,56 @@
+"""QA walk-through regressions in the lesson screen: a model keeps its state, escape leaves a field."""
+
+from __future__ import annotations
+
+from lessons_harness import HarnessApp
+from textual.widgets import Input
+
+from explainer.tui.screens.station_end import StationEndDialog
+
+
+async def test_model_keeps_its_state_when_paging_back_and_forth():
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await app.open_lesson("wake-word", "model")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        model = screen.query_one(".station-model")
+        before = model.threshold
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert model.threshold != before
+        changed = model.threshold
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.query_one(".station-model") is model
+        assert model.threshold == changed
+        # another station starts with its own, fresh model
+        screen.show_station("listening-window", "model")
+        await pilot.pause()
+        assert len(screen.query(".station-model")) == 1
+        assert screen.query_one(".station-model") is not model
+
+
+async def test_escape_in_a_model_field_leaves_the_field_not_the_station():
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await app.open_lesson("sampled-for-review", "model")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and not isinstance(app.focused, Input)
+        assert ("map", "") not in app.opened
+        await pilot.press("n")  # turns the page now instead of typing "n"
+        await pilot.pause()
+        assert isinstance(app.screen, StationEndDialog)
+        await pilot.press("escape")  # closes the dialog
+        await pilot.pause()
+        screen.set_focus(None)
+        await pilot.press("escape")  # nothing being typed: back to the map
+        await pilot.pause()
+        assert ("map", "") in app.opened
