@@ -62,3 +62,11 @@ def test_broken_clip_file_is_reported_as_path_line(tmp_path: Path, capsys: pytes
     assert run(["--content", str(content), "clips", "list"]) == 1
     out = capsys.readouterr().out
     assert "clips/households.toml:1" in out and "Traceback" not in out
+
+
+def test_unwritable_output_folder_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert run(["clips", "render", "--out", str(blocker / "audio"), "--only", "ol-01-timer"]) == 1
+    out = capsys.readouterr().out
+    assert "Cannot write to" in out and "Traceback" not in out

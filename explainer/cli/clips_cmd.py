@@ -100,13 +100,19 @@ def run_render(args: argparse.Namespace) -> int:
             console.print(f"Unknown clip id: {escape(', '.join(unknown))}. See `explainer clips list`.", style="red")
             return 2
         clips = tuple(clip for clip in clips if clip.id in args.only)
+    out = Path(args.out) if args.out else None
+    cache = data_paths(args.data_dir).clip_cache_dir
+    target = out if out is not None else cache
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        console.print(f"Cannot write to {escape(str(target))}: {escape(exc.strerror or str(exc))}.", style="red")
+        return 1
     ok, reason = speech.speech_available()
     if not ok:
         console.print(f"Cannot render: {escape(reason)}", style="red")
         console.print("The shipped clips still work in the reviewer seat.")
         return 1
-    out = Path(args.out) if args.out else None
-    cache = data_paths(args.data_dir).clip_cache_dir
     started, failures, reused = time.perf_counter(), [], 0
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -121,8 +127,10 @@ def run_render(args: argparse.Namespace) -> int:
                 else:
                     _, cached = render_cached(clip, cache)
                     reused += int(cached)
-            except (speech.SpeechError, OSError) as exc:
+            except speech.SpeechError as exc:
                 failures.append((clip.id, str(exc)))
+            except OSError as exc:
+                failures.append((clip.id, f"could not write the audio ({exc.strerror or exc})"))
             bar.advance(task)
     for clip_id, message in failures:
         console.print(f"{escape(clip_id)}: {escape(message)}", style="red")
