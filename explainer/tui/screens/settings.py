@@ -26,7 +26,10 @@ TOGGLES = (  # (setting, label, explanation)
 
 class SettingsScreen(ModalScreen[None]):
     HELP_TITLE = "Settings"
-    BINDINGS = [Binding("escape", "dismiss", _("Close settings"))]
+    BINDINGS = [
+        Binding("escape", "dismiss", _("Close settings")),
+        Binding("f1", "app.help", _("Help")),  # a modal hides the app's own keys, so repeat it here
+    ]
 
     app = getters.app(ExplainerApp)
 
