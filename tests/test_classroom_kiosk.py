@@ -130,10 +130,12 @@ async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isola
         app.open_map()
         await settle(pilot)
         assert app.scratch is not None and app.scratch.root.parent == private_temp
+        assert data_paths().data_dir == app.config.data.data_dir  # even code that skips app.config
         app.end_kiosk()
     assert not data.exists(), files_under(data)
     assert not cache.exists(), files_under(cache)
     assert files_under(private_temp) == [], "the session's scratch folder must be removed"
+    assert data_paths().data_dir == data, "the environment is put back when the kiosk ends"
 
 
 async def test_idle_kiosk_goes_back_to_the_welcome_screen_and_forgets_the_visitor() -> None:

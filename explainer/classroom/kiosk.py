@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import math
+import os
 import shutil
 import tempfile
 import time
@@ -25,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from explainer.paths import DataPaths
+from explainer.paths import CACHE_DIR_ENV, DATA_DIR_ENV, DataPaths
 
 DEFAULT_IDLE_MINUTES = 3.0
 DEFAULT_HOST_CODE = "2468"
@@ -157,11 +158,27 @@ class Scratch:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="explainer-kiosk-"))
         self.paths = DataPaths(data_dir=self.root / "data", cache_dir=self.root / "cache")
+        self._saved_env: dict[str, str | None] | None = None
         atexit.register(self.remove)
+
+    def activate(self) -> None:
+        """Point EXPLAINER_DATA_DIR / EXPLAINER_CACHE_DIR here too, for code that asks
+        ``data_paths()`` instead of ``app.config.data``; ``remove()`` puts them back."""
+        if self._saved_env is None:
+            self._saved_env = {name: os.environ.get(name) for name in (DATA_DIR_ENV, CACHE_DIR_ENV)}
+            os.environ[DATA_DIR_ENV] = str(self.paths.data_dir)
+            os.environ[CACHE_DIR_ENV] = str(self.paths.cache_dir)
 
     def clear_visitor_data(self) -> None:
         """Forget what a visitor left in the data folder (e.g. lab history); keep the clip cache."""
         shutil.rmtree(self.paths.data_dir, ignore_errors=True)
 
     def remove(self) -> None:
+        if self._saved_env is not None:
+            for name, value in self._saved_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+            self._saved_env = None
         shutil.rmtree(self.root, ignore_errors=True)

@@ -138,6 +138,7 @@ def memory_only_app(config) -> ExplainerApp:
     from explainer.tui import services
 
     scratch = Scratch()
+    scratch.activate()
     config = replace(config, data=scratch.paths, idle_minutes=idle_minutes(config.idle_minutes),
                      host_code=valid_host_code(config.host_code))
     startup = services.start(config)
