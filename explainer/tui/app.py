@@ -34,7 +34,7 @@ class ExplainerApp(App[None]):
     COMMANDS = App.COMMANDS | {JourneyCommands}
     BINDINGS = [
         Binding("question_mark", "help", _("Help")),
-        Binding("f1", "help", "Help", show=False),
+        Binding("f1", "help", "Help", show=False, priority=True),  # works inside modals and fields too
         Binding("escape", "open_map", "Map", show=False),
     ]
     MODES = {
@@ -170,7 +170,9 @@ class ExplainerApp(App[None]):
     def action_help(self) -> None:
         from explainer.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen.for_screen(self.screen, self))
 
     def action_settings(self) -> None:

@@ -43,6 +43,7 @@ ALWAYS = [
     ("↑ ↓ PgUp PgDn Home End", "Scroll long text"),
     ("Tab / Shift+Tab", "Move between controls"),
     ("Ctrl+P", "Command palette: jump to any station"),
+    ("F1", "Help"),
     ("Ctrl+Q", "Quit"),
 ]
 

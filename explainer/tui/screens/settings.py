@@ -26,10 +26,7 @@ TOGGLES = (  # (setting, label, explanation)
 
 class SettingsScreen(ModalScreen[None]):
     HELP_TITLE = "Settings"
-    BINDINGS = [
-        Binding("escape", "dismiss", _("Close settings")),
-        Binding("f1", "app.help", _("Help")),  # a modal hides the app's own keys, so repeat it here
-    ]
+    BINDINGS = [Binding("escape", "dismiss", _("Close settings"))]  # F1 (help) is an app priority key
 
     app = getters.app(ExplainerApp)
 
