@@ -30,6 +30,7 @@ def test_where_lists_every_path_with_size(capsys):
         assert str(path) in out
     assert "not created yet" in out  # the lab history does not exist yet
     assert "course content" in out
+    assert "progress.json.corrupt-20260101-000000" in out
     assert "B)" in out or "KB" in out
 
 

@@ -67,6 +67,10 @@ def run_where(args: argparse.Namespace) -> int:
     console.print("[bold]Learner data written by the app[/bold]")
     for label, path in paths.all_paths():
         console.print(f"  {escape(str(path))}  [dim]({escape(label)}; {_describe(path)})[/dim]")
+    listed = {path for _label, path in paths.all_paths()}
+    extras = [path for path in owned_paths(paths) if path not in listed]
+    for path in extras:  # locks, files set aside after damage, a save cut short
+        console.print(f"  {escape(str(path))}  [dim](kept by the app; {_describe(path)})[/dim]")
     console.print("[bold]Read only[/bold]")
     console.print(f"  {escape(str(content))}  [dim](course content; {_describe(content)})[/dim]")
     return 0
