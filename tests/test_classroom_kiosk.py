@@ -280,3 +280,24 @@ def test_help_names_the_kiosk_options() -> None:
     text = " ".join(build_parser().format_help().split())
     assert "--kiosk" in text and "--idle-minutes" in text
     assert "--host-code" in text and f"default {DEFAULT_HOST_CODE}" in text
+
+
+async def test_welcome_screen_holds_still_with_reduced_motion() -> None:
+    from explainer.learning.settings import Settings
+    from explainer.tui.screens.kiosk_attract import attract_hints
+
+    app = kiosk()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        moving = app.screen
+        assert moving._timer is not None  # the hint changes now and then
+        app.apply_settings(Settings(reduced_motion=True), save=False)
+        app._startup.settings = app.settings  # as if the host had set it before opening the kiosk
+        await start_visit(pilot, app)
+        await app.show_attract()
+        await settle(pilot)
+        still = app.screen
+        assert type(still).__name__ == "AttractScreen" and still._timer is None
+        shown = str(still.query_one("#attract-hint").render())
+        assert all(hint.split()[0] in shown for hint in attract_hints())  # every hint at once, nothing moves
+        app.end_kiosk()
