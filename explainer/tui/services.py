@@ -42,12 +42,14 @@ class Startup:
 def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]]:
     """The course, or the reasons it cannot be used as ``path:line: message`` lines."""
     try:
-        from explainer.course.load import load_course
+        from explainer.course.cache import load_course_cached
         from explainer.course.problems import ContentError
     except ImportError as error:  # a broken install, not broken content
         return None, [f"{config.content_dir}:1: the course loader is missing ({error})"]
     try:
-        return load_course(config.content_dir, config.lang), []
+        # A stored copy of the validated course when nothing changed (~50 ms less per start).
+        cache = None if config.memory_only else config.data.cache_dir
+        return load_course_cached(config.content_dir, config.lang, cache), []
     except ContentError as error:
         return None, [str(problem) for problem in error.problems] or [str(error)]
     except OSError as error:
