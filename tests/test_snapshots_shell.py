@@ -45,3 +45,16 @@ def test_help_screen(snap_compare, shell_app):
 
 def test_too_small(snap_compare, shell_app):
     assert snap_compare(shell_app(), terminal_size=(60, 20))
+
+
+def test_map_no_color(snap_compare, shell_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = shell_app()
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24), press=["down"])
+
+
+def test_map_high_contrast(snap_compare, shell_app):
+    app = shell_app()
+    app.settings = app.settings.changed(high_contrast=True)
+    assert snap_compare(app, terminal_size=(80, 24))

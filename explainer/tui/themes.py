@@ -27,6 +27,7 @@ HIGH_CONTRAST = Theme(
     luminosity_spread=0.0,
     text_alpha=1.0,
     variables={
+        "text-muted": "white",
         "footer-key-foreground": "yellow",
         "block-cursor-background": "yellow",
         "block-cursor-foreground": "black",
