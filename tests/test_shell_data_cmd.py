@@ -19,6 +19,8 @@ def _make_learner_data():
     (paths.data_dir / "progress.json.corrupt-20260101-000000").write_text("old")
     paths.clip_cache_dir.mkdir(parents=True)
     (paths.clip_cache_dir / "clip.wav").write_bytes(b"RIFF" + bytes(100))
+    (paths.cache_dir / "course").mkdir()
+    (paths.cache_dir / "course" / "abc.pickle").write_bytes(b"x")
     return paths
 
 
@@ -44,6 +46,7 @@ def test_forget_asks_and_no_answer_means_no(capsys, monkeypatch):
 
 
 def test_forget_yes_erases_only_our_files(capsys, monkeypatch):
+    monkeypatch.delenv("EXPLAINER_CACHE_DIR")  # the default: <data>/cache, the app's alone
     paths = _make_learner_data()
     mine = paths.data_dir / "my-notes.txt"
     mine.write_text("not the app's")
@@ -65,3 +68,13 @@ def test_forget_with_flag_needs_no_answer(capsys, monkeypatch):
     assert not paths.data_dir.exists()
     assert run(["forget", "--yes"]) == 0
     assert "Nothing to erase" in capsys.readouterr().out
+
+
+def test_forget_in_a_shared_cache_folder_removes_only_our_paths(capsys, monkeypatch, tmp_path):
+    shared = tmp_path / "shared-cache"
+    monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(shared))
+    paths = _make_learner_data()
+    other = shared / "someone-elses.txt"
+    other.write_text("keep")
+    assert run(["forget", "--yes"]) == 0
+    assert other.exists() and not paths.clip_cache_dir.exists()
