@@ -112,3 +112,6 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = _("Keys: {screen}").format(screen=self.help_title)
             box.border_subtitle = _("Esc closes")
             yield Static(table, id="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()  # so ↑/↓/PgUp/PgDn scroll a long list at once
