@@ -301,3 +301,10 @@ async def test_welcome_screen_holds_still_with_reduced_motion() -> None:
         shown = str(still.query_one("#attract-hint").render())
         assert all(hint.split()[0] in shown for hint in attract_hints())  # every hint at once, nothing moves
         app.end_kiosk()
+
+
+def test_a_bad_host_code_warns_and_uses_the_default(capsys) -> None:
+    app = kiosk(host_code="12x")
+    assert app.config.host_code == DEFAULT_HOST_CODE
+    assert "host code must be four digits" in capsys.readouterr().err
+    app.scratch.remove()

@@ -131,12 +131,15 @@ def memory_only_app(config) -> ExplainerApp:
     ``config.data`` is pointed into the scratch folder, so clip renders, narration and lab
     history follow it there; progress and settings are never written at all.
     """
+    import sys
     import weakref
     from dataclasses import replace
 
     from explainer.classroom.kiosk import idle_minutes, valid_host_code
     from explainer.tui import services
 
+    if config.kiosk and valid_host_code(config.host_code) != (config.host_code or "").strip():
+        sys.stderr.write(f"explainer: the host code must be four digits; using {valid_host_code(None)}\n")
     scratch = Scratch()
     scratch.activate()
     config = replace(config, data=scratch.paths, idle_minutes=idle_minutes(config.idle_minutes),
