@@ -99,6 +99,9 @@ def run_all(effort: Effort = Effort()) -> dict[str, Any]:
         "app_median_ms": ms(median(startup.app_s)),
         "bare_ms": [ms(s) for s in startup.bare_s],
         "app_ms": [ms(s) for s in startup.app_s],
+        "cpu_ratio": _round(startup.cpu_ratio, 2),
+        "bare_cpu_median_ms": ms(median(startup.bare_cpu_s)),
+        "app_cpu_median_ms": ms(median(startup.app_cpu_s)),
     }
     moves = run_transitions(effort.transition_rounds)
     every = [s for samples in moves["samples"].values() for s in samples]
@@ -108,6 +111,9 @@ def run_all(effort: Effort = Effort()) -> dict[str, Any]:
     }
     details["transitions_not_measured"] = moves["errors"]
     details["transition_p50_ms"] = ms(median(every))
+    cpu = moves.get("cpu_samples") or []
+    details["transition_cpu_p50_ms"] = ms(median(cpu)) if cpu else None
+    details["transition_cpu_p95_ms"] = ms(percentile(cpu, 95)) if cpu else None
     details["peak_rss_mb_with_lab"] = moves["peak_rss_mb"]
     content = measure_content(runs=effort.content_runs)
     details["content"] = {**content.counts, "check_content_median_ms": ms(median(content.check_s))}
@@ -156,7 +162,10 @@ def print_table(result: dict[str, Any], console) -> None:
     console.print(moves)
     start = details["startup"]
     console.print(
-        f"Start-up medians: app {start['app_median_ms']:g} ms, bare Textual {start['bare_median_ms']:g} ms. "
+        f"Start-up medians: app {start['app_median_ms']:g} ms, bare Textual {start['bare_median_ms']:g} ms "
+        f"(CPU: {start['app_cpu_median_ms']:g} / {start['bare_cpu_median_ms']:g} ms, ratio {start['cpu_ratio']:g}). "
+        f"Key to paint in CPU time: p50 {details['transition_cpu_p50_ms']} ms, "
+        f"p95 {details['transition_cpu_p95_ms']} ms. "
         f"Peak memory with the lab: {details['peak_rss_mb_with_lab']:g} MB.",
         markup=False, highlight=False,
     )

@@ -25,7 +25,7 @@ from explainer.bench.stats import median
 
 # Shared by both children, word for word, so "ready" means the same thing for each.
 _READY = '''
-import asyncio, sys
+import asyncio, sys, time
 
 def when_ready(is_ready):
     async def auto_pilot(pilot):
@@ -37,7 +37,7 @@ def when_ready(is_ready):
             await asyncio.sleep(0)
         await pilot._wait_for_screen()
         app.screen._on_timer_update()  # composite and paint one frame
-        sys.stdout.write("ready\\n")
+        sys.stdout.write(f"ready {time.process_time():.6f}\\n")
         sys.stdout.flush()
         app.exit()
     return auto_pilot
@@ -69,11 +69,20 @@ app.run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: type(app
 class StartupResult:
     bare_s: list[float] = field(default_factory=list)
     app_s: list[float] = field(default_factory=list)
+    bare_cpu_s: list[float] = field(default_factory=list)  # CPU time of the child when ready
+    app_cpu_s: list[float] = field(default_factory=list)
     error: str = ""
 
     @property
     def ratio(self) -> float:
         return median(self.app_s) / median(self.bare_s) if self.bare_s and self.app_s else float("nan")
+
+    @property
+    def cpu_ratio(self) -> float:
+        """The same ratio in CPU time: steadier than wall time on a busy machine."""
+        if not (self.bare_cpu_s and self.app_cpu_s):
+            return float("nan")
+        return median(self.app_cpu_s) / median(self.bare_cpu_s)
 
 
 def child_env() -> dict[str, str]:
@@ -90,8 +99,8 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def time_child(source: str, *args: str, timeout: float = 60.0) -> float:
-    """Seconds from spawning ``python -c source`` to its "ready" line."""
+def time_child(source: str, *args: str, timeout: float = 60.0) -> tuple[float, float]:
+    """(wall seconds from spawning ``python -c source`` to its "ready" line, its CPU seconds then)."""
     env = child_env()
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -105,14 +114,15 @@ def time_child(source: str, *args: str, timeout: float = 60.0) -> float:
     try:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.strip() == "ready":
+            if line.startswith("ready"):
                 elapsed = time.perf_counter() - started
+                cpu = float(line.split()[1])
                 break
         else:
             _out, err = process.communicate(timeout=timeout)
             raise RuntimeError(f"the child never became ready: {(err or '').strip()[-400:]}")
         process.communicate(timeout=timeout)
-        return elapsed
+        return elapsed, cpu
     finally:
         if process.poll() is None:
             process.kill()
@@ -125,6 +135,10 @@ def measure_startup(runs: int = 7) -> StartupResult:
         time_child(BARE_CHILD)  # warm the OS file cache for both, untimed
         time_child(APP_CHILD, data_dir)
         for _ in range(runs):
-            result.bare_s.append(time_child(BARE_CHILD))
-            result.app_s.append(time_child(APP_CHILD, data_dir))
+            wall, cpu = time_child(BARE_CHILD)
+            result.bare_s.append(wall)
+            result.bare_cpu_s.append(cpu)
+            wall, cpu = time_child(APP_CHILD, data_dir)
+            result.app_s.append(wall)
+            result.app_cpu_s.append(cpu)
     return result
