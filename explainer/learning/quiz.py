@@ -145,7 +145,13 @@ def _grade_choice(q: Question, given: object) -> tuple[bool, float, list[Feedbac
         ok = len(chosen) == 1 and chosen <= right
         return ok, 1.0 if ok else 0.0, feedback
     missed = [o for o in q.options if o.correct and o.id not in chosen]
-    feedback += [Feedback(o.text, _("Missed: this one belongs in the answer too.")) for o in missed]
+    if missed:  # how many, not which: naming them would hand over the answer on the first try
+        message = (
+            _("Missed: one more option belongs in the answer.")
+            if len(missed) == 1
+            else _("Missed: {n} more options belong in the answer.").format(n=len(missed))
+        )
+        feedback.append(Feedback(_("Not chosen yet"), message))
     wrong_total = max(1, len(valid - right))
     raw = len(chosen & right) / max(1, len(right)) - len(chosen - right) / wrong_total
     ok = chosen == right
@@ -194,6 +200,22 @@ def _grade_numeric(q: Question, given: object) -> tuple[bool, float, list[Feedba
         return True, 1.0, []
     message = _("Too high.") if value > q.answer else _("Too low.")
     return False, 0.0, [Feedback(_fmt(value), message)]
+
+
+def incomplete(question: Question, given: object) -> str | None:
+    """Why ``given`` is not an answer yet (no number typed, items left unsorted), or None.
+
+    Such a try is refused with this message instead of being graded, so a typo or a
+    half-sorted list never costs one of the learner's tries.
+    """
+    if question.type == "numeric" and parse_number(given) is None:
+        return _("That is not a number yet: type one, e.g. 12.5.")
+    if question.type == "matching":
+        placed = given if isinstance(given, Mapping) else {}
+        left = sum(1 for item in question.items if placed.get(item.text) is None)
+        if left:
+            return _("Sort every item first ({n} still show ?).").format(n=left)
+    return None
 
 
 _GRADERS = {

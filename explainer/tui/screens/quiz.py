@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Question
 from explainer.i18n import _
-from explainer.learning.quiz import CONFIDENCE_LEVELS, Result
+from explainer.learning.quiz import CONFIDENCE_LEVELS, Result, incomplete
 from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
@@ -44,6 +44,7 @@ class QuizScreen(Screen):
         Binding("r", "results", _("Results")),
         Binding("t", "retake", _("Take again"), show=False),
         Binding("p", "post_check", _("Post-check"), show=False),
+        Binding("n", "next_station", _("Next station"), show=False),
         Binding("q,escape", "back_to_map", _("Map")),
     ]
 
@@ -140,7 +141,7 @@ class QuizScreen(Screen):
         tries = session.tries + (0 if session.last and session.last.finished else 1)
         parts = [
             quiz_title(self.course, session.quiz_id),
-            _("question {n} of {total}").format(n=session.index + 1, total=len(session.questions)),
+            f"{session.index + 1}/{len(session.questions)}",
             _(TYPE_NAMES.get(session.current.type, session.current.type)),
             _("try {n} of {m}").format(n=min(tries, session.max_tries), m=session.max_tries),
             _("sure? {c}").format(c=_(self.confidence) if self.confidence else "–"),
@@ -151,6 +152,15 @@ class QuizScreen(Screen):
         session = self.session
         assert session is not None
         self._set_text("#quiz-header", quiz_title(self.course, session.quiz_id) + " · " + _("done"))
+        if session.quiz_id == "pre":
+            summary = Text(_("Your starting point is saved."), "bold")
+            self._set_text("#quiz-prompt", summary)
+            lines = [
+                _("You will meet the same questions in the post-check, after the final quiz."),
+                _("escape: the map, where c starts the journey"),
+            ]
+            self._set_text("#quiz-feedback", "\n".join(lines))
+            return
         summary = Text(
             _("You answered {a} of {n}; {c} correct.").format(
                 a=session.answered_count, n=len(session.questions), c=session.correct_count
@@ -166,10 +176,8 @@ class QuizScreen(Screen):
             lines.insert(
                 0, _("p: take the post-check and see how far you have moved since the pre-check")
             )
-        if session.quiz_id == "pre":
-            lines.insert(
-                0, _("You will meet the same questions in the post-check, after the final quiz.")
-            )
+        if self._next_station() is not None:
+            lines.insert(0, _("n: next station: {title}").format(title=self._next_station().title))
         self._set_text("#quiz-feedback", "\n".join(lines))
         if session.quiz_id == "post":
             self.action_results()
@@ -195,14 +203,24 @@ class QuizScreen(Screen):
         if given in (None, "", [], {}) or (isinstance(given, str) and not given.strip()):
             self.notify(_("Choose or type an answer first."), timeout=3)
             return
+        if (reason := incomplete(session.current, given)) is not None:
+            self.notify(reason, timeout=4)  # refused, not graded: no try is used up
+            return
         if session.last is not None and given == self._last_given:
             self.notify(_("That is the answer you just checked; change it first."), timeout=3)
             return
         self._last_given = given
         question = session.current
         result = session.check(given, self.confidence)
-        widget.show_result(result)
-        self._show_result(question, result)
+        if session.quiz_id == "pre":
+            # a starting point, not a test: no ticks, answers or explanations yet, so the
+            # post-check later measures what the journey taught, not what this screen showed
+            widget.locked = True
+            widget.refresh(layout=True)
+            self._show_prepost_saved()
+        else:
+            widget.show_result(result)
+            self._show_result(question, result)
         self._save()  # finished answers, and tries spent so far (so leaving does not reset them)
         self._update_header()
 
@@ -213,7 +231,23 @@ class QuizScreen(Screen):
         verdict.set_classes(css_class)
         body = feedback_text(self.course, result)
         self.query_one("#quiz-feedback", Static).update(body)
-        self.call_after_refresh(verdict.scroll_visible, animate=False, top=True)
+        feedback = self.query_one("#quiz-feedback", Static)
+        # the whole feedback in view, with as much of the question above it as still fits
+        self.call_after_refresh(self.query_one("#quiz-scroll").scroll_home, animate=False)
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
+
+    def _show_prepost_saved(self) -> None:
+        verdict = self.query_one("#quiz-verdict", Static)
+        verdict.update(Text("✓ " + _("Saved.")))
+        verdict.set_classes("")
+        self.query_one("#quiz-feedback", Static).update(
+            Text(
+                _("You will see how you did in the post-check, after the final quiz.")
+                + "\n"
+                + _("enter: next question"),
+            )
+        )
+        self.call_after_refresh(verdict.scroll_visible, animate=False)
 
     def _save(self) -> None:
         save = getattr(self.app, "save_progress", None)
@@ -251,7 +285,25 @@ class QuizScreen(Screen):
 
         self.app.push_screen(ResultsScreen())
 
+    def _next_station(self):
+        """The station after this station quiz's one (None for the last, final and pre/post)."""
+        session = self.session
+        if session is None:
+            return None
+        ids = [station.id for station in self.course.stations]
+        if session.quiz_id not in ids or ids.index(session.quiz_id) + 1 >= len(ids):
+            return None
+        return self.course.stations[ids.index(session.quiz_id) + 1]
+
+    def action_next_station(self) -> None:
+        following = self._next_station()
+        opener = getattr(self.app, "open_station", None)
+        if following is not None and self.session is not None and self.session.done and callable(opener):
+            opener(following.id)
+
     async def action_retake(self) -> None:
+        if self.session is not None and self.session.done and self.session.quiz_id == "pre":
+            return  # the baseline stays as first answered
         if self.session is not None and self.session.done:
             self.session.restart()
             await self._show_current()

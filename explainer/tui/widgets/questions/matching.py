@@ -47,7 +47,9 @@ class MatchingWidget(QuestionWidget):
         if self.locked:
             return ""
         legend = " · ".join(f"{n} {g}" for n, g in enumerate(self.question.groups, start=1))
-        return _("Keys: {legend} · 0 unsort · enter check").format(legend=legend)
+        return _("Keys: {legend} (then on to the next item) · 0 unsort · enter check").format(
+            legend=legend
+        )
 
     def given(self) -> object:
         return dict(self.placed)

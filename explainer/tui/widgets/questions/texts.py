@@ -92,8 +92,18 @@ def feedback_text(course: Course, result: Result) -> Text:
             body.append(result.solution + "\n")
         body.append(_("Why: "), "bold")
         body.append(result.explanation + "\n")
-    body.append(_("Sources") + " (s)\n", "bold")
-    body.append_text(source_lines(course, result.sources))
+    if result.finished:
+        body.append(_("Sources") + " (s)\n", "bold")
+        body.append_text(source_lines(course, result.sources))
+    else:  # one line while trying, so the question and the hint stay on screen at 80x24
+        body.append(_("Sources") + " (s): ", "bold")
+        names = [
+            f"{course.sources[sid].publisher}, “{course.sources[sid].title}”"
+            if sid in course.sources
+            else sid
+            for sid in result.sources
+        ]
+        body.append("; ".join(names) + "\n")
     if result.finished:
         body.append(_("enter: next question · c: how sure were you?"), "dim")
     else:
