@@ -121,6 +121,7 @@ class MapScreen(Screen[None]):
         assert course is not None
         label = numbered(course.stations, self.next_station())
         self.query_one("#continue", Button).label = f"▶ {verb}: {label}"
+        self.query_one("#short-tour", Button).display = not self.prefers_short_tour  # no twin buttons
 
     @property
     def prefers_short_tour(self) -> bool:
