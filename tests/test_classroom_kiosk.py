@@ -233,6 +233,11 @@ async def test_visitors_cannot_quit_and_keys_on_the_welcome_screen_only_start() 
         await pilot.press("ctrl+q")
         await settle(pilot)
         assert app.is_running and app.current_mode == "map"
+        await pilot.press("question_mark")  # the app's own keys still work during a visit
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles and "Quit" not in titles and "Theme" in titles
         app.deliver_screenshot()  # e.g. from a stray key binding: still writes nothing
