@@ -90,6 +90,8 @@ async def _visit(pilot: Any, samples: dict[str, list[float]], errors: dict[str, 
     try:
         await _focus(pilot, button)
         samples.setdefault(f"map → {label}", []).append(await timed_press(pilot, "enter", _on(app, screen)))
+        app.screen.set_focus(None)  # escape in a text field leaves the field first (the lab)
+        await pilot._wait_for_screen()
         samples.setdefault(f"{label} → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
     except NotReached as error:
         errors[label] = str(error)
