@@ -26,6 +26,9 @@ MODEL_WIDGETS: dict[str, str] = {
     "reviewer-brief": "explainer.tui.widgets.models.reviewer_brief:ReviewerBrief",
     "disclosures-timeline": "explainer.tui.widgets.models.disclosures:DisclosuresTimeline",
     "controls-checklist": "explainer.tui.widgets.models.controls_checklist:ControlsChecklist",
+    "nbest": "explainer.tui.widgets.models.nbest:NBestExplorer",
+    "intent-parser": "explainer.tui.widgets.models.intent_parser:IntentParser",
+    "history-browser": "explainer.tui.widgets.models.history_browser:HistoryBrowserModel",
 }
 
 

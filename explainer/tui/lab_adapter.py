@@ -1,0 +1,180 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+The one place where the lab's screens meet the voice pipeline (``explainer.voice.*``).
+
+The pipeline, the wake-word stage and the recogniser are built separately from the screens
+and may be missing from a build (or from a half-finished checkout). Every screen asks this
+module, never the voice modules directly, so a missing part becomes one clear sentence on
+screen ("the lab's pipeline is not installed in this build") instead of an ImportError, and
+a change in the pipeline's call signature is absorbed here, in one file. Nothing here is
+faked: when a part is missing we say so and show nothing in its place.
+
+Everything in here may be slow (decoders, speech synthesis): call it from thread workers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from explainer.i18n import _
+
+MAX_TEXT = 200  # characters: a spoken command is a few seconds, not a paragraph
+WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
+NOISES = ("none", "tv", "kitchen")
+DISTANCES = (0.5, 1.0, 3.0, 6.0)
+STAGES = (
+    "speech in", "wake word", "endpointing", "speech recognition", "understanding",
+    "fulfilment", "reply", "voice history", "sampling",
+)
+SOUND_ALIKES = ("the election results are in", "she drove a lexus", "alexis said", "unacceptable")
+
+
+class LabUnavailable(Exception):
+    """A part of the lab's pipeline is not in this build; ``str()`` says which, for the learner."""
+
+
+def pipeline_missing() -> str:
+    return _("The lab's pipeline is not installed in this build.")
+
+
+@dataclass(frozen=True)
+class LabRequest:
+    """What the learner chose: a typed sentence or a clip, and the room and device settings."""
+
+    text: str = ""
+    clip_id: str | None = None
+    noise: str = "none"
+    distance: float = 1.0
+    wake_word: str = "alexa"
+    threshold: float | None = None  # None: the wake stage's default
+
+
+def check_text(text: str) -> str | None:
+    """A message when typed text cannot be run (empty, too long), else None."""
+    if not text.strip():
+        return _("Type a sentence first, for example: alexa set a timer for ten minutes")
+    if len(text) > MAX_TEXT:
+        return _("That is {n} characters; the lab takes at most {limit} (a spoken command lasts seconds).").format(
+            n=len(text), limit=MAX_TEXT)
+    return None
+
+
+def _module(name: str) -> Any | None:
+    try:
+        return importlib.import_module(f"explainer.voice.{name}")
+    except ImportError:
+        return None
+
+
+def pipeline_run() -> Callable[..., Any] | None:
+    module = _module("pipeline")
+    run = getattr(module, "run", None) if module else None
+    return run if callable(run) else None
+
+
+def available() -> tuple[bool, str]:
+    """(True, "") when the pipeline can run, else (False, the sentence to show)."""
+    return (True, "") if pipeline_run() is not None else (False, pipeline_missing())
+
+
+def _call(function: Callable[..., Any], values: dict[str, Any], *positional: Any) -> Any:
+    """Call ``function`` with those of ``values`` it accepts (the pipeline's keywords may grow)."""
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return function(*positional, **values)
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return function(*positional, **values)
+    return function(*positional, **{k: v for k, v in values.items() if k in parameters})
+
+
+def threshold_choices() -> tuple[tuple[float, ...], float]:
+    """The wake stage's threshold steps and its default (empty steps when the stage is missing)."""
+    wake = _module("wake")
+    if wake is None:
+        return (), 0.0
+    default = getattr(wake, "DEFAULT_THRESHOLD", None)
+    steps = getattr(wake, "THRESHOLDS", None) or getattr(wake, "THRESHOLD_STEPS", None)
+    if steps:
+        steps = tuple(float(s) for s in steps)
+        return steps, float(default) if default is not None else steps[len(steps) // 2]
+    if default is None:
+        return (), 0.0
+    base = float(default)
+    return tuple(round(base * f, 4) for f in (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)), base
+
+
+def run_trace(request: LabRequest, *, content_dir: Path, history_db: Path | None,
+              on_stage: Callable[[Any], None] | None = None, keep: bool = True) -> Any:
+    """Run the whole pipeline once; returns LAB-CORE's ``Trace``. Raises LabUnavailable."""
+    run = pipeline_run()
+    if run is None:
+        raise LabUnavailable(pipeline_missing())
+    values: dict[str, Any] = {
+        "text": request.text or None, "clip": request.clip_id, "clip_id": request.clip_id,
+        "noise": request.noise, "distance": request.distance, "wake_word": request.wake_word,
+        "content_dir": content_dir, "history_db": history_db if keep else None,
+        "keep": keep, "store": keep, "on_stage": on_stage, "progress": on_stage,
+    }
+    if request.threshold is not None:
+        values["threshold"] = request.threshold
+    return _call(run, values)
+
+
+def nbest(samples16k: Any, n: int = 5) -> list[tuple[str, float]]:
+    """The recogniser's N best hypotheses as (text, score). Raises LabUnavailable without asr."""
+    asr = _module("asr")
+    recogniser_class = getattr(asr, "Recogniser", None) if asr else None
+    if recogniser_class is None:
+        raise LabUnavailable(_("The lab's speech recogniser (explainer.voice.asr) is not installed in this build."))
+    getter = getattr(asr, "shared", None) or getattr(asr, "get_recogniser", None)
+    recogniser = getter() if callable(getter) else recogniser_class()
+    out = []
+    for item in recogniser.nbest(samples16k, n):
+        if isinstance(item, tuple | list):
+            text, score = item[0], item[1]
+        else:
+            text = getattr(item, "text", getattr(item, "hypothesis", str(item)))
+            score = getattr(item, "score", getattr(item, "confidence", 0.0))
+        out.append((str(text), float(score)))
+    return out
+
+
+def clip_samples16k(clip: Any, content_dir: Path, cache_dir: Path) -> tuple[Any, Path]:
+    """A clip's audio as 16 kHz float samples (cached render or shipped WAV) and its file."""
+    from explainer.voice import render
+    from explainer.voice.audio import read_wav, resample
+
+    audio = render.clip_audio(clip, content_dir, cache_dir)
+    samples, rate = read_wav(audio.path)
+    return resample(samples, rate, 16000), audio.path
+
+
+def stage_output(record: Any) -> str:
+    """What a stage row says: its output, or the lesson when nothing was uploaded."""
+    from explainer.voice.trace import NOT_UPLOADED
+
+    output = str(getattr(record, "output", "") or "")
+    if getattr(record, "skipped", False) and (not output or output.startswith(NOT_UPLOADED)):
+        return _("not uploaded — nothing left the device")
+    return output
+
+
+WAVE_MARKS = {"pre-roll": ("pre-roll", "upload_start", "preroll"), "wake": ("wake", "wake_start"),
+              "end": ("end", "speech_end", "end_of_speech", "upload_end")}
+
+
+def waveform_marks(marks: dict[str, float]) -> dict[str, float]:
+    """The trace's marks under the Waveform widget's names (pre-roll, wake, end)."""
+    out = {}
+    for name, keys in WAVE_MARKS.items():
+        for key in keys:
+            if marks.get(key) is not None:
+                out[name] = float(marks[key])
+                break
+    return out

@@ -1,0 +1,32 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+The lab's voice-history screen: what this app's pretend smart speaker "sent" and kept,
+pushed on top of the trace view with h. A real assistant's app has the same page; here
+the file is on the learner's own disk, and deleting it really deletes it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from explainer.i18n import _
+from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.lab_history import HistoryBrowser
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", _("Back to the lab"))]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(_("Voice history: every upload the lab's device made. "
+                            "enter/p play · d delete · D delete all")), id="lab-history-intro")
+        yield HistoryBrowser(id="lab-history")
+        yield Footer(compact=True)
+
+    def action_back(self) -> None:
+        self.dismiss()

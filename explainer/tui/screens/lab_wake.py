@@ -1,0 +1,172 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+"Fool the wake word": sentences that only *sound* like the wake word ("the election results
+are in", "she drove a lexus"...) and the learner's own, each spoken and run through the
+lab's real pipeline at the threshold chosen on the trace view. A row that wakes shows what
+would have been uploaded -- a recording a reviewer like you may hear, though nobody asked
+the device anything. That is how overheard clips reached the people who reviewed them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Input, Static
+
+from explainer.i18n import _
+from explainer.tui import lab_adapter
+from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
+
+
+class FoolWakeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+r", "run_all", _("Run all")),
+        Binding("r", "run_all", _("Run all"), show=False),
+        Binding("escape", "back", _("Back to the lab")),
+    ]
+
+    def __init__(self, wake_word: str = "alexa", steps: tuple[float, ...] = (), threshold: float | None = None,
+                 speech_ok: bool = True) -> None:
+        super().__init__()
+        self.wake_word = wake_word
+        self.steps, self.start_threshold = steps, threshold
+        self.speech_ok = speech_ok
+        self.phrases: list[str] = list(lab_adapter.SOUND_ALIKES)
+        self.results: dict[str, Any] = {}
+        self._trace_running = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(_("Fool the wake word ({w}): sound-alikes spoken to the device. "
+                            "←/→ on the threshold, ctrl+r runs them all.").format(w=self.wake_word)),
+                     id="lab-wake-intro")
+        yield Input(placeholder=_("Add your own sound-alike and press enter"), id="lab-wake-own", compact=True)
+        yield ThresholdControl(self.steps, self.start_threshold or 0.0, id="lab-wake-threshold")
+        yield DataTable(id="lab-wake-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="lab-wake-detail", markup=False)
+        yield BusyLine("", id="lab-wake-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("sentence"), key="phrase", width=30)
+        table.add_column(_("woke?"), key="woke", width=8)
+        table.add_column(_("uploaded"), key="uploaded")
+        for phrase in self.phrases:
+            self._add_row(phrase)
+        table.focus()
+        ok, reason = lab_adapter.available()
+        status = self.query_one(BusyLine)
+        if not ok:
+            status.done(reason, "bold")
+        elif not self.speech_ok:
+            status.done(_("No speech engine: the sentences cannot be spoken to the device on this computer."), "bold")
+        else:
+            status.done(_("Press ctrl+r to speak every sentence to the device."))
+
+    def _add_row(self, phrase: str) -> None:
+        self.query_one(DataTable).add_row(Text(phrase), Text("—", style="dim"), Text(""), key=phrase)
+
+    @on(Input.Submitted, "#lab-wake-own")
+    def _own(self, event: Input.Submitted) -> None:
+        event.stop()
+        phrase = event.value.strip()
+        status = self.query_one(BusyLine)
+        problem = lab_adapter.check_text(phrase)
+        if problem:
+            status.done(problem, "bold")
+            return
+        if phrase not in self.phrases:
+            self.phrases.append(phrase)
+            self._add_row(phrase)
+        event.input.value = ""
+        status.done(_("Added. Press ctrl+r to run every sentence."))
+
+    @on(ThresholdControl.Changed)
+    def _threshold(self, event: ThresholdControl.Changed) -> None:
+        self.query_one(BusyLine).done(_("Threshold changed: press ctrl+r to run again."))
+
+    def action_run_all(self) -> None:
+        status = self.query_one(BusyLine)
+        ok, reason = lab_adapter.available()
+        if not ok:
+            status.done(reason, "bold")
+            return
+        if not self.speech_ok:
+            status.done(_("No speech engine: the sentences cannot be spoken to the device on this computer."), "bold")
+            return
+        if self._trace_running:
+            return
+        self._trace_running = True
+        status.busy(_("Speaking {n} sentences to the device…").format(n=len(self.phrases)))
+        threshold = self.query_one(ThresholdControl).value
+        self._run(list(self.phrases), threshold)
+
+    @work(thread=True, exclusive=True, group="lab-wake", exit_on_error=False)
+    def _run(self, phrases: list[str], threshold: float | None) -> None:
+        content_dir = Path(getattr(self.app.course, "root", "."))
+        for number, phrase in enumerate(phrases, 1):
+            request = lab_adapter.LabRequest(text=phrase, wake_word=self.wake_word, threshold=threshold)
+            try:
+                trace = lab_adapter.run_trace(request, content_dir=content_dir, history_db=None, keep=False)
+            except Exception as error:  # noqa: BLE001 - one failed sentence is a row, not a crash
+                self.app.call_from_thread(self._row_failed, phrase, str(error))
+                continue
+            self.app.call_from_thread(self._row_done, phrase, trace, number, len(phrases))
+        self.app.call_from_thread(self._all_done)
+
+    def _row_failed(self, phrase: str, message: str) -> None:
+        table = self.query_one(DataTable)
+        table.update_cell(phrase, "woke", Text("?", style="bold"))
+        table.update_cell(phrase, "uploaded", Text(message))
+
+    def _row_done(self, phrase: str, trace: Any, number: int, total: int) -> None:
+        self.results[phrase] = trace
+        table = self.query_one(DataTable)
+        if trace.woke:
+            table.update_cell(phrase, "woke", Text(_("WOKE"), style="bold reverse"))
+            heard = trace.transcript or _("(speech the recogniser could not make out)")
+            table.update_cell(phrase, "uploaded", Text(f"“{heard}”"))
+        else:
+            table.update_cell(phrase, "woke", Text(_("no"), style="dim"))
+            table.update_cell(phrase, "uploaded", Text(_("nothing left the device"), style="dim"))
+        self.query_one(BusyLine).busy(_("Spoken {n} of {total}…").format(n=number, total=total))
+        self._detail()
+
+    def _all_done(self) -> None:
+        self._trace_running = False
+        woke = sum(1 for trace in self.results.values() if trace.woke)
+        self.query_one(BusyLine).done(
+            _("{woke} of {total} sound-alikes woke the device at this threshold.").format(woke=woke, total=len(self.results)))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail()
+
+    def _detail(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        trace = self.results.get(str(key.value))
+        detail = self.query_one("#lab-wake-detail", Static)
+        if trace is None:
+            detail.update(Text(str(key.value)))
+        elif trace.woke:
+            detail.update(Text(_("Woke on “{p}”. Uploaded: “{t}” — a recording a reviewer like you may hear.").format(
+                p=key.value, t=trace.transcript)))
+        else:
+            detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()
+        else:
+            self.dismiss()

@@ -1,0 +1,102 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+Two small controls the lab's screens share: the wake-word threshold (moved with ←/→, so
+the learner *feels* the trade-off between missed and false wakes one step at a time) and a
+one-line status with a spinner, so slow work in a worker visibly runs instead of freezing.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Static
+
+from explainer.i18n import _
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+class ThresholdControl(Widget, can_focus=True):
+    """``threshold ◂ 0.5 ▸``: ←/→ step through the wake stage's thresholds."""
+
+    BINDINGS = [
+        Binding("left", "step(-1)", _("Less strict"), show=False),
+        Binding("right", "step(1)", _("Stricter"), show=False),
+    ]
+    index: reactive[int] = reactive(0)
+
+    class Changed(Message):
+        def __init__(self, control: ThresholdControl, value: float) -> None:
+            super().__init__()
+            self.control_widget = control
+            self.value = value
+
+    def __init__(self, steps: tuple[float, ...] = (), default: float = 0.0, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.steps = steps
+        self.set_reactive(ThresholdControl.index, self._nearest(default))
+
+    def _nearest(self, value: float) -> int:
+        if not self.steps:
+            return 0
+        return min(range(len(self.steps)), key=lambda i: abs(self.steps[i] - value))
+
+    def configure(self, steps: tuple[float, ...], value: float) -> None:
+        self.steps = steps
+        self.index = self._nearest(value)
+        self.refresh()
+
+    @property
+    def value(self) -> float | None:
+        return self.steps[self.index] if self.steps else None
+
+    def action_step(self, delta: int) -> None:
+        if not self.steps:
+            return
+        new = min(max(self.index + delta, 0), len(self.steps) - 1)
+        if new != self.index:
+            self.index = new
+            self.post_message(self.Changed(self, self.steps[new]))
+
+    def render(self) -> Text:
+        label = _("threshold")
+        if not self.steps:
+            return Text(f"{label}: — ({_('no wake stage')})", style="dim")
+        left = "◂" if self.index > 0 else " "
+        right = "▸" if self.index < len(self.steps) - 1 else " "
+        return Text(f"{label} {left} {self.steps[self.index]:g} {right} ({self.index + 1}/{len(self.steps)})")
+
+
+class BusyLine(Static):
+    """A status line; ``busy(text)`` adds a spinner until ``done(text)``."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(Text(text), markup=False, **kwargs)
+        self._text = text
+        self._frame = 0
+        self._timer: Timer | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def busy(self, text: str) -> None:
+        self._text = text
+        if self._timer is None:
+            self._timer = self.set_interval(0.1, self._spin)
+        self._spin()
+
+    def _spin(self) -> None:
+        self._frame = (self._frame + 1) % len(SPINNER)
+        self.update(Text(f"{SPINNER[self._frame]} {self._text}"))
+
+    def done(self, text: str, style: str = "") -> None:
+        self._text = text
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.update(Text(text, style=style))

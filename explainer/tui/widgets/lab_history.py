@@ -1,0 +1,255 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+The voice-history browser: every "upload" the lab made, as a real assistant's app lists
+them -- time, what was heard, what was understood, and whether the sampler picked it for
+human review. Play one, delete one, delete all, or let uploads older than N days go.
+Deleting is real: the rows leave the SQLite file on the learner's disk (LAB-CORE's
+``VoiceHistory`` also compacts it). Used by the lab's history screen and, unchanged, as
+station 5's "history-browser" model. A damaged or locked file is a message, never a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Select, Static
+
+from explainer.i18n import _
+from explainer.tui.widgets.lab_controls import BusyLine
+
+AUTO_DELETE_DAYS = (0, 1, 7, 30, 90)  # 0: keep until deleted
+
+
+class HistoryBrowser(Vertical):
+    """A table of uploads with play / delete / delete all / auto-delete, on ``history_db``."""
+
+    BINDINGS = [
+        Binding("p", "play", _("Play")),
+        Binding("d,delete", "delete_one", _("Delete")),
+        Binding("D", "delete_all", _("Delete all")),
+        Binding("r", "reload", _("Refresh"), show=False),
+    ]
+
+    class Changed(Message):
+        """The learner deleted something or changed the auto-delete setting."""
+
+    def __init__(self, history_db: Path | None = None, *, audio: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.history_db = history_db
+        self.audio = audio
+        self.history: Any = None
+        self.entries: list[Any] = []
+        self.player: Any = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="lab-history-bar"):
+            yield Static(Text(_("Auto-delete:")), classes="lab-history-label")
+            yield Select([(Text(self._days_label(d)), d) for d in AUTO_DELETE_DAYS], allow_blank=False,
+                         value=self._saved_days(), id="lab-history-days", compact=True)
+        yield DataTable(id="lab-history-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", classes="lab-history-detail", markup=False)
+        yield BusyLine(_("Opening the voice history…"), classes="lab-history-status")
+
+    @staticmethod
+    def _days_label(days: int) -> str:
+        return _("off (keep until deleted)") if days == 0 else _("after {n} days").format(n=days)
+
+    def _section(self) -> dict | None:
+        progress = getattr(self.app, "progress", None)
+        return progress.section("lab") if progress is not None else None
+
+    def _saved_days(self) -> int:
+        section = self._section() or {}
+        days = section.get("auto_delete_days", 0)
+        return days if days in AUTO_DELETE_DAYS else 0
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("time"), key="time", width=12)
+        table.add_column(_("heard"), key="heard", width=30)
+        table.add_column(_("intent"), key="intent", width=14)
+        table.add_column(_("review"), key="review")
+        table.focus()
+        self._open()
+
+    def _path(self) -> Path:
+        if self.history_db is not None:
+            return self.history_db
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            return config.data.history_db
+        from explainer.paths import data_paths
+
+        return data_paths().history_db
+
+    # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
+    @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
+    def _open(self) -> None:
+        from explainer.voice.history import VoiceHistory
+
+        try:
+            if self.history is None:
+                self.history = VoiceHistory(self._path())
+            days = self._saved_days()
+            removed = self.history.auto_delete(days) if days else 0
+            entries = self.history.list()
+        except Exception as error:  # noqa: BLE001 - a broken file is a message
+            self.app.call_from_thread(self._show_error, _("The voice history could not be read: {error}").format(
+                error=error))
+            return
+        notice = self.history.notice or ""
+        if removed:
+            notice = (notice + " " + _("{n} uploads older than {d} days were deleted.").format(n=removed, d=days)).strip()
+        self.app.call_from_thread(self._show, entries, notice)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one(BusyLine).done(message, "bold")
+
+    def _show(self, entries: list[Any], notice: str = "") -> None:
+        self.entries = entries
+        table = self.query_one(DataTable)
+        table.clear()
+        for entry in entries:
+            when = dt.datetime.fromtimestamp(entry.created_at).strftime("%d %b %H:%M")
+            review = Text(_("for review"), style="bold") if entry.selected_for_review else Text("")
+            table.add_row(Text(when), Text(entry.transcript or _("(nothing recognised)")),
+                          Text(entry.intent or "—"), review, key=str(entry.id))
+        count = _("{n} uploads kept on this computer.").format(n=len(entries)) if entries else _(
+            "No uploads yet: every time the lab's device wakes, what it sent is kept here.")
+        self.query_one(BusyLine).done(f"{notice} {count}".strip(), "bold" if notice else "")
+        self._detail()
+
+    def _current(self) -> Any | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.row_count == 0:
+            return None
+        key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        return next((e for e in self.entries if str(e.id) == key.value), None)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._detail()
+
+    def _detail(self) -> None:
+        entry = self._current()
+        detail = self.query_one(".lab-history-detail", Static)
+        if entry is None:
+            detail.update("")
+            return
+        device = entry.device or {}
+        text = Text()
+        text.append(f"“{entry.transcript}”  ")
+        text.append(f"{entry.intent or _('no intent')} {entry.slots or ''}\n", style="bold")
+        text.append(_("reply: {r}").format(r=entry.reply or "—") + "\n")
+        sent = ", ".join(f"{k}: {v}" for k, v in device.items())
+        text.append(_("sent with it: {what}; {s:.1f} s of audio").format(what=sent, s=entry.seconds), style="dim")
+        detail.update(text)
+
+    # -- actions -----------------------------------------------------------------------
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_play()
+
+    def action_play(self) -> None:
+        entry = self._current()
+        if entry is None or self.history is None:
+            return
+        self.query_one(BusyLine).busy(_("Getting the recording…"))
+        self._play(entry.id, entry.transcript)
+
+    @work(thread=True, exclusive=True, group="lab-history-play", exit_on_error=False)
+    def _play(self, entry_id: int, transcript: str) -> None:
+        from explainer.voice.playback import Player
+
+        if self.player is None:
+            self.player = Player(enabled=self.audio and bool(getattr(getattr(self.app, "config", None), "audio", True)))
+        target = Path(tempfile.gettempdir()) / f"explainer-lab-upload-{entry_id}.wav"
+        try:
+            path = self.history.export_audio(entry_id, target)
+        except Exception as error:  # noqa: BLE001
+            self.app.call_from_thread(self._show_error, str(error))
+            return
+        if path is None:
+            message = _("No audio is kept for this upload. It said: “{t}”").format(t=transcript)
+        elif not self.player.audible:
+            message = f"{self.player.reason} “{transcript}”"
+        else:
+            try:
+                self.player.play(path)
+                message = _("Playing: “{t}”").format(t=transcript)
+            except Exception as error:  # noqa: BLE001
+                message = _("Could not play it ({error}). It said: “{t}”").format(error=error, t=transcript)
+        self.app.call_from_thread(self.query_one(BusyLine).done, message)
+
+    def action_delete_one(self) -> None:
+        entry = self._current()
+        if entry is None or self.history is None:
+            return
+        try:
+            self.history.delete(entry.id)
+        except Exception as error:  # noqa: BLE001 - a locked file: say so, keep the row
+            self._show_error(_("Could not delete it: {error}").format(error=error))
+            return
+        self.post_message(self.Changed())
+        self._reload_after(_("Deleted “{t}” from the file.").format(t=entry.transcript))
+
+    def action_delete_all(self) -> None:
+        if self.history is None or not self.entries:
+            return
+        from explainer.tui.screens.lab_confirm import LabConfirmScreen
+
+        question = _("Delete all {n} uploads from this computer? This cannot be undone.").format(n=len(self.entries))
+        self.app.push_screen(LabConfirmScreen(question), self._confirmed_delete_all)
+
+    def _confirmed_delete_all(self, answer: bool | None) -> None:
+        if not answer:
+            self.query_one(BusyLine).done(_("Nothing was deleted."))
+            return
+        try:
+            count = self.history.delete_all()
+        except Exception as error:  # noqa: BLE001
+            self._show_error(_("Could not delete: {error}").format(error=error))
+            return
+        self.post_message(self.Changed())
+        self._reload_after(_("Deleted {n} uploads.").format(n=count))
+
+    def _reload_after(self, message: str) -> None:
+        try:
+            entries = self.history.list()
+        except Exception as error:  # noqa: BLE001
+            self._show_error(str(error))
+            return
+        self._show(entries)
+        self.query_one(BusyLine).done(message + " " + self.query_one(BusyLine).text)
+
+    def action_reload(self) -> None:
+        self._open()
+
+    @on(Select.Changed, "#lab-history-days")
+    def _days_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        section = self._section()
+        days = int(event.value) if isinstance(event.value, int) else 0
+        if section is not None and section.get("auto_delete_days", 0) != days:
+            section["auto_delete_days"] = days
+            self.app.save_progress()
+            self.post_message(self.Changed())
+        if self.history is not None:
+            self._open()
+
+    def on_unmount(self) -> None:
+        if self.player is not None:
+            self.player.close()
+        if self.history is not None:
+            self.history.close()

@@ -1,0 +1,117 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+The trace view: one row per pipeline stage with its time and output, in the spirit of a
+voice-pipeline debug panel, then the highlighted stage in full and the waveform with the
+wake-word and end-of-speech marks. Seeing "wake word: not heard" followed by seven stages
+that say "not uploaded — nothing left the device" teaches more than a paragraph.
+
+Attributes go down: ``show_trace(trace)``, ``stage_done(record)`` while a run is going,
+``clear()``. Every string from a trace (typed text, transcripts) is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from explainer.i18n import _
+from explainer.tui import lab_adapter
+from explainer.tui.widgets.waveform import Waveform
+
+
+def stage_label(name: str) -> str:
+    return _(name)
+
+
+class TraceView(Vertical):
+    """The stage table, the detail of the highlighted stage, and the waveform."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.records: dict[str, Any] = {}
+        self.order: list[str] = list(lab_adapter.STAGES)
+
+    def compose(self) -> ComposeResult:
+        table: DataTable = DataTable(id="lab-trace-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="lab-trace-detail", markup=False)
+        yield Waveform(rows=1, id="lab-wave")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(_("stage"), key="stage", width=18)
+        table.add_column(_("ms"), key="ms", width=7)
+        table.add_column(_("output"), key="output")
+        self.clear()
+
+    def clear(self) -> None:
+        self.records = {}
+        self.order = list(lab_adapter.STAGES)
+        table = self.query_one(DataTable)
+        table.clear()
+        for name in self.order:
+            table.add_row(Text(stage_label(name)), Text("—", style="dim"), Text(""), key=name)
+        self.query_one("#lab-trace-detail", Static).update(Text(_("Run a sentence or a clip to see each stage."),
+                                                                style="dim"))
+        self.query_one(Waveform).show([], 0.0)
+
+    def stage_done(self, record: Any) -> None:
+        """Fill one row as soon as its stage finishes (the pipeline reports them one by one)."""
+        name = str(record.name)
+        self.records[name] = record
+        table = self.query_one(DataTable)
+        output = lab_adapter.stage_output(record)
+        style = "dim italic" if getattr(record, "skipped", False) else ""
+        ms = Text(f"{float(record.ms):.0f}", justify="right")
+        if name in self.order:
+            table.update_cell(name, "stage", Text(stage_label(name)))
+            table.update_cell(name, "ms", ms)
+            table.update_cell(name, "output", Text(output.replace("\n", " "), style=style))
+        else:
+            self.order.append(name)
+            table.add_row(Text(stage_label(name)), ms, Text(output.replace("\n", " "), style=style), key=name)
+        self._show_detail()
+
+    def show_trace(self, trace: Any, envelope: list[float] | None = None) -> None:
+        for record in trace.stages:
+            self.stage_done(record)
+        marks = lab_adapter.waveform_marks(dict(getattr(trace, "marks", {}) or {}))
+        self.query_one(Waveform).show(envelope or [], float(getattr(trace, "duration_s", 0.0) or 0.0), marks)
+        self._show_detail()
+
+    def set_playhead(self, seconds: float | None) -> None:
+        self.query_one(Waveform).playhead = seconds
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.records or table.row_count == 0:
+            return
+        row_key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        record = self.records.get(str(row_key.value))
+        detail = self.query_one("#lab-trace-detail", Static)
+        if record is None:
+            detail.update(Text(_("This stage has not run (yet)."), style="dim"))
+            return
+        text = Text()
+        text.append(f"{stage_label(record.name)} · {float(record.ms):.0f} ms", style="bold")
+        if getattr(record, "input", ""):
+            text.append(f" · {_('in')}: {record.input}")
+        text.append("\n" + lab_adapter.stage_output(record))
+        data = getattr(record, "data", None) or {}
+        if data:
+            text.append("\n" + ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, bytes | list)),
+                        style="dim")
+        detail.update(text)
+
+    def describe_wave(self) -> str:
+        return self.query_one(Waveform).describe()

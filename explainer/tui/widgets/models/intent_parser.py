@@ -1,0 +1,98 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+Station 4's model: type a command and watch it become an intent with slots, live, from the
+same hassil templates (``content/intents/``) the lab's assistant uses
+(``explainer.voice.nlu.parse``). A command it does not know says so and lists what it does
+know -- which is the point: an assistant only "understands" what someone wrote down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from explainer.course.model import Course, Station
+from explainer.i18n import _
+from explainer.tui.widgets.models import ReportsInteraction
+
+EXAMPLE = "set a timer for ten minutes"
+
+
+class IntentParser(ReportsInteraction, Widget):
+    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.station, self.course = station, course
+        self.content_dir = Path(course.root)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("Intent parser -- type a command; esc then n: next page")), classes="model-title")
+        yield Input(EXAMPLE, placeholder=_("e.g. what's the weather in paris tomorrow"), id="intent-text")
+        yield Static("", id="intent-result", markup=False)
+        yield Static(Text(_("The same templates drive the lab's assistant. Real assistants use far larger "
+                            "statistical models, but the output has the same shape: an intent and its slots.")),
+                     classes="model-note")
+
+    def on_mount(self) -> None:
+        self.query_one("#intent-result", Static).update(Text(_("Loading the templates…"), style="dim"))
+        self._parse(EXAMPLE)
+
+    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+        for field in self.query("#intent-text"):
+            field.focus(scroll_visible)
+        return self
+
+    @on(Input.Changed, "#intent-text")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != EXAMPLE:
+            self.interacted()
+        self._parse(event.value)
+
+    @on(Input.Submitted, "#intent-text")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    @work(thread=True, exclusive=True, group="intent-parse", exit_on_error=False)
+    def _parse(self, text: str) -> None:
+        try:
+            from explainer.voice import nlu
+        except ImportError as error:
+            self.app.call_from_thread(self._show, Text(_("The lab's parser is not in this build ({e}).").format(e=error)))
+            return
+        try:
+            result = nlu.parse(text, self.content_dir)
+            known = sorted(nlu.load_intents(self.content_dir).intents)
+        except Exception as error:  # noqa: BLE001 - broken templates are a message
+            self.app.call_from_thread(self._show, Text(_("The templates could not be read: {e}").format(e=error)))
+            return
+        self.app.call_from_thread(self._show, self.render_result(text, result, known))
+
+    @staticmethod
+    def render_result(text: str, result, known: list[str]) -> Text:
+        out = Text()
+        if not text.strip():
+            out.append(_("Type a command above."), "dim")
+            return out
+        if result is None:
+            out.append(_("No match: none of the templates fits “{t}”.").format(t=text) + "\n", "bold")
+            out.append(_("Intents it knows: ") + ", ".join(known), "dim")
+            return out
+        out.append(_("intent") + ": ")
+        out.append(result.intent + "\n", "bold")
+        if result.slots:
+            for name, value in result.slots.items():
+                out.append(f"  {name} = {value}\n")
+        else:
+            out.append("  " + _("(no slots)") + "\n", "dim")
+        out.append(_("heard as") + f": “{result.text}”\n", "dim")
+        if result.template:
+            out.append(_("template") + f": {result.template}", "dim")
+        return out
+
+    def _show(self, text: Text) -> None:
+        self.query_one("#intent-result", Static).update(text)

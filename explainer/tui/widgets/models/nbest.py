@@ -1,0 +1,94 @@
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
+
+Station 3's model: a recogniser does not hear one sentence, it weighs several. Pick a
+shipped clip and the lab's real offline recogniser (LAB-CORE's ``explainer.voice.asr``)
+decodes it in a worker and lists its N best guesses with their scores, next to what was
+truly said. If the recogniser is not in this build, the model says so -- it never invents
+scores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from explainer.course.model import Course, Station
+from explainer.i18n import _
+from explainer.tui import lab_adapter
+from explainer.tui.widgets.lab_controls import BusyLine
+from explainer.tui.widgets.models import ReportsInteraction
+
+N_BEST = 5
+
+
+class NBestExplorer(ReportsInteraction, Widget):
+    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.station, self.course = station, course
+        self.clips = [clip for clip in course.clips if clip.kind in ("command", "hard", "child", "false-wake")]
+        self.clips = self.clips or list(course.clips)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("N-best hypotheses -- ↑/↓ pick a clip, enter decodes it; esc then n: next page")),
+                     classes="model-title")
+        yield OptionList(*[Option(Text(clip.title), id=clip.id) for clip in self.clips], id="nbest-clips")
+        yield BusyLine("", id="nbest-status")
+        yield Static("", id="nbest-result", markup=False)
+
+    def on_mount(self) -> None:
+        status = self.query_one(BusyLine)
+        if lab_adapter._module("asr") is None:
+            status.done(_("The lab's speech recogniser (explainer.voice.asr) is not installed in this build, "
+                          "so no hypotheses can be shown."), "bold")
+        else:
+            status.done(_("Press enter on a clip to run the recogniser on it."))
+
+    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+        for options in self.query("#nbest-clips"):
+            options.focus(scroll_visible)
+        return self
+
+    @on(OptionList.OptionSelected, "#nbest-clips")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.interacted()
+        clip = self.course.clip(str(event.option.id))
+        self.query_one(BusyLine).busy(_("Decoding “{t}”…").format(t=clip.title))
+        self.query_one("#nbest-result", Static).update("")
+        self._decode(clip)
+
+    @work(thread=True, exclusive=True, group="nbest", exit_on_error=False)
+    def _decode(self, clip) -> None:  # noqa: ANN001
+        config = getattr(self.app, "config", None)
+        cache = config.data.clip_cache_dir if config is not None else Path(self.course.root) / ".cache"
+        try:
+            samples, _path = lab_adapter.clip_samples16k(clip, Path(self.course.root), cache)
+            hypotheses = lab_adapter.nbest(samples, N_BEST)
+        except lab_adapter.LabUnavailable as missing:
+            self.app.call_from_thread(self._done, clip, None, str(missing))
+            return
+        except Exception as error:  # noqa: BLE001 - no audio, decoder failure: a sentence
+            self.app.call_from_thread(self._done, clip, None, _("Could not decode it: {e}").format(e=error))
+            return
+        self.app.call_from_thread(self._done, clip, hypotheses, "")
+
+    def _done(self, clip, hypotheses: list[tuple[str, float]] | None, message: str) -> None:  # noqa: ANN001
+        status = self.query_one(BusyLine)
+        if hypotheses is None:
+            status.done(message, "bold")
+            return
+        status.done(_("{n} hypotheses, best first (higher score = more likely to the recogniser).").format(
+            n=len(hypotheses)))
+        text = Text()
+        for rank, (words, score) in enumerate(hypotheses, 1):
+            text.append(f"{rank}. ", "bold")
+            text.append(f"{score:>10.3f}  ", "dim")
+            text.append(f"{words or _('(silence)')}\n", "bold" if rank == 1 else "")
+        text.append(_("truly said") + f": {clip.transcript}", "italic")
+        self.query_one("#nbest-result", Static).update(text)
