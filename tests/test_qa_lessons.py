@@ -54,3 +54,28 @@ async def test_escape_in_a_model_field_leaves_the_field_not_the_station():
         await pilot.press("escape")  # nothing being typed: back to the map
         await pilot.pause()
         assert ("map", "") in app.opened
+
+
+def test_list_items_and_asides_wrap_with_a_hanging_indent():
+    from lessons_harness import make_course
+    from rich.style import Style
+
+    from explainer.course.model import Page
+    from explainer.tui.widgets.page_view import build_page_text
+
+    course = make_course()
+    body = (
+        "- one two three four five six seven eight nine ten eleven twelve {wake word} [@amazon-faq]\n\n"
+        "> Try it: alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu\n"
+    )
+    page = Page("wake-word/x", "wake-word", "x", "Title", body)
+    text, marks = build_page_text(page, course, {}, width=40)
+    lines = text.plain.splitlines()
+    item = [line for line in lines if line.strip() and not line.startswith(("Title", "▌"))]
+    assert item[0].startswith("  • ") and all(line.startswith("    ") for line in item[1:])
+    assert len(item) > 1 and all(len(line) <= 40 for line in lines)
+    assert sum(line.startswith("▌ ") for line in lines) > 1  # the aside's bar runs down every line
+    for mark in marks:  # marks still point at what the page shows
+        assert text.plain[mark.start : mark.end].split() == mark.label.split()
+    unwrapped, _marks = build_page_text(page, course, {"title": Style(bold=True)}, width=None)
+    assert "\n    " not in unwrapped.plain

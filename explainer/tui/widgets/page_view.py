@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -76,10 +77,57 @@ def _click(index: int) -> Style:
     return Style.from_meta({"@click": f"screen.open_mark_at({index})"})
 
 
+def wrap_points(plain: str, width: int) -> list[int]:
+    """Where to break ``plain`` (indices of spaces) so no line is wider than ``width`` cells.
+
+    A word longer than a line stays whole (the terminal folds it); nothing else changes.
+    """
+    points: list[int] = []
+    line_start = 0
+    for word in re.finditer(r"\S+", plain):
+        if word.start() > line_start and cell_len(plain[line_start : word.end()]) > width:
+            points.append(word.start() - 1)
+            line_start = word.start()
+    return points
+
+
+def _hang(block: Text, marks: list[Mark], first_mark: int, width: int | None, follow: Text) -> Text:
+    """``block`` wrapped to ``width`` cells with ``follow`` starting every further line (a
+    hanging indent for list items, the bar for asides); the block's marks move to match."""
+    if not width or width < 8:
+        return block
+    points = wrap_points(block.plain, width)
+    if not points:
+        return block
+    out = Text()
+    start = 0
+    for point in points:
+        out.append_text(block[start:point])
+        out.append("\n")
+        out.append_text(follow)
+        start = point + 1
+    out.append_text(block[start:])
+    shift = len(follow.plain)
+    for i in range(first_mark, len(marks)):
+        mark = marks[i]
+        start = mark.start + shift * sum(1 for point in points if point < mark.start)
+        end = mark.end + shift * sum(1 for point in points if point < mark.end)
+        marks[i] = Mark(mark.kind, mark.key, mark.label, start, end)
+    return out
+
+
 def build_page_text(
-    page: Page, course: Course, styles: dict[str, Style], focused: int | None = None
+    page: Page,
+    course: Course,
+    styles: dict[str, Style],
+    focused: int | None = None,
+    width: int | None = None,
 ) -> tuple[Text, list[Mark]]:
-    """The page as Text plus its marks in reading order. ``styles`` maps role -> Style."""
+    """The page as Text plus its marks in reading order. ``styles`` maps role -> Style.
+
+    With ``width`` (the cells a line may use), list items and asides are wrapped here with a
+    hanging indent, so their second lines line up under the text instead of the bullet.
+    """
     numbers = {source_id: n for n, source_id in enumerate(page_citations(page), start=1)}
     index = glossary_index(course)
     text = Text()
@@ -123,13 +171,24 @@ def build_page_text(
         text.append("\n")
         if block.kind == "heading":
             inline(joined, styles.get("heading", Style(bold=True)))
-        elif block.kind == "item":
-            text.append("  " * (block.level + 1) + "• ")
-            inline(joined, Style())
-        elif block.kind == "quote":
+        elif block.kind in ("item", "quote"):
             aside = styles.get("aside", Style(italic=True))
-            text.append("▌ ", aside)
-            inline(joined, aside)
+            if block.kind == "item":
+                prefix = Text("  " * (block.level + 1) + "• ")
+                follow = Text(" " * len(prefix.plain))
+            else:
+                prefix, follow = Text("▌ ", aside), Text("▌ ", aside)
+            text.append_text(prefix)
+            # the block is built on its own (marks relative to it), wrapped, then appended
+            outer, text, first_mark = text, Text(), len(marks)
+            offset = len(outer)
+            inline(joined, Style() if block.kind == "item" else aside)
+            wrapped = _hang(text, marks, first_mark, None if width is None else width - len(prefix.plain), follow)
+            for i in range(first_mark, len(marks)):
+                m = marks[i]
+                marks[i] = Mark(m.kind, m.key, m.label, m.start + offset, m.end + offset)
+            outer.append_text(wrapped)
+            text = outer
         elif block.kind == "code":
             text.append(block.text, styles.get("code", Style()))
         else:
@@ -180,8 +239,16 @@ class PageView(VerticalScroll, can_focus=True):
         return {role: self.get_component_rich_style(f"page-view--{role}") for role in roles}
 
     def refresh_text(self) -> None:
-        text, self.marks = build_page_text(self.page, self.course, self._styles(), self.focused_mark)
+        width = self.scrollable_content_region.width
+        if not self.show_vertical_scrollbar:
+            width -= 2  # room for a scrollbar that may appear once the text is in
+        text, self.marks = build_page_text(
+            self.page, self.course, self._styles(), self.focused_mark, width=width if width > 0 else None
+        )
         self.query_one("#page-text", Static).update(text)
+
+    def on_resize(self) -> None:
+        self.refresh_text()  # the hanging indents depend on the width
 
     def show_page(self, page: Page) -> None:
         self.page = page
