@@ -110,9 +110,9 @@ async def test_markup_typed_into_every_input_of_the_voice_lab(app):
         await settle(pilot, made)
         made.open_lab()
         await settle(pilot, made)
-        for field in list(made.screen.query(Input)):
-            if field.disabled or not field.display:
-                continue
+        fields = [field for field in made.screen.query(Input) if not field.disabled and field.display]
+        assert fields, "the lab has a text field"
+        for field in fields:
             field.focus()
             await pilot.press(*TYPED)
             assert TYPED in field.value
