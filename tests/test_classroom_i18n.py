@@ -179,3 +179,13 @@ def test_the_shipped_spanish_translation_passes_the_checker() -> None:
     assert all(p.path.startswith("lang/es/") for p in station.pages)
     assert [q.id for q in station.questions] == [q.id for q in english.station("wake-word").questions]
     assert all(s.title != e.title for s, e in zip(spanish.stations, english.stations, strict=True))
+
+
+def test_a_translated_glossary_replaces_terms_by_id_and_keeps_the_rest() -> None:
+    from explainer.course.load import load_course
+    from explainer.paths import packaged_content_dir
+
+    english, spanish = load_course(packaged_content_dir()), load_course(packaged_content_dir(), "es")
+    assert list(spanish.glossary) == list(english.glossary)  # same ids, same order
+    assert spanish.glossary["wake-word"].term == "palabra de activación"
+    assert spanish.glossary["pre-roll"] == english.glossary["pre-roll"]  # not translated: English

@@ -54,7 +54,14 @@ def read_sources(ctx: ReadContext) -> None:
 
 
 def read_glossary(ctx: ReadContext) -> None:
+    """The glossary; a translated ``glossary.toml`` replaces terms by id, the rest stay English."""
     path = ctx.localized("glossary.toml")
+    if path != "glossary.toml":
+        _read_glossary_file(ctx, "glossary.toml")
+    _read_glossary_file(ctx, path)
+
+
+def _read_glossary_file(ctx: ReadContext, path: str) -> None:
     parsed = read_toml(ctx.root, path, ctx.log)
     if parsed is None:
         return
@@ -84,5 +91,5 @@ def read_glossary(ctx: ReadContext) -> None:
             elif term_id:
                 ctx.term_lookup[key] = term_id
         fields.finish()
-        if term_id and term_id not in ctx.glossary:
-            ctx.glossary[term_id] = term
+        if term_id and (term_id not in ctx.glossary or ctx.glossary[term_id].path != path):
+            ctx.glossary[term_id] = term  # a translation replaces the English term with the same id

@@ -54,8 +54,10 @@ def _same_ids(ctx: ReadContext, prefix: str, base: Course, course: Course, broke
                                 f'"{original.folder}" in a translation')
     if path := _translated(ctx, prefix, "sources.toml"):
         _compare(ctx, path, "sources", base.sources, course.sources)
-    if path := _translated(ctx, prefix, "glossary.toml"):
-        _compare(ctx, path, "terms", base.glossary, course.glossary)
+    if path := _translated(ctx, prefix, "glossary.toml"):  # may translate some terms; the rest stay English
+        extra = [term for term in course.glossary if term not in base.glossary]
+        if extra:
+            _compare(ctx, path, "terms", base.glossary, course.glossary)
     if path := _translated(ctx, prefix, "quizzes/final.toml"):
         _compare(ctx, path, "questions", [q.id for q in base.final_quiz], [q.id for q in course.final_quiz])
     translated_stations = {s.id: s for s in course.stations}
