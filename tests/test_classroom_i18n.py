@@ -189,3 +189,19 @@ def test_a_translated_glossary_replaces_terms_by_id_and_keeps_the_rest() -> None
     assert list(spanish.glossary) == list(english.glossary)  # same ids, same order
     assert spanish.glossary["wake-word"].term == "palabra de activación"
     assert spanish.glossary["pre-roll"] == english.glossary["pre-roll"]  # not translated: English
+
+
+def test_station_models_read_their_translated_data(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from explainer.tui.widgets.models import read_model_data
+
+    folder = "stations/01-alpha"
+    (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / folder / "model.toml").write_text('label = "Reset"\n', encoding="utf-8")
+    (tmp_path / "lang/es" / folder).mkdir(parents=True)
+    (tmp_path / "lang/es" / folder / "model.toml").write_text('label = "Restablecer"\n', encoding="utf-8")
+    course, station = SimpleNamespace(root=tmp_path), SimpleNamespace(folder=folder)
+    assert read_model_data(course, station) == ({"label": "Reset"}, None)
+    set_language("es")
+    assert read_model_data(course, station) == ({"label": "Restablecer"}, None)

@@ -61,8 +61,17 @@ def model_widget_class(model_id: str) -> type[Widget]:
 
 
 def read_model_data(course: Any, station: Any) -> tuple[dict[str, Any], str | None]:
-    """The station's ``model.toml`` as a dict, and a notice if it is missing or broken."""
+    """The station's ``model.toml`` as a dict, and a notice if it is missing or broken.
+
+    In another language, ``lang/<code>/<station folder>/model.toml`` is used when it exists.
+    """
     path = Path(course.root) / station.folder / "model.toml"
+    from explainer.course.load import translation_folder
+    from explainer.i18n import language
+
+    if (folder := translation_folder(Path(course.root), language())) and (
+            translated := Path(course.root) / folder / station.folder / "model.toml").is_file():
+        path = translated
     try:
         return tomllib.loads(path.read_text(encoding="utf-8")), None
     except FileNotFoundError:
