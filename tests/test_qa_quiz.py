@@ -87,3 +87,17 @@ async def test_a_station_quiz_ends_with_the_next_station():
         await pilot.press("n")
         await pilot.pause()
         assert opened == ["listening-window"]
+
+
+async def test_changing_the_answer_clears_the_old_marks():
+    app = QuizHarness("wake-word")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.screen.widget
+        wrong = next(o for o in widget.options if not o.correct)
+        await pilot.press(str(widget.options.index(wrong) + 1), "enter")
+        await pilot.pause()
+        assert any("✗" in row.plain for row in widget.rows())
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert not any("✗" in row.plain for row in widget.rows())

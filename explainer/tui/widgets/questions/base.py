@@ -83,6 +83,8 @@ class QuestionWidget(Widget, can_focus=True):
         self.scroll_visible(animate=False)
 
     def changed(self) -> None:
+        if not self.locked:
+            self.result = None  # the last check's ✗ marks no longer match the rows
         self.refresh(layout=True)
         self.scroll_visible(animate=False)
         self.post_message(self.Changed())
