@@ -157,7 +157,10 @@ def clip_samples16k(clip: Any, content_dir: Path, cache_dir: Path) -> tuple[Any,
 
 def stage_output(record: Any) -> str:
     """What a stage row says: its output, or the lesson when nothing was uploaded."""
-    from explainer.voice.trace import NOT_UPLOADED
+    try:
+        from explainer.voice.trace import NOT_UPLOADED
+    except ImportError:
+        NOT_UPLOADED = "not uploaded"  # noqa: N806 - the pipeline's own word, when it is missing
 
     output = str(getattr(record, "output", "") or "")
     if getattr(record, "skipped", False) and (not output or output.startswith(NOT_UPLOADED)):

@@ -113,7 +113,7 @@ class LabScreen(Screen[None]):
             field = self.query_one("#lab-text", Input)
             field.disabled = True
             field.placeholder = _("Typed sentences need a speech engine; pick a clip instead.")
-            status.done(_("No speech engine, so typed sentences cannot be spoken: {why} Clips still run.").format(
+            status.done(_("No speech engine: typed sentences are off, clips still run. ({why})").format(
                 why=speech_reason), "bold")
             self.query_one("#lab-clip", Select).focus()
 

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from explainer.i18n import _
 from explainer.tui import lab_adapter
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
+from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl, fit_last_column
 
 
 class FoolWakeScreen(Screen[None]):
@@ -62,6 +62,7 @@ class FoolWakeScreen(Screen[None]):
         for phrase in self.phrases:
             self._add_row(phrase)
         table.focus()
+        self.call_after_refresh(fit_last_column, table, "uploaded")
         ok, reason = lab_adapter.available()
         status = self.query_one(BusyLine)
         if not ok:
@@ -70,6 +71,9 @@ class FoolWakeScreen(Screen[None]):
             status.done(_("No speech engine: the sentences cannot be spoken to the device on this computer."), "bold")
         else:
             status.done(_("Press ctrl+r to speak every sentence to the device."))
+
+    def on_resize(self) -> None:
+        fit_last_column(self.query_one(DataTable), "uploaded")
 
     def _add_row(self, phrase: str) -> None:
         self.query_one(DataTable).add_row(Text(phrase), Text("—", style="dim"), Text(""), key=phrase)

@@ -100,3 +100,17 @@ class BusyLine(Static):
             self._timer.stop()
             self._timer = None
         self.update(Text(text, style=style))
+
+
+def fit_last_column(table, key: str) -> None:  # noqa: ANN001 - a DataTable
+    """Give the column ``key`` whatever width the table has left, so long outputs are not cut at
+    the width of the placeholder they started with."""
+    width = table.scrollable_content_region.width or table.size.width
+    if width <= 0 or key not in {str(k.value) for k in table.columns}:
+        return
+    padding = 2 * table.cell_padding
+    used = sum(column.width + padding for k, column in table.columns.items() if str(k.value) != key)
+    column = next(c for k, c in table.columns.items() if str(k.value) == key)
+    column.auto_width = False
+    column.width = max(8, width - used - padding)
+    table.refresh(layout=True)

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
 from explainer.i18n import _
-from explainer.tui.widgets.lab_controls import BusyLine
+from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column
 
 AUTO_DELETE_DAYS = (0, 1, 7, 30, 90)  # 0: keep until deleted
 
@@ -75,11 +75,15 @@ class HistoryBrowser(Vertical):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(_("time"), key="time", width=12)
-        table.add_column(_("heard"), key="heard", width=30)
         table.add_column(_("intent"), key="intent", width=14)
-        table.add_column(_("review"), key="review")
+        table.add_column(_("review"), key="review", width=10)
+        table.add_column(_("heard"), key="heard", width=30)
         table.focus()
+        self.call_after_refresh(fit_last_column, table, "heard")
         self._open()
+
+    def on_resize(self) -> None:
+        fit_last_column(self.query_one(DataTable), "heard")
 
     def _path(self) -> Path:
         if self.history_db is not None:
@@ -94,8 +98,11 @@ class HistoryBrowser(Vertical):
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
     def _open(self) -> None:
-        from explainer.voice.history import VoiceHistory
-
+        try:
+            from explainer.voice.history import VoiceHistory
+        except ImportError:
+            self.app.call_from_thread(self._show_error, _("The lab's voice history is not installed in this build."))
+            return
         try:
             if self.history is None:
                 self.history = VoiceHistory(self._path())
@@ -121,8 +128,8 @@ class HistoryBrowser(Vertical):
         for entry in entries:
             when = dt.datetime.fromtimestamp(entry.created_at).strftime("%d %b %H:%M")
             review = Text(_("for review"), style="bold") if entry.selected_for_review else Text("")
-            table.add_row(Text(when), Text(entry.transcript or _("(nothing recognised)")),
-                          Text(entry.intent or "—"), review, key=str(entry.id))
+            table.add_row(Text(when), Text(entry.intent or "—"), review,
+                          Text(entry.transcript or _("(nothing recognised)")), key=str(entry.id))
         count = _("{n} uploads kept on this computer.").format(n=len(entries)) if entries else _(
             "No uploads yet: every time the lab's device wakes, what it sent is kept here.")
         self.query_one(BusyLine).done(f"{notice} {count}".strip(), "bold" if notice else "")

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 
 from explainer.i18n import _
 from explainer.tui import lab_adapter
+from explainer.tui.widgets.lab_controls import fit_last_column
 from explainer.tui.widgets.waveform import Waveform
 
 
@@ -48,6 +49,10 @@ class TraceView(Vertical):
         table.add_column(_("ms"), key="ms", width=7)
         table.add_column(_("output"), key="output")
         self.clear()
+        self.call_after_refresh(fit_last_column, table, "output")
+
+    def on_resize(self) -> None:
+        fit_last_column(self.query_one(DataTable), "output")
 
     def clear(self) -> None:
         self.records = {}
