@@ -1,5 +1,6 @@
 """``explainer bench``: measure start-up, screen changes, course loading, clip rendering and
-memory in one run (see ``explainer.bench``), as a table or ``--json``.
+memory in one run (see ``explainer.bench``), as a table or ``--json``. Exits 1 when a figure misses
+its target on this machine, so CI can notice a regression.
 
 ``explainer bench lab`` belongs to the voice lab: if a module ``explainer.cli.bench_lab_cmd``
 exists, its ``register(actions)`` adds the ``lab`` action to this command's sub-parsers.
