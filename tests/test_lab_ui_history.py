@@ -53,7 +53,7 @@ async def test_history_lists_and_deletes_one_row_for_real(app, app_config):
         await settle(pilot, made)
         assert count(db) == 1
         shown = screen_text(made)
-        assert "Deleted" in shown and "1 uploads kept" in shown
+        assert "Deleted" in shown and "1 upload kept" in shown
         assert "alexa set a timer for ten minutes" not in shown.split("Deleted")[0]
 
 

@@ -58,7 +58,7 @@ class LabScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="lab-top"):
-            yield Input(placeholder=_("Type a command, e.g. alexa set a timer for ten minutes"),
+            yield Input(placeholder=_("Type a command; enter runs it"),
                         id="lab-text", compact=True)
             yield Select(self._clip_options(), allow_blank=False, value=TYPED, id="lab-clip", compact=True)
         with Horizontal(id="lab-options"):
@@ -76,9 +76,11 @@ class LabScreen(Screen[None]):
 
     def _clip_options(self) -> list[tuple[Text, str]]:
         course = getattr(self.app, "course", None)
-        options = [(Text(_("typed sentence")), TYPED)]
+        options = [(Text(_("(the typed sentence)")), TYPED)]
         for clip in getattr(course, "clips", ()) or ():
-            options.append((Text(_("clip: {title}").format(title=clip.title)), clip.id))
+            if clip.content_note:
+                continue  # opt-in clips stay behind their note in the reviewer seat
+            options.append((Text(clip.title), clip.id))
         return options
 
     def on_mount(self) -> None:

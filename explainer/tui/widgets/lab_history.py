@@ -130,8 +130,12 @@ class HistoryBrowser(Vertical):
             review = Text(_("for review"), style="bold") if entry.selected_for_review else Text("")
             table.add_row(Text(when), Text(entry.intent or "—"), review,
                           Text(entry.transcript or _("(nothing recognised)")), key=str(entry.id))
-        count = _("{n} uploads kept on this computer.").format(n=len(entries)) if entries else _(
-            "No uploads yet: every time the lab's device wakes, what it sent is kept here.")
+        if not entries:
+            count = _("No uploads yet: every time the lab's device wakes, what it sent is kept here.")
+        elif len(entries) == 1:
+            count = _("1 upload kept on this computer.")
+        else:
+            count = _("{n} uploads kept on this computer.").format(n=len(entries))
         self.query_one(BusyLine).done(f"{notice} {count}".strip(), "bold" if notice else "")
         self._detail()
 

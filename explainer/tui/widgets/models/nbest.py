@@ -31,8 +31,9 @@ class NBestExplorer(ReportsInteraction, Widget):
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
-        self.clips = [clip for clip in course.clips if clip.kind in ("command", "hard", "child", "false-wake")]
-        self.clips = self.clips or list(course.clips)
+        # Opt-in clips (with a content note) stay behind their note in the reviewer seat.
+        plain = [clip for clip in course.clips if not clip.content_note]
+        self.clips = [clip for clip in plain if clip.kind in ("command", "hard", "child", "false-wake")] or plain
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("N-best hypotheses -- ↑/↓ pick a clip, enter decodes it; esc then n: next page")),
