@@ -30,10 +30,14 @@ import asyncio, sys, time
 def when_ready(is_ready):
     async def auto_pilot(pilot):
         app = pilot.app
-        for _ in range(100000):
+        deadline = time.monotonic() + 60
+        while not is_ready(app):
+            if time.monotonic() > deadline:  # e.g. broken content: a problems screen, never the map
+                sys.stdout.write(f"not-ready {type(app.screen).__name__}\\n")
+                sys.stdout.flush()
+                app.exit(return_code=1)
+                return
             await pilot._wait_for_screen()
-            if is_ready(app):
-                break
             await asyncio.sleep(0)
         await pilot._wait_for_screen()
         app.screen._on_timer_update()  # composite and paint one frame
@@ -114,6 +118,8 @@ def time_child(source: str, *args: str, timeout: float = 60.0) -> tuple[float, f
     try:
         assert process.stdout is not None
         for line in process.stdout:
+            if line.startswith("not-ready"):
+                raise RuntimeError(f"the app never reached its first screen (stuck on {line.split()[-1]})")
             if line.startswith("ready"):
                 elapsed = time.perf_counter() - started
                 cpu = float(line.split()[1])
