@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select
 
 from explainer.i18n import _
@@ -53,6 +54,7 @@ class LabScreen(Screen[None]):
         self._speech_ok = True
         self._sound_told = False
         self._trace_running = False
+        self._playhead_timer: Timer | None = None
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -246,6 +248,20 @@ class LabScreen(Screen[None]):
             status.done(_("Could not play {what}: {error}").format(what=what, error=error))
             return
         status.done(_("Playing {what}: “{text}”").format(what=what, text=text))
+        if path == getattr(self.trace, "input_audio", None):  # the waveform is the input's: follow it
+            if self._playhead_timer is not None:
+                self._playhead_timer.stop()
+            self._playhead_timer = self.set_interval(0.1, self._follow_playhead)
+
+    def _follow_playhead(self) -> None:
+        view = self.query_one(TraceView)
+        if self.player is None or not self.player.playing:
+            view.set_playhead(None)
+            if self._playhead_timer is not None:
+                self._playhead_timer.stop()
+                self._playhead_timer = None
+            return
+        view.set_playhead(self.player.position())
 
     # -- navigation ----------------------------------------------------------------------
     def action_leave(self) -> None:
