@@ -79,3 +79,30 @@ def test_list_items_and_asides_wrap_with_a_hanging_indent():
         assert text.plain[mark.start : mark.end].split() == mark.label.split()
     unwrapped, _marks = build_page_text(page, course, {"title": Style(bold=True)}, width=None)
     assert "\n    " not in unwrapped.plain
+
+
+async def test_switching_the_wake_word_shows_the_list_from_the_top():
+    from textual.widgets import OptionList
+
+    app = HarnessApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await app.open_lesson("wake-word", "model")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = screen.query_one("#wake-list", OptionList)
+        options.focus()
+        await pilot.press("end")
+        await pilot.press("w")
+        await pilot.pause()
+        assert options.highlighted is not None and options.highlighted <= 1
+        assert options.scroll_offset.y == 0
+
+
+def test_sources_panel_lists_titles_on_one_line():
+    from explainer.course.model import Source
+    from explainer.tui.widgets.sources_panel import source_label
+
+    source = Source("a", "Amazon", "Alexa & Echo FAQ, as reproduced in a manual " * 3, "n.d.", "https://x", "primary")
+    label = source_label(1, source)
+    assert "Alexa & Echo FAQ" in label.plain and len(label.plain) <= 68 and label.plain.endswith("…")

@@ -71,10 +71,13 @@ class ListPopup(ModalScreen[None]):
         self.dismiss(None)
 
 
-def source_label(number: int, source: Source) -> Text:
+def source_label(number: int, source: Source, width: int = 68) -> Text:
+    """``[1] Publisher · date · Title…`` on one line: a page often cites one publisher twice,
+    so the publisher alone does not say which source is which."""
     label = Text(f"[{number}] ")
     label.append(source.publisher, "bold")
-    label.append(f" · {source.date}")
+    label.append(f" · {source.date} · {source.title}")
+    label.truncate(width, overflow="ellipsis")
     return label
 
 

@@ -235,6 +235,11 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         self.wake_index = (self.wake_index + step) % len(self.wake_words)
         self.interacted()
         self.refresh_view()
+        options = self.query_one("#wake-list", OptionList)
+        first = next((i for i in range(options.option_count) if options.get_option_at_index(i).id), None)
+        if first is not None:  # a new wake word: show its closest matches from the top
+            options.highlighted = first
+            options.scroll_home(animate=False)
 
     def action_type_phrase(self) -> None:
         self.query_one("#wake-input", Input).focus()
