@@ -78,3 +78,17 @@ def test_an_unwritable_cache_folder_still_loads(content, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert load_course_cached(content, "en", blocker / "cache").stations
+
+
+def test_a_copy_others_could_have_written_is_not_used(content, tmp_path, monkeypatch):
+    import pickle
+
+    cache = tmp_path / "cache"
+    load_course_cached(content, "en", cache)
+    copy = _copies(cache)[0]
+    planted = load_course(content, "en")
+    planted = type(planted)(**{**planted.__dict__, "title": "planted"})
+    copy.write_bytes(pickle.dumps(planted))
+    assert load_course_cached(content, "en", cache).title == "planted"  # ours: trusted
+    copy.chmod(0o666)  # writable by anyone: not trusted
+    assert load_course_cached(content, "en", cache).title != "planted"

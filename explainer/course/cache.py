@@ -43,7 +43,25 @@ def fingerprint(root: Path, lang: str | None) -> str:
     return digest.hexdigest()
 
 
+def _trusted(path: Path) -> bool:
+    """Only unpickle what this user wrote: a cache folder may be shared (EXPLAINER_CACHE_DIR), and
+    a pickle planted by someone else would run their code. POSIX only; elsewhere the per-user
+    cache folder is the protection."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        for item in (path, path.parent):
+            stat = item.stat()
+            if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return True
+
+
 def _read(path: Path) -> Course | None:
+    if not _trusted(path):
+        return None
     try:
         with path.open("rb") as stream:
             course = pickle.load(stream)
@@ -54,7 +72,7 @@ def _read(path: Path) -> Course | None:
 
 def _write(folder: Path, path: Path, course: Course) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".course-", suffix=".tmp", delete=False) as out:
             pickle.dump(course, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(out.name, path)
