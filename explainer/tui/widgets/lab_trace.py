@@ -85,6 +85,10 @@ class TraceView(Vertical):
     def show_trace(self, trace: Any, envelope: list[float] | None = None) -> None:
         for record in trace.stages:
             self.stage_done(record)
+        table = self.query_one(DataTable)
+        for name in [n for n in self.order if n not in self.records]:
+            table.remove_row(name)  # a stage this pipeline does not have: no empty row pretending it ran
+            self.order.remove(name)
         marks = lab_adapter.waveform_marks(dict(getattr(trace, "marks", {}) or {}))
         self.query_one(Waveform).show(envelope or [], float(getattr(trace, "duration_s", 0.0) or 0.0), marks)
         self._show_detail()
