@@ -145,7 +145,9 @@ def lazy_screen(target: str) -> Callable[[], Screen]:
         # stylesheet is current when the screen is made, so say so.
         from textual._context import active_app
 
-        screen._css_update_count = active_app.get()._css_update_count
+        app = active_app.get(None)
+        if app is not None:
+            screen._css_update_count = app._css_update_count
         return screen
 
     return build
