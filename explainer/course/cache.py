@@ -20,7 +20,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from explainer.course.load import load_course
 from explainer.course.model import Course
 
 CACHE_VERSION = 1
@@ -83,16 +82,23 @@ def _write(folder: Path, path: Path, course: Course) -> None:
         pass  # an unwritable cache only costs the next start ~50 ms
 
 
+def _load(root: Path, lang: str | None) -> Course:
+    # Imported here, only on a miss: the readers cost ~10 ms to import.
+    from explainer.course.load import load_course
+
+    return load_course(root, lang)
+
+
 def load_course_cached(root: Path, lang: str | None = None, cache_dir: Path | None = None) -> Course:
     """Like ``load_course`` (raises the same ContentError), reusing a stored copy when still valid."""
     root = Path(root)
     if cache_dir is None or not root.is_dir():
-        return load_course(root, lang)
+        return _load(root, lang)
     folder = Path(cache_dir) / "course"
     path = folder / f"{fingerprint(root, lang)[:32]}.pickle"
     course = _read(path) if path.is_file() else None
     if course is not None:
         return course
-    course = load_course(root, lang)
+    course = _load(root, lang)
     _write(folder, path, course)
     return course
