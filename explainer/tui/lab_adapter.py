@@ -93,20 +93,22 @@ def _call(function: Callable[..., Any], values: dict[str, Any], *positional: Any
     return function(*positional, **{k: v for k, v in values.items() if k in parameters})
 
 
-def threshold_choices() -> tuple[tuple[float, ...], float]:
-    """The wake stage's threshold steps and its default (empty steps when the stage is missing)."""
+def threshold_choices(wake_word: str = "alexa") -> tuple[tuple[float, ...], float]:
+    """The wake stage's thresholds, loosest first (→ = stricter), and its default for ``wake_word``.
+
+    Empty steps when the wake stage is not in this build."""
     wake = _module("wake")
     if wake is None:
         return (), 0.0
-    default = getattr(wake, "DEFAULT_THRESHOLD", None)
-    steps = getattr(wake, "THRESHOLDS", None) or getattr(wake, "THRESHOLD_STEPS", None)
-    if steps:
-        steps = tuple(float(s) for s in steps)
-        return steps, float(default) if default is not None else steps[len(steps) // 2]
+    steps = getattr(wake, "THRESHOLD_STEPS", None) or getattr(wake, "THRESHOLDS", None) or ()
+    default_of = getattr(wake, "default_threshold", None)
+    default = default_of(wake_word) if callable(default_of) else getattr(wake, "DEFAULT_THRESHOLD", None)
+    steps = tuple(sorted(float(s) for s in steps))
     if default is None:
-        return (), 0.0
-    base = float(default)
-    return tuple(round(base * f, 4) for f in (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)), base
+        return steps, steps[len(steps) // 2] if steps else 0.0
+    if float(default) not in steps:
+        steps = tuple(sorted((*steps, float(default))))
+    return steps, float(default)
 
 
 def run_trace(request: LabRequest, *, content_dir: Path, history_db: Path | None,

@@ -98,7 +98,7 @@ class LabScreen(Screen[None]):
         speech_ok, speech_reason = speech_available()
         config = getattr(self.app, "config", None)
         player = Player(enabled=bool(getattr(config, "audio", True)))
-        steps, default = lab_adapter.threshold_choices()
+        steps, default = lab_adapter.threshold_choices(self._wake_word())
         pipeline_ok, pipeline_reason = lab_adapter.available()
         self.app.call_from_thread(self._probed, speech_ok, speech_reason, player, steps, default,
                                   pipeline_ok, pipeline_reason)
@@ -126,6 +126,16 @@ class LabScreen(Screen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_run()
+
+    @on(Select.Changed, "#lab-wake")
+    def _wake_word_changed(self, event: Select.Changed) -> None:
+        if self.player is None:
+            return  # the probe (in a worker) has not loaded the wake stage yet; it sets the threshold
+        steps, default = lab_adapter.threshold_choices(str(event.value))
+        control = self.query_one(ThresholdControl)
+        if steps:
+            control.configure(steps, default)  # each wake word has its own measured default
+            self.threshold = control.value
 
     @on(ThresholdControl.Changed)
     def _threshold(self, event: ThresholdControl.Changed) -> None:

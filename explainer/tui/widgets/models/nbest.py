@@ -89,7 +89,7 @@ class NBestExplorer(ReportsInteraction, Widget):
         text = Text()
         for rank, (words, score) in enumerate(hypotheses, 1):
             text.append(f"{rank}. ", "bold")
-            text.append(f"{score:>10.3f}  ", "dim")
+            text.append(f"{score:>10.3g}  ", "dim")
             text.append(f"{words or _('(silence)')}\n", "bold" if rank == 1 else "")
         text.append(_("truly said") + f": {clip.transcript}", "italic")
         self.query_one("#nbest-result", Static).update(text)
