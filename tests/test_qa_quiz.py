@@ -63,6 +63,7 @@ async def test_pre_check_saves_without_showing_answers_and_cannot_be_retaken():
             await pilot.pause()
             feedback = _text(app, "#quiz-feedback")
             assert "Answer:" not in feedback and "Why:" not in feedback
+            assert not any("✓" in row.plain or "✗" in row.plain for row in widget.rows())
             assert "Saved" in _text(app, "#quiz-verdict")
             await pilot.press("enter")
             await pilot.pause()
@@ -101,3 +102,14 @@ async def test_changing_the_answer_clears_the_old_marks():
         await pilot.press("down", "space")
         await pilot.pause()
         assert not any("✗" in row.plain for row in widget.rows())
+
+
+def test_long_options_wrap_under_their_text():
+    from rich.text import Text
+
+    from explainer.tui.widgets.questions.base import hang
+
+    line = Text("  3. ( ) In Amazon's cloud, which hears everything and picks out the wake word")
+    lines = hang(line, 40).plain.split("\n")
+    assert len(lines) > 1 and all(len(x) <= 40 for x in lines)
+    assert all(x.startswith(" " * 9) and x[9] != " " for x in lines[1:])

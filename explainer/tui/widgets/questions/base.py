@@ -8,6 +8,8 @@ can read the solution without changing the answer by accident.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -17,6 +19,26 @@ from textual.widget import Widget
 from explainer.course.model import Question
 from explainer.i18n import _
 from explainer.learning.quiz import Result
+from explainer.tui.widgets.page_view import wrap_points
+
+_ROW_PREFIX = re.compile(r"^(?:▶ |  )(?:\d+\. )?(?:\(.\) |\[.\] )?")
+
+
+def hang(line: Text, width: int) -> Text:
+    """``line`` wrapped to ``width`` with later lines under the option's text, not its number."""
+    indent = len(_ROW_PREFIX.match(line.plain).group(0))
+    if width <= indent + 8:
+        return line
+    points = [indent + p for p in wrap_points(line.plain[indent:], width - indent)]
+    if not points:
+        return line
+    out, start = Text(), 0
+    for point in points:
+        out.append_text(line[start:point])
+        out.append("\n" + " " * indent)
+        start = point + 1
+    out.append_text(line[start:])
+    return out
 
 
 class QuestionWidget(Widget, can_focus=True):
@@ -56,6 +78,9 @@ class QuestionWidget(Widget, can_focus=True):
         self.refresh(layout=True)
 
     def render(self) -> Text:
+        return self.render_at(self.size.width)
+
+    def render_at(self, width: int) -> Text:
         out = Text()
         rows = self.rows()
         for i, row in enumerate(rows):
@@ -63,6 +88,8 @@ class QuestionWidget(Widget, can_focus=True):
             line.append_text(row)
             if i == self.cursor and self.has_focus:
                 line.stylize("reverse")
+            if width:
+                line = hang(line, width)
             out.append_text(line)
             if i < len(rows) - 1:
                 out.append("\n")
@@ -71,7 +98,7 @@ class QuestionWidget(Widget, can_focus=True):
         return out
 
     def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
-        return max(1, len(self.render().wrap(self.app.console, max(1, width))))
+        return max(1, len(self.render_at(width).wrap(self.app.console, max(1, width))))
 
     def row_count(self) -> int:
         return len(self.rows())

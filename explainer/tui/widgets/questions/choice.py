@@ -48,7 +48,7 @@ class ChoiceWidget(QuestionWidget):
             row.append(option.text)
             if option.id in wrong:
                 row.append("  ✗", "bold")
-            elif self.locked and option.correct:
+            elif self.locked and self.result is not None and option.correct:  # not in a pre-check
                 row.append("  ✓", "bold")
             rows.append(row)
         return rows
