@@ -184,3 +184,24 @@ async def test_real_pipeline_trace(app):
         shown = screen_text(made)
         assert "SetTimer" in shown
         assert "woke" in shown
+
+
+async def test_threshold_moves_with_arrows_and_follows_the_wake_word(app, no_pipeline):
+    wake = pytest.importorskip("explainer.voice.wake", reason="LAB-CORE's wake stage is not in this build")
+    from explainer.tui.widgets.lab_controls import ThresholdControl
+
+    made = app()
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        control = screen.query_one(ThresholdControl)
+        assert control.value == wake.default_threshold("alexa")
+        control.focus()
+        await pilot.press("right")
+        assert control.value > wake.default_threshold("alexa")  # stricter
+        assert screen.threshold == control.value
+        await pilot.press("left", "left")
+        assert control.value < wake.default_threshold("alexa")  # looser: more sound-alikes fire
+        screen.query_one("#lab-wake").value = "echo"
+        await settle(pilot, made)
+        assert control.value == wake.default_threshold("echo")
+        assert f"{wake.default_threshold('echo'):g}" in screen_text(made)
