@@ -1,0 +1,210 @@
+"""Voice history: every lab "upload" kept in a SQLite file in the learner's data folder.
+
+Real assistants keep recordings with the transcript, what was understood, the time and
+device details, and let the user review and delete them.  The lab does the same on the
+learner's own disk — and deleting here really deletes the rows (and VACUUMs the file),
+so the browser is an honest demonstration.  A corrupt database is moved aside (never
+silently overwritten) and a locked one is left alone; either way ``notice`` tells the
+learner what happened and the lab keeps working.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at REAL NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    wake_word TEXT NOT NULL DEFAULT '',
+    transcript TEXT NOT NULL DEFAULT '',
+    intent TEXT,
+    slots TEXT NOT NULL DEFAULT '{}',
+    reply TEXT NOT NULL DEFAULT '',
+    device TEXT NOT NULL DEFAULT '{}',
+    selected_for_review INTEGER NOT NULL DEFAULT 0,
+    seconds REAL NOT NULL DEFAULT 0,
+    audio BLOB
+);
+"""
+
+# Fictional: what a real device sends along with the audio (serial, account, app version...).
+DEFAULT_DEVICE = {
+    "device": "Lab Speaker (fictional)",
+    "serial": "G0LAB-0000-DEMO",
+    "account": "learner@example.invalid",
+    "app_version": "lab-1.0",
+    "location": "this computer",
+}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    created_at: float
+    source: str
+    wake_word: str
+    transcript: str
+    intent: str | None
+    slots: dict = field(default_factory=dict)
+    reply: str = ""
+    device: dict = field(default_factory=dict)
+    selected_for_review: bool = False
+    seconds: float = 0.0
+    audio: bytes | None = None
+
+
+class VoiceHistory:
+    """The history file.  Thread-safe (one connection, one lock); ``notice`` is set when it had to recover."""
+
+    def __init__(self, path: Path | str | None, *, timeout: float = 2.0) -> None:
+        self.path = Path(path) if path is not None else None
+        self.notice: str | None = None
+        self.persistent = True
+        self._lock = threading.Lock()
+        self._conn = self._open(timeout)
+
+    def _connect(self, target: str, timeout: float) -> sqlite3.Connection:
+        conn = sqlite3.connect(target, timeout=timeout, check_same_thread=False)
+        conn.executescript(_SCHEMA)
+        ok = conn.execute("PRAGMA quick_check").fetchone()
+        if not ok or ok[0] != "ok":
+            conn.close()
+            raise sqlite3.DatabaseError("integrity check failed")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.commit()
+        return conn
+
+    def _memory(self, why: str) -> sqlite3.Connection:
+        self.persistent = False
+        self.notice = why
+        return self._connect(":memory:", 1.0)
+
+    def _open(self, timeout: float) -> sqlite3.Connection:
+        if self.path is None:
+            self.persistent = False
+            return self._connect(":memory:", timeout)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return self._memory(f"Voice history is kept in memory only: cannot create {self.path.parent} ({exc.strerror}).")
+        try:
+            return self._connect(str(self.path), timeout)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return self._memory(
+                    f"Voice history file {self.path} is in use by another program; this session's history is kept in memory only."
+                )
+            if "readonly" in str(exc) or "unable to open" in str(exc):
+                return self._memory(f"Voice history is kept in memory only: cannot write {self.path} ({exc}).")
+            return self._set_aside(timeout, exc)
+        except sqlite3.DatabaseError as exc:
+            return self._set_aside(timeout, exc)
+
+    def _set_aside(self, timeout: float, exc: Exception) -> sqlite3.Connection:
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        try:
+            self.path.rename(aside)
+        except OSError as move_error:
+            return self._memory(f"Voice history {self.path} is damaged ({exc}) and could not be moved aside ({move_error.strerror}); using memory only.")
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        self.notice = f"Voice history was damaged ({exc}); it was moved to {aside.name} and a new, empty history started."
+        return self._connect(str(self.path), timeout)
+
+    # ------------------------------------------------------------------ writing
+    def add(self, *, audio: bytes | None, transcript: str, intent: str | None = None, slots: dict | None = None,
+            reply: str = "", source: str = "", wake_word: str = "", seconds: float = 0.0,
+            device: dict | None = None, selected_for_review: bool = False, created_at: float | None = None) -> int:
+        row = (created_at if created_at is not None else time.time(), source, wake_word, transcript, intent,
+               json.dumps(slots or {}, default=str), reply, json.dumps(device or DEFAULT_DEVICE),
+               int(selected_for_review), seconds, audio)
+        with self._lock:
+            cur = self._conn.execute(
+                "INSERT INTO uploads (created_at, source, wake_word, transcript, intent, slots, reply, device,"
+                " selected_for_review, seconds, audio) VALUES (?,?,?,?,?,?,?,?,?,?,?)", row)
+            self._conn.commit()
+            return int(cur.lastrowid)
+
+    def mark_selected(self, entry_id: int, selected: bool = True) -> None:
+        with self._lock:
+            self._conn.execute("UPDATE uploads SET selected_for_review = ? WHERE id = ?", (int(selected), entry_id))
+            self._conn.commit()
+
+    def delete(self, entry_id: int) -> bool:
+        with self._lock:
+            cur = self._conn.execute("DELETE FROM uploads WHERE id = ?", (entry_id,))
+            self._conn.commit()
+            self._vacuum()
+            return cur.rowcount > 0
+
+    def delete_all(self) -> int:
+        with self._lock:
+            cur = self._conn.execute("DELETE FROM uploads")
+            self._conn.commit()
+            self._vacuum()
+            return cur.rowcount
+
+    def auto_delete(self, days: float, now: float | None = None) -> int:
+        """Delete uploads older than ``days`` days; returns how many went."""
+        cutoff = (now if now is not None else time.time()) - days * 86400
+        with self._lock:
+            cur = self._conn.execute("DELETE FROM uploads WHERE created_at < ?", (cutoff,))
+            self._conn.commit()
+            if cur.rowcount:
+                self._vacuum()
+            return cur.rowcount
+
+    def _vacuum(self) -> None:
+        # Deleted audio would otherwise linger in free pages of the file.
+        try:
+            self._conn.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass
+
+    # ------------------------------------------------------------------ reading
+    _COLUMNS = "id, created_at, source, wake_word, transcript, intent, slots, reply, device, selected_for_review, seconds"
+
+    @staticmethod
+    def _entry(row: tuple, audio: bytes | None = None) -> HistoryEntry:
+        return HistoryEntry(id=row[0], created_at=row[1], source=row[2], wake_word=row[3], transcript=row[4],
+                            intent=row[5], slots=json.loads(row[6] or "{}"), reply=row[7],
+                            device=json.loads(row[8] or "{}"), selected_for_review=bool(row[9]),
+                            seconds=row[10], audio=audio)
+
+    def list(self, limit: int | None = None) -> list[HistoryEntry]:
+        """Newest first, without the audio (use ``get`` for that)."""
+        sql = f"SELECT {self._COLUMNS} FROM uploads ORDER BY created_at DESC, id DESC"
+        with self._lock:
+            rows = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+        return [self._entry(row) for row in rows]
+
+    def get(self, entry_id: int) -> HistoryEntry | None:
+        with self._lock:
+            row = self._conn.execute(f"SELECT {self._COLUMNS}, audio FROM uploads WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else self._entry(row[:-1], row[-1])
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT COUNT(*) FROM uploads").fetchone()[0])
+
+    def export_audio(self, entry_id: int, out_path: Path) -> Path | None:
+        entry = self.get(entry_id)
+        if entry is None or not entry.audio:
+            return None
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_bytes(entry.audio)
+        return out_path
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

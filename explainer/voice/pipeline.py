@@ -1,0 +1,187 @@
+"""The lab's miniature voice assistant: one run, stage by stage, recorded in a Trace.
+
+speech in -> wake word -> endpointing -> speech recognition -> understanding -> fulfilment
+-> reply -> voice history -> sampling.  Each stage is a small object with one method; this
+module only wires them and times them.  If the wake word does not fire, the later stages
+are recorded as "not uploaded": nothing leaves the device — a lesson, not an error.
+Slow (decoder load, synthesis): call ``run`` from a worker thread.  Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from explainer.voice import audio
+from explainer.voice.asr import Recogniser
+from explainer.voice.decoder import SAMPLE_RATE, to_pcm
+from explainer.voice.endpoint import SpeechEndpointer
+from explainer.voice.history import VoiceHistory
+from explainer.voice.labinput import LabInputError, clip_input, typed_input
+from explainer.voice.nlu import parse
+from explainer.voice.sampling import ReviewSampler
+from explainer.voice.skills import Skills
+from explainer.voice.trace import StageTimer, Trace, skipped
+from explainer.voice.wake import WakeWordDetector
+
+__all__ = ["LabInputError", "LabSettings", "Pipeline"]
+STAGES = ("speech in", "wake word", "endpointing", "speech recognition", "understanding",
+          "fulfilment", "reply", "voice history", "sampling")
+
+
+@dataclass
+class LabSettings:
+    wake_word: str = "alexa"
+    threshold: float | None = None  # None = the wake word's measured default
+    noise: str = "none"
+    noise_level: float = 0.5
+    distance: float = 1.0
+    voice: str = "en-us"
+    rate: int = 160
+    speak_reply: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+def _wav_bytes(samples: np.ndarray) -> bytes:
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
+    return buffer.getvalue()
+
+
+class Pipeline:
+    """``Pipeline(work_dir, history, sampler).run(text=... | clip_id=..., settings)`` -> Trace."""
+
+    def __init__(self, work_dir: Path, history: VoiceHistory | None = None, sampler: ReviewSampler | None = None,
+                 content_dir: Path | None = None, skills: Skills | None = None) -> None:
+        self.work_dir = Path(work_dir)
+        self.history = history
+        self.sampler = sampler or ReviewSampler()
+        self.content_dir = content_dir
+        self.skills = skills or Skills(content_dir)
+        self.recogniser = Recogniser()
+
+    def _path(self, run_id: str, name: str) -> Path:
+        folder = self.work_dir / "runs"
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in sorted(folder.glob("*.wav"))[:-60]:  # keep the last runs only
+            old.unlink(missing_ok=True)
+        return folder / f"{run_id}-{name}.wav"
+
+    def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None) -> Trace:
+        settings = settings or LabSettings()
+        detector = WakeWordDetector(settings.wake_word, settings.threshold)  # validates before any work
+        run_id = time.strftime("%Y%m%d-%H%M%S") + f"-{time.perf_counter_ns() % 1000000:06d}"
+        t0 = time.perf_counter()
+        trace = Trace(wake_word=detector.wake_word, threshold=detector.threshold)
+
+        with StageTimer(trace, "speech in", t0, repr(text) if clip_id is None else f"clip {clip_id}") as stage:
+            if clip_id is not None:
+                heard = clip_input(clip_id, settings, self.content_dir)
+            else:
+                heard = typed_input(text or "", settings, self._path(run_id, "typed22k"))
+            samples = heard.samples
+            trace.source, trace.text, trace.duration_s = heard.source, heard.text, round(len(samples) / SAMPLE_RATE, 3)
+            trace.notices.extend(heard.notices)
+            trace.input_audio = str(audio.write_wav(self._path(run_id, "input"), samples, SAMPLE_RATE))
+            stage.output = f"{trace.duration_s:.2f} s of audio at 16 kHz"
+            stage.data = {"noise": settings.noise, "noise_level": settings.noise_level, "distance_m": settings.distance,
+                          "voice": heard.voice, "reference": heard.text}
+        pcm = to_pcm(samples)
+
+        with StageTimer(trace, "wake word", t0, f"{trace.duration_s:.2f} s, 100 ms chunks") as stage:
+            wake = detector.listen(samples, pcm)
+            trace.woke = wake.woke
+            stage.output = wake.summary()
+            stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
+                          "start": wake.start, "end": wake.end}
+        if not wake.woke:
+            for name in STAGES[2:]:
+                skipped(trace, name, t0)
+            trace.reply = ""
+            trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
+            return trace
+        trace.marks["wake"] = wake.start
+
+        with StageTimer(trace, "endpointing", t0, f"from {wake.end:.2f} s") as stage:
+            ends = SpeechEndpointer().find(samples, wake.start, wake.end)
+            upload = samples[int(ends.upload_start * SAMPLE_RATE): int(ends.upload_end * SAMPLE_RATE)]
+            trace.upload_audio = str(audio.write_wav(self._path(run_id, "upload"), upload, SAMPLE_RATE))
+            trace.marks.update({"pre-roll": ends.upload_start, "end": ends.upload_end})
+            stage.output = (f"upload {ends.upload_start:.2f}-{ends.upload_end:.2f} s ({ends.seconds:.2f} s, "
+                            f"incl. {ends.wake_start - ends.upload_start:.2f} s pre-roll); stopped: {ends.reason}")
+            stage.data = {"upload_start": ends.upload_start, "upload_end": ends.upload_end, "speech_end": ends.speech_end,
+                          "reason": ends.reason, "frames": ends.speech_frames}
+
+        with StageTimer(trace, "speech recognition", t0, f"{ends.seconds:.2f} s upload") as stage:
+            # The wake word was verified; decode the request that follows it (from 0.1 s before its end).
+            start = int(max(ends.upload_start, wake.end - 0.1) * SAMPLE_RATE)
+            stop = int(ends.upload_end * SAMPLE_RATE)
+            heard_asr = self.recogniser.recognise(samples[start:stop], pcm[start:stop], wake_word=detector.wake_word)
+            trace.transcript = heard_asr.text
+            stage.output = repr(heard_asr.text) if heard_asr.text else "(nothing recognised)"
+            stage.data = {"model": heard_asr.model, "score": heard_asr.score, "nbest": heard_asr.nbest,
+                          "tried": heard_asr.tried}
+
+        with StageTimer(trace, "understanding", t0, repr(trace.transcript)) as stage:
+            understood = parse(trace.transcript, self.content_dir)
+            trace.intent = understood.intent if understood else None
+            trace.slots = dict(understood.slots) if understood else {}
+            stage.output = f"{trace.intent} {trace.slots}" if understood else "no intent matched"
+            stage.data = {"template": understood.template if understood else None}
+
+        with StageTimer(trace, "fulfilment", t0, trace.intent or "(none)") as stage:
+            answer = self.skills.fulfil(understood)
+            trace.reply = answer.text
+            stage.output = f"skill: {answer.skill}"
+            stage.data = dict(answer.data)
+
+        with StageTimer(trace, "reply", t0, repr(trace.reply)) as stage:
+            stage.output = trace.reply
+            if settings.speak_reply:
+                trace.reply_audio, note = _speak(trace.reply, self._path(run_id, "reply"))
+                if note:
+                    stage.data["audio"] = note
+                    trace.notices.append(note)
+
+        with StageTimer(trace, "voice history", t0, "upload + transcript + intent") as stage:
+            if self.history is None:
+                stage.output = "not kept (history off)"
+            else:
+                trace.history_id = self.history.add(
+                    audio=_wav_bytes(upload), transcript=trace.transcript, intent=trace.intent, slots=trace.slots,
+                    reply=trace.reply, source=trace.source, wake_word=detector.wake_word, seconds=ends.seconds)
+                stage.output = f"kept as recording #{trace.history_id}"
+                if self.history.notice:
+                    trace.notices.append(self.history.notice)
+
+        with StageTimer(trace, "sampling", t0, f"rate {self.sampler.rate:.0%}") as stage:
+            key = trace.history_id if trace.history_id is not None else run_id
+            trace.selected_for_review = self.sampler.selects(key)
+            if trace.selected_for_review and trace.history_id is not None and self.history is not None:
+                self.history.mark_selected(trace.history_id)
+            stage.output = "selected for human review" if trace.selected_for_review else "not selected"
+            stage.data = {"rate": self.sampler.rate, "seed": self.sampler.seed, "draw": round(self.sampler.draw(key), 4)}
+        trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
+        return trace
+
+
+def _speak(text: str, out: Path) -> tuple[str | None, str]:
+    from explainer.voice.speech import SpeechError, speech_available, synthesize
+
+    ok, reason = speech_available()
+    if not ok:
+        return None, f"reply shown as text only: {reason}"
+    try:
+        return str(synthesize(text, out)), ""
+    except SpeechError as exc:
+        return None, f"reply shown as text only: {exc}"

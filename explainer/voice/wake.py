@@ -1,0 +1,61 @@
+"""The wake word: keyword spotting on the device, before anything is sent anywhere.
+
+pocketsphinx's keyphrase search listens to the audio in 100 ms chunks, as a device does,
+and fires when the wake word's acoustic score beats the rest by more than a threshold.
+A lower threshold (1e-50) wakes on more — including sound-alikes like "election" — and a
+higher one (1e-20) misses real commands: the trade-off every maker tunes.  The defaults
+below were measured on espeak voices with ``explainer bench lab`` (see the report in
+shared/design/audio.md and the bench output): each wake word gets its own, because short
+or common words ("echo") fire far more often than long rare ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explainer.voice.decoder import engine, to_pcm
+
+WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
+DEFAULT_THRESHOLDS = {"alexa": 1e-40, "computer": 1e-40, "echo": 1e-30, "amazon": 1e-35}
+THRESHOLD_STEPS = (1e-10, 1e-15, 1e-20, 1e-25, 1e-30, 1e-35, 1e-40, 1e-45, 1e-50, 1e-60)
+
+
+@dataclass(frozen=True)
+class WakeResult:
+    woke: bool
+    wake_word: str
+    threshold: float
+    detected_at: float | None = None  # when the device "knew" (end of the chunk that fired)
+    start: float | None = None  # where the wake word began in the audio
+    end: float | None = None
+
+    def summary(self) -> str:
+        if not self.woke:
+            return f"no '{self.wake_word}' heard (threshold {self.threshold:.0e}): nothing leaves the device"
+        return f"'{self.wake_word}' heard at {self.start:.2f}-{self.end:.2f} s, detected at {self.detected_at:.2f} s"
+
+
+def default_threshold(wake_word: str) -> float:
+    return DEFAULT_THRESHOLDS.get(wake_word, 1e-40)
+
+
+class WakeWordDetector:
+    """``WakeWordDetector("alexa").listen(samples16k)`` -> WakeResult."""
+
+    def __init__(self, wake_word: str = "alexa", threshold: float | None = None) -> None:
+        if wake_word not in WAKE_WORDS:
+            raise ValueError(f"unknown wake word {wake_word!r}; choose one of {', '.join(WAKE_WORDS)}")
+        self.wake_word = wake_word
+        self.threshold = float(threshold) if threshold is not None else default_threshold(wake_word)
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"threshold must be between 0 and 1 (e.g. 1e-40), got {threshold}")
+
+    def listen(self, samples: np.ndarray, pcm: np.ndarray | None = None) -> WakeResult:
+        pcm = to_pcm(samples) if pcm is None else pcm
+        found = engine().spot(pcm, self.wake_word, self.threshold)
+        if found is None:
+            return WakeResult(False, self.wake_word, self.threshold)
+        detected, start, end = found
+        return WakeResult(True, self.wake_word, self.threshold, round(detected, 3), round(start, 3), round(end, 3))
