@@ -23,6 +23,7 @@ SUBCOMMANDS: list[str] = [
     "explainer.cli.clips_cmd",
     "explainer.cli.results_cmd",
     "explainer.cli.bench_cmd",
+    "explainer.cli.lab_cmd",
 ]
 
 

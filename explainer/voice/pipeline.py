@@ -18,7 +18,7 @@ import numpy as np
 
 from explainer.voice import audio
 from explainer.voice.asr import Recogniser
-from explainer.voice.decoder import SAMPLE_RATE, to_pcm
+from explainer.voice.decoder import SAMPLE_RATE, engine, to_pcm
 from explainer.voice.endpoint import SpeechEndpointer
 from explainer.voice.history import VoiceHistory
 from explainer.voice.labinput import LabInputError, clip_input, typed_input
@@ -77,12 +77,17 @@ class Pipeline:
             old.unlink(missing_ok=True)
         return folder / f"{run_id}-{name}.wav"
 
-    def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None) -> Trace:
+    def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None,
+            on_stage=None) -> Trace:
+        """One run; ``on_stage(record)`` is called (in this thread) as each stage finishes."""
         settings = settings or LabSettings()
         detector = WakeWordDetector(settings.wake_word, settings.threshold)  # validates before any work
+        load_start = time.perf_counter()
+        engine(self.content_dir)  # loaded once per process; timed apart from the stages
+        load_ms = round((time.perf_counter() - load_start) * 1000, 1)
         run_id = time.strftime("%Y%m%d-%H%M%S") + f"-{time.perf_counter_ns() % 1000000:06d}"
         t0 = time.perf_counter()
-        trace = Trace(wake_word=detector.wake_word, threshold=detector.threshold)
+        trace = Trace(wake_word=detector.wake_word, threshold=detector.threshold, listener=on_stage)
 
         with StageTimer(trace, "speech in", t0, repr(text) if clip_id is None else f"clip {clip_id}") as stage:
             if clip_id is not None:
@@ -102,7 +107,7 @@ class Pipeline:
             wake = detector.listen(samples, pcm)
             trace.woke = wake.woke
             stage.output = wake.summary()
-            stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
+            stage.data = {"decoder_load_ms": load_ms, "woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
                           "start": wake.start, "end": wake.end}
         if not wake.woke:
             for name in STAGES[2:]:

@@ -51,12 +51,26 @@ class Trace:
     selected_for_review: bool = False
     notices: list[str] = field(default_factory=list)
     total_ms: float = 0.0
+    listener: Any = field(default=None, repr=False, compare=False)  # called with each finished StageRecord
+
+    def add(self, record: StageRecord) -> None:
+        self.stages.append(record)
+        if self.listener is not None:
+            try:
+                self.listener(record)
+            except Exception:  # a display callback must never break the run
+                pass
 
     def stage(self, name: str) -> StageRecord | None:
         return next((s for s in self.stages if s.name == name), None)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        listener, self.listener = self.listener, None
+        try:
+            data = asdict(self)
+        finally:
+            self.listener = listener
+        data.pop("listener", None)
         data["stages"] = [asdict(s) for s in self.stages]
         return data
 
@@ -79,10 +93,10 @@ class StageTimer:
 
     def __exit__(self, *exc: object) -> None:
         self.record.ms = round((time.perf_counter() - self._t0) * 1000, 1)
-        self.trace.stages.append(self.record)
+        self.trace.add(self.record)
 
 
 def skipped(trace: Trace, name: str, run_start: float, why: str = NOT_UPLOADED) -> None:
     """A stage that did not run because nothing was uploaded: recorded, with 0 ms, as a lesson."""
     start = round((time.perf_counter() - run_start) * 1000, 1)
-    trace.stages.append(StageRecord(name=name, input="", output=why, start_ms=start, ms=0.0, skipped=True))
+    trace.add(StageRecord(name=name, input="", output=why, start_ms=start, ms=0.0, skipped=True))
