@@ -47,11 +47,13 @@ def stand_in_run(woke_on: tuple[str, ...] = ("alexa",)):
 @pytest.fixture
 def no_pipeline(monkeypatch):
     monkeypatch.setattr(lab_adapter, "pipeline_run", lambda: None)
+    monkeypatch.setattr(lab_adapter, "pipeline_class", lambda: None)
 
 
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     monkeypatch.setattr(lab_adapter, "pipeline_run", lambda: stand_in_run())
+    monkeypatch.setattr(lab_adapter, "pipeline_class", lambda: None)
 
 
 @pytest.fixture
@@ -150,6 +152,7 @@ async def test_escape_leaves_the_field_then_the_lab(app, no_pipeline):
 
 async def test_fool_the_wake_word_marks_what_woke_and_what_was_uploaded(app, monkeypatch, speech_on):
     monkeypatch.setattr(lab_adapter, "pipeline_run", lambda: stand_in_run(woke_on=("lexus",)))
+    monkeypatch.setattr(lab_adapter, "pipeline_class", lambda: None)
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
         await open_lab(pilot, made)
@@ -170,8 +173,8 @@ async def test_fool_the_wake_word_marks_what_woke_and_what_was_uploaded(app, mon
 
 @pytest.mark.slow
 async def test_real_pipeline_trace(app):
-    if lab_adapter.pipeline_run() is None:
-        pytest.skip("LAB-CORE's pipeline (explainer.voice.pipeline.run) is not in this build yet")
+    if not lab_adapter.available()[0]:
+        pytest.skip("LAB-CORE's pipeline (explainer.voice.pipeline) is not in this build yet")
     from explainer.voice.speech import speech_available
 
     if not speech_available()[0]:

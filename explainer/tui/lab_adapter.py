@@ -72,14 +72,22 @@ def _module(name: str) -> Any | None:
 
 
 def pipeline_run() -> Callable[..., Any] | None:
+    """A module-level ``run`` (if the pipeline grows one); the screens use :class:`LabSession`."""
     module = _module("pipeline")
     run = getattr(module, "run", None) if module else None
     return run if callable(run) else None
 
 
+def pipeline_class() -> Any | None:
+    module = _module("pipeline")
+    return getattr(module, "Pipeline", None) if module else None
+
+
 def available() -> tuple[bool, str]:
     """(True, "") when the pipeline can run, else (False, the sentence to show)."""
-    return (True, "") if pipeline_run() is not None else (False, pipeline_missing())
+    if pipeline_run() is not None or pipeline_class() is not None:
+        return True, ""
+    return False, pipeline_missing()
 
 
 def _call(function: Callable[..., Any], values: dict[str, Any], *positional: Any) -> Any:
@@ -111,9 +119,59 @@ def threshold_choices(wake_word: str = "alexa") -> tuple[tuple[float, ...], floa
     return steps, float(default)
 
 
+class LabSession:
+    """One pipeline for a screen's life: the decoder loads once and the skills remember the
+    timers and the shopping list between runs, as a real assistant would. Thread-safe enough
+    for one worker at a time (the screens run one trace at a time)."""
+
+    def __init__(self, *, content_dir: Path, work_dir: Path, history_db: Path | None) -> None:
+        self.content_dir, self.work_dir, self.history_db = content_dir, work_dir, history_db
+        self._pipeline: Any = None
+        self._history: Any = None
+
+    def _get(self) -> Any:
+        if self._pipeline is None:
+            pipeline_type = pipeline_class()
+            if pipeline_type is None:
+                raise LabUnavailable(pipeline_missing())
+            if self.history_db is not None:
+                from explainer.voice.history import VoiceHistory
+
+                self._history = VoiceHistory(self.history_db)
+            self._pipeline = pipeline_type(self.work_dir, history=self._history, content_dir=self.content_dir)
+        return self._pipeline
+
+    def run(self, request: LabRequest, on_stage: Callable[[Any], None] | None = None) -> Any:
+        """Run the whole pipeline once; returns LAB-CORE's ``Trace``. Raises LabUnavailable or
+        LabInputError (a message for the learner)."""
+        if pipeline_class() is None:
+            return run_trace(request, content_dir=self.content_dir, history_db=self.history_db, on_stage=on_stage)
+        from explainer.voice.pipeline import LabSettings
+
+        settings = LabSettings(wake_word=request.wake_word, threshold=request.threshold, noise=request.noise,
+                               distance=request.distance)
+        trace = _call(self._get().run, {"text": request.text or None, "clip_id": request.clip_id,
+                                        "settings": settings, "on_stage": on_stage})
+        history = self._history
+        if history is not None and getattr(history, "notice", None) and history.notice not in trace.notices:
+            trace.notices.append(history.notice)
+        return trace
+
+    def close(self) -> None:
+        if self._history is not None:
+            self._history.close()
+            self._history = None
+        self._pipeline = None
+
+
+def is_input_error(error: Exception) -> bool:
+    """True for the pipeline's "this input cannot be used" errors, whose text is for the learner."""
+    return type(error).__name__ == "LabInputError" or isinstance(error, ValueError)
+
+
 def run_trace(request: LabRequest, *, content_dir: Path, history_db: Path | None,
               on_stage: Callable[[Any], None] | None = None, keep: bool = True) -> Any:
-    """Run the whole pipeline once; returns LAB-CORE's ``Trace``. Raises LabUnavailable."""
+    """A module-level ``pipeline.run`` (tests patch one in through ``pipeline_run``)."""
     run = pipeline_run()
     if run is None:
         raise LabUnavailable(pipeline_missing())
@@ -121,7 +179,7 @@ def run_trace(request: LabRequest, *, content_dir: Path, history_db: Path | None
         "text": request.text or None, "clip": request.clip_id, "clip_id": request.clip_id,
         "noise": request.noise, "distance": request.distance, "wake_word": request.wake_word,
         "content_dir": content_dir, "history_db": history_db if keep else None,
-        "keep": keep, "store": keep, "on_stage": on_stage, "progress": on_stage,
+        "on_stage": on_stage,
     }
     if request.threshold is not None:
         values["threshold"] = request.threshold

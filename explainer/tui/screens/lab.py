@@ -55,6 +55,7 @@ class LabScreen(Screen[None]):
         self._sound_told = False
         self._trace_running = False
         self._playhead_timer: Timer | None = None
+        self._session: lab_adapter.LabSession | None = None
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -176,22 +177,26 @@ class LabScreen(Screen[None]):
         status.busy(_("Running: speech in…"))
         self._run(request)
 
+    def session(self) -> lab_adapter.LabSession:
+        """The lab's pipeline for this screen's life (made on first use, closed on unmount)."""
+        if self._session is None:
+            self._session = make_session(self.app, keep=True)
+        return self._session
+
     @work(thread=True, exclusive=True, group="lab-run", exit_on_error=False)
     def _run(self, request: lab_adapter.LabRequest) -> None:
-        config = getattr(self.app, "config", None)
-        content_dir = Path(getattr(self.app.course, "root", "") or getattr(config, "content_dir", "."))
-        history_db = config.data.history_db if config is not None else None
-
         def on_stage(record: Any) -> None:
             self.app.call_from_thread(self._stage_done, record)
 
         try:
-            trace = lab_adapter.run_trace(request, content_dir=content_dir, history_db=history_db, on_stage=on_stage)
+            trace = self.session().run(request, on_stage=on_stage)
         except lab_adapter.LabUnavailable as missing:
             self.app.call_from_thread(self._failed, str(missing))
             return
         except Exception as error:  # noqa: BLE001 - the learner gets a sentence, never a traceback
-            self.app.call_from_thread(self._failed, _("The pipeline stopped: {error}").format(error=error))
+            message = str(error) if lab_adapter.is_input_error(error) else _(
+                "The pipeline stopped: {error}").format(error=error)
+            self.app.call_from_thread(self._failed, message)
             return
         envelope: list[float] = []
         if getattr(trace, "input_audio", None):
@@ -297,3 +302,19 @@ class LabScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self.player is not None:
             self.player.close()
+        if self._session is not None:
+            self._session.close()
+
+
+def make_session(app: Any, keep: bool) -> lab_adapter.LabSession:
+    """A pipeline session on the app's content and data folders; ``keep``: write the voice history."""
+    config = getattr(app, "config", None)
+    content_dir = Path(getattr(app.course, "root", "") or getattr(config, "content_dir", "."))
+    if config is not None:
+        work_dir, history_db = config.data.cache_dir / "lab", config.data.history_db
+    else:
+        from explainer.paths import data_paths
+
+        paths = data_paths()
+        work_dir, history_db = paths.cache_dir / "lab", paths.history_db
+    return lab_adapter.LabSession(content_dir=content_dir, work_dir=work_dir, history_db=history_db if keep else None)

@@ -9,7 +9,6 @@ the device anything. That is how overheard clips reached the people who reviewed
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -41,6 +40,7 @@ class FoolWakeScreen(Screen[None]):
         self.phrases: list[str] = list(lab_adapter.SOUND_ALIKES)
         self.results: dict[str, Any] = {}
         self._trace_running = False
+        self._session: lab_adapter.LabSession | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,11 +115,14 @@ class FoolWakeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="lab-wake", exit_on_error=False)
     def _run(self, phrases: list[str], threshold: float | None) -> None:
-        content_dir = Path(getattr(self.app.course, "root", "."))
+        from explainer.tui.screens.lab import make_session
+
+        if self._session is None:
+            self._session = make_session(self.app, keep=False)  # an experiment: nothing is kept
         for number, phrase in enumerate(phrases, 1):
             request = lab_adapter.LabRequest(text=phrase, wake_word=self.wake_word, threshold=threshold)
             try:
-                trace = lab_adapter.run_trace(request, content_dir=content_dir, history_db=None, keep=False)
+                trace = self._session.run(request)
             except Exception as error:  # noqa: BLE001 - one failed sentence is a row, not a crash
                 self.app.call_from_thread(self._row_failed, phrase, str(error))
                 continue
@@ -168,6 +171,10 @@ class FoolWakeScreen(Screen[None]):
                 p=key.value, t=trace.transcript)))
         else:
             detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))
+
+    def on_unmount(self) -> None:
+        if self._session is not None:
+            self._session.close()
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):

@@ -118,8 +118,9 @@ class TraceView(Vertical):
         text.append("\n" + lab_adapter.stage_output(record))
         data = getattr(record, "data", None) or {}
         if data:
-            text.append("\n" + ", ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, bytes | list)),
-                        style="dim")
+            shown = [f"{k}={v}" for k, v in data.items()
+                     if v is not None and not isinstance(v, bytes | list | dict) and len(str(v)) <= 40]
+            text.append("\n" + ", ".join(shown), style="dim")
         detail.update(text)
 
     def describe_wave(self) -> str:
