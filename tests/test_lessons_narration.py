@@ -37,6 +37,7 @@ async def test_no_sound_device_gives_a_message(monkeypatch, tmp_path):
     monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (False, "No sound device found."))
     messages = await read_page(monkeypatch, HarnessApp())
     assert any("cannot play" in m and "No sound device" in m for m in messages)
+    assert not any("Reading the page aloud" in m for m in messages)  # no promise before the failure
     assert not said
 
 

@@ -115,7 +115,7 @@ class Narrator:
             return
         self.stop()
         self.worker = self.host.run_worker(
-            lambda: self._speak(text), thread=True, group="narration", exclusive=True,
+            lambda: self._speak(text, announce=not automatic), thread=True, group="narration", exclusive=True,
             exit_on_error=False, name="narration",
         )
 
@@ -131,7 +131,7 @@ class Narrator:
             self.host.notify, message, severity=severity, timeout=8, markup=False
         )
 
-    def _speak(self, text: str) -> None:
+    def _speak(self, text: str, announce: bool = False) -> None:
         """Thread worker: synthesize (cached by text), then play. Never raises into the UI."""
         from explainer.voice import audio, playback, speech
 
@@ -146,9 +146,12 @@ class Narrator:
         player = playback.Player(enabled=enabled)
         if not player.audible:
             self.unavailable = True
-            why = player.reason.split(". ")[0].rstrip(".")
-            self._tell(_("Narration cannot play ({why}); the page text stays on screen.").format(why=why), "warning")
+            # the first clause only ("No sound device found"), not the driver's own details
+            why = player.reason.split(". ")[0].split(" (")[0].rstrip(".")
+            self._tell(_("Narration cannot play: {why}. The page text stays on screen.").format(why=why), "warning")
             return
+        if announce:  # said only once sound can really play (no promise that is then broken)
+            self._tell(_("Reading the page aloud… press r to stop."))
         try:
             folder = _cache_dir(app)
             voice = narration_voice()

@@ -309,8 +309,7 @@ class LessonScreen(Screen):
         if page is None:
             self.notify(_("Narration reads lesson pages; this is the station's model."), timeout=4)
             return
-        if self.narrator.toggle(narration_text(page)):
-            self.notify(_("Reading the page aloud… press r to stop."), timeout=3)
+        self.narrator.toggle(narration_text(page))  # the narrator says what happens next
 
     def action_open_mark_at(self, index: int) -> None:
         """A click on a citation marker or a glossary word."""
