@@ -85,6 +85,7 @@ async def test_a_station_quiz_ends_with_the_next_station():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "n: next station: The listening window" in _text(app, "#quiz-feedback")
+        assert app.screen.check_action("check", ()) is False  # the footer drops "Check / next"
         await pilot.press("n")
         await pilot.pause()
         assert opened == ["listening-window"]

@@ -117,6 +117,7 @@ class QuizScreen(Screen):
             self._show_finished()
             return
         self._update_header()
+        self.refresh_bindings()
         prompt = Text(question.prompt, "bold")
         if session.quiz_id == "pre" and session.index == 0 and session.answered_count == 0:
             prompt = (
@@ -133,6 +134,13 @@ class QuizScreen(Screen):
         await self.query_one("#quiz-answer", Container).mount(self.widget)
         self.widget.focus()
         self.query_one("#quiz-scroll").scroll_home(animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """After the last question, the footer drops keys that no longer do anything."""
+        finished = self.session is not None and self.session.done
+        if finished and action in ("check", "confidence", "sources"):
+            return False
+        return True
 
     def _update_header(self) -> None:
         session = self.session
@@ -151,6 +159,7 @@ class QuizScreen(Screen):
     def _show_finished(self) -> None:
         session = self.session
         assert session is not None
+        self.refresh_bindings()
         self._set_text("#quiz-header", quiz_title(self.course, session.quiz_id) + " · " + _("done"))
         if session.quiz_id == "pre":
             summary = Text(_("Your starting point is saved."), "bold")
