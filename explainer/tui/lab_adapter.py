@@ -164,6 +164,20 @@ class LabSession:
         self._pipeline = None
 
 
+def warm_up() -> str:
+    """Load the wake-word and speech decoders now (seconds, once per process), so the learner's
+    first run is as quick as the rest. Returns a notice if they could not be loaded."""
+    decoder = _module("decoder")
+    engine = getattr(decoder, "engine", None) if decoder else None
+    if not callable(engine):
+        return ""
+    try:
+        engine()
+    except Exception as error:  # noqa: BLE001 - the run itself will say what is wrong
+        return _("The speech decoder could not be loaded: {error}").format(error=error)
+    return ""
+
+
 def is_input_error(error: Exception) -> bool:
     """True for the pipeline's "this input cannot be used" errors, whose text is for the learner."""
     return type(error).__name__ == "LabInputError" or isinstance(error, ValueError)

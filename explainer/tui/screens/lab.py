@@ -72,8 +72,7 @@ class LabScreen(Screen[None]):
             yield Select([(Text(_("wake word: {w}").format(w=w)), w) for w in lab_adapter.WAKE_WORDS],
                          allow_blank=False, value="alexa", id="lab-wake", compact=True)
             yield ThresholdControl(id="lab-threshold")
-        yield BusyLine(_("Enter runs the sentence (or the chosen clip) · w fool the wake word · h history"),
-                       id="lab-status")
+        yield BusyLine(self._hint(), id="lab-status")
         yield TraceView(id="lab-trace")
         yield Footer(compact=True)
 
@@ -103,6 +102,25 @@ class LabScreen(Screen[None]):
         pipeline_ok, pipeline_reason = lab_adapter.available()
         self.app.call_from_thread(self._probed, speech_ok, speech_reason, player, steps, default,
                                   pipeline_ok, pipeline_reason)
+        if pipeline_ok:
+            self.app.call_from_thread(self._warming)
+            notice = lab_adapter.warm_up()  # the decoders, off the event loop, before the first run
+            self.app.call_from_thread(self._warmed, notice)
+
+    def _warming(self) -> None:
+        status = self.query_one(BusyLine)
+        if not self._trace_running and status.text == self._hint():
+            status.busy(_("Loading the speech decoders (once)…"))
+
+    def _warmed(self, notice: str) -> None:
+        status = self.query_one(BusyLine)
+        if notice:
+            status.done(notice, "bold")
+        elif not self._trace_running and status.text == _("Loading the speech decoders (once)…"):
+            status.done(self._hint())
+
+    def _hint(self) -> str:
+        return _("Enter runs the sentence (or the chosen clip) · w fool the wake word · h history")
 
     def _probed(self, speech_ok: bool, speech_reason: str, player: Any, steps: tuple[float, ...],
                 default: float, pipeline_ok: bool, pipeline_reason: str) -> None:
@@ -174,7 +192,7 @@ class LabScreen(Screen[None]):
             return
         self._trace_running = True
         self.query_one(TraceView).clear()
-        status.busy(_("Running: speech in…"))
+        status.busy(_("Running the pipeline…"))
         self._run(request)
 
     def session(self) -> lab_adapter.LabSession:
