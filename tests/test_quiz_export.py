@@ -94,6 +94,7 @@ def test_csv_opens_as_a_table(data_dir, tmp_path):
 def test_md_and_stdout(data_dir, tmp_path, capsys):
     text = _export(data_dir, tmp_path, "md").read_text(encoding="utf-8")
     assert "You moved from 3/10 to 8/10." in text and "| Pre | Post |" in text
+    assert "| Before anything is uploaded" in text  # a teacher reads the question, not its id
     assert run(["--data-dir", str(data_dir), "results", "export", "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("student,quiz,question_id")
 

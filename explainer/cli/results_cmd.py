@@ -114,6 +114,7 @@ def build_payload(course, progress, student: str) -> dict:  # noqa: ANN001
             "per_item": [
                 {
                     "question_id": i.question.id,
+                    "prompt": i.question.prompt,
                     "misconception": i.question.misconception,
                     "pre": i.pre,
                     "post": i.post,
@@ -182,7 +183,7 @@ def to_markdown(payload: dict) -> str:
         mark = {True: "✓", False: "✗", None: "–"}
         for item in pp["per_item"]:
             lines.append(
-                f"| {_md_cell(item['question_id'])} | {mark[item['pre']]} | {mark[item['post']]} |"
+                f"| {_md_cell(item.get('prompt') or item['question_id'])} | {mark[item['pre']]} | {mark[item['post']]} |"
             )
         lines.append("")
     lines += [
