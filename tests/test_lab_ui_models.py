@@ -97,3 +97,13 @@ async def test_history_browser_model_deletes_for_real(app, app_config):
         assert reopened.count() == 0
         reopened.close()
         assert "kept-on-file" in made.progress.models_tried
+
+
+async def test_history_browser_model_leaves_the_lessons_page_keys_alone(app):
+    made = app()
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_model(pilot, made, "kept-on-file")
+        assert made.screen.at_model
+        await pilot.press("p")  # the lesson's "back", not "play"
+        await settle(pilot, made)
+        assert not made.screen.at_model

@@ -19,7 +19,10 @@ from explainer.tui.widgets.lab_history import HistoryBrowser
 
 
 class HistoryScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", _("Back to the lab"))]
+    BINDINGS = [
+        Binding("p", "play", _("Play")),
+        Binding("escape", "back", _("Back to the lab")),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -27,6 +30,9 @@ class HistoryScreen(Screen[None]):
                             "enter/p play · d delete · D delete all")), id="lab-history-intro")
         yield HistoryBrowser(id="lab-history")
         yield Footer(compact=True)
+
+    def action_play(self) -> None:
+        self.query_one(HistoryBrowser).action_play()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -32,11 +32,12 @@ AUTO_DELETE_DAYS = (0, 1, 7, 30, 90)  # 0: keep until deleted
 class HistoryBrowser(Vertical):
     """A table of uploads with play / delete / delete all / auto-delete, on ``history_db``."""
 
+    # Enter plays (a DataTable row selection). No plain p/n/r here: inside a lesson those turn
+    # pages and read aloud, and the model must not take them away.
     BINDINGS = [
-        Binding("p", "play", _("Play")),
         Binding("d,delete", "delete_one", _("Delete")),
         Binding("D", "delete_all", _("Delete all")),
-        Binding("r", "reload", _("Refresh"), show=False),
+        Binding("R", "reload", _("Refresh"), show=False),
     ]
 
     class Changed(Message):

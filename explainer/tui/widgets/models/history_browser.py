@@ -25,7 +25,7 @@ class HistoryBrowserModel(ReportsInteraction, Widget):
         self.station, self.course = station, course
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Your voice history -- enter/p play · d delete · D delete all · esc then n: next page")),
+        yield Static(Text(_("Your voice history -- enter play · d delete · D delete all · n next page")),
                      classes="model-title")
         yield Static(Text(_("These are the uploads you made in this app's voice lab (open it from the map). "
                             "They are kept in a file on this computer only.")), classes="model-note")
