@@ -114,3 +114,12 @@ def test_long_options_wrap_under_their_text():
     lines = hang(line, 40).plain.split("\n")
     assert len(lines) > 1 and all(len(x) <= 40 for x in lines)
     assert all(x.startswith(" " * 9) and x[9] != " " for x in lines[1:])
+
+
+async def test_resuming_a_half_tried_question_shows_its_hint_again():
+    app = QuizHarness("wake-word")
+    app.progress.section("quiz")["open"] = {"quiz": "wake-word", "question": "s1", "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.tries == 1
+        assert "Hint: Think local." in _text(app, "#quiz-feedback")

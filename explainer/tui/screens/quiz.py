@@ -133,6 +133,10 @@ class QuizScreen(Screen):
         self.widget = widget_for(question, session.seed)
         await self.query_one("#quiz-answer", Container).mount(self.widget)
         self.widget.focus()
+        if session.tries and session.last is None and question.hints:
+            # resumed after leaving mid-question: the tries are kept, so give back their hint
+            hint = question.hints[min(session.tries, len(question.hints)) - 1]
+            self._set_text("#quiz-feedback", Text(_("Hint: ") + hint))
         self.query_one("#quiz-scroll").scroll_home(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
