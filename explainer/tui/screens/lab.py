@@ -242,6 +242,8 @@ class LabScreen(Screen[None]):
         self.query_one(TraceView).show_trace(trace, envelope)
         woke = _("woke") if trace.woke else _("did not wake")
         summary = f"{woke} · {float(trace.total_ms):.0f} ms"
+        if trace.woke:
+            summary += " · " + _("said “{said}”, heard “{heard}”").format(said=trace.text, heard=trace.transcript)
         if trace.intent:
             summary += f" · {trace.intent}"
         if getattr(trace, "selected_for_review", False):
