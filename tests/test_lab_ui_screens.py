@@ -172,7 +172,7 @@ async def test_fool_the_wake_word_marks_what_woke_and_what_was_uploaded(app, mon
 
 
 @pytest.mark.slow
-async def test_real_pipeline_trace(app):
+async def test_real_pipeline_trace_keeps_the_upload(app):
     if not lab_adapter.available()[0]:
         pytest.skip("LAB-CORE's pipeline (explainer.voice.pipeline) is not in this build yet")
     from explainer.voice.speech import speech_available
@@ -187,6 +187,13 @@ async def test_real_pipeline_trace(app):
         shown = screen_text(made)
         assert "SetTimer" in shown
         assert "woke" in shown
+        for stage in lab_adapter.STAGES:
+            assert stage in shown
+        history = history_module.VoiceHistory(made.config.data.history_db)
+        try:
+            assert [entry.intent for entry in history.list()] == ["SetTimer"]  # the upload was kept, for real
+        finally:
+            history.close()
 
 
 async def test_threshold_moves_with_arrows_and_follows_the_wake_word(app, no_pipeline):
