@@ -34,18 +34,23 @@ def _clean(text: str) -> str:
     return " ".join(w for w in text.split() if w not in _NOISE and not w.startswith("+"))
 
 
-def _first_understood(candidates: list[str]) -> str | None:
+def _first_understood(candidates: list[str], wake_word: str | None = None) -> str | None:
     """The first hypothesis (best first) the lab understands, allowing one stray word at the end.
 
     Choosing among the n-best with the language-understanding step is what real assistants
-    do; the stray final word is usually the recogniser hearing the trailing silence.
+    do; the stray final word is usually the recogniser hearing the trailing silence, and a
+    misheard first word sits where the device already verified the wake word.
     """
     for candidate in candidates:
         words = candidate.split()
-        for cut in (0, 1):
-            text = " ".join(words[: len(words) - cut])
-            if text and parse(text) is not None:
-                return text
+        variants = [words]
+        if wake_word and words and words[0] != wake_word:
+            variants.append([wake_word, *words[1:]])
+        for variant in variants:
+            for cut in (0, 1):
+                text = " ".join(variant[: len(variant) - cut])
+                if text and parse(text) is not None:
+                    return text
     return None
 
 
@@ -56,20 +61,20 @@ class Recogniser:
         self.nbest_size = nbest_size
 
     def recognise(self, samples: np.ndarray, pcm: np.ndarray | None = None, wake_word: str | None = None) -> AsrResult:
-        """Decode ``samples``; with ``wake_word`` the audio is the command after an already-verified wake word."""
+        """Decode the whole upload.  With ``wake_word`` (already verified on the device), the first
+        word of a hypothesis may be read as that wake word when that makes it a known command."""
         pcm = to_pcm(samples) if pcm is None else pcm
         sphinx = engine()
-        prefix = f"{wake_word} " if wake_word else ""
         text, score, alternatives = sphinx.decode(pcm, "domain", nbest=self.nbest_size)
-        alternatives = [(prefix + _clean(t), s) for t, s in alternatives]
-        text = prefix + _clean(text)
-        tried = {"commands": text.strip()}
-        understood = _first_understood([text, *[t for t, _s in alternatives]])
+        text = _clean(text)
+        alternatives = [(_clean(t), s) for t, s in alternatives]
+        tried = {"commands": text}
+        understood = _first_understood([text, *[t for t, _s in alternatives]], wake_word)
         if understood:
             return AsrResult(understood, score, "commands", alternatives, tried)
         general, general_score, general_alts = sphinx.decode(pcm, "_default", nbest=self.nbest_size)
-        general = prefix + _clean(general)
-        general_alts = [(prefix + _clean(t), s) for t, s in general_alts]
+        general = _clean(general)
+        general_alts = [(_clean(t), s) for t, s in general_alts]
         tried["general"] = general
         if not general and text:
             return AsrResult(text, score, "commands", alternatives, tried)

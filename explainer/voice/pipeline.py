@@ -128,10 +128,8 @@ class Pipeline:
                           "reason": ends.reason, "frames": ends.speech_frames}
 
         with StageTimer(trace, "speech recognition", t0, f"{ends.seconds:.2f} s upload") as stage:
-            # The wake word was verified; decode the request that follows it (from 0.1 s before its end).
-            start = int(max(ends.upload_start, wake.end - 0.1) * SAMPLE_RATE)
-            stop = int(ends.upload_end * SAMPLE_RATE)
-            heard_asr = self.recogniser.recognise(samples[start:stop], pcm[start:stop], wake_word=detector.wake_word)
+            start, stop = int(ends.upload_start * SAMPLE_RATE), int(ends.upload_end * SAMPLE_RATE)
+            heard_asr = self.recogniser.recognise(upload, pcm[start:stop], wake_word=detector.wake_word)
             trace.transcript = heard_asr.text
             stage.output = repr(heard_asr.text) if heard_asr.text else "(nothing recognised)"
             stage.data = {"model": heard_asr.model, "score": heard_asr.score, "nbest": heard_asr.nbest,
