@@ -32,6 +32,16 @@ STAGES = (
     "fulfilment", "reply", "voice history", "sampling",
 )
 SOUND_ALIKES = ("the election results are in", "she drove a lexus", "alexis said", "unacceptable")
+# Phrases to try for the other wake words: built from similar sounds, not reported false wakes.
+OTHER_SOUND_ALIKES = {
+    "computer": ("my commuter train is late", "compute her taxes", "a pewter cup"),
+    "echo": ("the gecko ran away", "an eco friendly bag", "let go of it"),
+    "amazon": ("that was amazing", "i'm a son of a farmer", "the amazon river"),
+}
+
+
+def sound_alikes(wake_word: str) -> tuple[str, ...]:
+    return SOUND_ALIKES if wake_word == "alexa" else OTHER_SOUND_ALIKES.get(wake_word, SOUND_ALIKES)
 
 
 class LabUnavailable(Exception):

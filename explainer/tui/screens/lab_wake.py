@@ -37,7 +37,7 @@ class FoolWakeScreen(Screen[None]):
         self.wake_word = wake_word
         self.steps, self.start_threshold = steps, threshold
         self.speech_ok = speech_ok
-        self.phrases: list[str] = list(lab_adapter.SOUND_ALIKES)
+        self.phrases: list[str] = list(lab_adapter.sound_alikes(wake_word))
         self.results: dict[str, Any] = {}
         self._trace_running = False
         self._session: lab_adapter.LabSession | None = None
