@@ -77,7 +77,7 @@ def check_text(text: str) -> str | None:
 def _module(name: str) -> Any | None:
     try:
         return importlib.import_module(f"explainer.voice.{name}")
-    except ImportError:
+    except Exception:  # noqa: BLE001 - missing or broken: either way the part is not usable here
         return None
 
 
