@@ -188,6 +188,20 @@ def warm_up() -> str:
     return ""
 
 
+def session_for(app: Any, keep: bool) -> LabSession:
+    """A pipeline session on the app's content and data folders; ``keep``: write the voice history."""
+    config = getattr(app, "config", None)
+    content_dir = Path(getattr(app.course, "root", "") or getattr(config, "content_dir", "."))
+    if config is not None:
+        work_dir, history_db = config.data.cache_dir / "lab", config.data.history_db
+    else:
+        from explainer.paths import data_paths
+
+        paths = data_paths()
+        work_dir, history_db = paths.cache_dir / "lab", paths.history_db
+    return LabSession(content_dir=content_dir, work_dir=work_dir, history_db=history_db if keep else None)
+
+
 def is_input_error(error: Exception) -> bool:
     """True for the pipeline's "this input cannot be used" errors, whose text is for the learner."""
     return type(error).__name__ == "LabInputError" or isinstance(error, ValueError)

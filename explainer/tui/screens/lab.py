@@ -13,7 +13,6 @@ From here: w "fool the wake word", h the voice-history browser.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -27,6 +26,7 @@ from textual.widgets import DataTable, Header, Input, Select
 
 from explainer.i18n import _
 from explainer.tui import lab_adapter
+from explainer.tui.screens.lab_replay import LabReplay
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
 from explainer.tui.widgets.lab_trace import TraceView
@@ -34,7 +34,7 @@ from explainer.tui.widgets.lab_trace import TraceView
 TYPED = ""  # the clip Select's value for "use the typed sentence"
 
 
-class LabScreen(Screen[None]):
+class LabScreen(LabReplay, Screen[None]):
     """Mode "lab": the trace view, with the fool-the-wake-word and history screens a key away."""
 
     BINDINGS = [
@@ -198,7 +198,7 @@ class LabScreen(Screen[None]):
     def session(self) -> lab_adapter.LabSession:
         """The lab's pipeline for this screen's life (made on first use, closed on unmount)."""
         if self._session is None:
-            self._session = make_session(self.app, keep=True)
+            self._session = lab_adapter.session_for(self.app, keep=True)
         return self._session
 
     @work(thread=True, exclusive=True, group="lab-run", exit_on_error=False)
@@ -257,47 +257,6 @@ class LabScreen(Screen[None]):
             lab["traces"] = int(lab.get("traces", 0)) + 1
             self.app.save_progress()
 
-    # -- replay --------------------------------------------------------------------------
-    def action_play_input(self) -> None:
-        self._play(getattr(self.trace, "input_audio", None), getattr(self.trace, "transcript", "") or
-                   getattr(self.trace, "text", ""), _("what the microphone heard"))
-
-    def action_play_reply(self) -> None:
-        self._play(getattr(self.trace, "reply_audio", None), getattr(self.trace, "reply", ""), _("the reply"))
-
-    def _play(self, path: str | None, text: str, what: str) -> None:
-        status = self.query_one(BusyLine)
-        if self.trace is None:
-            status.done(_("Nothing to play yet: run a sentence or a clip first."))
-            return
-        if self.player is None or not self.player.audible or not path:
-            reason = getattr(self.player, "reason", "") or _("No audio was made for {what}.").format(what=what)
-            if not self._sound_told:
-                self._sound_told = True
-                self.notify(reason, severity="warning", markup=False)
-            status.done(f"{what}: “{text}”")
-            return
-        try:
-            self.player.play(path)
-        except Exception as error:  # noqa: BLE001 - a broken file is a message, not a crash
-            status.done(_("Could not play {what}: {error}").format(what=what, error=error))
-            return
-        status.done(_("Playing {what}: “{text}”").format(what=what, text=text))
-        if path == getattr(self.trace, "input_audio", None):  # the waveform is the input's: follow it
-            if self._playhead_timer is not None:
-                self._playhead_timer.stop()
-            self._playhead_timer = self.set_interval(0.1, self._follow_playhead)
-
-    def _follow_playhead(self) -> None:
-        view = self.query_one(TraceView)
-        if self.player is None or not self.player.playing:
-            view.set_playhead(None)
-            if self._playhead_timer is not None:
-                self._playhead_timer.stop()
-                self._playhead_timer = None
-            return
-        view.set_playhead(self.player.position())
-
     # -- navigation ----------------------------------------------------------------------
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):
@@ -325,16 +284,3 @@ class LabScreen(Screen[None]):
         if self._session is not None:
             self._session.close()
 
-
-def make_session(app: Any, keep: bool) -> lab_adapter.LabSession:
-    """A pipeline session on the app's content and data folders; ``keep``: write the voice history."""
-    config = getattr(app, "config", None)
-    content_dir = Path(getattr(app.course, "root", "") or getattr(config, "content_dir", "."))
-    if config is not None:
-        work_dir, history_db = config.data.cache_dir / "lab", config.data.history_db
-    else:
-        from explainer.paths import data_paths
-
-        paths = data_paths()
-        work_dir, history_db = paths.cache_dir / "lab", paths.history_db
-    return lab_adapter.LabSession(content_dir=content_dir, work_dir=work_dir, history_db=history_db if keep else None)

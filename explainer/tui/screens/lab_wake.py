@@ -115,10 +115,8 @@ class FoolWakeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="lab-wake", exit_on_error=False)
     def _run(self, phrases: list[str], threshold: float | None) -> None:
-        from explainer.tui.screens.lab import make_session
-
         if self._session is None:
-            self._session = make_session(self.app, keep=False)  # an experiment: nothing is kept
+            self._session = lab_adapter.session_for(self.app, keep=False)  # an experiment: nothing is kept
         for number, phrase in enumerate(phrases, 1):
             request = lab_adapter.LabRequest(text=phrase, wake_word=self.wake_word, threshold=threshold)
             try:
