@@ -102,3 +102,23 @@ async def test_a_damaged_history_file_is_a_message_not_a_crash(app, app_config):
         shown = screen_text(made)
         assert "damaged" in shown or "could not be read" in shown
         assert type(made.screen).__name__ == "HistoryScreen"
+
+
+async def test_a_locked_history_file_is_a_message_not_a_crash(app, app_config):
+    import sqlite3
+
+    db = app_config().data.history_db
+    seed(db, "a timer")
+    blocker = sqlite3.connect(db)
+    blocker.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        made = app()
+        async with made.run_test(size=(80, 24)) as pilot:
+            await open_history(pilot, made)
+            shown = screen_text(made)
+            assert "in use by another program" in shown or "could not be read" in shown
+            assert type(made.screen).__name__ == "HistoryScreen"
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert count(db) == 1  # nothing was lost

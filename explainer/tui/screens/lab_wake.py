@@ -35,6 +35,9 @@ class FoolWakeScreen(Screen[None]):
                  speech_ok: bool = True) -> None:
         super().__init__()
         self.wake_word = wake_word
+        if not steps:  # opened before the trace view knew the wake stage's steps
+            steps, default = lab_adapter.threshold_choices(wake_word)
+            threshold = default if threshold is None else threshold
         self.steps, self.start_threshold = steps, threshold
         self.speech_ok = speech_ok
         self.phrases: list[str] = list(lab_adapter.sound_alikes(wake_word))
