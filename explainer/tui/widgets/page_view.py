@@ -239,12 +239,14 @@ class PageView(VerticalScroll, can_focus=True):
         return {role: self.get_component_rich_style(f"page-view--{role}") for role in roles}
 
     def refresh_text(self) -> None:
-        width = self.scrollable_content_region.width
-        if not self.show_vertical_scrollbar:
-            width -= 2  # room for a scrollbar that may appear once the text is in
-        text, self.marks = build_page_text(
-            self.page, self.course, self._styles(), self.focused_mark, width=width if width > 0 else None
-        )
+        region = self.scrollable_content_region
+        width = region.width if region.width > 0 else None
+        text, self.marks = build_page_text(self.page, self.course, self._styles(), self.focused_mark, width=width)
+        if width and not self.show_vertical_scrollbar:
+            if len(text.wrap(self.app.console, width)) > region.height:  # a scrollbar will take 2 cells
+                text, self.marks = build_page_text(
+                    self.page, self.course, self._styles(), self.focused_mark, width=width - 2
+                )
         self.query_one("#page-text", Static).update(text)
 
     def on_resize(self) -> None:
