@@ -50,7 +50,8 @@ class LessonScreen(Screen):
         Binding("r", "read_aloud", _("Read aloud")),
         Binding("q", "back_to_map", _("Map")),
         Binding("escape", "escape", _("Map")),
-        *[Binding(str(n), f"source({n})", _("Open source {n}").format(n=n), show=False) for n in range(1, 10)],
+        # one description for all nine, so the help screen lists them as one row
+        *[Binding(str(n), f"source({n})", _("Open the source with that number"), show=False) for n in range(1, 10)],
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
