@@ -148,7 +148,8 @@ class LabSession:
                 from explainer.voice.history import VoiceHistory
 
                 self._history = VoiceHistory(self.history_db)
-            self._pipeline = pipeline_type(self.work_dir, history=self._history, content_dir=self.content_dir)
+            self._pipeline = _call(pipeline_type, {"history": self._history, "content_dir": self.content_dir},
+                                   self.work_dir)
         return self._pipeline
 
     def run(self, request: LabRequest, on_stage: Callable[[Any], None] | None = None) -> Any:
