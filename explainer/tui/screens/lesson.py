@@ -51,7 +51,7 @@ class LessonScreen(Screen):
         Binding("q", "back_to_map", _("Map")),
         Binding("escape", "escape", _("Map")),
         # one description for all nine, so the help screen lists them as one row
-        *[Binding(str(n), f"source({n})", _("Open the source with that number"), show=False) for n in range(1, 10)],
+        *[Binding(str(n), f"source({n})", _("Open source {n}").format(n="1-9"), show=False) for n in range(1, 10)],
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
