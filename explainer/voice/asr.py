@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explainer.voice.decoder import engine, to_pcm
-from explainer.voice.nlu import parse
+from explainer.voice.nlu import closest_command, parse
 
 _NOISE = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]")
 
@@ -72,6 +72,8 @@ class Recogniser:
         understood = _first_understood([text, *[t for t, _s in alternatives]], wake_word)
         if understood:
             return AsrResult(understood, score, "commands", alternatives, tried)
+        if text and closest_command(text) is not None:  # near a known command: keep what was heard
+            return AsrResult(text, score, "commands", alternatives, tried)
         general, general_score, general_alts = sphinx.decode(pcm, "_default", nbest=self.nbest_size)
         general = _clean(general)
         general_alts = [(_clean(t), s) for t, s in general_alts]

@@ -35,6 +35,7 @@ class NluResult:
     slots: dict[str, object] = field(default_factory=dict)
     text: str = ""
     template: str = ""
+    closest: str | None = None  # set when no template matched exactly and the nearest known command was used
 
 
 def intents_dir(content_dir: Path | None = None) -> Path:
@@ -110,3 +111,54 @@ def strip_wake_word(text: str) -> tuple[str | None, str]:
     if words and words[0] in WAKE_WORDS:
         return words[0], " ".join(words[1:])
     return None, " ".join(words)
+
+
+MAX_WORD_DISTANCE = 0.25  # at most 1 word in 4 different (substituted, missing or extra)
+_sentences: dict[str, list[list[str]]] = {}
+
+
+def _known_sentences(content_dir: Path | None) -> list[list[str]]:
+    key = str(intents_dir(content_dir))
+    with _lock:
+        cached = _sentences.get(key)
+    if cached is None:
+        from explainer.voice.langmodel import template_sentences
+
+        cached = [s.split() for s in sorted(set(template_sentences(load_intents(content_dir))))]
+        with _lock:
+            _sentences[key] = cached
+    return cached
+
+
+def closest_command(text: str, content_dir: Path | None = None,
+                    max_distance: float = MAX_WORD_DISTANCE) -> tuple[str, float] | None:
+    """The known command nearest to ``text`` in words, and its normalised word distance (0..1)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    words = normalise(text).split()
+    if len(words) < 2:
+        return None
+    found = process.extractOne(words, _known_sentences(content_dir), scorer=Levenshtein.normalized_distance,
+                               score_cutoff=max_distance)
+    if found is None:
+        return None
+    return " ".join(found[0]), float(found[1])
+
+
+def understand(text: str, content_dir: Path | None = None) -> NluResult | None:
+    """Like ``parse``, but a transcript one word in four away from a known command still counts.
+
+    Recognisers slip ("are milk to my shopping list"); assistants match the closest thing
+    they know.  ``closest`` says which command was assumed, so the trace can show it.
+    """
+    exact = parse(text, content_dir)
+    if exact is not None:
+        return exact
+    near = closest_command(text, content_dir)
+    if near is None:
+        return None
+    result = parse(near[0], content_dir)
+    if result is None:
+        return None
+    return NluResult(result.intent, result.slots, normalise(text), result.template, closest=near[0])

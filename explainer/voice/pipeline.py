@@ -22,7 +22,7 @@ from explainer.voice.decoder import SAMPLE_RATE, engine, to_pcm
 from explainer.voice.endpoint import SpeechEndpointer
 from explainer.voice.history import VoiceHistory
 from explainer.voice.labinput import LabInputError, clip_input, typed_input
-from explainer.voice.nlu import parse
+from explainer.voice.nlu import understand
 from explainer.voice.sampling import ReviewSampler
 from explainer.voice.skills import Skills
 from explainer.voice.trace import StageTimer, Trace, skipped
@@ -136,11 +136,14 @@ class Pipeline:
                           "tried": heard_asr.tried}
 
         with StageTimer(trace, "understanding", t0, repr(trace.transcript)) as stage:
-            understood = parse(trace.transcript, self.content_dir)
+            understood = understand(trace.transcript, self.content_dir)
             trace.intent = understood.intent if understood else None
             trace.slots = dict(understood.slots) if understood else {}
             stage.output = f"{trace.intent} {trace.slots}" if understood else "no intent matched"
-            stage.data = {"template": understood.template if understood else None}
+            stage.data = {"template": understood.template if understood else None,
+                          "closest": understood.closest if understood else None}
+            if understood and understood.closest:
+                stage.output += f" (nearest known command: {understood.closest!r})"
 
         with StageTimer(trace, "fulfilment", t0, trace.intent or "(none)") as stage:
             answer = self.skills.fulfil(understood)

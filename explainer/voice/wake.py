@@ -18,7 +18,13 @@ import numpy as np
 from explainer.voice.decoder import engine, to_pcm
 
 WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
-DEFAULT_THRESHOLDS = {"alexa": 1e-40, "computer": 1e-40, "echo": 1e-30, "amazon": 1e-35}
+# Measured 2026-11-25 on 10 commands x 4 espeak voices (wake), 3 sound-alikes x 4 voices (alike)
+# and 3 neutral sentences x 4 voices (neutral), with the lab's dither:
+#   alexa    1e-40: wake 0.90, alike 0.83, neutral 0.08   (1e-35: 0.55 / 0.50 / 0.08)
+#   computer 1e-35: wake 0.75, alike 0.08, neutral 0.00   (1e-40: 0.75 / 0.25 / 0.00)
+#   echo     1e-20: wake 1.00, alike 0.50, neutral 0.17   (1e-25: 1.00 / 0.92 / 0.50)
+#   amazon   1e-45: wake 0.97, alike 0.00, neutral 0.08   (1e-40: 0.75 / 0.00 / 0.00)
+DEFAULT_THRESHOLDS = {"alexa": 1e-40, "computer": 1e-35, "echo": 1e-20, "amazon": 1e-45}
 THRESHOLD_STEPS = (1e-10, 1e-15, 1e-20, 1e-25, 1e-30, 1e-35, 1e-40, 1e-45, 1e-50, 1e-60)
 
 
