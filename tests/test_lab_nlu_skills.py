@@ -79,3 +79,14 @@ def test_call_and_reminder_do_nothing_real(skills):
 
 def test_not_understood(skills):
     assert skills.fulfil(None).skill == "none"
+
+
+def test_understand_uses_the_nearest_known_command_but_not_for_anything():
+    from explainer.voice.nlu import understand
+
+    near = understand("alexa are milk to my shopping list")
+    assert near is not None and (near.intent, near.slots) == ("AddToList", {"item": "milk"})
+    assert near.closest == "alexa add milk to my shopping list"
+    assert understand("she drove a lexus to the election") is None
+    exact = understand("alexa call mom")
+    assert exact is not None and exact.closest is None

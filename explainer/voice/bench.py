@@ -92,7 +92,9 @@ def run_lab_bench(content_dir: Path | None = None, *, typed: bool = True, clips:
     if typed:
         rows = []
         for voice, rate in VOICES:
-            for sentence in TYPED_COMMANDS + SOUND_ALIKES:
+            commands = [c.replace("alexa", wake_word, 1) for c in TYPED_COMMANDS]
+            alikes = SOUND_ALIKES if wake_word == "alexa" else []
+            for sentence in commands + alikes:
                 settings = LabSettings(wake_word=wake_word, threshold=threshold, voice=voice, rate=rate, speak_reply=False)
                 try:
                     trace = pipeline.run(sentence, settings=settings)
@@ -101,7 +103,7 @@ def run_lab_bench(content_dir: Path | None = None, *, typed: bool = True, clips:
                     break
                 expected = parse(sentence)
                 rows.append(_row(trace, sentence, expected.intent if expected else None,
-                                 dict(expected.slots) if expected else None, sentence in SOUND_ALIKES))
+                                 dict(expected.slots) if expected else None, sentence in alikes))
                 rows[-1]["voice"] = voice
                 if progress:
                     progress(f"{voice}: {sentence}")
