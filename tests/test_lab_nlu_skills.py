@@ -90,3 +90,10 @@ def test_understand_uses_the_nearest_known_command_but_not_for_anything():
     assert understand("she drove a lexus to the election") is None
     exact = understand("alexa call mom")
     assert exact is not None and exact.closest is None
+
+
+def test_swear_words_from_the_general_model_are_masked():
+    from explainer.voice.asr import _clean
+
+    assert _clean("<s> shit if the goal </s>") == "s*** if the goal"
+    assert _clean("alexa call mom") == "alexa call mom"

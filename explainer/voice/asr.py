@@ -11,6 +11,7 @@ recogniser would weigh them.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,6 +20,16 @@ from explainer.voice.decoder import engine, to_pcm
 from explainer.voice.nlu import closest_command, parse
 
 _NOISE = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]")
+# The general model's vocabulary includes swear words and slurs, and a misrecognition can
+# produce them in front of a class.  They are masked ("f***"), as assistants' transcripts are.
+# Stored ROT13 so the list itself does not read as a list of slurs.
+_MASKED = frozenset(codecs.decode(_w, "rot13") for _w in (
+    "shpx shpxvat shpxrq shpxre zbgureshpxre fuvg fuvggl ohyyfuvg ovgpu ovgpurf phag qvpx qvpxurnq pbpx chffl nffubyr nefr nefrubyr onfgneq fyhg juber avttre avttn snt snttbg gjng jnax jnaxre obyybpxf gvgf cvff cvffrq ergneq qlxr fcvp xvxr puvax cbea encr encrq"
+).split())
+
+
+def _mask(word: str) -> str:
+    return word[0] + "*" * (len(word) - 1) if word in _MASKED else word
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,7 @@ class AsrResult:
 
 
 def _clean(text: str) -> str:
-    return " ".join(w for w in text.split() if w not in _NOISE and not w.startswith("+"))
+    return " ".join(_mask(w) for w in text.split() if w not in _NOISE and not w.startswith("+"))
 
 
 def _first_understood(candidates: list[str], wake_word: str | None = None) -> str | None:
