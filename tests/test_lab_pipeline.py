@@ -100,3 +100,18 @@ def test_cli_refuses_empty_text(capsys):
 
     assert run(["lab", "trace", ""]) == 2
     assert "sentence" in capsys.readouterr().err
+
+
+def test_no_speech_engine_refuses_typed_text_but_clips_still_run(monkeypatch, pipeline):
+    from explainer.voice import speech
+    from explainer.voice.labinput import list_clips
+
+    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (False, "espeak-ng is missing."))
+    with pytest.raises(LabInputError) as error:
+        pipeline.run("alexa what time is it", settings=LabSettings(speak_reply=False))
+    assert "speech engine" in str(error.value) and "clip" in str(error.value)
+    clip = next(c["id"] for c in list_clips() if c.get("kind") == "command")
+    trace = pipeline.run(clip_id=clip, settings=LabSettings())
+    assert [s.name for s in trace.stages][:2] == ["speech in", "wake word"]
+    if trace.woke:
+        assert "text only" in trace.stage("reply").data.get("audio", "")
