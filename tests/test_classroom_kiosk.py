@@ -127,15 +127,30 @@ async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isola
                 break
         app.save_progress()
         await settle(pilot)
+        app.open_lab()  # the voice lab: a recorded clip through the whole pipeline, into the history
+        await settle(pilot)
+        lab = app.screen
+        lab.query_one("#lab-clip").value = next(value for _label, value in lab._clip_options() if value)
+        await settle(pilot)
+        lab.action_run()
+        for _ in range(1500):
+            await pilot.pause(0.02)
+            if not lab._trace_running:
+                break
+        assert app.scratch is not None and app.scratch.root.parent == private_temp
+        assert app.config.data.history_db.is_file(), "the lab's history lives in the scratch folder"
         app.open_map()
         await settle(pilot)
-        assert app.scratch is not None and app.scratch.root.parent == private_temp
+        await app.show_attract()  # the next visitor must not find this one's voice history
+        await settle(pilot)
+        assert not app.config.data.history_db.exists()
         assert data_paths().data_dir == app.config.data.data_dir  # even code that skips app.config
         app.end_kiosk()
     assert not data.exists(), files_under(data)
     assert not cache.exists(), files_under(cache)
     assert files_under(private_temp) == [], "the session's scratch folder must be removed"
     assert data_paths().data_dir == data, "the environment is put back when the kiosk ends"
+    assert tempfile.gettempdir() == str(private_temp)
 
 
 async def test_idle_kiosk_goes_back_to_the_welcome_screen_and_forgets_the_visitor() -> None:

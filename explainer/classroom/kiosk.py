@@ -159,15 +159,21 @@ class Scratch:
         self.root = Path(tempfile.mkdtemp(prefix="explainer-kiosk-"))
         self.paths = DataPaths(data_dir=self.root / "data", cache_dir=self.root / "cache")
         self._saved_env: dict[str, str | None] | None = None
+        self._saved_tempdir: str | None = None
         atexit.register(self.remove)
 
     def activate(self) -> None:
-        """Point EXPLAINER_DATA_DIR / EXPLAINER_CACHE_DIR here too, for code that asks
-        ``data_paths()`` instead of ``app.config.data``; ``remove()`` puts them back."""
+        """Point EXPLAINER_DATA_DIR / EXPLAINER_CACHE_DIR and the temp folder (``tempfile`` and
+        TMPDIR, inherited by child processes) here too, for code that asks ``data_paths()`` or
+        ``tempfile`` instead of ``app.config.data``; ``remove()`` puts them back."""
         if self._saved_env is None:
-            self._saved_env = {name: os.environ.get(name) for name in (DATA_DIR_ENV, CACHE_DIR_ENV)}
+            temp = self.root / "tmp"
+            temp.mkdir(exist_ok=True)
+            self._saved_env = {name: os.environ.get(name) for name in (DATA_DIR_ENV, CACHE_DIR_ENV, "TMPDIR")}
+            self._saved_tempdir = tempfile.tempdir
             os.environ[DATA_DIR_ENV] = str(self.paths.data_dir)
             os.environ[CACHE_DIR_ENV] = str(self.paths.cache_dir)
+            os.environ["TMPDIR"] = tempfile.tempdir = str(temp)
 
     def clear_visitor_data(self) -> None:
         """Forget what a visitor left in the data folder (e.g. lab history); keep the clip cache."""
@@ -180,5 +186,6 @@ class Scratch:
                     os.environ.pop(name, None)
                 else:
                     os.environ[name] = value
+            tempfile.tempdir = self._saved_tempdir
             self._saved_env = None
         shutil.rmtree(self.root, ignore_errors=True)
