@@ -107,3 +107,19 @@ async def test_history_browser_model_leaves_the_lessons_page_keys_alone(app):
         await pilot.press("p")  # the lesson's "back", not "play"
         await settle(pilot, made)
         assert not made.screen.at_model
+
+
+async def test_intent_parser_names_the_closest_known_command_for_a_near_miss(app):
+    nlu = pytest.importorskip("explainer.voice.nlu")
+    if not hasattr(nlu, "closest_command"):
+        pytest.skip("LAB-CORE's nlu has no closest_command in this build")
+    made = app()
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_model(pilot, made, "understanding")
+        field = made.screen.query_one("#intent-text", Input)
+        field.value = ""
+        await pilot.press(*"are milk to my shopping list")
+        await settle(pilot, made)
+        shown = screen_text(made)
+        assert "No match" in shown
+        assert "Closest known command" in shown

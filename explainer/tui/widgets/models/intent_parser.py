@@ -62,24 +62,32 @@ class IntentParser(ReportsInteraction, Widget):
         try:
             from explainer.voice import nlu
         except ImportError as error:
-            self.app.call_from_thread(self._show, Text(_("The lab's parser is not in this build ({e}).").format(e=error)))
+            self.app.call_from_thread(self._show, Text(_("The lab's parser is not in this build ({e}).").format(e=error)),
+                                      text)
             return
+        closest = None
         try:
             result = nlu.parse(text, self.content_dir)
             known = sorted(nlu.load_intents(self.content_dir).intents)
+            nearest = getattr(nlu, "closest_command", None)
+            if result is None and callable(nearest):
+                closest = nearest(text, self.content_dir)  # what the lab's assistant would assume
         except Exception as error:  # noqa: BLE001 - broken templates are a message
-            self.app.call_from_thread(self._show, Text(_("The templates could not be read: {e}").format(e=error)))
+            self.app.call_from_thread(self._show, Text(_("The templates could not be read: {e}").format(e=error)), text)
             return
-        self.app.call_from_thread(self._show, self.render_result(text, result, known))
+        self.app.call_from_thread(self._show, self.render_result(text, result, known, closest), text)
 
     @staticmethod
-    def render_result(text: str, result, known: list[str]) -> Text:
+    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None) -> Text:  # noqa: ANN001
         out = Text()
         if not text.strip():
             out.append(_("Type a command above."), "dim")
             return out
         if result is None:
             out.append(_("No match: none of the templates fits “{t}”.").format(t=text) + "\n", "bold")
+            if closest is not None:
+                out.append(_("Closest known command ({p:.0%} of words differ): “{c}” -- the lab's assistant "
+                             "would assume that.").format(p=closest[1], c=closest[0]) + "\n")
             out.append(_("Intents it knows: ") + ", ".join(known), "dim")
             return out
         out.append(_("intent") + ": ")
@@ -94,5 +102,8 @@ class IntentParser(ReportsInteraction, Widget):
             out.append(_("template") + f": {result.template}", "dim")
         return out
 
-    def _show(self, text: Text) -> None:
+    def _show(self, text: Text, typed: str | None = None) -> None:
+        field = self.query_one("#intent-text", Input)
+        if typed is not None and typed != field.value:
+            return  # a slower parse of an older text: the newer one will show
         self.query_one("#intent-result", Static).update(text)
