@@ -31,6 +31,7 @@ class NBestExplorer(ReportsInteraction, Widget):
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
+        self.wanted: str | None = None
         # Opt-in clips (with a content note) stay behind their note in the reviewer seat.
         plain = [clip for clip in course.clips if not clip.content_note]
         self.clips = [clip for clip in plain if clip.kind in ("command", "hard", "child", "false-wake")] or plain
@@ -60,6 +61,7 @@ class NBestExplorer(ReportsInteraction, Widget):
         event.stop()
         self.interacted()
         clip = self.course.clip(str(event.option.id))
+        self.wanted = clip.id
         self.query_one(BusyLine).busy(_("Decoding “{t}”…").format(t=clip.title))
         self.query_one("#nbest-result", Static).update("")
         self._decode(clip)
@@ -80,6 +82,8 @@ class NBestExplorer(ReportsInteraction, Widget):
         self.app.call_from_thread(self._done, clip, hypotheses, "")
 
     def _done(self, clip, hypotheses: list[tuple[str, float]] | None, message: str) -> None:  # noqa: ANN001
+        if clip.id != self.wanted:
+            return  # an older decode finishing after the learner picked another clip
         status = self.query_one(BusyLine)
         if hypotheses is None:
             status.done(message, "bold")
