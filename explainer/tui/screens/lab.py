@@ -8,7 +8,7 @@ Slides say what happens; this shows it happening on the learner's own machine --
 All slow work (speech synthesis, decoding, the sound-device probe) runs in thread workers
 behind a spinner; the screen never waits. The pipeline itself is reached only through
 ``explainer.tui.lab_adapter``, which says so plainly when it is missing from a build.
-From here: w "fool the wake word", h the voice-history browser.
+From here: F3 (or w) "fool the wake word", F4 (or h) the voice-history browser.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ class LabScreen(LabReplay, Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+r", "run", _("Run")),
-        Binding("w", "fool_wake", _("Fool the wake word")),
-        Binding("h", "history", _("Voice history")),
+        # F3/F4 work while the cursor is in the text field; w/h once it is not.
+        Binding("f3,w", "fool_wake", _("Fool the wake word")),
+        Binding("f4,h", "history", _("Voice history")),
         Binding("i", "play_input", _("Play input")),
         Binding("p", "play_reply", _("Play reply")),
         Binding("escape", "leave", _("Map")),
@@ -120,7 +121,7 @@ class LabScreen(LabReplay, Screen[None]):
             status.done(self._hint())
 
     def _hint(self) -> str:
-        return _("Enter runs the sentence (or the chosen clip) · w fool the wake word · h history")
+        return _("Enter runs the sentence (or the chosen clip) · F3 fool the wake word · F4 history")
 
     def _probed(self, speech_ok: bool, speech_reason: str, player: Any, steps: tuple[float, ...],
                 default: float, pipeline_ok: bool, pipeline_reason: str) -> None:
