@@ -48,8 +48,54 @@ ALWAYS = [
 ]
 
 
+PLAIN_DESCRIPTIONS = {  # Textual's own binding labels, said the way a learner would
+    "Toggle": "Switch on / off",
+    "Press": "Press the button",
+    "Maximize": "Fill the screen with this panel",
+    "Minimize": "Back to the normal layout",
+    "Submit": "Send",
+}
+
+
+def _one_key(key: str) -> str:
+    """A key exactly as typed: ``d`` stays ``d``, a capital ``D`` is ``shift+d``."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if len(key) == 1:
+        return f"shift+{key.lower()}" if key.isupper() else key
+    if key.startswith("shift+") and len(key) == len("shift+") + 1:
+        return key.lower()
+    if key.startswith("ctrl+") and len(key) == len("ctrl+") + 1:
+        return "Ctrl+" + key[-1].upper()  # Ctrl+O and Ctrl+o are the same key
+    return key.title()
+
+
 def key_label(key: str) -> str:
-    return " / ".join(KEY_NAMES.get(part, part.upper() if len(part) == 1 else part.title()) for part in key.split(","))
+    return " / ".join(_one_key(part) for part in key.split(","))
+
+
+def _description(binding: Binding, node: object) -> str:
+    text = binding.description
+    if type(node).__module__.startswith("textual"):
+        text = PLAIN_DESCRIPTIONS.get(text, text)
+    return _(text)
+
+
+def _confusing(binding: Binding, node: object, rank: int, screen: Screen, screen_keys: dict[str, str]) -> bool:
+    """System and hidden keys that would only muddle the list.
+
+    * a widget's hidden key that differs from one of the screen's keys only by case (the history
+      browser's ``shift+r`` Refresh next to the lesson's ``r`` Read aloud);
+    * "Esc: Map" on the map itself.
+    """
+    if binding.action in ("open_map", "app.open_map") and type(screen).__name__ == "MapScreen":
+        return True
+    if rank == 0 or binding.show:
+        return False
+    return any(
+        key.lower() in screen_keys and screen_keys[key.lower()] != binding.action and key != key.lower()
+        for key in binding.key.split(",")
+    )
 
 
 def _rank(node: object, screen: Screen, app: App) -> int:
@@ -67,7 +113,11 @@ def binding_rows(screen: Screen, app: App) -> list[tuple[str, str]]:
     Textual's built-in hidden bindings (scrolling, copying) are left out: they work everywhere.
     """
     by_description: dict[str, tuple[int, list[str]]] = {}
-    for key, active in screen.active_bindings.items():
+    active_bindings = screen.active_bindings
+    screen_keys = {
+        key: active.binding.action for key, active in active_bindings.items() if active.node is screen
+    }
+    for key, active in active_bindings.items():
         binding, node = active.binding, active.node
         if not binding.description or binding.description in HIDDEN_DESCRIPTIONS or not active.enabled:
             continue
@@ -76,8 +126,11 @@ def binding_rows(screen: Screen, app: App) -> list[tuple[str, str]]:
         if not binding.show and type(node).__module__.startswith("textual"):
             continue
         rank = _rank(node, screen, app)
-        old_rank, keys = by_description.setdefault(_(binding.description), (rank, []))
-        by_description[_(binding.description)] = (min(rank, old_rank), [*keys, key])
+        if _confusing(binding, node, rank, screen, screen_keys):
+            continue
+        description = _description(binding, node)
+        old_rank, keys = by_description.setdefault(description, (rank, []))
+        by_description[description] = (min(rank, old_rank), [*keys, key])
     ordered = sorted(by_description.items(), key=lambda item: item[1][0])
     rows = [(" / ".join(key_label(k) for k in keys), desc) for desc, (_rank_, keys) in ordered]
     seen = {desc for _keys, desc in rows} | {keys for keys, _desc in rows}
