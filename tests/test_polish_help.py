@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from explainer.tui.screens.help import binding_rows, key_label
 
 

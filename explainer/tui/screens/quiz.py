@@ -86,7 +86,7 @@ class QuizScreen(Screen):
         seed = getattr(config, "seed", None)
         tries = 1 if quiz_id in PREPOST_IDS else 3
         try:
-            self.session = QuizSession(
+            fresh = QuizSession(
                 self.course, quiz_id, self.app.progress, seed=seed, max_tries=tries
             )  # type: ignore[attr-defined]
         except UnknownQuiz:
@@ -94,8 +94,22 @@ class QuizScreen(Screen):
             await self._clear_answer()
             self._set_text("#quiz-header", Text(_("No such quiz: {id}").format(id=quiz_id)))
             return
+        if self._showing(fresh):
+            return  # the same quiz at the same question: keep the screen (and a half-made choice)
+        self.session = fresh
         self.confidence = None
         await self._show_current()
+
+    def _showing(self, fresh: QuizSession) -> bool:
+        """Does the screen already show what ``fresh`` would? Rebuilding costs a transition."""
+        old = self.session
+        if old is None or old.quiz_id != fresh.quiz_id or old.progress is not fresh.progress:
+            return False
+        if old.retaking is not None or old.max_tries != fresh.max_tries:
+            return False
+        old_id = old.current.id if old.current is not None else None
+        new_id = fresh.current.id if fresh.current is not None else None
+        return old_id == new_id and (old_id is None or self.widget is not None)
 
     async def _clear_answer(self) -> None:
         await self.query_one("#quiz-answer", Container).remove_children()
