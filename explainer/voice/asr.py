@@ -97,3 +97,44 @@ class Recogniser:
         search = "domain" if model == "commands" else "_default"
         _text, _score, alternatives = engine().decode(to_pcm(samples), search, nbest=n)
         return [(_clean(t), s) for t, s in alternatives]
+
+
+def decoder_loaded() -> bool:
+    """True when the shared decoder is already in memory (using it then costs no cold load)."""
+    from explainer.voice import decoder
+
+    return decoder._engine is not None
+
+
+def transcribe_file(path, *, budget_s: float = 3.0, load: bool = False) -> str | None:
+    """The lab recogniser's transcript of a WAV file, or None.
+
+    None when the decoder is not loaded yet (unless ``load``: the reviewer seat never pays a
+    cold load for a pre-filled guess), the file cannot be read, nothing was recognised, or
+    decoding takes longer than ``budget_s`` (another lab run may hold the decoder).  The
+    decode runs in a helper thread so the budget holds even then; call from a worker.
+    """
+    import threading
+
+    from explainer.voice import audio
+    from explainer.voice.decoder import SAMPLE_RATE
+
+    if not load and not decoder_loaded():
+        return None
+    outcome: list[str] = []
+
+    def decode() -> None:
+        try:
+            samples, rate = audio.read_wav(path)
+            if rate != SAMPLE_RATE:
+                samples = audio.resample(samples, rate, SAMPLE_RATE)
+            outcome.append(Recogniser().recognise(samples).text)
+        except Exception:  # noqa: BLE001 - unreadable audio or decoder trouble: no guess
+            outcome.append("")
+
+    worker = threading.Thread(target=decode, name="lab-transcribe", daemon=True)
+    worker.start()
+    worker.join(budget_s)
+    if worker.is_alive() or not outcome or not outcome[0].strip():
+        return None
+    return outcome[0]

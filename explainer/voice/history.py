@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS uploads (
     device TEXT NOT NULL DEFAULT '{}',
     selected_for_review INTEGER NOT NULL DEFAULT 0,
     seconds REAL NOT NULL DEFAULT 0,
-    audio BLOB
+    audio BLOB,
+    said TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -59,6 +60,7 @@ class HistoryEntry:
     selected_for_review: bool = False
     seconds: float = 0.0
     audio: bytes | None = None
+    said: str = ""  # what the learner typed (the reference a human reviewer would aim for)
 
 
 class VoiceHistory:
@@ -74,6 +76,9 @@ class VoiceHistory:
     def _connect(self, target: str, timeout: float) -> sqlite3.Connection:
         conn = sqlite3.connect(target, timeout=timeout, check_same_thread=False)
         conn.executescript(_SCHEMA)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(uploads)")}
+        if "said" not in columns:  # files from before the column: what was typed is unknown there
+            conn.execute("ALTER TABLE uploads ADD COLUMN said TEXT NOT NULL DEFAULT ''")
         ok = conn.execute("PRAGMA quick_check").fetchone()
         if not ok or ok[0] != "ok":
             conn.close()
@@ -124,14 +129,15 @@ class VoiceHistory:
     # ------------------------------------------------------------------ writing
     def add(self, *, audio: bytes | None, transcript: str, intent: str | None = None, slots: dict | None = None,
             reply: str = "", source: str = "", wake_word: str = "", seconds: float = 0.0,
-            device: dict | None = None, selected_for_review: bool = False, created_at: float | None = None) -> int:
+            device: dict | None = None, selected_for_review: bool = False, created_at: float | None = None,
+            said: str = "") -> int:
         row = (created_at if created_at is not None else time.time(), source, wake_word, transcript, intent,
                json.dumps(slots or {}, default=str), reply, json.dumps(device or DEFAULT_DEVICE),
-               int(selected_for_review), seconds, audio)
+               int(selected_for_review), seconds, audio, said)
         with self._lock:
             cur = self._conn.execute(
                 "INSERT INTO uploads (created_at, source, wake_word, transcript, intent, slots, reply, device,"
-                " selected_for_review, seconds, audio) VALUES (?,?,?,?,?,?,?,?,?,?,?)", row)
+                " selected_for_review, seconds, audio, said) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row)
             self._conn.commit()
             return int(cur.lastrowid)
 
@@ -172,14 +178,14 @@ class VoiceHistory:
             pass
 
     # ------------------------------------------------------------------ reading
-    _COLUMNS = "id, created_at, source, wake_word, transcript, intent, slots, reply, device, selected_for_review, seconds"
+    _COLUMNS = "id, created_at, source, wake_word, transcript, intent, slots, reply, device, selected_for_review, seconds, said"
 
     @staticmethod
     def _entry(row: tuple, audio: bytes | None = None) -> HistoryEntry:
         return HistoryEntry(id=row[0], created_at=row[1], source=row[2], wake_word=row[3], transcript=row[4],
                             intent=row[5], slots=json.loads(row[6] or "{}"), reply=row[7],
                             device=json.loads(row[8] or "{}"), selected_for_review=bool(row[9]),
-                            seconds=row[10], audio=audio)
+                            seconds=row[10], said=row[11] or "", audio=audio)
 
     def list(self, limit: int | None = None) -> list[HistoryEntry]:
         """Newest first, without the audio (use ``get`` for that)."""

@@ -165,7 +165,8 @@ class Pipeline:
             else:
                 trace.history_id = self.history.add(
                     audio=_wav_bytes(upload), transcript=trace.transcript, intent=trace.intent, slots=trace.slots,
-                    reply=trace.reply, source=trace.source, wake_word=detector.wake_word, seconds=ends.seconds)
+                    reply=trace.reply, source=trace.source, wake_word=detector.wake_word, seconds=ends.seconds,
+                    said=trace.text)
                 stage.output = f"kept as recording #{trace.history_id}"
                 if self.history.notice:
                     trace.notices.append(self.history.notice)

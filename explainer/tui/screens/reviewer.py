@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -40,6 +40,7 @@ from explainer.learning.shift_store import discard_shift, load_shift, new_shift,
 from explainer.tui.screens.reviewer_audio import ClipAudioLoader
 from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
 from explainer.tui.screens.reviewer_guidelines import ReviewerGuidelinesScreen, read_guidelines
+from explainer.tui.screens.reviewer_own import ReviewerOwnClipScreen, fetch_own_audio, own_clips
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner, ToolHeader
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
@@ -78,6 +79,8 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         self._told_no_sound = False
         self._gate_open = False
         self._ticks = 0
+        self._guess_note = ""
+        self._own_checked = False
 
     @property
     def course(self) -> Course:
@@ -198,12 +201,14 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         seed = base + started if base is not None else random.SystemRandom().randrange(1 << 30)
         include = self.query_one("#reviewer-optin", Checkbox).value
         self.shift = new_shift(self.course, seed, include_distress=include, clock=self.clock)
+        self._own_checked = False
         self.shift.resume_clock()
         self._save()
         self._show_current()
 
     def _new_shift_intro(self) -> None:
         self.shift = None
+        self._own_checked = False
         self._switch("reviewer-intro")
         self.query_one("#reviewer-start", Button).focus()
         self._refresh_bar()
@@ -253,7 +258,14 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             self._save()
         self._show_current()
 
-    def _audio_ready(self, clip: Clip, path: Path | None, notice: str) -> None:
+    def _audio_ready(
+        self,
+        clip: Clip,
+        path: Path | None,
+        notice: str,
+        guess: str | None = None,
+        guessed_by: str = "scripted",
+    ) -> None:
         if clip is not self._current_clip() or self.shift is None:
             return
         if self.is_current:
@@ -262,7 +274,12 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         households = {h.id: h for h in self.course.households}
         self.query_one(ToolHeader).show(clip, households.get(clip.household), self._position())
         player.load(clip, path)
-        self.query_one(ReviewerTask).load(clip.machine_guess)
+        self.query_one(ReviewerTask).load(guess if guess is not None else clip.machine_guess)
+        self._guess_note = (
+            _("Machine guess: lab recogniser.")
+            if guessed_by == "lab" and guess is not None
+            else _("Machine guess: scripted.")
+        )
         if path is None and notice:
             self.notify(notice, severity="warning", markup=False)
         if not player.audible and not self._told_no_sound:
@@ -277,7 +294,10 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             self._prefetch(upcoming)
 
     def _status(self, message: str) -> None:
-        self.query_one("#reviewer-status", Static).update(Text(message))
+        # the status line sits under the task; it always says where the pre-filled guess came from
+        self.query_one("#reviewer-status", Static).update(
+            Text(f"{self._guess_note} {message}".strip())
+        )
 
     # -- submitting and feedback ------------------------------------------------------------------
     def action_submit(self) -> None:
@@ -318,6 +338,10 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             return
         self.shift.pause_clock()
         self._save()
+        if not self._own_checked:  # first: is one of the learner's own lab uploads in the queue?
+            self._own_checked = True
+            self._look_for_own_clip({i for i in self._offered_own() if isinstance(i, int)})
+            return
 
         def done(_new: bool | None) -> None:
             discard_shift(self._section())  # the summary stays for the export and the history
@@ -325,6 +349,39 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             self._new_shift_intro()
 
         self.app.push_screen(ReviewerDebriefScreen(build_debrief(self.shift, self.course)), done)
+
+    # -- your own clip (from the voice lab) -----------------------------------------------------
+    def _offered_own(self) -> list:
+        offered = self._section().get("own_offered")
+        if not isinstance(offered, list):
+            offered = self._section()["own_offered"] = []
+        return offered
+
+    @work(thread=True, exclusive=True, group="reviewer-own", exit_on_error=False)
+    def _look_for_own_clip(self, offered: set[int]) -> None:
+        """Find a selected upload not offered before and fetch its audio (off the UI thread)."""
+        entry, path = None, None
+        config = getattr(self.app, "config", None)
+        data = getattr(config, "data", None)
+        if data is not None:
+            entries = own_clips(data.history_db, offered)
+            if entries:
+                entry = entries[0]
+                path = fetch_own_audio(
+                    data.history_db, entry.id, data.clip_cache_dir / f"own-{entry.id}.wav"
+                )
+        self.app.call_from_thread(self._own_clip_found, entry, path)
+
+    def _own_clip_found(self, entry, path: Path | None) -> None:  # noqa: ANN001 - a HistoryEntry or None
+        if entry is None:
+            self._open_debrief()
+            return
+        self._offered_own().append(entry.id)
+        self._save()
+        self.app.push_screen(
+            ReviewerOwnClipScreen(entry, path, sound=self._sound_wanted()),
+            lambda _result: self._open_debrief(),
+        )
 
     # -- playback keys (work while typing) --------------------------------------------------------
     def _player(self) -> ReviewerPlayer | None:

@@ -20,9 +20,16 @@ from textual.widgets import ProgressBar, Static
 from explainer.course.model import Clip
 from explainer.i18n import _
 
+# longest the seat waits for the lab recogniser before using the scripted guess
+GUESS_BUDGET_S = 3.0
+
 
 class ClipAudioLoader:
-    """Mixin for ReviewerScreen: needs ``course``, ``shift``, ``app`` and ``_audio_ready``."""
+    """Mixin for ReviewerScreen: needs ``course``, ``shift``, ``app`` and ``_audio_ready``.
+
+    ``_audio_ready(clip, path, notice, guess, guessed_by)`` gets the machine's guess too: the
+    lab recogniser's when it is loaded and answers within the budget, else the scripted one.
+    """
 
     _render_lock = threading.Lock()  # one render at a time across prefetch and foreground
 
@@ -46,7 +53,25 @@ class ClipAudioLoader:
         except Exception as error:  # noqa: BLE001 - any render failure falls back to captions
             path = render.shipped_path(clip, Path(self.course.root))
             notice = _("The clip could not be rendered ({error}).").format(error=error)
-        self.app.call_from_thread(self._audio_ready, clip, path, notice)
+        guess, guessed_by = self._machine_guess(clip, path)
+        self.app.call_from_thread(self._audio_ready, clip, path, notice, guess, guessed_by)
+
+    def _machine_guess(self, clip: Clip, path: Path | None) -> tuple[str, str]:
+        """The lab recogniser's transcript of the clip when its decoder is already loaded, else the script's.
+
+        Runs in the render worker with a time budget: the seat never waits for a cold decoder
+        load or a busy lab. Returns (guess, "lab" | "scripted").
+        """
+        if path is not None:
+            try:
+                from explainer.voice.asr import transcribe_file
+
+                heard = transcribe_file(path, budget_s=GUESS_BUDGET_S)
+            except Exception:  # noqa: BLE001 - no recogniser (import or decoder trouble): the script's guess
+                heard = None
+            if heard:
+                return heard, "lab"
+        return clip.machine_guess, "scripted"
 
     def _cache_dir(self) -> Path:
         config = getattr(self.app, "config", None)
