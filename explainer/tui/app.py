@@ -31,7 +31,7 @@ MIN_WIDTH, MIN_HEIGHT = MIN_SIZE
 class ExplainerApp(App[None]):
     TITLE = "Who's Listening?"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {JourneyCommands}
+    COMMANDS = {JourneyCommands}  # it lists Textual's system commands too, after the course's
     BINDINGS = [
         Binding("question_mark", "help", _("Help")),
         Binding("f1", "help", "Help", show=False, priority=True),  # works inside modals and fields too
@@ -158,6 +158,12 @@ class ExplainerApp(App[None]):
 
     def open_lab(self) -> None:
         self._open("lab", None)
+
+    def open_results(self) -> None:
+        from explainer.tui.screens.results import ResultsScreen
+
+        if self.course is not None:
+            self.push_screen(ResultsScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_map" and self.course is None:
