@@ -85,12 +85,28 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="explainer",
-        description="Who's Listening? Follow one voice command from the wake word to a human annotator.",
+        description=(
+            "Who's Listening? Follow one voice command from the wake word to a human annotator.\n\n"
+            "Run `explainer` with no command to start the course (the full-screen app);\n"
+            "from a source checkout: `uv run explainer`. The commands below do one job each."
+        ),
+        epilog=(
+            "examples:\n"
+            "  uv run explainer                   start the course\n"
+            "  explainer --tour short             start with the short tour\n"
+            "  explainer --kiosk                  workshop/museum mode, nothing saved\n"
+            "  explainer read wake-word | less    a station as plain text\n"
+            "  explainer COMMAND --help           the options of one command"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction)
     for flags, kwargs in GLOBAL_OPTIONS + APP_OPTIONS:
         parser.add_argument(*flags, **{"default": None, **kwargs})
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands",
+        description="optional; without one the course starts",
+    )
     for module_name in SUBCOMMANDS:
         importlib.import_module(module_name).register(subparsers)
     for child in subparsers.choices.values():
