@@ -27,6 +27,13 @@ class Settings:
     reduced_motion: bool = False  # no animations, no moving playheads
     high_contrast: bool = False  # use the high-contrast theme whatever ``theme`` says
 
+    def __post_init__(self) -> None:
+        # High contrast is one switch, not also a theme name. Older files (and the old theme
+        # list) could say theme = "high-contrast": that becomes the switch, over the default theme.
+        if self.theme == HIGH_CONTRAST_THEME:
+            object.__setattr__(self, "theme", DEFAULT_THEME)
+            object.__setattr__(self, "high_contrast", True)
+
     @property
     def effective_theme(self) -> str:
         return HIGH_CONTRAST_THEME if self.high_contrast else self.theme

@@ -1,7 +1,9 @@
-"""Settings: theme (including high contrast), narration, reduced motion.
+"""Settings: theme, high contrast, narration, reduced motion.
 
 Every change applies at once -- a learner who cannot read the screen should not have to find
-a "Save" button first -- and is remembered in settings.json for next time.
+a "Save" button first -- and is remembered in settings.json for next time. High contrast is
+one switch only: the theme list leaves the high-contrast theme out and is greyed out while
+the switch is on, so there is never a question of which of two controls wins.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ class SettingsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
-        themes = sorted(name for name in self.app.available_themes if name != "textual-ansi")
+        hidden = ("textual-ansi", HIGH_CONTRAST_THEME)  # high contrast is the switch below
+        themes = sorted(name for name in self.app.available_themes if name not in hidden)
         with Vertical(id="settings-box") as box:
             box.border_title = _("Settings")
             box.border_subtitle = _("Esc closes · changes are saved at once")
@@ -43,7 +46,9 @@ class SettingsScreen(ModalScreen[None]):
                     value=settings.theme if settings.theme in themes else "textual-dark",
                     allow_blank=False,
                     id="setting-theme",
+                    disabled=settings.high_contrast,
                 )
+                yield Label(self._theme_note(settings.high_contrast), id="theme-note", classes="setting-help")
             for key, label, explanation in TOGGLES:
                 with Horizontal(classes="setting-row"):
                     yield Label(_(label), classes="setting-label")
@@ -56,12 +61,14 @@ class SettingsScreen(ModalScreen[None]):
         """The switch's state in words, so it reads without colour."""
         return _("on") if on else _("off")
 
+    @staticmethod
+    def _theme_note(high_contrast: bool) -> str:
+        return _("High contrast is on") if high_contrast else ""
+
     @on(Select.Changed, "#setting-theme")
     def theme_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.app.settings.theme:
-            # Picking a theme by name is a choice of its own: the high-contrast override steps aside.
-            self.app.apply_settings(self.app.settings.changed(theme=event.value, high_contrast=False))
-            self.query_one("#setting-high-contrast", Switch).value = event.value == HIGH_CONTRAST_THEME
+            self.app.apply_settings(self.app.settings.changed(theme=event.value))
 
     @on(Switch.Changed)
     def toggled(self, event: Switch.Changed) -> None:
@@ -71,3 +78,6 @@ class SettingsScreen(ModalScreen[None]):
             self.query_one(f"#state-{key}", Label).update(self._word(event.value))
         if known and getattr(self.app.settings, key) != event.value:
             self.app.apply_settings(self.app.settings.changed(**{key: event.value}))
+        if key == "high_contrast":
+            self.query_one("#setting-theme", Select).disabled = event.value
+            self.query_one("#theme-note", Label).update(self._theme_note(event.value))
