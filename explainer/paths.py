@@ -16,6 +16,7 @@ import platformdirs
 APP_NAME = "whos-listening"
 DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
 CACHE_DIR_ENV = "EXPLAINER_CACHE_DIR"
+COURSE_CACHE_FOLDER = "course"  # explainer.course.cache keeps the validated course here
 
 
 def packaged_content_dir() -> Path:
@@ -50,6 +51,10 @@ class DataPaths:
     def clip_cache_dir(self) -> Path:
         return self.cache_dir / "clips"
 
+    @property
+    def course_cache_dir(self) -> Path:
+        return self.cache_dir / COURSE_CACHE_FOLDER
+
     def all_paths(self) -> list[tuple[str, Path]]:
         """(what it is, where it is) for everything the app reads or writes for the learner."""
         return [
@@ -59,6 +64,7 @@ class DataPaths:
             ("lab voice history (SQLite)", self.history_db),
             ("cache folder", self.cache_dir),
             ("rendered clip audio cache", self.clip_cache_dir),
+            ("validated course copy (faster start)", self.course_cache_dir),
         ]
 
 

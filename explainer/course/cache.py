@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from explainer.course.model import Course
+from explainer.paths import COURSE_CACHE_FOLDER
 
 CACHE_VERSION = 1
 LOADER_DIR = Path(__file__).resolve().parent
@@ -94,7 +95,7 @@ def load_course_cached(root: Path, lang: str | None = None, cache_dir: Path | No
     root = Path(root)
     if cache_dir is None or not root.is_dir():
         return _load(root, lang)
-    folder = Path(cache_dir) / "course"
+    folder = Path(cache_dir) / COURSE_CACHE_FOLDER  # DataPaths.course_cache_dir: where/forget list it
     path = folder / f"{fingerprint(root, lang)[:32]}.pickle"
     course = _read(path) if path.is_file() else None
     if course is not None:
