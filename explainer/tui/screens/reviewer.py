@@ -26,6 +26,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -80,6 +81,7 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         self._gate_open = False
         self._ticks = 0
         self._guess_note = ""
+        self._panes: AwaitComplete | None = None
         self._own_checked = False
 
     @property
@@ -104,17 +106,30 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             with Vertical(id="reviewer-loading"):
                 yield Static(_("Preparing the clip's audio…"), id="reviewer-loading-label")
                 yield ProgressBar(total=1, show_eta=False, id="reviewer-progress")
-            with Horizontal(id="reviewer-work"):
-                with Vertical(id="reviewer-main"):
-                    yield ToolHeader(id="reviewer-tool-header")
-                    yield ReviewerPlayer(sound=self._sound_wanted(), id="reviewer-player")
-                    yield ReviewerTask(self._intents(), id="reviewer-task")
-                    yield Static(id="reviewer-status")
-                yield Static(self._short_guidelines(), id="reviewer-short-guidelines")
-            with VerticalScroll(id="reviewer-feedback-pane"):
-                yield ReviewerFeedback(id="reviewer-feedback")
-                yield Button(_("Next clip"), id="reviewer-next", variant="primary")
+            # The task and feedback panes are mounted when a shift first needs them
+            # (_work_panes): composing them up front made the seat's first visit cost 300 ms.
         yield Footer(compact=True)
+
+    def _work_panes(self) -> AwaitComplete:
+        """Mount the task and feedback panes (once); await the result before using them."""
+        if self._panes is not None:
+            return self._panes
+        main = Vertical(
+            ToolHeader(id="reviewer-tool-header"),
+            ReviewerPlayer(sound=self._sound_wanted(), id="reviewer-player"),
+            ReviewerTask(self._intents(), id="reviewer-task"),
+            Static(id="reviewer-status"),
+            id="reviewer-main",
+        )
+        work = Horizontal(main, Static(self._short_guidelines(), id="reviewer-short-guidelines"), id="reviewer-work")
+        feedback = VerticalScroll(
+            ReviewerFeedback(id="reviewer-feedback"),
+            Button(_("Next clip"), id="reviewer-next", variant="primary"),
+            id="reviewer-feedback-pane",
+        )
+        work.display = feedback.display = False  # the ContentSwitcher shows one when switched to
+        self._panes = AwaitComplete(self.query_one(ContentSwitcher).mount(work, feedback))
+        return self._panes
 
     def _sound_wanted(self) -> bool:
         config = getattr(self.app, "config", None)
@@ -165,7 +180,8 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         self._refresh_bar()
 
     def on_screen_suspend(self) -> None:
-        self.query_one(ReviewerPlayer).unload()
+        for player in self.query(ReviewerPlayer):  # none yet before the first clip
+            player.unload()
         if self.shift is not None:
             self.shift.pause_clock()
             self._save()
@@ -203,8 +219,8 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         self.shift = new_shift(self.course, seed, include_distress=include, clock=self.clock)
         self._own_checked = False
         self.shift.resume_clock()
+        self._show_current()  # the loading pane first, in this very frame; the clip opens when ready
         self._save()
-        self._show_current()
 
     def _new_shift_intro(self) -> None:
         self.shift = None
@@ -239,8 +255,12 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             self._switch("reviewer-gate")
             self.query_one("#reviewer-gate-skip", Button).focus()
             return
+        self.query_one("#reviewer-loading-label", Static).update(
+            Text(_("Preparing clip {position}: rendering its audio…").format(position=self._position()))
+        )
+        self.query_one("#reviewer-progress", ProgressBar).update(total=None, progress=0)  # pulses
         self._switch("reviewer-loading")
-        self.query_one("#reviewer-progress", ProgressBar).update(total=1, progress=0)
+        self._work_panes()  # mounted while the audio renders
         if self.shift is not None:
             self.shift.pause_clock()  # rendering is the machine's time, not the reviewer's
         self._load_audio(clip)
@@ -258,7 +278,7 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
             self._save()
         self._show_current()
 
-    def _audio_ready(
+    async def _audio_ready(
         self,
         clip: Clip,
         path: Path | None,
@@ -266,6 +286,7 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         guess: str | None = None,
         guessed_by: str = "scripted",
     ) -> None:
+        await self._work_panes()
         if clip is not self._current_clip() or self.shift is None:
             return
         if self.is_current:
