@@ -11,6 +11,7 @@ Grading and sessions live in ``explainer.learning`` (no Textual); this screen on
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rich.text import Text
@@ -54,6 +55,7 @@ class QuizScreen(Screen):
         self.widget: QuestionWidget | None = None
         self.confidence: str | None = None
         self._last_given: object = None
+        self._opening = asyncio.Lock()
 
     @property
     def course(self) -> Course:
@@ -73,8 +75,9 @@ class QuizScreen(Screen):
 
     async def _show_default(self) -> None:
         """Opened as a mode without a quiz id (e.g. from the palette): pre-check first, else final."""
-        if self.session is None:
-            await self.show_quiz("pre" if not self._answered_any() else "final")
+        async with self._opening:
+            if self.session is None:
+                await self._open_quiz("pre" if not self._answered_any() else "final")
 
     def _answered_any(self) -> bool:
         return bool(getattr(self.app, "progress", None) and self.app.progress.answers)  # type: ignore[attr-defined]
@@ -82,6 +85,10 @@ class QuizScreen(Screen):
     # -- opening a quiz ---------------------------------------------------------------------
     async def show_quiz(self, quiz_id: str) -> None:
         """Start or resume ``quiz_id``: a station id, "final", "pre" or "post"."""
+        async with self._opening:  # one at a time: two interleaved builds would unmount each other's widget
+            await self._open_quiz(quiz_id)
+
+    async def _open_quiz(self, quiz_id: str) -> None:
         config = getattr(self.app, "config", None)
         seed = getattr(config, "seed", None)
         tries = 1 if quiz_id in PREPOST_IDS else 3
