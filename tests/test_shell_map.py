@@ -11,7 +11,7 @@ from explainer.tui import services
 from explainer.tui.screens.help import HelpScreen
 from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.too_small import TooSmallScreen
-from explainer.tui.widgets.journey_map import StationTile
+from explainer.tui.widgets.journey_map import JourneyMap
 from tests.shell_course import make_course
 
 STATION_IDS = [
@@ -42,8 +42,12 @@ def record_notices(app) -> list[str]:
 
 
 def _region_visible(app, widget) -> bool:
-    region = widget.region
-    return region.height > 0 and region.bottom <= app.size.height and region.right <= app.size.width
+    return _region_shown(app, widget.region)
+
+
+def _region_shown(app, region) -> bool:
+    """On screen and above the footer (the last row), which would hide it."""
+    return region.height > 0 and region.bottom <= app.size.height - 1 and region.right <= app.size.width
 
 
 async def test_map_shows_all_nine_stations_at_80x24(map_app):
@@ -51,11 +55,14 @@ async def test_map_shows_all_nine_stations_at_80x24(map_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
-        tiles = list(app.screen.query(StationTile))
-        assert [tile.station.id for tile in tiles] == STATION_IDS
-        for tile in tiles:
-            assert _region_visible(app, tile), tile.station.id
-            assert "not started" in str(tile.render())
+        journey = app.screen.query_one(JourneyMap)
+        assert [station.id for station in journey.stations] == STATION_IDS
+        drawn = str(journey.render())
+        for station in journey.stations:
+            assert _region_shown(app, journey.screen_region_of(station.id)), station.id
+            assert "not started" in journey.state_text(station.id)
+            assert station.title.split()[-1] in drawn
+        assert drawn.count("○ not started") == 9
         assert _region_visible(app, app.screen.query_one("#continue"))
         for button in app.screen.query("#map-extras Button"):
             assert _region_visible(app, button)
@@ -71,13 +78,17 @@ async def test_states_show_words_and_icons(map_app):
         app.progress.mark_page_read(page.id)
     app.progress.mark_model_tried("wake-word")
     app.progress.record_answer("wake-word-q1", correct=True)
+    app.progress.last = {"mode": "lesson", "station": "cloud-check", "page": "first"}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        tile = app.screen.query_one("#station-cloud-check", StationTile)
-        assert "◐ in progress" in str(tile.render())
-        assert "● done" in str(app.screen.query_one("#station-wake-word", StationTile).render())
-        assert "Continue where you left off" in str(app.screen.query_one("#continue", Button).label)
-        assert "2. " + course.station("listening-window").title in str(app.screen.query_one("#continue", Button).label)
+        journey = app.screen.query_one(JourneyMap)
+        assert "◐ in progress" in journey.state_text("cloud-check")
+        assert "● done" in journey.state_text("wake-word")
+        drawn = str(journey.render())
+        assert drawn.count("● done") == 1 and drawn.count("◐ in progress") == 1
+        label = str(app.screen.query_one("#continue", Button).label)
+        assert "Continue where you left off" in label
+        assert "3. " + course.station("cloud-check").title in label
 
 
 async def test_keyboard_navigation_opens_a_station(map_app):
@@ -86,12 +97,13 @@ async def test_keyboard_navigation_opens_a_station(map_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.open_station = lambda station_id, *args, **kwargs: opened.append(station_id)
+        journey = app.screen.query_one(JourneyMap)
         await pilot.press("down")  # continue -> first station
-        assert app.focused.station.id == "wake-word"
+        assert app.focused is journey and journey.station.id == "wake-word"
         await pilot.press("j", "right", "right")
-        assert app.focused.station.id == "sampled-for-review"
+        assert journey.station.id == "sampled-for-review"
         await pilot.press("left", "k")
-        assert app.focused.station.id == "cloud-check"
+        assert app.focused is journey and journey.station.id == "cloud-check"
         await pilot.press("enter")
         await pilot.pause()
         assert opened == ["cloud-check"]
@@ -268,8 +280,12 @@ async def test_spanish_map_still_fits_80x24(map_app):
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            for widget in [*app.screen.query(StationTile), *app.screen.query(Button)]:
+            for widget in app.screen.query(Button):
                 assert _region_visible(app, widget), widget
+            journey = app.screen.query_one(JourneyMap)
+            for station in journey.stations:
+                assert _region_shown(app, journey.screen_region_of(station.id)), station.id
+            assert "EN EL APARATO" in str(journey.render())
     finally:
         set_language("en")
 
@@ -298,3 +314,154 @@ async def test_help_follows_the_current_screen(map_app):
         described = {description for _keys, description in app.screen.rows}
         assert "Close settings" in described and "Continue" not in described
         assert app.screen.help_title == "Settings"
+
+
+# -- continue goes back to where the learner was ------------------------------------------
+def _capture_opens(app) -> list[tuple]:
+    opened: list[tuple] = []
+    app.open_station = lambda station_id, page=None, **kwargs: opened.append(("station", station_id, page))
+    app.open_quiz = lambda quiz_id: opened.append(("quiz", quiz_id))
+    app.open_reviewer = lambda: opened.append(("reviewer",))
+    app.open_lab = lambda: opened.append(("lab",))
+    return opened
+
+
+async def test_continue_returns_to_the_last_page_even_of_a_done_station(map_app):
+    app = map_app()
+    done = make_course().station("wake-word")
+    for page in done.pages:
+        app.progress.mark_page_read(page.id)
+    app.progress.mark_model_tried("wake-word")
+    app.progress.record_answer("wake-word-q1", correct=True)
+    app.progress.last = {"mode": "lesson", "station": "wake-word", "page": "second"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "1. " + done.title in str(app.screen.query_one("#continue", Button).label)
+        opened = _capture_opens(app)
+        await pilot.press("c")
+        await pilot.pause()
+    assert opened == [("station", "wake-word", "second")]  # not station 2, the first unfinished one
+
+
+async def test_continue_returns_to_a_quiz_or_the_lab(map_app):
+    for last, expected in (({"mode": "quiz", "quiz": "final"}, ("quiz", "final")), ({"mode": "lab"}, ("lab",))):
+        app = map_app()
+        app.progress.last = last
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Continue where you left off" in str(app.screen.query_one("#continue", Button).label)
+            opened = _capture_opens(app)
+            await pilot.press("c")
+            await pilot.pause()
+        assert opened == [expected]
+
+
+async def test_continue_with_nothing_recorded_starts_at_station_one(map_app):
+    app = map_app()
+    app.progress.last = {"mode": "lesson", "station": "no-such-station", "page": "x"}  # stale: ignored
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Start the journey: 1. " in str(app.screen.query_one("#continue", Button).label)
+        opened = _capture_opens(app)
+        await pilot.press("c")  # the test course has no pre-check questions: nothing to offer
+        await pilot.pause()
+    assert opened == [("station", "wake-word", None)]
+
+
+# -- first start: the pre-check is offered ------------------------------------------------
+@pytest.fixture
+def precheck_app(app, monkeypatch):
+    """The in-memory course with one pre/post question, so there is a pre-check to offer."""
+    import dataclasses
+
+    course = make_course()
+    first = course.stations[0]
+    question = dataclasses.replace(first.questions[0], prepost=True)
+    stations = (dataclasses.replace(first, questions=(question,)), *course.stations[1:])
+    course = dataclasses.replace(course, stations=stations)
+    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
+    return app
+
+
+async def test_first_start_offers_the_precheck(precheck_app):
+    from explainer.tui.screens.map_precheck import PrecheckOffer
+
+    app = precheck_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opened = _capture_opens(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, PrecheckOffer)
+        assert "recommended" in str(app.screen.query_one("#offer-pre", Button).label)
+        assert _region_visible(app, app.screen.query_one("#offer-skip"))
+        await pilot.press("enter")  # the pre-check has focus
+        await pilot.pause()
+        assert opened == [("quiz", "pre")]
+        assert isinstance(app.screen, MapScreen)
+        await pilot.press("c", "down", "enter")  # skip instead
+        await pilot.pause()
+        assert opened[-1] == ("station", "wake-word", None)
+        await pilot.press("c", "escape")  # or neither: back on the map
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen) and len(opened) == 2
+
+
+async def test_no_precheck_offer_once_the_learner_has_started(precheck_app):
+    app = precheck_app()
+    app.progress.mark_page_read("wake-word/first")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opened = _capture_opens(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
+    assert opened == [("station", "wake-word", None)]
+    workshop = precheck_app(tour="short")  # a ten-minute workshop visit goes straight in
+    async with workshop.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opened = _capture_opens(workshop)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(workshop.screen, MapScreen)
+    assert opened == [("station", "wake-word", None)]
+
+
+# -- the arrow keys reach everything ------------------------------------------------------
+async def test_arrows_move_from_the_map_to_the_buttons_and_back(map_app):
+    app = map_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        journey = app.screen.query_one(JourneyMap)
+        await pilot.press("down", "down")  # continue -> station 1 -> station 2 (bottom of its zone)
+        assert journey.station.id == "listening-window"
+        await pilot.press("down")  # off the bottom: the button under this zone
+        assert app.focused.id == "open-pre"
+        await pilot.press("right", "right")
+        assert app.focused.id == "open-post"
+        await pilot.press("down")  # nothing below the buttons: stays
+        assert app.focused.id == "open-post"
+        await pilot.press("up")  # back into the map, at the bottom of the zone above the button
+        assert app.focused is journey and journey.station.id == "understanding"
+        await pilot.press("right", "right", "down", "down")  # the human zone has three stations
+        assert journey.station.id == "your-controls"
+        await pilot.press("down")
+        assert app.focused.id in {"open-reviewer", "open-lab"}
+        await pilot.press("right", "right", "right")  # no wrapping at the end of the row
+        assert app.focused.id == "open-lab"
+        await pilot.press("up", "up", "up", "up")  # up through the zone and out at the top
+        assert app.focused.id == "continue"
+        await pilot.press("right")
+        assert app.focused.id == "short-tour"
+
+
+async def test_clicking_a_station_opens_it(map_app):
+    app = map_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opened = _capture_opens(app)
+        journey = app.screen.query_one(JourneyMap)
+        region = journey.screen_region_of("kept-on-file")
+        await pilot.click(offset=(region.x + 2, region.y))
+        await pilot.pause()
+    assert opened == [("station", "kept-on-file", None)]

@@ -118,6 +118,8 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
         # moment to import the other modes' screens (services.prewarm_screens).
         await asyncio.sleep(PREWARM_WAIT_S)
         await app.workers.wait_for_complete()
+        # A returning learner: "c" continues at station 1 (a first start is offered the pre-check first).
+        app.progress.last = {"mode": "lesson", "station": app.course.stations[0].id, "page": None}
         for _round in range(rounds):
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))

@@ -1,28 +1,35 @@
 """Home: the journey map, with "continue where you left off" one key away.
 
-A returning learner should be back at work in one key press, and a new one should see the
-whole path at a glance -- all nine stations fit at 80x24 without scrolling. The screen reads
-progress from the app and redraws when ``app.progress_changed`` fires.
+A returning learner should be back at work in one key press -- at the page (or quiz, seat or
+lab) they last had open, not at "the first unfinished station" -- and a new one should see the
+whole path at a glance: all nine stations fit at 80x24 without scrolling. A brand-new learner
+is offered the pre-check before station 1, so the post-check has something to compare with.
+
+The map itself is ONE widget (``JourneyMap``: a single render, see its docstring for why); the
+screen adds the action row above it, the hint line and the row of extras below, and moves the
+keyboard focus between them with the arrow keys, so nothing needs tab or the mouse. The screen
+reads progress from the app and redraws when ``app.progress_changed`` fires.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events, getters, on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
-from explainer.course.model import ZONES
 from explainer.i18n import _
 from explainer.tui.app import ExplainerApp
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.journey_map import JourneyMap, StationTile, numbered
+from explainer.tui.widgets.journey_map import JourneyMap, numbered
 
 if TYPE_CHECKING:
+    from textual import events
+
     from explainer.course.model import Station
 
 EXTRAS = (  # (button id, label, how to open it)
@@ -32,9 +39,11 @@ EXTRAS = (  # (button id, label, how to open it)
     ("open-reviewer", "Reviewer seat", ("reviewer", None)),
     ("open-lab", "Voice lab", ("lab", None)),
 )
+QUIZ_NAMES = {"pre": "Pre-check", "final": "Final quiz", "post": "Post-check"}
 
 HINTS = {  # what the focused button does, in the line under the map
     "continue": "Pick up at the page you last read.",
+    "start": "Begin at station 1; the first time, you can take the short pre-check before it.",
     "short-tour": "About ten minutes: one page and the model at each station.",
     "open-pre": "A few questions before you start: what do you think happens?",
     "open-final": "Questions across the whole journey, with sources for every answer.",
@@ -53,8 +62,8 @@ class MapScreen(Screen[None]):
         Binding("t", "short_tour", _("Short tour")),
         Binding("down,j", "move(1)", "Next", show=False),
         Binding("up,k", "move(-1)", "Previous", show=False),
-        Binding("right,l", "zone(1)", "Next zone", show=False),
-        Binding("left,h", "zone(-1)", "Previous zone", show=False),
+        Binding("right,l", "along(1)", "Next zone", show=False),
+        Binding("left,h", "along(-1)", "Previous zone", show=False),
         Binding("s", "app.settings", _("Settings")),
         Binding("q", "app.quit", _("Quit")),
     ]
@@ -90,37 +99,55 @@ class MapScreen(Screen[None]):
         assert course is not None
         return {station.id: self.app.progress.station_state(station) for station in course.stations}
 
-    def next_station(self) -> Station:
-        """Where "continue" goes: the last station opened unless done, else the first unfinished one."""
+    # -- where "continue" goes ------------------------------------------------------------
+    def resume_point(self) -> dict[str, str | None]:
+        """Where the learner was (``progress.last``), checked against the course; {} if nowhere."""
         course = self.app.course
         assert course is not None
-        states = self._states()
-        last = self.app.progress.last.get("station")
-        if last in states and states[last] != "done":
-            return course.station(last)
-        for station in course.stations:
-            if states[station.id] != "done":
-                return station
-        return course.stations[-1]
+        last = self.app.progress.last if isinstance(self.app.progress.last, dict) else {}
+        mode = last.get("mode")
+        if mode == "quiz" and last.get("quiz") in ({"pre", "final", "post"} | {s.id for s in course.stations}):
+            return {"mode": "quiz", "quiz": str(last["quiz"])}
+        if mode in ("reviewer", "lab"):
+            return {"mode": mode}
+        station = last.get("station")
+        if any(s.id == station for s in course.stations):
+            page = last.get("page")
+            return {"mode": "lesson", "station": station, "page": page if isinstance(page, str) else None}
+        return {}
+
+    def next_station(self) -> Station:
+        """The station "continue" (and the short tour) start at: the last one open, else station 1."""
+        course = self.app.course
+        assert course is not None
+        station = self.resume_point().get("station")
+        return course.station(station) if station else course.stations[0]
+
+    def _resume_label(self) -> str:
+        course = self.app.course
+        assert course is not None
+        point = self.resume_point()
+        if point.get("mode") == "quiz":
+            quiz = str(point["quiz"])
+            return _(QUIZ_NAMES[quiz]) if quiz in QUIZ_NAMES else _("Quiz") + ": " + course.station(quiz).title
+        if point.get("mode") in ("reviewer", "lab"):
+            return _("Reviewer seat") if point["mode"] == "reviewer" else _("Voice lab")
+        return numbered(course.stations, self.next_station())
 
     def refresh_states(self) -> None:
         states = self._states()
         self.query_one(JourneyMap).update_states(states)
         done = sum(1 for state in states.values() if state == "done")
-        started = any(state != "not started" for state in states.values())
         self.query_one("#map-intro", Static).update(
             _("From wake word to human reviewer: one voice command's journey.")
             + "  "
             + _("Done: {done} of {total}.").format(done=done, total=len(states))
         )
-        if started:
+        if self.resume_point():
             verb = _("Continue where you left off")
         else:
             verb = _("Start the short tour") if self.prefers_short_tour else _("Start the journey")
-        course = self.app.course
-        assert course is not None
-        label = numbered(course.stations, self.next_station())
-        self.query_one("#continue", Button).label = f"▶ {verb}: {label}"
+        self.query_one("#continue", Button).label = f"▶ {verb}: {self._resume_label()}"
         self.query_one("#short-tour", Button).display = not self.prefers_short_tour  # no twin buttons
 
     @property
@@ -128,58 +155,104 @@ class MapScreen(Screen[None]):
         """Workshops (``--tour short``, ``--kiosk``) offer the ~10 minute path first."""
         return self.app.config.tour == "short" or self.app.config.kiosk
 
+    @property
+    def is_first_start(self) -> bool:
+        """Nothing read, answered or opened yet: the moment to offer the pre-check."""
+        progress = self.app.progress
+        return not (progress.pages_read or progress.answers or progress.models_tried or self.resume_point()
+                    or progress.sections.get("prepost"))
+
     def action_continue(self) -> None:
-        station = self.next_station()
-        last = self.app.progress.last
-        page = last.get("page") if last.get("station") == station.id else None
-        self.app.open_station(station.id, page, short_tour=self.prefers_short_tour)
+        point = self.resume_point()
+        if not point and self.is_first_start and not self.prefers_short_tour and self._has_precheck():
+            from explainer.tui.screens.map_precheck import PrecheckOffer
+
+            course = self.app.course
+            assert course is not None
+            self.app.push_screen(PrecheckOffer(course.stations[0].title), self._first_start_chosen)
+            return
+        if point.get("mode") == "quiz":
+            self.app.open_quiz(str(point["quiz"]))
+        elif point.get("mode") == "reviewer":
+            self.app.open_reviewer()
+        elif point.get("mode") == "lab":
+            self.app.open_lab()
+        else:
+            station = self.next_station()
+            page = point.get("page") if point.get("station") == station.id else None
+            self.app.open_station(station.id, page, short_tour=self.prefers_short_tour)
+
+    def _has_precheck(self) -> bool:
+        course = self.app.course
+        return course is not None and any(q.prepost for q in course.questions)
+
+    def _first_start_chosen(self, choice: str | None) -> None:
+        course = self.app.course
+        assert course is not None
+        if choice == "pre":
+            self.app.open_quiz("pre")
+        elif choice == "station":
+            self.app.open_station(course.stations[0].id)
 
     def action_short_tour(self) -> None:
         """One page and the model per station, about ten minutes, starting where the learner is."""
         self.app.open_station(self.next_station().id, short_tour=True)
 
-    def action_move(self, step: int) -> None:
-        """Down/up: from the action row into the map, through the stations in order, to the extras."""
-        focused = self.focused
-        tiles = list(self.query(StationTile))
-        if focused is not None and focused.parent is self.query_one("#map-actions") and step > 0:
-            tiles[0].focus()
-        elif focused is tiles[0] and step < 0:
-            self.query_one("#continue", Button).focus()
-        elif focused is not None and focused.parent is self.query_one("#map-extras") and step < 0:
-            tiles[-1].focus()
-        else:
-            (self.focus_next if step > 0 else self.focus_previous)()
+    # -- moving around with the arrow keys ------------------------------------------------
+    def _row_of(self, widget: object) -> list[Button] | None:
+        for row_id in ("#map-actions", "#map-extras"):
+            row = self.query_one(row_id)
+            if getattr(widget, "parent", None) is row:
+                return [button for button in row.query(Button) if button.display]
+        return None
 
-    def action_zone(self, step: int) -> None:
-        """Move to the neighbouring zone, keeping the row (left/right on the map)."""
+    def action_move(self, step: int) -> None:
+        """Down/up between the action row, the map and the extras (the map moves within itself)."""
+        journey = self.query_one(JourneyMap)
         focused = self.focused
-        if isinstance(focused, Button):  # along a row of buttons
-            (self.focus_next if step > 0 else self.focus_previous)()
+        if focused is not None and focused.parent is self.query_one("#map-actions"):
+            if step > 0:
+                journey.enter_from(1)
+        elif focused is not None and focused.parent is self.query_one("#map-extras"):
+            if step < 0:
+                journey.enter_from(-1, focused.region.x + focused.region.width // 2)
+        else:
+            self.set_focus(journey)
+
+    def action_along(self, step: int) -> None:
+        """Left/right along a row of buttons (no wrapping, so the ends are easy to find)."""
+        row = self._row_of(self.focused)
+        if not row:
+            self.set_focus(self.query_one(JourneyMap))
             return
-        if not isinstance(focused, StationTile):
-            self.query(StationTile).first().focus()
+        index = row.index(self.focused) + step  # type: ignore[arg-type]
+        if 0 <= index < len(row):
+            self.set_focus(row[index])
+
+    @on(JourneyMap.LeftEdge)
+    def leave_map(self, event: JourneyMap.LeftEdge) -> None:
+        """Up from the top of a zone: the action row; down from its bottom: the extra below it."""
+        if event.direction < 0:
+            self.set_focus(self.query_one("#continue", Button))
             return
-        here = ZONES.index(focused.station.zone)
-        neighbours = ZONES[here + 1 :] if step > 0 else ZONES[:here][::-1]
-        for zone in neighbours:
-            column = list(self.query(f"#zone-{zone} StationTile"))
-            if column:
-                row = list(self.query(f"#zone-{focused.station.zone} StationTile")).index(focused)
-                column[min(row, len(column) - 1)].focus()
-                return
+        extras = self._row_of(self.query_one("#open-pre")) or []
+        if extras:
+            nearest = min(extras, key=lambda b: abs(b.region.x + b.region.width // 2 - event.x))
+            self.set_focus(nearest)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Say what the focused thing is, so the map needs no mouse hover to explain itself."""
         widget = event.widget
-        if isinstance(widget, StationTile):
-            hint = widget.station.summary
-        else:
-            hint = _(HINTS.get(widget.id or "", ""))
-        self.query_one("#map-hint", Static).update(hint)
+        if not isinstance(widget, JourneyMap):
+            key = "start" if widget.id == "continue" and not self.resume_point() else widget.id or ""
+            self.query_one("#map-hint", Static).update(_(HINTS.get(key, "")))
 
-    @on(StationTile.Chosen)
-    def open_station(self, event: StationTile.Chosen) -> None:
+    @on(JourneyMap.Highlighted)
+    def station_highlighted(self, event: JourneyMap.Highlighted) -> None:
+        self.query_one("#map-hint", Static).update(event.station.summary)
+
+    @on(JourneyMap.Chosen)
+    def open_station(self, event: JourneyMap.Chosen) -> None:
         self.app.open_station(event.station_id)
 
     @on(Button.Pressed, "#continue")

@@ -1,28 +1,41 @@
 """The journey drawn as a map: four zones, device → cloud → storage → human, nine stations.
 
-Each station is a focusable tile that shows its state with an icon AND a word ("● done"),
-so the map reads the same in colour, in monochrome (NO_COLOR) and to a screen reader. Tiles
-know nothing about the app: they post ``StationTile.Chosen`` and the screen decides what to open.
+ONE widget draws the whole map in a single ``render()``: zone titles, numbered stations, the
+arrows between zones and each station's state as an icon AND a word ("● done"), so it reads
+the same in colour, in monochrome (NO_COLOR) and to a screen reader. It used to be ~25 widgets
+(a tile, a connector and a column each); ``explainer bench`` measured ~170 ms of styling and
+layout for them on every start and every return to the map, so the layout is now computed here,
+in plain code, and styled through component classes (theme variables live in app.tcss).
+
+The widget owns its cursor: ↑↓/jk move within a zone, ←→/hl to the neighbouring zone on the same
+row, enter (or a click) chooses. It knows nothing about the app: it posts ``Chosen`` for a
+station, ``Highlighted`` when the cursor moves, and ``LeftEdge`` when a key would leave the map
+(up from a zone's first station, down from its last) so the screen can move focus to the
+buttons above or below.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 from explainer.course.model import ZONES, Station
 from explainer.i18n import _
 
 STATE_ICONS = {"not started": "○", "in progress": "◐", "done": "●"}
 ZONE_LABELS = {"device": "On the device", "cloud": "In the cloud", "storage": "In storage", "human": "To a human"}
+ARROW_WIDTH = 2  # "→ " between two zones
+CURSOR_BAR = "▌"  # left of the focused station: visible without colour too
 
 
 def numbered(stations: Iterable[Station], station: Station) -> str:
@@ -37,84 +50,251 @@ def state_label(state: str) -> str:
     return f"{STATE_ICONS.get(state, '?')} {_(state)}"
 
 
-class StationTile(Widget, can_focus=True):
-    """One station on the map: its title, and a line saying how far the learner got."""
+@dataclass(frozen=True)
+class Spot:
+    """Where one station sits on the drawn map (cells, relative to the widget)."""
 
-    BINDINGS = [Binding("enter", "choose", "Open station", show=False)]  # footer space is scarce at 80
+    station_id: str
+    column: int
+    row: int  # index within its zone
+    region: Region
 
-    state: reactive[str] = reactive("not started")
+
+class JourneyMap(Widget, can_focus=True):
+    """All the zones side by side, joined by arrows: the path a voice command travels."""
+
+    COMPONENT_CLASSES = {
+        "journey-map--zone",
+        "journey-map--arrow",
+        "journey-map--connector",
+        "journey-map--title",
+        "journey-map--not-started",
+        "journey-map--in-progress",
+        "journey-map--done",
+        "journey-map--cursor",
+        "journey-map--cursor-bar",
+    }
+    BINDINGS = [  # footer space is scarce at 80 columns; the help screen lists them
+        Binding("down,j", "move(1)", "Next", show=False),
+        Binding("up,k", "move(-1)", "Previous", show=False),
+        Binding("right,l", "zone(1)", "Next zone", show=False),
+        Binding("left,h", "zone(-1)", "Previous zone", show=False),
+        Binding("enter", "choose", "Open station", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0)  # index into ``stations`` (journey order)
 
     class Chosen(Message):
-        """The learner picked this station."""
+        """The learner picked a station (enter or click)."""
 
         def __init__(self, station_id: str) -> None:
             super().__init__()
             self.station_id = station_id
 
-    def __init__(self, station: Station, state: str = "not started", label: str | None = None) -> None:
-        super().__init__(id=f"station-{station.id}", classes="station-tile")
-        self.station = station
-        self.label = label or station.title
-        self.set_reactive(StationTile.state, state)
+    class Highlighted(Message):
+        """The cursor is on a station (moved, or the map got focus)."""
 
+        def __init__(self, station: Station) -> None:
+            super().__init__()
+            self.station = station
+
+    class LeftEdge(Message):
+        """A key would leave the map: ``direction`` is -1 (up) or 1 (down); ``x`` the column's centre."""
+
+        def __init__(self, direction: int, x: int) -> None:
+            super().__init__()
+            self.direction = direction
+            self.x = x
+
+    def __init__(self, stations: Iterable[Station], states: dict[str, str], *, id: str | None = "journey") -> None:
+        super().__init__(id=id)
+        self.stations = list(stations)
+        self.states = dict(states)
+        self.columns = [[s for s in self.stations if s.zone == zone] for zone in ZONES]
+        self._spots: dict[int, list[Spot]] = {}  # width -> spots (cache)
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def station(self) -> Station:
+        """The station under the cursor."""
+        return self.stations[self.cursor]
+
+    def update_states(self, states: dict[str, str]) -> None:
+        if states != self.states:
+            self.states = dict(states)
+            self.refresh()
+
+    def state_text(self, station_id: str) -> str:
+        """What the map says about one station, e.g. "2. The listening window ◐ in progress"."""
+        station = next(s for s in self.stations if s.id == station_id)
+        return f"{numbered(self.stations, station)} {state_label(self.states.get(station_id, 'not started'))}"
+
+    def select(self, station_id: str) -> None:
+        for index, station in enumerate(self.stations):
+            if station.id == station_id:
+                self.cursor = index
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        if self.has_focus:
+            self.post_message(self.Highlighted(self.station))
+
+    # -- layout ---------------------------------------------------------------------------
+    def _column_width(self, width: int) -> int:
+        return max(8, (width - ARROW_WIDTH * (len(ZONES) - 1)) // len(ZONES))
+
+    def _wrap(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+    def _column_lines(self, column: int, width: int) -> list[tuple[str, str, int | None]]:
+        """(text, kind, station index) per line of one zone; kind picks the style."""
+        inner = width - 1  # one cell for the cursor bar
+        zone = ZONES[column]
+        lines: list[tuple[str, str, int | None]] = [
+            (line, "zone", None) for line in self._wrap(_(ZONE_LABELS[zone]).upper(), width)
+        ]
+        for row, station in enumerate(self.columns[column]):
+            index = self.stations.index(station)
+            if row:
+                lines.append((" ↓", "connector", None))
+            for line in self._wrap(numbered(self.stations, station), inner):
+                lines.append((line, "title", index))
+            state = self.states.get(station.id, "not started")
+            lines.append((state_label(state), state.replace(" ", "-"), index))
+        return lines
+
+    def spots(self, width: int | None = None) -> list[Spot]:
+        """Where each station is drawn, for clicks, tests and the screen's focus moves."""
+        width = self.size.width if width is None else width
+        if width not in self._spots:
+            col_width = self._column_width(width)
+            found: list[Spot] = []
+            for column in range(len(ZONES)):
+                x = column * (col_width + ARROW_WIDTH)
+                rows: dict[int, list[int]] = {}
+                for y, (_text, _kind, index) in enumerate(self._column_lines(column, col_width)):
+                    if index is not None:
+                        rows.setdefault(index, []).append(y)
+                for row, (index, ys) in enumerate(rows.items()):
+                    region = Region(x, ys[0], col_width, len(ys))
+                    found.append(Spot(self.stations[index].id, column, row, region))
+            self._spots = {width: found}
+        return self._spots[width]
+
+    def screen_region_of(self, station_id: str) -> Region:
+        """The station's cells on the screen (for tests: is it visible?)."""
+        spot = next(s for s in self.spots() if s.station_id == station_id)
+        return spot.region.translate(self.content_region.offset)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        col_width = self._column_width(width)
+        return max(len(self._column_lines(column, col_width)) for column in range(len(ZONES)))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._spots.clear()
+
+    # -- drawing --------------------------------------------------------------------------
     def render(self) -> Text:
-        text = Text(self.label, style="bold")
-        text.append("\n")
-        text.append(state_label(self.state), style="italic")
+        width = self.size.width
+        col_width = self._column_width(width)
+        columns = [self._column_lines(column, col_width) for column in range(len(ZONES))]
+        height = max(len(lines) for lines in columns)
+
+        def style(name: str) -> Style:  # only what the rule sets: state colours survive bold titles
+            return self.get_component_rich_style(name, partial=True)
+
+        cursor_style = Style()
+        if self.has_focus:  # Textual blends the "20%" background; keep the state's own colour
+            blended = self.get_component_rich_style("journey-map--cursor")
+            cursor_style = Style(bgcolor=blended.bgcolor, bold=blended.bold)
+        bar_style = style("journey-map--cursor-bar")
+        arrow_style = style("journey-map--arrow")
+        arrow_row = next((y for y, (_t, _k, index) in enumerate(columns[0]) if index is not None), 1)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for y in range(height):
+            if y:
+                text.append("\n")
+            for column, lines in enumerate(columns):
+                if column:
+                    text.append("→ " if y == arrow_row else "  ", arrow_style)
+                line, kind, index = lines[y] if y < len(lines) else ("", "blank", None)
+                if kind == "zone":
+                    text.append(line.ljust(col_width)[:col_width], style("journey-map--zone"))
+                    continue
+                focused = index is not None and index == self.cursor and self.has_focus
+                text.append(CURSOR_BAR if focused else " ", bar_style if focused else Style())
+                cell = line.ljust(col_width - 1)[: col_width - 1]
+                if kind == "connector":
+                    text.append(cell, self.get_component_rich_style("journey-map--connector"))  # blends muted
+                elif kind == "blank":
+                    text.append(cell)
+                else:
+                    state = self.states.get(self.stations[index].id, "not started") if index is not None else ""
+                    line_style = style(f"journey-map--{state.replace(' ', '-')}") if state in STATE_ICONS else Style()
+                    line_style += style("journey-map--title") if kind == "title" else Style(bold=True, italic=True)
+                    if focused:
+                        line_style += cursor_style
+                    text.append(cell, line_style)
         return text
 
-    def watch_state(self, state: str) -> None:
-        for name in STATE_ICONS:
-            self.set_class(state == name, f"-{name.replace(' ', '-')}")
+    def on_focus(self) -> None:
+        self.refresh()
+        self.post_message(self.Highlighted(self.station))
 
-    def on_mount(self) -> None:
-        self.watch_state(self.state)
-        self.tooltip = self.station.summary
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- keys and mouse -------------------------------------------------------------------
+    def _spot(self, index: int) -> Spot:
+        station_id = self.stations[index].id
+        return next(s for s in self.spots() if s.station_id == station_id)
+
+    def _centre_x(self, spot: Spot) -> int:
+        return self.content_region.x + spot.region.x + spot.region.width // 2
+
+    def action_move(self, step: int) -> None:
+        """Up/down within the zone; past its first or last station, leave the map."""
+        spot = self._spot(self.cursor)
+        column = self.columns[spot.column]
+        row = spot.row + step
+        if 0 <= row < len(column):
+            self.cursor = self.stations.index(column[row])
+        else:
+            self.post_message(self.LeftEdge(step, self._centre_x(spot)))
+
+    def action_zone(self, step: int) -> None:
+        """Left/right: the neighbouring zone with stations, on the same row (or its last)."""
+        spot = self._spot(self.cursor)
+        column = spot.column + step
+        while 0 <= column < len(self.columns):
+            if self.columns[column]:
+                members = self.columns[column]
+                self.cursor = self.stations.index(members[min(spot.row, len(members) - 1)])
+                return
+            column += step
+
+    def enter_from(self, direction: int, x: int | None = None) -> None:
+        """Focus the map from the buttons above (direction 1) or below (-1), near column ``x``."""
+        if x is not None and self.spots():
+            column_width = self._column_width(self.size.width) + ARROW_WIDTH
+            column = min(len(ZONES) - 1, max(0, (x - self.content_region.x) // column_width))
+            while not self.columns[column] and column:
+                column -= 1
+            members = self.columns[column]
+            if members:
+                self.cursor = self.stations.index(members[0] if direction > 0 else members[-1])
+        self.screen.set_focus(self)  # at once: a quick next key must already find the map focused
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.station.id))
 
-    def on_click(self) -> None:
-        self.focus()
-        self.action_choose()
-
-
-class ZoneColumn(Vertical):
-    """One zone of the path, with its stations joined by down arrows."""
-
-    def __init__(self, zone: str, stations: Iterable[Station], states: dict[str, str], labels: dict[str, str]) -> None:
-        super().__init__(id=f"zone-{zone}", classes="zone")
-        self.zone = zone
-        self.stations = list(stations)
-        self.states = states
-        self.labels = labels
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text(_(ZONE_LABELS[self.zone]).upper()), classes="zone-title", markup=False)
-        for index, station in enumerate(self.stations):
-            if index:
-                yield Static("↓", classes="connector", markup=False)
-            yield StationTile(station, self.states.get(station.id, "not started"), self.labels.get(station.id))
-
-
-class JourneyMap(Horizontal):
-    """All the zones side by side, joined by arrows: the path a voice command travels."""
-
-    def __init__(self, stations: Iterable[Station], states: dict[str, str]) -> None:
-        super().__init__(id="journey")
-        self.stations = list(stations)
-        self.states = states
-
-    def compose(self) -> ComposeResult:
-        for index, zone in enumerate(ZONES):
-            if index:
-                yield Static("\n→", classes="zone-arrow", markup=False)
-            members = [s for s in self.stations if s.zone == zone]
-            yield ZoneColumn(zone, members, self.states, {s.id: numbered(self.stations, s) for s in members})
-
-    def tiles(self) -> list[StationTile]:
-        return list(self.query(StationTile))
-
-    def update_states(self, states: dict[str, str]) -> None:
-        for tile in self.tiles():
-            tile.state = states.get(tile.station.id, "not started")
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for spot in self.spots():
+            if spot.region.contains(offset.x, offset.y):
+                self.select(spot.station_id)
+                self.screen.set_focus(self)
+                self.action_choose()
+                return

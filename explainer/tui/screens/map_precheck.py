@@ -1,0 +1,60 @@
+"""First start: offer the pre-check before station 1.
+
+The post-check only means something if there is a pre-check to compare it with, and most
+learners never noticed the pre-check button under the map -- "Start the journey" went straight
+to station 1. So the first time a learner starts (nothing read, nothing answered) the map asks,
+once, with the pre-check first and marked as recommended. Returns "pre", "station" or None
+(escape: stay on the map).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from explainer.i18n import _
+
+
+class PrecheckOffer(ModalScreen[str | None]):
+    """"Take the 2-minute pre-check first (recommended) / Skip to station 1"."""
+
+    HELP_TITLE = "Before you start"
+    BINDINGS = [
+        Binding("escape", "choose('')", _("Back to the map")),
+        Binding("1", "choose('pre')", _("Pre-check first"), show=False),
+        Binding("2", "choose('station')", _("Skip to station 1"), show=False),
+        Binding("down,j", "app.focus_next", _("Next choice"), show=False),
+        Binding("up,k", "app.focus_previous", _("Previous choice"), show=False),
+    ]
+
+    def __init__(self, first_station: str) -> None:
+        super().__init__()
+        self.first_station = first_station
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="popup-frame station-end precheck-offer"):
+            yield Static(Text(_("Before you start")), classes="popup-title")
+            yield Static(
+                Text(_("A few quick questions now let the post-check show you what you learned.")),
+                classes="popup-help",
+            )
+            yield Button(Text("1  " + _("Take the 2-minute pre-check first (recommended)")), id="offer-pre", name="pre")
+            yield Button(
+                Text("2  " + _("Skip to station 1: {title}").format(title=self.first_station)),
+                id="offer-skip",
+                name="station",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#offer-pre", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.name)
+
+    def action_choose(self, value: str) -> None:
+        self.dismiss(value or None)
