@@ -1,47 +1,152 @@
-"""Textual's Footer, minus the rebuilds that change nothing.
+"""The key footer as ONE widget that draws one line of text.
 
-Textual's Footer throws away and re-creates one widget per key every time the screen's bindings
-*might* have changed -- on every focus change, screen switch and mode change, often several
-times per key press. Measured with ``explainer bench``: going back to the map from the quiz
-rebuilt the map's footer five times and spent most of a 400 ms transition doing it. This
-footer remembers what it last showed (keys, labels, enabled state) and rebuilds only when that
-differs, so it looks and behaves exactly like Textual's. Use it in place of
-``textual.widgets.Footer``; CSS written for ``Footer`` still applies.
+Textual's Footer mounts one widget per key and throws them all away and re-creates them whenever
+the screen's bindings *might* have changed -- on every focus change, screen switch and mode
+change, often several times per key press. ``explainer bench`` measured that as the largest
+single cost of a screen change (~30 ms of a map -> mode transition, 400 ms at worst before we
+stopped the needless rebuilds). This footer renders the same line (same keys, labels, order,
+theme variables, the palette key on the right) from the screen's active bindings, and repaints
+only when what it shows changed. A click on a key presses it, as in Textual's.
+
+Use it in place of ``textual.widgets.Footer``; ``compact`` and ``show_command_palette`` work the
+same way. Self-contained and reusable, so it carries its own DEFAULT_CSS.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
+from textual import events
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer as TextualFooter
+from textual.widget import Widget
 
 
-class Footer(TextualFooter):
-    _shown: Any = None
+class Footer(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer--key", "footer--description", "footer--item", "footer--separator"}
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .footer--item { background: $footer-item-background; }
+        & > .footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer--separator { color: $foreground 20%; }
+    }
+    """
+
+    compact = reactive(False)
+    show_command_palette = reactive(True)
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        show_command_palette: bool = True,
+        compact: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.set_reactive(Footer.show_command_palette, show_command_palette)
+        self.set_reactive(Footer.compact, compact)
+        self._shown: Any = None
+        self._keys: list[tuple[int, int, str]] = []  # (start, end, key) of each drawn key, for clicks
+
+    # -- what to show ------------------------------------------------------------------------
+    def _items(self, screen: Screen) -> tuple[list[tuple[str, str, str, bool]], Any]:
+        """One (key, key_display, description, enabled) per action, as Textual's footer groups them."""
+        active = screen.active_bindings
+        by_action: dict[str, tuple[str, str, str, bool]] = {}
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in by_action:
+                display = self.app.get_key_display(binding)
+                by_action[binding.action] = (binding.key, display, binding.description, enabled)
+        palette = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            found = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _node, binding, enabled, _tooltip = found
+                palette = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        return list(by_action.values()), palette
 
     def _signature(self, screen: Screen) -> Any:
-        """Everything the footer draws from the screen's bindings, as a comparable value."""
-        active = screen.active_bindings
-        keys = tuple(
-            (binding.key, binding.key_display, binding.description, binding.action, binding.group, enabled, tooltip)
-            for (_node, binding, enabled, tooltip) in active.values()
-            if binding.show
-        )
-        palette = active.get(screen.app.COMMAND_PALETTE_BINDING)
-        return keys, (palette[1].key, palette[2]) if palette else None, self.compact, self.show_command_palette
+        items, palette = self._items(screen)
+        return tuple(items), palette, self.compact
 
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._recompose_if_changed, screen)
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
 
-    async def _recompose_if_changed(self, screen: Screen) -> None:
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:
             return
         shown = self._signature(screen)
         if shown != self._shown:
             self._shown = shown
-            await self.recompose()
+            self.refresh()
+
+    def watch_compact(self) -> None:
+        self._shown = None
+        self.refresh()
+
+    # -- drawing -------------------------------------------------------------------------------
+    def render(self) -> Text:
+        items, palette = self._items(self.screen)
+        key_style = self.get_component_rich_style("footer--key", partial=True)
+        description_style = self.get_component_rich_style("footer--description", partial=True)
+        item_style = self.get_component_rich_style("footer--item", partial=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._keys = []
+        for key, display, description, enabled in items:
+            start = len(line)
+            piece = Text(style=item_style)
+            if self.compact:
+                piece.append(display, key_style)
+                if description:
+                    piece.append(" " + description, description_style)
+            else:
+                piece.append(f" {display} ", key_style)
+                if description:
+                    piece.append(f"{description} ", description_style)
+            if not enabled:
+                piece.stylize("dim")
+            line.append_text(piece)
+            self._keys.append((start, len(line), key))
+            line.append(" " if self.compact else "")
+        if palette is not None:
+            key, display, description, enabled = palette
+            tail = Text(style=item_style)
+            tail.append("▏", self.get_component_rich_style("footer--separator", partial=True))
+            tail.append(display, key_style)
+            tail.append(" " + description, description_style)
+            tail.append(" ")
+            width = self.size.width
+            if len(line) + len(tail) > width:
+                line.truncate(max(width - len(tail), 0))
+            line.append(" " * max(width - len(line) - len(tail), 0))
+            start = len(line)
+            line.append_text(tail)
+            self._keys.append((start, len(line), key))
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._keys:
+            if start <= event.x < end:
+                event.stop()
+                self.app.simulate_key(key.split(",")[0])
+                return
