@@ -80,7 +80,12 @@ class Recogniser:
         text = _clean(text)
         alternatives = [(_clean(t), s) for t, s in alternatives]
         tried = {"commands": text}
-        understood = _first_understood([text, *[t for t, _s in alternatives]], wake_word)
+        # The 1-best is the first pass's path; the n-best comes from the lattice.  When the
+        # lattice does not contain the 1-best at all ("what is date", while the lattice's best
+        # is "what time is it"), the two passes disagree and the lattice is trusted first.
+        ranked = [t for t, _s in sorted(alternatives, key=lambda alt: alt[1], reverse=True)]
+        in_lattice = not ranked or text in ranked
+        understood = _first_understood([text, *ranked] if in_lattice else [*ranked, text], wake_word)
         if understood:
             return AsrResult(understood, score, "commands", alternatives, tried)
         if text and closest_command(text) is not None:  # near a known command: keep what was heard

@@ -130,32 +130,52 @@ def _known_sentences(content_dir: Path | None) -> list[list[str]]:
     return cached
 
 
+def _slot_words(sentence: str, content_dir: Path | None) -> set[str] | None:
+    """The words that fill slots when ``sentence`` is parsed (None: it does not parse)."""
+    result = recognize(sentence, load_intents(content_dir))
+    if result is None:
+        return None
+    return {w for entity in result.entities.values() for w in normalise(str(entity.text or "")).split()}
+
+
 def closest_command(text: str, content_dir: Path | None = None,
-                    max_distance: float = MAX_WORD_DISTANCE) -> tuple[str, float] | None:
-    """The known command nearest to ``text`` in words, and its normalised word distance (0..1)."""
+                    max_distance: float = MAX_WORD_DISTANCE, grounded: bool = False) -> tuple[str, float] | None:
+    """The known command nearest to ``text`` in words, and its normalised word distance (0..1).
+
+    ``grounded``: only a command whose slot values (the timer's minutes, the genre, the city...)
+    were all heard in ``text``: the nearest command must not invent what the speaker asked for
+    ("play some dog" is not "play some classical"; it may still be "play some music").
+    """
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     words = normalise(text).split()
     if len(words) < 2:
         return None
-    found = process.extractOne(words, _known_sentences(content_dir), scorer=Levenshtein.normalized_distance,
-                               score_cutoff=max_distance)
-    if found is None:
-        return None
-    return " ".join(found[0]), float(found[1])
+    found = process.extract(words, _known_sentences(content_dir), scorer=Levenshtein.normalized_distance,
+                            score_cutoff=max_distance, limit=50 if grounded else 1)
+    heard = set(words)
+    for candidate, distance, _index in found:
+        sentence = " ".join(candidate)
+        if grounded:
+            slot_words = _slot_words(sentence, content_dir)
+            if slot_words is None or not slot_words <= heard:
+                continue
+        return sentence, float(distance)
+    return None
 
 
 def understand(text: str, content_dir: Path | None = None) -> NluResult | None:
     """Like ``parse``, but a transcript one word in four away from a known command still counts.
 
     Recognisers slip ("are milk to my shopping list"); assistants match the closest thing
-    they know.  ``closest`` says which command was assumed, so the trace can show it.
+    they know — but only a command whose slot values were heard, so a slip never invents a
+    timer length or a city.  ``closest`` says which command was assumed, so the trace can show it.
     """
     exact = parse(text, content_dir)
     if exact is not None:
         return exact
-    near = closest_command(text, content_dir)
+    near = closest_command(text, content_dir, grounded=True)
     if near is None:
         return None
     result = parse(near[0], content_dir)

@@ -4,6 +4,8 @@ speech in -> wake word -> endpointing -> speech recognition -> understanding -> 
 -> reply -> voice history -> sampling.  Each stage is a small object with one method; this
 module only wires them and times them.  If the wake word does not fire, the later stages
 are recorded as "not uploaded": nothing leaves the device — a lesson, not an error.
+A high voice is lowered before the wake word and the recogniser (``explainer.voice.frontend``);
+every time in the trace is mapped back to the input audio, and the upload is cut from it.
 Slow (decoder load, synthesis): call ``run`` from a worker thread.  Never imports Textual.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import io
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +22,7 @@ from explainer.voice import audio
 from explainer.voice.asr import Recogniser
 from explainer.voice.decoder import SAMPLE_RATE, engine, to_pcm
 from explainer.voice.endpoint import SpeechEndpointer
+from explainer.voice.frontend import normalise_voice
 from explainer.voice.history import VoiceHistory
 from explainer.voice.labinput import LabInputError, clip_input, typed_input
 from explainer.voice.nlu import understand
@@ -101,35 +104,45 @@ class Pipeline:
             stage.output = f"{trace.duration_s:.2f} s of audio at 16 kHz"
             stage.data = {"noise": settings.noise, "noise_level": settings.noise_level, "distance_m": settings.distance,
                           "voice": heard.voice, "reference": heard.text}
-        pcm = to_pcm(samples)
+            # a high voice is lowered for the recogniser (explainer.voice.frontend); times map back
+            front = normalise_voice(samples, SAMPLE_RATE, enabled=bool(settings.extra.get("normalise_voice", True)))
+            stage.data["front_end"] = front.describe()
+            if front.warp != 1.0:
+                stage.output += f"; {front.describe()}"
+        heard_samples = front.samples
+        pcm = to_pcm(heard_samples)
+        at = front.to_input_time
 
         with StageTimer(trace, "wake word", t0, f"{trace.duration_s:.2f} s, 100 ms chunks") as stage:
-            wake = detector.listen(samples, pcm)
+            wake = detector.listen(heard_samples, pcm)
             trace.woke = wake.woke
-            stage.output = wake.summary()
-            stage.data = {"decoder_load_ms": load_ms, "woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
-                          "start": wake.start, "end": wake.end}
+            shown = replace(wake, detected_at=at(wake.detected_at), start=at(wake.start), end=at(wake.end))
+            stage.output = shown.summary()
+            stage.data = {"decoder_load_ms": load_ms, "woke": wake.woke, "threshold": wake.threshold,
+                          "detected_at": shown.detected_at, "start": shown.start, "end": shown.end}
         if not wake.woke:
             for name in STAGES[2:]:
                 skipped(trace, name, t0)
             trace.reply = ""
             trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
             return trace
-        trace.marks["wake"] = wake.start
+        trace.marks["wake"] = at(wake.start)
 
-        with StageTimer(trace, "endpointing", t0, f"from {wake.end:.2f} s") as stage:
-            ends = SpeechEndpointer().find(samples, wake.start, wake.end)
-            upload = samples[int(ends.upload_start * SAMPLE_RATE): int(ends.upload_end * SAMPLE_RATE)]
+        with StageTimer(trace, "endpointing", t0, f"from {at(wake.end):.2f} s") as stage:
+            ends = SpeechEndpointer().find(heard_samples, wake.start, wake.end)
+            first, last = at(ends.upload_start), at(ends.upload_end)
+            upload = samples[int(first * SAMPLE_RATE): int(last * SAMPLE_RATE)]  # the input audio, as uploaded
+            upload_seconds = round(last - first, 3)
             trace.upload_audio = str(audio.write_wav(self._path(run_id, "upload"), upload, SAMPLE_RATE))
-            trace.marks.update({"pre-roll": ends.upload_start, "end": ends.upload_end})
-            stage.output = (f"upload {ends.upload_start:.2f}-{ends.upload_end:.2f} s ({ends.seconds:.2f} s, "
-                            f"incl. {ends.wake_start - ends.upload_start:.2f} s pre-roll); stopped: {ends.reason}")
-            stage.data = {"upload_start": ends.upload_start, "upload_end": ends.upload_end, "speech_end": ends.speech_end,
+            trace.marks.update({"pre-roll": first, "end": last})
+            stage.output = (f"upload {first:.2f}-{last:.2f} s ({upload_seconds:.2f} s, "
+                            f"incl. {at(ends.wake_start) - first:.2f} s pre-roll); stopped: {ends.reason}")
+            stage.data = {"upload_start": first, "upload_end": last, "speech_end": at(ends.speech_end),
                           "reason": ends.reason, "frames": ends.speech_frames}
 
-        with StageTimer(trace, "speech recognition", t0, f"{ends.seconds:.2f} s upload") as stage:
+        with StageTimer(trace, "speech recognition", t0, f"{upload_seconds:.2f} s upload") as stage:
             start, stop = int(ends.upload_start * SAMPLE_RATE), int(ends.upload_end * SAMPLE_RATE)
-            heard_asr = self.recogniser.recognise(upload, pcm[start:stop], wake_word=detector.wake_word)
+            heard_asr = self.recogniser.recognise(heard_samples[start:stop], pcm[start:stop], wake_word=detector.wake_word)
             trace.transcript = heard_asr.text
             stage.output = repr(heard_asr.text) if heard_asr.text else "(nothing recognised)"
             stage.data = {"model": heard_asr.model, "score": heard_asr.score, "nbest": heard_asr.nbest,
@@ -165,7 +178,7 @@ class Pipeline:
             else:
                 trace.history_id = self.history.add(
                     audio=_wav_bytes(upload), transcript=trace.transcript, intent=trace.intent, slots=trace.slots,
-                    reply=trace.reply, source=trace.source, wake_word=detector.wake_word, seconds=ends.seconds,
+                    reply=trace.reply, source=trace.source, wake_word=detector.wake_word, seconds=upload_seconds,
                     said=trace.text)
                 stage.output = f"kept as recording #{trace.history_id}"
                 if self.history.notice:
