@@ -69,17 +69,22 @@ class MapScreen(Screen[None]):
     ]
 
     app = getters.app(ExplainerApp)
+    _shown_texts: tuple[str, str] = ("", "")
 
     def compose(self) -> ComposeResult:
         course = self.app.course
         assert course is not None
         yield Header()
+        states = self._states()
+        intro, label = self._shown_texts = self._texts(states)
         with Vertical(id="map-body"):
-            yield Static(id="map-intro", markup=False)
+            yield Static(intro, id="map-intro", markup=False)
             with Horizontal(id="map-actions"):
-                yield Button("", id="continue", compact=True, variant="primary")
-                yield Button(_("Short tour (t)"), id="short-tour", compact=True)
-            yield JourneyMap(course.stations, self._states())
+                yield Button(label, id="continue", compact=True, variant="primary")
+                short_tour = Button(_("Short tour (t)"), id="short-tour", compact=True)
+                short_tour.display = not self.prefers_short_tour  # no twin buttons
+                yield short_tour
+            yield JourneyMap(course.stations, states)
             yield Static(id="map-hint", markup=False)
             with Horizontal(id="map-extras"):
                 for button_id, label, _target in EXTRAS:
@@ -88,7 +93,6 @@ class MapScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.progress_changed.subscribe(self, lambda _progress: self.refresh_states())
-        self.refresh_states()
         self.query_one("#continue", Button).focus()
 
     def on_screen_resume(self) -> None:
@@ -134,11 +138,10 @@ class MapScreen(Screen[None]):
             return _("Reviewer seat") if point["mode"] == "reviewer" else _("Voice lab")
         return numbered(course.stations, self.next_station())
 
-    def refresh_states(self) -> None:
-        states = self._states()
-        self.query_one(JourneyMap).update_states(states)
+    def _texts(self, states: dict[str, str]) -> tuple[str, str]:
+        """The intro line (with "Done: n of 9") and the Continue button's label."""
         done = sum(1 for state in states.values() if state == "done")
-        self.query_one("#map-intro", Static).update(
+        intro = (
             _("From wake word to human reviewer: one voice command's journey.")
             + "  "
             + _("Done: {done} of {total}.").format(done=done, total=len(states))
@@ -147,8 +150,17 @@ class MapScreen(Screen[None]):
             verb = _("Continue where you left off")
         else:
             verb = _("Start the short tour") if self.prefers_short_tour else _("Start the journey")
-        self.query_one("#continue", Button).label = f"▶ {verb}: {self._resume_label()}"
-        self.query_one("#short-tour", Button).display = not self.prefers_short_tour  # no twin buttons
+        return intro, f"▶ {verb}: {self._resume_label()}"
+
+    def refresh_states(self) -> None:
+        """Redraw states and labels -- only what changed, so showing the map costs no extra layout."""
+        states = self._states()
+        self.query_one(JourneyMap).update_states(states)
+        texts = self._texts(states)
+        if texts != self._shown_texts:
+            self._shown_texts = texts
+            self.query_one("#map-intro", Static).update(texts[0])
+            self.query_one("#continue", Button).label = texts[1]
 
     @property
     def prefers_short_tour(self) -> bool:
