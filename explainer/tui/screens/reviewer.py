@@ -260,10 +260,11 @@ class ReviewerScreen(ClipAudioLoader, Screen[None]):
         )
         self.query_one("#reviewer-progress", ProgressBar).update(total=None, progress=0)  # pulses
         self._switch("reviewer-loading")
-        self._work_panes()  # mounted while the audio renders
         if self.shift is not None:
             self.shift.pause_clock()  # rendering is the machine's time, not the reviewer's
-        self._load_audio(clip)
+        # Paint "Preparing…" first; then render (a thread) and mount the task panes meanwhile.
+        self.call_after_refresh(self._load_audio, clip)
+        self.call_after_refresh(self._work_panes)
 
     @on(Button.Pressed, "#reviewer-gate-listen")
     def _gate_listen(self) -> None:
