@@ -7,7 +7,7 @@ composited); for the bare app its one Static. The runs alternate (bare, app, bar
 busy moment on a shared machine hits both, and the medians are compared as a ratio. Interpreter
 start and Textual's own import are in both, which is the point: the ratio is what *we* add.
 
-The app child goes through the real command line (``build_parser``, ``config_from_args``,
+The app child goes through the real command line (``parse_command_line``, ``config_from_args``,
 ``make_app``), so every import the ``explainer`` command pays is counted. The bare child never
 imports ``explainer``.
 """
@@ -59,11 +59,11 @@ Hello().run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: bool
 '''
 
 APP_CHILD = _READY + '''
-from explainer.cli import build_parser
+from explainer.cli import parse_command_line
 from explainer.tui.run import config_from_args
 from explainer.tui.app import make_app
 
-args = build_parser().parse_args(["--data-dir", sys.argv[1]])
+args = parse_command_line(["--data-dir", sys.argv[1]])
 app = make_app(config_from_args(args))
 app.run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: type(app.screen).__name__ == "MapScreen"))
 '''
