@@ -17,6 +17,7 @@ APP_NAME = "whos-listening"
 DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
 CACHE_DIR_ENV = "EXPLAINER_CACHE_DIR"
 COURSE_CACHE_FOLDER = "course"  # explainer.course.cache keeps the validated course here
+CSS_CACHE_FOLDER = "styles"  # explainer.tui.css_cache keeps Textual's parsed stylesheets here
 
 
 def packaged_content_dir() -> Path:
@@ -55,6 +56,10 @@ class DataPaths:
     def course_cache_dir(self) -> Path:
         return self.cache_dir / COURSE_CACHE_FOLDER
 
+    @property
+    def css_cache_dir(self) -> Path:
+        return self.cache_dir / CSS_CACHE_FOLDER
+
     def all_paths(self) -> list[tuple[str, Path]]:
         """(what it is, where it is) for everything the app reads or writes for the learner."""
         return [
@@ -65,6 +70,7 @@ class DataPaths:
             ("cache folder", self.cache_dir),
             ("rendered clip audio cache", self.clip_cache_dir),
             ("validated course copy (faster start)", self.course_cache_dir),
+            ("parsed stylesheet copies (faster start)", self.css_cache_dir),
         ]
 
 
@@ -84,3 +90,22 @@ def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         cache_dir=Path(cache_env or platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )
+
+
+def owned_by_this_user(path: Path) -> bool:
+    """Whether ``path`` and its folder were written by this user and nobody else can write them.
+
+    Caches are pickles, and unpickling runs code: a cache folder may be shared
+    (``EXPLAINER_CACHE_DIR``), so only what this user wrote is read back. POSIX only; elsewhere
+    the per-user cache folder is the protection. A missing file is not owned.
+    """
+    if not hasattr(os, "getuid"):
+        return path.is_file()
+    try:
+        for item in (path, path.parent):
+            stat = item.stat()
+            if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return True

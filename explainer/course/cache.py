@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from explainer.course.model import Course
-from explainer.paths import COURSE_CACHE_FOLDER
+from explainer.paths import COURSE_CACHE_FOLDER, owned_by_this_user
 
 CACHE_VERSION = 1
 LOADER_DIR = Path(__file__).resolve().parent
@@ -43,24 +43,8 @@ def fingerprint(root: Path, lang: str | None) -> str:
     return digest.hexdigest()
 
 
-def _trusted(path: Path) -> bool:
-    """Only unpickle what this user wrote: a cache folder may be shared (EXPLAINER_CACHE_DIR), and
-    a pickle planted by someone else would run their code. POSIX only; elsewhere the per-user
-    cache folder is the protection."""
-    if not hasattr(os, "getuid"):
-        return True
-    try:
-        for item in (path, path.parent):
-            stat = item.stat()
-            if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
-                return False
-    except OSError:
-        return False
-    return True
-
-
 def _read(path: Path) -> Course | None:
-    if not _trusted(path):
+    if not owned_by_this_user(path):
         return None
     try:
         with path.open("rb") as stream:

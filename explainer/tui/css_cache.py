@@ -1,0 +1,182 @@
+"""Textual's parsed stylesheets, kept on disk so the app does not parse them again at every start.
+
+Why: parsing CSS is the largest single thing the app adds to Textual's own start-up. ``app.tcss``
+and the default CSS of the widgets on the map cost ~20 ms of the ~80 ms between ``make_app`` and
+the first painted map (Textual 8.2.8, ``explainer bench``), and Textual keeps parsed rules only in
+memory, so every start paid it again. With this cache a start reads a few small pickles instead.
+
+A parsed copy is keyed by everything that could change it: Textual's version, the CSS text, where
+it came from, the parser's flags, and the theme's variables (a theme switch re-parses through the
+same cache). A miss, a damaged file or a file another user wrote is simply a normal parse. Rules
+with errors are never stored, so a broken stylesheet is always reported fresh. New copies are
+written after the first screen is painted, never during start-up, atomically, into the learner's
+cache folder (listed by ``explainer where``, erased by ``explainer forget``); a kiosk or served
+session passes no folder and reads and writes nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from textual.css import model as css_model
+from textual.css import parse as css_parse
+from textual.css import styles as css_styles
+from textual.css import stylesheet as css_stylesheet
+from textual.css.stylesheet import Stylesheet
+
+from explainer.paths import owned_by_this_user
+
+STORE_VERSION = 1
+MAX_FILES = 200  # more than that and copies no longer used by this version are cleared out
+
+
+class ParsedCssStore:
+    """Parsed rule lists by key: in memory for this run, in ``folder`` across runs."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._memory: dict[tuple, list[Any]] = {}
+        self._pending: dict[str, bytes] = {}
+        self._used: set[str] = set()
+
+    def get(self, key: tuple) -> list[Any] | None:
+        if (rules := self._memory.get(key)) is not None:
+            return rules
+        if self.folder is None:
+            return None
+        name = self._file_name(key)
+        self._used.add(name)
+        rules = _read(self.folder / name)
+        if rules is not None:
+            self._memory[key] = rules
+        return rules
+
+    def put(self, key: tuple, rules: list[Any]) -> None:
+        self._memory[key] = rules
+        if self.folder is None or any(rule.errors for rule in rules):
+            return
+        try:  # pickled now, while nothing else can be touching the rules
+            self._pending[self._file_name(key)] = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            pass  # this copy is not kept; the next start parses it again
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def write_pending(self) -> int:
+        """Write the copies parsed since the last call (from any thread); how many were written."""
+        pending, self._pending = self._pending, {}
+        if not pending or self.folder is None:
+            return 0
+        written = 0
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for name, data in pending.items():
+                with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".css-", suffix=".tmp", delete=False) as out:
+                    out.write(data)
+                os.replace(out.name, self.folder / name)
+                written += 1
+            self._prune()
+        except OSError:
+            pass  # a read-only or full disk only costs the next start a parse
+        return written
+
+    def _prune(self) -> None:
+        assert self.folder is not None
+        files = list(self.folder.glob("*.pickle"))
+        if len(files) > MAX_FILES:
+            keep = self._used | set(self._pending)
+            for path in files:
+                if path.name not in keep:
+                    path.unlink(missing_ok=True)
+
+    @staticmethod
+    def _file_name(key: tuple) -> str:
+        digest = hashlib.sha256(repr((STORE_VERSION, _parser_identity(), key)).encode("utf-8", "surrogatepass"))
+        return f"{digest.hexdigest()[:40]}.pickle"
+
+
+@functools.cache
+def _parser_identity() -> tuple:
+    """Which Textual parsed the rules: its CSS modules' paths, sizes and times (an upgrade changes them).
+
+    Not ``textual.__version__``: that reads the package metadata, which costs more than it saves.
+    """
+    identity: list[object] = []
+    for module in (css_model, css_parse, css_styles, css_stylesheet):
+        stat = os.stat(module.__file__ or "")
+        identity.append((module.__name__, module.__file__, stat.st_size, stat.st_mtime_ns))
+    return tuple(identity)
+
+
+def _read(path: Path) -> list[Any] | None:
+    try:
+        if not owned_by_this_user(path):
+            return None
+        with path.open("rb") as stream:
+            rules = pickle.load(stream)
+    except Exception:  # noqa: BLE001 - a damaged or foreign copy is simply not used
+        return None
+    return rules if isinstance(rules, list) else None
+
+
+class CachedStylesheet(Stylesheet):
+    """Textual's Stylesheet, with every parse looked up in a ``ParsedCssStore`` first."""
+
+    def __init__(self, *, variables: dict[str, str] | None = None, store: ParsedCssStore) -> None:
+        super().__init__(variables=variables)
+        self.store = store
+        self._variables_key: str | None = None
+
+    def set_variables(self, variables: dict[str, str]) -> None:
+        super().set_variables(variables)
+        self._variables_key = None
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[Any]:
+        if self._variables_key is None:  # once per theme: the key is looked up for every source, often
+            self._variables_key = hashlib.sha256(repr(sorted(self._variables.items())).encode()).hexdigest()
+        key = (css, read_from, is_default_rules, tie_breaker, scope, self._variables_key)
+        rules = self.store.get(key)
+        if rules is None:
+            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            self.store.put(key, rules)
+        return rules
+
+    def reparse(self) -> None:
+        """Textual's ``reparse`` (8.2), building the fresh sheet through the same store."""
+        stylesheet = CachedStylesheet(variables=self._variables, store=self.store)
+        for read_from, (css, is_defaults, tie_breaker, scope) in self.source.items():
+            stylesheet.add_source(
+                css, read_from=read_from, is_default_css=is_defaults, tie_breaker=tie_breaker, scope=scope
+            )
+        try:
+            stylesheet.parse()
+        except Exception:
+            self._invalid_css.update(stylesheet._invalid_css)
+            raise
+        self._rules = stylesheet.rules
+        self._rules_map = None
+        self.source = stylesheet.source
+        self._require_parse = False
+
+
+def install(app: Any, folder: Path | None) -> ParsedCssStore:
+    """Give ``app`` a cached stylesheet (call in ``__init__``, before any CSS is read)."""
+    store = ParsedCssStore(folder)
+    old = app.stylesheet
+    app.stylesheet = CachedStylesheet(variables=old._variables, store=store)
+    return store
