@@ -11,7 +11,6 @@ import dataclasses
 
 import pytest
 from textual.actions import parse
-from textual.widgets import Button
 
 from explainer.learning.settings import Settings
 from explainer.tui.screens.help import HelpScreen, binding_rows
@@ -136,7 +135,7 @@ async def test_every_key_listed_in_help_does_something(app, quiet) -> None:
             await pilot.press("escape")
             await settle(pilot)
             assert made.screen is screen, f"{name}: Esc must close help and return"
-            for button in screen.query(Button):
+            for button in screen.query("Button, ActionButton"):
                 assert button.can_focus, f"{name}: button {button.id} cannot be reached with Tab"
     assert checked > 20
 

@@ -11,6 +11,7 @@ from explainer.tui import services
 from explainer.tui.screens.help import HelpScreen
 from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.too_small import TooSmallScreen
+from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.journey_map import JourneyMap
 from tests.shell_course import make_course
 
@@ -64,7 +65,9 @@ async def test_map_shows_all_nine_stations_at_80x24(map_app):
             assert station.title.split()[-1] in drawn
         assert drawn.count("○ not started") == 9
         assert _region_visible(app, app.screen.query_one("#continue"))
-        for button in app.screen.query("#map-extras Button"):
+        extras = app.screen.query("#map-extras ActionButton")
+        assert len(extras) == 5
+        for button in extras:
             assert _region_visible(app, button)
 
 
@@ -86,7 +89,7 @@ async def test_states_show_words_and_icons(map_app):
         assert "● done" in journey.state_text("wake-word")
         drawn = str(journey.render())
         assert drawn.count("● done") == 1 and drawn.count("◐ in progress") == 1
-        label = str(app.screen.query_one("#continue", Button).label)
+        label = str(app.screen.query_one("#continue", ActionButton).label)
         assert "Continue where you left off" in label
         assert "3. " + course.station("cloud-check").title in label
 
@@ -267,7 +270,7 @@ async def test_short_tour_key_and_tour_short_default(map_app):
             await pilot.pause()
             app.open_station = lambda station_id, *args, **kwargs: calls.append((station_id, kwargs))
             if tour:
-                assert "short tour" in str(app.screen.query_one("#continue", Button).label)
+                assert "short tour" in str(app.screen.query_one("#continue", ActionButton).label)
             await pilot.press(key)
             await pilot.pause()
     assert calls == [("wake-word", {"short_tour": True}), ("wake-word", {"short_tour": True})]
@@ -280,7 +283,7 @@ async def test_spanish_map_still_fits_80x24(map_app):
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            for widget in app.screen.query(Button):
+            for widget in app.screen.query("Button, ActionButton"):
                 assert _region_visible(app, widget), widget
             journey = app.screen.query_one(JourneyMap)
             for station in journey.stations:
@@ -336,7 +339,7 @@ async def test_continue_returns_to_the_last_page_even_of_a_done_station(map_app)
     app.progress.last = {"mode": "lesson", "station": "wake-word", "page": "second"}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "1. " + done.title in str(app.screen.query_one("#continue", Button).label)
+        assert "1. " + done.title in str(app.screen.query_one("#continue", ActionButton).label)
         opened = _capture_opens(app)
         await pilot.press("c")
         await pilot.pause()
@@ -349,7 +352,7 @@ async def test_continue_returns_to_a_quiz_or_the_lab(map_app):
         app.progress.last = last
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            assert "Continue where you left off" in str(app.screen.query_one("#continue", Button).label)
+            assert "Continue where you left off" in str(app.screen.query_one("#continue", ActionButton).label)
             opened = _capture_opens(app)
             await pilot.press("c")
             await pilot.pause()
@@ -361,7 +364,7 @@ async def test_continue_with_nothing_recorded_starts_at_station_one(map_app):
     app.progress.last = {"mode": "lesson", "station": "no-such-station", "page": "x"}  # stale: ignored
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Start the journey: 1. " in str(app.screen.query_one("#continue", Button).label)
+        assert "Start the journey: 1. " in str(app.screen.query_one("#continue", ActionButton).label)
         opened = _capture_opens(app)
         await pilot.press("c")  # the test course has no pre-check questions: nothing to offer
         await pilot.pause()

@@ -20,10 +20,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header, Static
+from textual.widgets import Static
 
 from explainer.i18n import _
 from explainer.tui.app import ExplainerApp
+from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.journey_map import JourneyMap, numbered
 
@@ -74,26 +75,26 @@ class MapScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         course = self.app.course
         assert course is not None
-        yield Header()
+        yield Static(self.app.title, id="map-title", markup=False)
         states = self._states()
         intro, label = self._shown_texts = self._texts(states)
         with Vertical(id="map-body"):
             yield Static(intro, id="map-intro", markup=False)
             with Horizontal(id="map-actions"):
-                yield Button(label, id="continue", compact=True, variant="primary")
-                short_tour = Button(_("Short tour (t)"), id="short-tour", compact=True)
+                yield ActionButton(label, id="continue", primary=True)
+                short_tour = ActionButton(_("Short tour (t)"), id="short-tour")
                 short_tour.display = not self.prefers_short_tour  # no twin buttons
                 yield short_tour
             yield JourneyMap(course.stations, states)
             yield Static(id="map-hint", markup=False)
             with Horizontal(id="map-extras"):
                 for button_id, label, _target in EXTRAS:
-                    yield Button(_(label), id=button_id, compact=True)
+                    yield ActionButton(_(label), id=button_id)
         yield Footer()
 
     def on_mount(self) -> None:
         self.app.progress_changed.subscribe(self, lambda _progress: self.refresh_states())
-        self.query_one("#continue", Button).focus()
+        self.query_one("#continue", ActionButton).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_states()
@@ -160,7 +161,7 @@ class MapScreen(Screen[None]):
         if texts != self._shown_texts:
             self._shown_texts = texts
             self.query_one("#map-intro", Static).update(texts[0])
-            self.query_one("#continue", Button).label = texts[1]
+            self.query_one("#continue", ActionButton).label = texts[1]
 
     @property
     def prefers_short_tour(self) -> bool:
@@ -211,11 +212,11 @@ class MapScreen(Screen[None]):
         self.app.open_station(self.next_station().id, short_tour=True)
 
     # -- moving around with the arrow keys ------------------------------------------------
-    def _row_of(self, widget: object) -> list[Button] | None:
+    def _row_of(self, widget: object) -> list[ActionButton] | None:
         for row_id in ("#map-actions", "#map-extras"):
             row = self.query_one(row_id)
             if getattr(widget, "parent", None) is row:
-                return [button for button in row.query(Button) if button.display]
+                return [button for button in row.query(ActionButton) if button.display]
         return None
 
     def action_move(self, step: int) -> None:
@@ -245,7 +246,7 @@ class MapScreen(Screen[None]):
     def leave_map(self, event: JourneyMap.LeftEdge) -> None:
         """Up from the top of a zone: the action row; down from its bottom: the extra below it."""
         if event.direction < 0:
-            self.set_focus(self.query_one("#continue", Button))
+            self.set_focus(self.query_one("#continue", ActionButton))
             return
         extras = self._row_of(self.query_one("#open-pre")) or []
         if extras:
@@ -267,16 +268,16 @@ class MapScreen(Screen[None]):
     def open_station(self, event: JourneyMap.Chosen) -> None:
         self.app.open_station(event.station_id)
 
-    @on(Button.Pressed, "#continue")
+    @on(ActionButton.Pressed, "#continue")
     def continue_pressed(self) -> None:
         self.action_continue()
 
-    @on(Button.Pressed, "#short-tour")
+    @on(ActionButton.Pressed, "#short-tour")
     def short_tour_pressed(self) -> None:
         self.action_short_tour()
 
-    @on(Button.Pressed, "#map-extras Button")
-    def extra_pressed(self, event: Button.Pressed) -> None:
+    @on(ActionButton.Pressed, "#map-extras ActionButton")
+    def extra_pressed(self, event: ActionButton.Pressed) -> None:
         for button_id, _label, (mode, arg) in EXTRAS:
             if event.button.id == button_id:
                 if mode == "quiz":
