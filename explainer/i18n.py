@@ -8,7 +8,6 @@ translation falls back to English, so a half-translated language still works. Co
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -28,6 +27,8 @@ def set_language(lang: str | None) -> str:
     if lang == "en" or not path.is_file():
         _catalogue, _language = {}, "en"
         return _language
+    import tomllib  # only for another language: English, the common case, reads no file
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

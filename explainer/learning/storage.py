@@ -17,7 +17,6 @@ import contextlib
 import errno
 import json
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,7 +73,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"  # keys in the order given: format first
-    tmp = folder / f"{path.name}{TMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    tmp = folder / f"{path.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -106,7 +106,8 @@ class Footer(Widget, can_focus=False):
 
     # -- drawing -------------------------------------------------------------------------------
     def render(self) -> Text:
-        items, palette = self._items(self.screen)
+        # What _bindings_changed last worked out (walking the bindings is the costly part).
+        items, palette, _compact = self._shown if self._shown is not None else self._signature(self.screen)
         key_style = self.get_component_rich_style("footer--key", partial=True)
         description_style = self.get_component_rich_style("footer--description", partial=True)
         item_style = self.get_component_rich_style("footer--item", partial=True)
