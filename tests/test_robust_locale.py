@@ -59,3 +59,25 @@ def test_commands_and_a_headless_start(overrides, tmp_path):
     started = run([sys.executable, "-c", APP_CHILD, str(tmp_path / "data")], overrides, tmp_path)
     assert started.returncode == 0, started.stderr.decode("utf-8", "replace")[-800:]
     assert started.stdout.decode().startswith("ready")
+
+
+class _Terminal:
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "ANSI_X3.4-1968", "no-such-codec"])
+def test_a_terminal_without_the_symbols_gets_told_why_and_what_to_do(encoding) -> None:
+    from explainer.tui.services import terminal_charset_notice
+
+    notice = terminal_charset_notice(_Terminal(encoding))
+    assert encoding in notice and "LANG=C.UTF-8" in notice and "explainer read" in notice
+    notice.encode("ascii")  # the notice itself must be readable on that terminal
+
+
+def test_the_notice_reaches_the_app_only_when_needed(app_config, monkeypatch) -> None:
+    from explainer.tui import services
+
+    assert services.terminal_charset_notice(_Terminal("utf-8")) == ""
+    monkeypatch.setattr(sys, "__stdout__", _Terminal("ascii"))
+    assert any("character set (ascii)" in notice for notice in services.start(app_config()).notices)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def start(config: AppConfig) -> Startup:
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
     loaded = progress_store.load()
     settings_loaded = settings_store.load()
-    notices = [notice for notice in (loaded.notice, settings_loaded.notice) if notice]
+    notices = [notice for notice in (loaded.notice, settings_loaded.notice, terminal_charset_notice()) if notice]
     return Startup(
         course=course,
         problems=problems,
@@ -73,6 +74,31 @@ def start(config: AppConfig) -> Startup:
         settings=settings_loaded.settings,
         notices=notices,
     )
+
+
+SYMBOLS = "▶→↓○◐●╭─"  # what the map and Textual's frames draw with
+
+
+def terminal_charset_notice(stream: object = None) -> str:
+    """A notice when the terminal's character set cannot show the app's symbols, else "".
+
+    On a machine whose locale is not UTF-8 (an old school image, ``LANG=en_US.ISO-8859-1``),
+    the app still works, but arrows and frames show as codes like ``\\u2192``; say why and how
+    to fix it, once, instead of leaving a learner to guess.
+    """
+    stream = stream if stream is not None else sys.__stdout__
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        SYMBOLS.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        from explainer.i18n import _
+
+        return _(
+            "This terminal's character set ({encoding}) has no arrows or frames, so some show as "
+            "codes like \\u2192. Start the app with a UTF-8 locale, for example "
+            "LANG=C.UTF-8 explainer, or read a station as plain text with: explainer read"
+        ).format(encoding=encoding)
+    return ""
 
 
 class ProgressSaver:
