@@ -79,6 +79,23 @@ async def test_nbest_with_the_real_recogniser(app):
         assert "1. " in shown or "Could not decode" in shown
 
 
+async def test_nbest_scores_read_as_shares_of_the_five(app, monkeypatch):
+    """QA S18: raw scores like 0.0273, 0.0271... told a newcomer nothing; shares of the five do."""
+    monkeypatch.setattr(lab_adapter, "clip_samples16k", lambda clip, root, cache: ([0.0], None))
+    guesses = [("play jazz", 0.030), ("play james", 0.029), ("pay jazz", 0.021), ("play", 0.012), ("", 0.008)]
+    monkeypatch.setattr(lab_adapter, "nbest", lambda samples, n: guesses)
+    made = app()
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_model(pilot, made, "cloud-check")
+        await pilot.press("enter")
+        await settle(pilot, made)
+        shown = " ".join(screen_text(made).split())
+        assert "share of the recogniser's score" in shown and "not the chance" in shown
+        for share in ("30.0%", "29.0%", "21.0%", "12.0%", "8.0%"):
+            assert share in shown
+        assert "0.03 " not in shown
+
+
 async def test_history_browser_model_deletes_for_real(app, app_config):
     history_module = pytest.importorskip("explainer.voice.history")
     db = app_config().data.history_db

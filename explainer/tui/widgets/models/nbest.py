@@ -88,12 +88,27 @@ class NBestExplorer(ReportsInteraction, Widget):
         if hypotheses is None:
             status.done(message, "bold")
             return
-        status.done(_("{n} hypotheses, best first (higher score = more likely to the recogniser).").format(
-            n=len(hypotheses)))
+        shares = score_shares([score for _words, score in hypotheses])
+        if shares is None:
+            status.done(_("{n} hypotheses, best first (higher score = more likely to the recogniser).").format(
+                n=len(hypotheses)))
+        else:
+            status.done(_("{n} hypotheses, best first, each with its share of the recogniser's score among these "
+                          "{n}. Close shares mean it could hardly tell them apart; a share is not the chance "
+                          "that a guess is right.").format(n=len(hypotheses)))
         text = Text()
         for rank, (words, score) in enumerate(hypotheses, 1):
             text.append(f"{rank}. ", "bold")
-            text.append(f"{score:>10.3g}  ", "dim")
+            text.append(f"{shares[rank - 1]:>6.1%}  " if shares is not None else f"{score:>10.3g}  ", "dim")
             text.append(f"{words or _('(silence)')}\n", "bold" if rank == 1 else "")
         text.append(_("truly said") + f": {clip.transcript}", "italic")
         self.query_one("#nbest-result", Static).update(text)
+
+
+def score_shares(scores: list[float]) -> list[float] | None:
+    """Each score as a share of their sum (0..1), so near-ties read as near-ties; None if that
+    makes no sense (no scores, or any that is not positive: then the raw scores are shown)."""
+    if not scores or any(score <= 0 for score in scores):
+        return None
+    total = sum(scores)
+    return [score / total for score in scores]
