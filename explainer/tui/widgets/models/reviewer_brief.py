@@ -34,7 +34,7 @@ class ReviewerBrief(ReportsInteraction, Widget):
         self.read: set[int] = set()
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Your shift brief -- ↑/↓ read each card, space: got it, o: start the shift")),
+        yield Static(Text(_("Shift brief -- ↑/↓ read a card; space: got it, next card; o: start the shift")),
                      classes="model-title")
         yield OptionList(id="brief-cards")
         yield Static("", id="brief-detail", markup=False)
