@@ -305,6 +305,33 @@ async def test_hint_line_explains_the_focused_item(map_app):
         assert "voice assistant" in str(app.screen.query_one("#map-hint").render())
 
 
+async def test_an_unfinished_station_says_what_is_left(map_app):
+    """QA S4: pages read and the model tried, yet "in progress" -- the hint says the quiz is left."""
+    app = map_app()
+    station = make_course().station("wake-word")
+    for page in station.pages:
+        app.progress.mark_page_read(page.id)
+    app.progress.mark_model_tried("wake-word")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        hint = " ".join(str(app.screen.query_one("#map-hint").render()).split())
+        assert "Still to do: the quiz." in hint
+        app.progress.record_answer("wake-word-q1", correct=True)
+        app.save_progress()
+        await pilot.pause()
+        assert app.screen.query_one(JourneyMap).states["wake-word"] == "done"
+
+
+def test_still_to_do_lists_only_what_is_missing():
+    from explainer.tui.screens.map import still_to_do
+
+    assert still_to_do(2, True, 3) == "Still to do: 2 pages, the model, the quiz."
+    assert still_to_do(1, False, 0) == "Still to do: 1 page."
+    assert still_to_do(0, False, 0) == ""
+
+
 async def test_help_follows_the_current_screen(map_app):
     app = map_app()
     async with app.run_test(size=(80, 24)) as pilot:

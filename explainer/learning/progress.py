@@ -84,10 +84,16 @@ class Progress:
         tried = station.id in self.models_tried
         if read == 0 and answered == 0 and not tried:
             return "not started"
-        model_done = tried or not station.model
-        if read == len(page_ids) and answered == len(question_ids) and model_done:
+        if not any(self.station_left(station)):
             return "done"
         return "in progress"
+
+    def station_left(self, station: _StationLike) -> tuple[int, bool, int]:
+        """What a station still needs to be "done": (pages unread, model untried, questions unanswered)."""
+        pages = sum(1 for page in station.pages if page.id not in self.pages_read)
+        questions = sum(1 for question in station.questions if question.id not in self.answers)
+        model = bool(station.model) and station.id not in self.models_tried
+        return pages, model, questions
 
     def to_json(self) -> dict[str, Any]:
         return {

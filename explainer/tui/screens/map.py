@@ -262,7 +262,10 @@ class MapScreen(Screen[None]):
 
     @on(JourneyMap.Highlighted)
     def station_highlighted(self, event: JourneyMap.Highlighted) -> None:
-        self.query_one("#map-hint", Static).update(event.station.summary)
+        hint = event.station.summary
+        if self.app.progress.station_state(event.station) == "in progress":
+            hint += "  " + still_to_do(*self.app.progress.station_left(event.station))
+        self.query_one("#map-hint", Static).update(hint)
 
     @on(JourneyMap.Chosen)
     def open_station(self, event: JourneyMap.Chosen) -> None:
@@ -286,3 +289,15 @@ class MapScreen(Screen[None]):
                     self.app.open_reviewer()
                 else:
                     self.app.open_lab()
+
+
+def still_to_do(pages: int, model: bool, questions: int) -> str:
+    """What an "in progress" station still needs, so "done" is never a mystery (QA S4)."""
+    items = []
+    if pages:
+        items.append(_("1 page") if pages == 1 else _("{n} pages").format(n=pages))
+    if model:
+        items.append(_("the model"))
+    if questions:
+        items.append(_("the quiz"))
+    return _("Still to do: {items}.").format(items=", ".join(items)) if items else ""
