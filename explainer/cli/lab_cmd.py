@@ -147,7 +147,8 @@ def run_history(args: argparse.Namespace) -> int:
         if args.json:
             rows = [{"id": e.id, "time": e.created_at, "transcript": e.transcript, "intent": e.intent,
                      "slots": e.slots, "seconds": e.seconds, "selected_for_review": e.selected_for_review,
-                     "wake_word": e.wake_word, "source": e.source, "device": e.device} for e in entries]
+                     "wake_word": e.wake_word, "source": e.source, "device": e.device, "example": e.example}
+                    for e in entries]
             sys.stdout.write(json.dumps(rows, indent=2) + "\n")
             return 0
         if not entries:
@@ -155,8 +156,9 @@ def run_history(args: argparse.Namespace) -> int:
             return 0
         table = Table("id", "when", "heard", "intent", "review")
         for e in entries:
+            heard = Text.assemble(("(example) " if e.example else "", "italic"), e.transcript)  # made up
             table.add_row(str(e.id), time.strftime("%Y-%m-%d %H:%M", time.localtime(e.created_at)),
-                          Text(e.transcript), Text(e.intent or "-"), "selected" if e.selected_for_review else "")
+                          heard, Text(e.intent or "-"), "selected" if e.selected_for_review else "")
         console.print(table)
         return 0
     finally:

@@ -5,7 +5,8 @@ device details, and let the user review and delete them.  The lab does the same 
 learner's own disk — and deleting here really deletes the rows (and VACUUMs the file),
 so the browser is an honest demonstration.  A corrupt database is moved aside (never
 silently overwritten) and a locked one is left alone; either way ``notice`` tells the
-learner what happened and the lab keeps working.
+learner what happened and the lab keeps working.  Rows with ``example`` set are made-up
+uploads (see ``history_examples``), never the learner's own: readers say so.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS uploads (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS uploads (
     selected_for_review INTEGER NOT NULL DEFAULT 0,
     seconds REAL NOT NULL DEFAULT 0,
     audio BLOB,
-    said TEXT NOT NULL DEFAULT ''
+    said TEXT NOT NULL DEFAULT '',
+    example INTEGER NOT NULL DEFAULT 0
 );
 """
 
@@ -61,6 +63,7 @@ class HistoryEntry:
     seconds: float = 0.0
     audio: bytes | None = None
     said: str = ""  # what the learner typed (the reference a human reviewer would aim for)
+    example: bool = False  # a made-up upload added to try the browser, not one the learner made
 
 
 class VoiceHistory:
@@ -79,6 +82,8 @@ class VoiceHistory:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(uploads)")}
         if "said" not in columns:  # files from before the column: what was typed is unknown there
             conn.execute("ALTER TABLE uploads ADD COLUMN said TEXT NOT NULL DEFAULT ''")
+        if "example" not in columns:  # files from before examples existed: every row there is real
+            conn.execute("ALTER TABLE uploads ADD COLUMN example INTEGER NOT NULL DEFAULT 0")
         ok = conn.execute("PRAGMA quick_check").fetchone()
         if not ok or ok[0] != "ok":
             conn.close()
@@ -130,14 +135,14 @@ class VoiceHistory:
     def add(self, *, audio: bytes | None, transcript: str, intent: str | None = None, slots: dict | None = None,
             reply: str = "", source: str = "", wake_word: str = "", seconds: float = 0.0,
             device: dict | None = None, selected_for_review: bool = False, created_at: float | None = None,
-            said: str = "") -> int:
+            said: str = "", example: bool = False) -> int:
         row = (created_at if created_at is not None else time.time(), source, wake_word, transcript, intent,
                json.dumps(slots or {}, default=str), reply, json.dumps(device or DEFAULT_DEVICE),
-               int(selected_for_review), seconds, audio, said)
+               int(selected_for_review), seconds, audio, said, int(example))
         with self._lock:
             cur = self._conn.execute(
                 "INSERT INTO uploads (created_at, source, wake_word, transcript, intent, slots, reply, device,"
-                " selected_for_review, seconds, audio, said) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row)
+                " selected_for_review, seconds, audio, said, example) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
             self._conn.commit()
             return int(cur.lastrowid)
 
@@ -178,14 +183,14 @@ class VoiceHistory:
             pass
 
     # ------------------------------------------------------------------ reading
-    _COLUMNS = "id, created_at, source, wake_word, transcript, intent, slots, reply, device, selected_for_review, seconds, said"
+    _COLUMNS = "id, created_at, source, wake_word, transcript, intent, slots, reply, device, selected_for_review, seconds, said, example"
 
     @staticmethod
     def _entry(row: tuple, audio: bytes | None = None) -> HistoryEntry:
         return HistoryEntry(id=row[0], created_at=row[1], source=row[2], wake_word=row[3], transcript=row[4],
                             intent=row[5], slots=json.loads(row[6] or "{}"), reply=row[7],
                             device=json.loads(row[8] or "{}"), selected_for_review=bool(row[9]),
-                            seconds=row[10], said=row[11] or "", audio=audio)
+                            seconds=row[10], said=row[11] or "", example=bool(row[12]), audio=audio)
 
     def list(self, limit: int | None = None) -> list[HistoryEntry]:
         """Newest first, without the audio (use ``get`` for that)."""

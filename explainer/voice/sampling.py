@@ -40,7 +40,7 @@ def selected_for_review(history_db: Path | None = None):
     """The learner's own uploads that the sampler put in the review queue (newest first).
 
     The reviewer seat calls this to show "your own clip is in the queue".  With no path it
-    uses the learner's data folder.
+    uses the learner's data folder.  Example uploads (made up, not the learner's) never count.
     """
     from explainer.paths import data_paths
     from explainer.voice.history import VoiceHistory
@@ -50,6 +50,6 @@ def selected_for_review(history_db: Path | None = None):
         return []
     history = VoiceHistory(path)
     try:
-        return [entry for entry in history.list() if entry.selected_for_review]
+        return [entry for entry in history.list() if entry.selected_for_review and not entry.example]
     finally:
         history.close()

@@ -6,6 +6,7 @@ human review. Play one, delete one, delete all, or let uploads older than N days
 Deleting is real: the rows leave the SQLite file on the learner's disk (LAB-CORE's
 ``VoiceHistory`` also compacts it). Used by the lab's history screen and, unchanged, as
 station 5's "history-browser" model. A damaged or locked file is a message, never a crash.
+Example uploads (made up, so a newcomer has something to try) say "example" on every row.
 """
 
 from __future__ import annotations
@@ -43,10 +44,19 @@ class HistoryBrowser(Vertical):
     class Changed(Message):
         """The learner deleted something or changed the auto-delete setting."""
 
-    def __init__(self, history_db: Path | None = None, *, audio: bool = True, **kwargs) -> None:
+    class Listed(Message):
+        """The table was (re)filled; ``empty`` says whether there is anything in it."""
+
+        def __init__(self, empty: bool) -> None:
+            super().__init__()
+            self.empty = empty
+
+    def __init__(self, history_db: Path | None = None, *, audio: bool = True, empty_hint: str = "",
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.history_db = history_db
         self.audio = audio
+        self.empty_hint = empty_hint  # said after "No uploads yet" (station 5 offers examples there)
         self.history: Any = None
         self.entries: list[Any] = []
         self.player: Any = None
@@ -129,16 +139,22 @@ class HistoryBrowser(Vertical):
         for entry in entries:
             when = dt.datetime.fromtimestamp(entry.created_at).strftime("%d %b %H:%M")
             review = Text(_("for review"), style="bold") if entry.selected_for_review else Text("")
-            table.add_row(Text(when), Text(entry.intent or "—"), review,
-                          Text(entry.transcript or _("(nothing recognised)")), key=str(entry.id))
+            marker = _("(example) ") if getattr(entry, "example", False) else ""  # made up, not the learner's
+            heard = Text.assemble((marker, "italic"), entry.transcript or _("(nothing recognised)"))
+            table.add_row(Text(when), Text(entry.intent or "—"), review, heard, key=str(entry.id))
         if not entries:
-            count = _("No uploads yet: every time the lab's device wakes, what it sent is kept here.")
+            count = (_("No uploads yet: every time the lab's device wakes, what it sent is kept here.") + " "
+                     + self.empty_hint).strip()
         elif len(entries) == 1:
             count = _("1 upload kept on this computer.")
         else:
             count = _("{n} uploads kept on this computer.").format(n=len(entries))
+        examples = sum(1 for entry in entries if getattr(entry, "example", False))
+        if examples:
+            count += " " + _("Examples (made up to try this, not from you, no audio): {n}.").format(n=examples)
         self.query_one(BusyLine).done(f"{notice} {count}".strip(), "bold" if notice else "")
         self._detail()
+        self.post_message(self.Listed(not entries))
 
     def _current(self) -> Any | None:
         table = self.query_one(DataTable)
@@ -160,6 +176,8 @@ class HistoryBrowser(Vertical):
             return
         device = entry.device or {}
         text = Text()
+        if getattr(entry, "example", False):
+            text.append(_("Example (made up):") + " ", style="italic")
         text.append(f"“{entry.transcript}”  ")
         text.append(f"{entry.intent or _('no intent')} {entry.slots or ''}\n", style="bold")
         text.append(_("reply: {r}").format(r=entry.reply or "—") + "\n")
@@ -176,6 +194,10 @@ class HistoryBrowser(Vertical):
     def action_play(self) -> None:
         entry = self._current()
         if entry is None or self.history is None:
+            return
+        if getattr(entry, "example", False):  # made up: there never was a recording to play
+            self.query_one(BusyLine).done(_("This is an example: it has no recording. It stands for: “{t}”").format(
+                t=entry.transcript))
             return
         self.query_one(BusyLine).busy(_("Getting the recording…"))
         self._play(entry.id, entry.transcript)
@@ -214,7 +236,9 @@ class HistoryBrowser(Vertical):
             self._show_error(_("Could not delete it: {error}").format(error=error))
             return
         self.post_message(self.Changed())
-        self._reload_after(_("Deleted “{t}” from the file.").format(t=entry.transcript))
+        done = _("Deleted the example “{t}” from the file.") if getattr(entry, "example", False) else _(
+            "Deleted “{t}” from the file.")
+        self.reload_after(done.format(t=entry.transcript))
 
     def action_delete_all(self) -> None:
         if self.history is None or not self.entries:
@@ -234,9 +258,10 @@ class HistoryBrowser(Vertical):
             self._show_error(_("Could not delete: {error}").format(error=error))
             return
         self.post_message(self.Changed())
-        self._reload_after(_("Deleted {n} uploads.").format(n=count))
+        self.reload_after(_("Deleted {n} uploads.").format(n=count))
 
-    def _reload_after(self, message: str) -> None:
+    def reload_after(self, message: str) -> None:
+        """Show the file's rows again, with ``message`` before the count."""
         try:
             entries = self.history.list()
         except Exception as error:  # noqa: BLE001
