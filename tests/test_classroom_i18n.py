@@ -23,7 +23,8 @@ CATALOGUE = PACKAGE / "locale" / "es.toml"
 STRICT = [
     "tui/app.py", "tui/commands.py", "tui/screens/map.py", "tui/screens/help.py", "tui/screens/lesson.py",
     "tui/screens/quiz.py", "tui/screens/results.py", "tui/screens/settings.py", "tui/screens/reviewer.py",
-    "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_guidelines.py", "tui/screens/station_end.py",
+    "tui/screens/reviewer_flow.py", "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_guidelines.py",
+    "tui/screens/station_end.py",
     "tui/screens/too_small.py", "tui/screens/kiosk_attract.py", "tui/screens/kiosk_host.py",
     "tui/widgets/questions", "tui/widgets/page_view.py", "tui/widgets/sources_panel.py",
     "tui/widgets/reviewer_task.py", "tui/widgets/reviewer_feedback.py", "tui/widgets/reviewer_bars.py",
