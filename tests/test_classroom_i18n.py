@@ -25,6 +25,7 @@ STRICT = [
     "tui/screens/quiz.py", "tui/screens/results.py", "tui/screens/settings.py", "tui/screens/reviewer.py",
     "tui/screens/reviewer_flow.py", "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_guidelines.py",
     "tui/screens/station_end.py",
+    "tui/screens/quiz_end.py",
     "tui/screens/too_small.py", "tui/screens/kiosk_attract.py", "tui/screens/kiosk_host.py",
     "tui/widgets/questions", "tui/widgets/page_view.py", "tui/widgets/sources_panel.py",
     "tui/widgets/reviewer_task.py", "tui/widgets/reviewer_feedback.py", "tui/widgets/reviewer_bars.py",

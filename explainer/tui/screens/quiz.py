@@ -7,6 +7,8 @@ last try the solution and the explanation appear. Untimed; confidence marking is
 so leaving half-way and coming back resumes at the first unanswered question.
 
 Grading and sessions live in ``explainer.learning`` (no Textual); this screen only shows them.
+The summary after the last question and the keys that lead on from it (results, retake,
+post-check, next station) are ``quiz_end.QuizEnd``'s.
 """
 
 from __future__ import annotations
@@ -25,19 +27,19 @@ from explainer.course.model import Course, Question
 from explainer.i18n import _
 from explainer.learning.quiz import CONFIDENCE_LEVELS, Result, incomplete
 from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
+from explainer.tui.screens.quiz_end import QuizEnd
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
 from explainer.tui.widgets.questions.texts import (
     TYPE_NAMES,
     feedback_text,
     quiz_title,
-    score_band,
     verdict_text,
 )
 from explainer.tui.widgets.sources_panel import SourcesPanel
 
 
-class QuizScreen(Screen):
+class QuizScreen(QuizEnd, Screen):
     BINDINGS = [
         Binding("enter", "check", _("Check / next")),
         Binding("c", "confidence", _("Sure?")),
@@ -160,13 +162,6 @@ class QuizScreen(Screen):
             self._set_text("#quiz-feedback", Text(_("Hint: ") + hint))
         self.query_one("#quiz-scroll").scroll_home(animate=False)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """After the last question, the footer drops keys that no longer do anything."""
-        finished = self.session is not None and self.session.done
-        if finished and action in ("check", "confidence", "sources"):
-            return False
-        return True
-
     def _update_header(self) -> None:
         session = self.session
         if session is None or session.current is None:
@@ -181,42 +176,7 @@ class QuizScreen(Screen):
         ]
         self._set_text("#quiz-header", " · ".join(parts))
 
-    def _show_finished(self) -> None:
-        session = self.session
-        assert session is not None
-        self.refresh_bindings()
-        self._set_text("#quiz-header", quiz_title(self.course, session.quiz_id) + " · " + _("done"))
-        if session.quiz_id == "pre":
-            summary = Text(_("Your starting point is saved."), "bold")
-            self._set_text("#quiz-prompt", summary)
-            lines = [
-                _("You will meet the same questions in the post-check, after the final quiz."),
-                _("escape: the map, where c starts the journey"),
-            ]
-            self._set_text("#quiz-feedback", "\n".join(lines))
-            return
-        summary = Text(
-            _("You answered {a} of {n}; {c} correct.").format(
-                a=session.answered_count, n=len(session.questions), c=session.correct_count
-            ),
-            "bold",
-        )
-        summary.append("\n" + score_band(session.correct_count, len(session.questions)), "italic")
-        self._set_text("#quiz-prompt", summary)
-        lines = [
-            _("r: results and the questions you missed · t: take this quiz again · escape: map")
-        ]
-        if session.quiz_id == "final":
-            lines.insert(
-                0, _("p: take the post-check and see how far you have moved since the pre-check")
-            )
-        if self._next_station() is not None:
-            lines.insert(0, _("n: next station: {title}").format(title=self._next_station().title))
-        self._set_text("#quiz-feedback", "\n".join(lines))
-        if session.quiz_id == "post":
-            self.action_results()
-
-    # -- checking -------------------------------------------------------------------------
+    # -- checking (message handlers stay here: Textual registers them only on its own classes) --
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.run_worker(self.action_check(), exclusive=True, group="quiz-check")
@@ -313,38 +273,6 @@ class QuizScreen(Screen):
         panel = SourcesPanel(entries)
         panel.popup_title = _("Sources for this question")
         self.app.push_screen(panel)
-
-    def action_results(self) -> None:
-        from explainer.tui.screens.results import ResultsScreen
-
-        self.app.push_screen(ResultsScreen())
-
-    def _next_station(self):
-        """The station after this station quiz's one (None for the last, final and pre/post)."""
-        session = self.session
-        if session is None:
-            return None
-        ids = [station.id for station in self.course.stations]
-        if session.quiz_id not in ids or ids.index(session.quiz_id) + 1 >= len(ids):
-            return None
-        return self.course.stations[ids.index(session.quiz_id) + 1]
-
-    def action_next_station(self) -> None:
-        following = self._next_station()
-        opener = getattr(self.app, "open_station", None)
-        if following is not None and self.session is not None and self.session.done and callable(opener):
-            opener(following.id)
-
-    async def action_retake(self) -> None:
-        if self.session is not None and self.session.done and self.session.quiz_id == "pre":
-            return  # the baseline stays as first answered
-        if self.session is not None and self.session.done:
-            self.session.restart()
-            await self._show_current()
-
-    async def action_post_check(self) -> None:
-        if self.session is not None and self.session.done and self.session.quiz_id == "final":
-            await self.show_quiz("post")
 
     def action_back_to_map(self) -> None:
         open_map = getattr(self.app, "open_map", None)

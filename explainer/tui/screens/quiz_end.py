@@ -1,0 +1,99 @@
+"""The end of a quiz: the summary after the last question and the keys that lead on from it.
+
+``QuizScreen`` shows one question at a time and checks answers; this mixin takes over once
+the session is done. It writes the summary -- the pre-check's "starting point is saved", or
+the score and its band for the others -- lists what to do next (the next station, the
+post-check after the final quiz, results, a retake), hides the keys that no longer apply, and
+carries out those follow-on keys. Kept apart so everything a learner can do after finishing a
+quiz reads in one place, without the question-by-question checking around it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from explainer.course.model import Station
+from explainer.i18n import _
+from explainer.tui.widgets.questions.texts import quiz_title, score_band
+
+
+class QuizEnd:
+    """Mixin for QuizScreen: needs ``session``, ``course``, ``_set_text``, ``_show_current``
+    and ``show_quiz``. Actions and ``check_action`` work from a mixin (Textual looks them up
+    by attribute); message handlers stay on the screen itself.
+    """
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """After the last question, the footer drops keys that no longer do anything."""
+        finished = self.session is not None and self.session.done
+        if finished and action in ("check", "confidence", "sources"):
+            return False
+        return True
+
+    def _show_finished(self) -> None:
+        session = self.session
+        assert session is not None
+        self.refresh_bindings()
+        self._set_text("#quiz-header", quiz_title(self.course, session.quiz_id) + " · " + _("done"))
+        if session.quiz_id == "pre":
+            summary = Text(_("Your starting point is saved."), "bold")
+            self._set_text("#quiz-prompt", summary)
+            lines = [
+                _("You will meet the same questions in the post-check, after the final quiz."),
+                _("escape: the map, where c starts the journey"),
+            ]
+            self._set_text("#quiz-feedback", "\n".join(lines))
+            return
+        summary = Text(
+            _("You answered {a} of {n}; {c} correct.").format(
+                a=session.answered_count, n=len(session.questions), c=session.correct_count
+            ),
+            "bold",
+        )
+        summary.append("\n" + score_band(session.correct_count, len(session.questions)), "italic")
+        self._set_text("#quiz-prompt", summary)
+        lines = [
+            _("r: results and the questions you missed · t: take this quiz again · escape: map")
+        ]
+        if session.quiz_id == "final":
+            lines.insert(
+                0, _("p: take the post-check and see how far you have moved since the pre-check")
+            )
+        if self._next_station() is not None:
+            lines.insert(0, _("n: next station: {title}").format(title=self._next_station().title))
+        self._set_text("#quiz-feedback", "\n".join(lines))
+        if session.quiz_id == "post":
+            self.action_results()
+
+    # -- the keys offered once the quiz is done ------------------------------------------
+    def action_results(self) -> None:
+        from explainer.tui.screens.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen())
+
+    def _next_station(self) -> Station | None:
+        """The station after this station quiz's one (None for the last, final and pre/post)."""
+        session = self.session
+        if session is None:
+            return None
+        ids = [station.id for station in self.course.stations]
+        if session.quiz_id not in ids or ids.index(session.quiz_id) + 1 >= len(ids):
+            return None
+        return self.course.stations[ids.index(session.quiz_id) + 1]
+
+    def action_next_station(self) -> None:
+        following = self._next_station()
+        opener = getattr(self.app, "open_station", None)
+        if following is not None and self.session is not None and self.session.done and callable(opener):
+            opener(following.id)
+
+    async def action_retake(self) -> None:
+        if self.session is not None and self.session.done and self.session.quiz_id == "pre":
+            return  # the baseline stays as first answered
+        if self.session is not None and self.session.done:
+            self.session.restart()
+            await self._show_current()
+
+    async def action_post_check(self) -> None:
+        if self.session is not None and self.session.done and self.session.quiz_id == "final":
+            await self.show_quiz("post")
