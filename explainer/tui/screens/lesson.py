@@ -4,7 +4,8 @@ A learner reads a few short pages (each fits 80x24), plays with the station's mo
 last "page"), and is then asked what next -- the station quiz, the next station or the map --
 rather than being scrolled on unasked (learners dislike that in terminal tutors). Reading a
 page and trying a model are recorded in progress. The short tour shows one page per station
-plus the model, for ten-minute workshop visits.
+plus the model, for ten-minute workshop visits. Filling the body with the page view or the
+model (and keeping the model's state while paging) is ``lesson_body.LessonBody``.
 """
 
 from __future__ import annotations
@@ -22,14 +23,13 @@ from textual.widgets import Input, Static
 from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
 from explainer.tui.narration import Narrator, narration_text
+from explainer.tui.screens.lesson_body import MODEL_SLUG, LessonBody
 from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
-from explainer.tui.widgets.models import ModelInteracted, ModelUnavailable, model_widget_class
+from explainer.tui.widgets.models import ModelInteracted
 from explainer.tui.widgets.page_view import PageView, page_citations, page_terms
 from explainer.tui.widgets.sources_panel import SourcesPanel
-
-MODEL_SLUG = "model"
 
 
 def tour_pages(station: Station, short_tour: bool) -> list[Page]:
@@ -40,7 +40,7 @@ def tour_pages(station: Station, short_tour: bool) -> list[Page]:
     return chosen or list(station.pages[:1])
 
 
-class LessonScreen(Screen):
+class LessonScreen(LessonBody, Screen):
     BINDINGS = [
         Binding("right,n", "next_page", _("Next")),
         Binding("left,p", "previous_page", _("Back")),
@@ -61,7 +61,6 @@ class LessonScreen(Screen):
         self.index = 0
         self.short_tour = False
         self.narrator = Narrator(self)
-        self._body_station: str | None = None  # whose pages/model the body holds
 
     @property
     def course(self) -> Course:
@@ -108,16 +107,9 @@ class LessonScreen(Screen):
     def page(self) -> Page | None:
         return None if self.at_model else self.pages[self.index]
 
-    def _body(self) -> Container:
-        return self.query_one("#lesson-body", Container)
-
     def _show_current(self) -> None:
         self.narrator.stop()
-        if self.station is not None and self._body_station != self.station.id:
-            # another station: its model starts fresh; within a station the model keeps its
-            # state while the learner pages back and forth (typed phrases are not lost)
-            self._body_station = self.station.id
-            self.call_later(self._body().remove_children)
+        self._keep_body_for(self.station)
         page = self.page
         if page is None:
             self._show_model()
@@ -127,65 +119,6 @@ class LessonScreen(Screen):
             if self._setting("narration"):
                 self.narrator.start(narration_text(page), automatic=True)
         self._update_header()
-
-    def _models(self) -> list:
-        return [w for w in self._body().children if not isinstance(w, PageView)]
-
-    async def _show_page(self, page: Page) -> None:
-        body = self._body()
-        for model in self._models():
-            model.display = False
-        views = body.query(PageView)
-        if views:
-            view = views.first()
-            view.display = True
-            view.show_page(page)
-        else:
-            view = PageView(page, self.course, id="page-view")
-            await body.mount(view)
-        view.focus()
-
-    def _show_model(self) -> None:
-        assert self.station is not None
-        self._record(MODEL_SLUG)
-        self.call_later(self._mount_model, self.station)
-
-    async def _mount_model(self, station: Station) -> None:
-        if self.station is not station or not self.at_model:
-            return  # the learner moved on before this ran
-        body = self._body()
-        for view in body.query(PageView):
-            view.display = False
-        kept = self._models()
-        if kept:
-            kept[0].display = True
-            self._focus_model(kept[0], 5)
-            return
-        try:
-            widget_class = model_widget_class(station.model)
-        except ModelUnavailable as error:
-            await body.mount(Static(Text(str(error)), classes="model-missing"))
-            return
-        widget = widget_class(station, self.course)
-        widget.add_class("station-model")
-        await body.mount(widget)
-        self._focus_model(widget, 5)
-
-    def _focus_model(self, widget, tries: int) -> None:
-        """Focus the model once it has composed its children (a few refreshes at most)."""
-        if not widget.is_attached:
-            return
-        if not widget.children and tries > 0:
-            self.call_after_refresh(self._focus_model, widget, tries - 1)
-            return
-        widget.focus()
-        self.call_after_refresh(self._focus_fallback, widget)
-
-    def _focus_fallback(self, widget) -> None:
-        if self.focused is None and widget.is_attached:  # the model did not focus a part of itself
-            focusable = [w for w in widget.query("*") if w.focusable]
-            if focusable:
-                focusable[0].focus()
 
     def _update_header(self) -> None:
         if self.station is None:
