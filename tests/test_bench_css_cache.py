@@ -145,3 +145,13 @@ async def test_the_app_keeps_its_parsed_stylesheets_and_looks_the_same_next_time
 def test_where_lists_the_folder(app_config):
     paths = app_config().data
     assert ("parsed stylesheet copies (faster start)", paths.css_cache_dir) in paths.all_paths()
+
+
+def test_a_textual_whose_stylesheet_changed_shape_keeps_its_own(app, monkeypatch):
+    from explainer.tui import css_cache
+
+    assert css_cache.fits_this_textual()  # the pinned Textual: the cache is in use
+    monkeypatch.setattr(css_cache, "EXPECTED_PARSE_ARGS", ("self", "source", "origin"))
+    made = app()
+    assert type(made.stylesheet) is textual_stylesheet.Stylesheet
+    assert not made._css_store.has_pending and made._css_store.folder is None

@@ -174,8 +174,29 @@ class CachedStylesheet(Stylesheet):
         self._require_parse = False
 
 
+# The private parts of Textual's Stylesheet this module overrides, as Textual 8.2 has them.
+EXPECTED_PARSE_ARGS = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
+
+
+def fits_this_textual() -> bool:
+    """Whether Textual's Stylesheet still looks the way CachedStylesheet expects (an upgrade may
+    change its private methods; then the app simply parses as Textual does)."""
+    code = getattr(Stylesheet._parse_rules, "__code__", None)
+    return (
+        code is not None
+        and code.co_varnames[: len(EXPECTED_PARSE_ARGS)] == EXPECTED_PARSE_ARGS
+        and callable(getattr(Stylesheet, "reparse", None))
+        and all(hasattr(Stylesheet(), name) for name in ("_variables", "_invalid_css", "_rules", "_rules_map"))
+    )
+
+
 def install(app: Any, folder: Path | None) -> ParsedCssStore:
-    """Give ``app`` a cached stylesheet (call in ``__init__``, before any CSS is read)."""
+    """Give ``app`` a cached stylesheet (call in ``__init__``, before any CSS is read).
+
+    If Textual's Stylesheet has changed shape, the app keeps Textual's own and nothing is cached.
+    """
+    if not fits_this_textual():
+        return ParsedCssStore(None)
     store = ParsedCssStore(folder)
     old = app.stylesheet
     app.stylesheet = CachedStylesheet(variables=old._variables, store=store)
