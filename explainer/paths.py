@@ -109,3 +109,31 @@ def owned_by_this_user(path: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def read_cached_pickle(path: Path) -> object | None:
+    """What a cache file holds, or None if it is missing, damaged or not this user's own."""
+    import pickle
+
+    try:
+        if not owned_by_this_user(path):
+            return None
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # noqa: BLE001 - a damaged or foreign copy is simply not used
+        return None
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a cache file atomically, in a folder only this user can write; raises OSError."""
+    import tempfile
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", suffix=".tmp", delete=False) as out:
+        try:
+            out.write(data)
+        except BaseException:
+            out.close()
+            os.unlink(out.name)
+            raise
+    os.replace(out.name, path)

@@ -207,3 +207,11 @@ def test_station_models_read_their_translated_data(tmp_path: Path) -> None:
     assert read_model_data(course, station) == ({"label": "Reset"}, None)
     set_language("es")
     assert read_model_data(course, station) == ({"label": "Restablecer"}, None)
+
+
+def test_the_map_hints_have_spanish_entries() -> None:
+    """The map's hint line is looked up from a table (not a literal _() call the scan sees)."""
+    from explainer.tui.screens.map import HINTS
+
+    catalogue = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))
+    assert [hint for hint in HINTS.values() if hint not in catalogue] == []

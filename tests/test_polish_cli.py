@@ -24,6 +24,7 @@ APP_COMMAND_LINES = [
     ["--data-dir", "/tmp/x", "--seed", "3", "--lang", "es"],
     ["--kiosk", "--idle-minutes", "2", "--host-code", "1357"],
     ["--content=/tmp/course", "--student", "Ana"],
+    ["--data", "/tmp/x", "--tou", "short"],  # abbreviations, as argparse allows
 ]
 BAD_COMMAND_LINES = [["--seed", "x"], ["--bogus"], ["--tour", "long"], ["--data-dir"], ["nonsense"]]
 
@@ -51,3 +52,14 @@ def test_a_bad_command_line_gets_the_whole_parsers_message(argv, capsys) -> None
 def test_a_command_still_reaches_its_handler() -> None:
     args = parse_command_line(["--seed", "3", "read", "wake-word"])
     assert args.command == "read" and args.handler is not None and args.seed == 3
+
+
+@pytest.mark.parametrize("asking", [["--help"], ["-h"], ["--hel"], ["--seed", "3", "--he"]], ids=" ".join)
+def test_every_way_of_asking_for_help_lists_the_commands(asking, capsys) -> None:
+    with pytest.raises(SystemExit) as quick_exit:
+        parse_command_line(asking)
+    quick_out = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--help"])
+    assert quick_exit.value.code == 0
+    assert quick_out == capsys.readouterr().out and "commands:" in quick_out

@@ -91,9 +91,10 @@ class _QuickParser(_Parser):
         raise _Unsure(message)  # the whole parser will say what is wrong, with its full usage
 
 
-def _app_parser(parser_class: type[_Parser] = _Parser) -> argparse.ArgumentParser:
+def _app_parser(parser_class: type[_Parser] = _Parser, **options: bool) -> argparse.ArgumentParser:
     """The top level alone: the global and app options, no commands yet."""
     parser = parser_class(
+        **options,
         prog="explainer",
         description=(
             "Who's Listening? Follow one voice command from the wake word to a human annotator.\n\n"
@@ -136,17 +137,17 @@ def parse_command_line(argv: list[str]) -> argparse.Namespace:
     Starting the course is by far the most common command line (``explainer``, perhaps with a few
     options), so it is tried first with the top-level parser alone: building every command's
     parser costs ~8 ms of start-up (``explainer bench``). Anything that parser does not fully
-    account for -- a command, an unknown option, ``--help`` -- goes to the whole parser, which
-    gives exactly the answers and messages it always did.
+    account for -- a command, an unknown option, ``--help`` or an abbreviation of it (the quick
+    parser knows neither) -- goes to the whole parser, which gives exactly the answers and
+    messages it always did.
     """
-    if not any(arg in ("-h", "--help") for arg in argv):
-        try:
-            args, rest = _app_parser(_QuickParser).parse_known_args(argv)
-        except _Unsure:
-            rest = ["?"]
-        if not rest:
-            args.command = None
-            return args
+    try:
+        args, rest = _app_parser(_QuickParser, add_help=False, allow_abbrev=False).parse_known_args(argv)
+    except _Unsure:
+        rest = ["?"]
+    if not rest:
+        args.command = None
+        return args
     return build_parser().parse_args(argv)
 
 

@@ -17,11 +17,10 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from explainer.course.model import Course
-from explainer.paths import COURSE_CACHE_FOLDER, owned_by_this_user
+from explainer.paths import COURSE_CACHE_FOLDER, read_cached_pickle, write_cache_file
 
 CACHE_VERSION = 1
 LOADER_DIR = Path(__file__).resolve().parent
@@ -44,22 +43,13 @@ def fingerprint(root: Path, lang: str | None) -> str:
 
 
 def _read(path: Path) -> Course | None:
-    if not owned_by_this_user(path):
-        return None
-    try:
-        with path.open("rb") as stream:
-            course = pickle.load(stream)
-    except Exception:  # noqa: BLE001 - a damaged or foreign copy is simply not used
-        return None
+    course = read_cached_pickle(path)
     return course if isinstance(course, Course) else None
 
 
 def _write(folder: Path, path: Path, course: Course) -> None:
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".course-", suffix=".tmp", delete=False) as out:
-            pickle.dump(course, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(out.name, path)
+        write_cache_file(path, pickle.dumps(course, protocol=pickle.HIGHEST_PROTOCOL))
         for stale in folder.glob("*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)

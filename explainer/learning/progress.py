@@ -77,16 +77,12 @@ class Progress:
 
     def station_state(self, station: _StationLike) -> str:
         """"not started", "in progress" or "done" (every page read, model tried, questions answered)."""
-        page_ids = [page.id for page in station.pages]
-        question_ids = [question.id for question in station.questions]
-        read = sum(1 for pid in page_ids if pid in self.pages_read)
-        answered = sum(1 for qid in question_ids if qid in self.answers)
-        tried = station.id in self.models_tried
-        if read == 0 and answered == 0 and not tried:
+        pages_left, model_left, questions_left = self.station_left(station)
+        untouched = (pages_left == len(list(station.pages)) and questions_left == len(list(station.questions))
+                     and station.id not in self.models_tried)
+        if untouched:
             return "not started"
-        if not any(self.station_left(station)):
-            return "done"
-        return "in progress"
+        return "in progress" if pages_left or model_left or questions_left else "done"
 
     def station_left(self, station: _StationLike) -> tuple[int, bool, int]:
         """What a station still needs to be "done": (pages unread, model untried, questions unanswered)."""

@@ -28,6 +28,7 @@ from explainer.tui.themes import HIGH_CONTRAST
 
 MIN_WIDTH, MIN_HEIGHT = MIN_SIZE
 STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
+NORMAL_GC_THRESHOLDS = gc.get_threshold()  # the process's own, restored after start-up
 
 
 class ExplainerApp(App[None]):
@@ -48,11 +49,11 @@ class ExplainerApp(App[None]):
     }
 
     def __init__(self, config: AppConfig, startup: services.Startup) -> None:
-        self._gc_thresholds = gc.get_threshold()
         # Start-up only makes objects that live as long as the app (screens, widgets, styles), so
         # collecting garbage before the first frame is wasted work (~6 ms, 2 % of start-up).
-        # Back to normal in on_ready (or on_unmount, if the first frame never came).
-        gc.set_threshold(STARTUP_GC_THRESHOLD, *self._gc_thresholds[1:])
+        # Back to normal in on_ready (or on_unmount, if the first frame never came); the normal
+        # values are the process's, so a second app built before the first ran cannot keep them raised.
+        gc.set_threshold(STARTUP_GC_THRESHOLD, *NORMAL_GC_THRESHOLDS[1:])
         if startup.course is not None:
             # Start straight on the map rather than on Textual's blank default screen and then
             # switching: one screen composed and styled at start-up instead of two.
@@ -85,7 +86,7 @@ class ExplainerApp(App[None]):
         self._check_size(self.size.width, self.size.height)
 
     def on_ready(self) -> None:
-        gc.set_threshold(*self._gc_thresholds)
+        gc.set_threshold(*NORMAL_GC_THRESHOLDS)
         # After the first frame, so start-up does not wait for it (see services.prewarm_screens).
         if self.course is not None:
             self.set_timer(0.5, self._prewarm)
@@ -100,7 +101,7 @@ class ExplainerApp(App[None]):
             self.run_worker(self._css_store.write_pending, thread=True, group="css-cache", exit_on_error=False)
 
     def on_unmount(self) -> None:
-        gc.set_threshold(*self._gc_thresholds)
+        gc.set_threshold(*NORMAL_GC_THRESHOLDS)
         self._css_store.write_pending()  # what was parsed since the last write: a few small files
 
     def on_resize(self, event: Any) -> None:

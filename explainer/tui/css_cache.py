@@ -20,7 +20,6 @@ import functools
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from textual.css import styles as css_styles
 from textual.css import stylesheet as css_stylesheet
 from textual.css.stylesheet import Stylesheet
 
-from explainer.paths import owned_by_this_user
+from explainer.paths import read_cached_pickle, write_cache_file
 
 STORE_VERSION = 1
 MAX_FILES = 200  # more than that and copies no longer used by this version are cleared out
@@ -52,9 +51,10 @@ class ParsedCssStore:
             return None
         name = self._file_name(key)
         self._used.add(name)
-        rules = _read(self.folder / name)
-        if rules is not None:
-            self._memory[key] = rules
+        rules = read_cached_pickle(self.folder / name)
+        if not isinstance(rules, list):
+            return None
+        self._memory[key] = rules
         return rules
 
     def put(self, key: tuple, rules: list[Any]) -> None:
@@ -77,11 +77,8 @@ class ParsedCssStore:
             return 0
         written = 0
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             for name, data in pending.items():
-                with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".css-", suffix=".tmp", delete=False) as out:
-                    out.write(data)
-                os.replace(out.name, self.folder / name)
+                write_cache_file(self.folder / name, data)
                 written += 1
             self._prune()
         except OSError:
@@ -114,17 +111,6 @@ def _parser_identity() -> tuple:
         stat = os.stat(module.__file__ or "")
         identity.append((module.__name__, module.__file__, stat.st_size, stat.st_mtime_ns))
     return tuple(identity)
-
-
-def _read(path: Path) -> list[Any] | None:
-    try:
-        if not owned_by_this_user(path):
-            return None
-        with path.open("rb") as stream:
-            rules = pickle.load(stream)
-    except Exception:  # noqa: BLE001 - a damaged or foreign copy is simply not used
-        return None
-    return rules if isinstance(rules, list) else None
 
 
 class CachedStylesheet(Stylesheet):
