@@ -7,21 +7,31 @@ from pathlib import Path
 from textual.app import App
 
 import explainer.tui
-from explainer.course.model import Background, Clip, Course, Household, ScriptLine, Source
+from explainer.course.model import Background, Clip, ClipFact, Course, Household, ScriptLine, Source
 from explainer.learning.progress import Progress
 
 
 def make_clip(
     clip_id, household="rivera", kind="command", transcript="turn on the kitchen light", **kw
 ):
+    """A clip; ``details`` (texts) with ``personal`` (kinds, in the same order) become its facts,
+    each tied to the clip's first words unless ``evidence`` gives the words."""
+    details = kw.pop("details", ())
+    personal = tuple(kw.pop("personal", ()))
+    evidence = kw.pop("evidence", None)
+    kw.pop("machine_guess", None)  # the guess is computed by the recogniser now, not written in clips
+    lines = kw.get("lines") or (ScriptLine("Ana", transcript, start=0.5),)
+    words = evidence or next((ln.text for ln in lines if ln.text), transcript)
+    facts = [ClipFact(text, words, personal[i] if i < len(personal) else "") for i, text in enumerate(details)]
+    facts += [ClipFact(f"{kind} heard", words, kind) for kind in personal[len(details):]]
     defaults = dict(
         title=f"Clip {clip_id}",
-        lines=(ScriptLine("Ana", transcript, start=0.5),),
+        lines=lines,
         background=Background(),
-        machine_guess=kw.pop("machine_guess", "turn on a kitchen light"),
         intent="HassTurnOn",
         false_wake=False,
-        personal=(),
+        personal=tuple(dict.fromkeys(f.kind for f in facts if f.kind)),
+        facts=tuple(facts),
         sensitive=False,
         recorded_at="2019-03-02T07:14:00",
         first_name="Ana",
@@ -84,7 +94,7 @@ def make_course(clips=None) -> Course:
                 intent="PlayMusic",
                 personal=("children", "names"),
                 first_name="Chidi",
-                details=("A child named Ifeoma lives there",),
+                details=("A child named Ifeoma lives there", "The child's name, Ifeoma, is said"),
             ),
             make_clip(
                 "o-2",

@@ -47,7 +47,8 @@ def check_content(root: Path | str) -> CheckReport:
     if root.is_dir():
         steps = (("looking for stray files", check_files), ("checking model.toml files", _check_models),
                  ("checking intent templates", _check_templates),
-                 ("checking translations", lambda ctx: check_translations(ctx, course)))
+                 ("checking translations", lambda ctx: check_translations(ctx, course)),
+                 ("checking the reviewer seat's rules and clips", lambda ctx: _check_seat(ctx, course)))
         for name, step in steps:
             try:
                 step(ctx)
@@ -75,6 +76,13 @@ def counts(course: Course | None) -> dict[str, Any]:
         "sources": len(course.sources),
         "intents": len(course.intents),
     }
+
+
+def _check_seat(ctx: ReadContext, course: Course | None) -> None:
+    """The seat's rulebook agrees with its scorer; every clip fact is in the clip's words."""
+    from explainer.learning.shift_check import check_seat
+
+    check_seat(ctx.log, course)
 
 
 def _check_templates(ctx: ReadContext) -> None:
