@@ -149,8 +149,8 @@ class Journey:
         """Some question answered, or tries spent on the one in hand."""
         if any(self.answered(quiz_id, q) for q in quiz_questions(self.course, quiz_id)):
             return True
-        pending = self.progress.sections.get("quiz", {})
-        pending = pending.get("open") if isinstance(pending, dict) else None
+        section = self.progress.sections.get("quiz")
+        pending = section.get("open") if isinstance(section, dict) else None
         return isinstance(pending, dict) and pending.get("quiz") == quiz_id
 
     @property
