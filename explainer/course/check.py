@@ -49,11 +49,8 @@ def check_content(root: Path | str) -> CheckReport:
         steps = (("looking for stray files", check_files), ("checking model.toml files", _check_models),
                  ("checking intent templates", _check_templates),
                  ("checking translations", lambda ctx: check_translations(ctx, course)),
-<<<<<<< HEAD
+                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)),
                  ("checking the reviewer seat's rules and clips", lambda ctx: _check_seat(ctx, course)))
-=======
-                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)))
->>>>>>> main
         for name, step in steps:
             try:
                 step(ctx)
