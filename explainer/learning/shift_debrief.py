@@ -83,7 +83,7 @@ class ClipPace:
 
     clip_id: str
     seconds: float
-    wer: float
+    wer: float | None  # None: nothing to transcribe (a false wake)
     label_accuracy: float
 
 
@@ -189,12 +189,12 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
         distress=distress,
         reflection=reflection_questions(had_distress),
         pace=shift.pace(),
-        mean_wer=mean(s.wer for s in scores),
+        mean_wer=mean(s.wer for s in scores if s.transcribed),
         label_accuracy=mean(s.label_accuracy for s in scores),
         clips_answered=len(scores),
         clips_skipped=sum(1 for r in shift.records.values() if r.skipped),
         per_clip=tuple(
-            ClipPace(s.clip_id, shift.records[s.clip_id].seconds, s.wer, s.label_accuracy)
+            ClipPace(s.clip_id, shift.records[s.clip_id].seconds, s.wer if s.transcribed else None, s.label_accuracy)
             for s in scores
         ),
     )

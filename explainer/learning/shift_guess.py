@@ -143,7 +143,7 @@ def recogniser_fingerprint(intents_dir: Path) -> str:
 
 
 def describe_recogniser() -> str:
-    return f"pocketsphinx {_pocketsphinx_version()}, the voice lab's recogniser"
+    return f"lab recogniser (pocketsphinx {_pocketsphinx_version()})"
 
 
 def audio_sha256(path: Path) -> str:

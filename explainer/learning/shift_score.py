@@ -129,6 +129,12 @@ class ClipScore:
         return self.diff.wer
 
     @property
+    def transcribed(self) -> bool:
+        """False for a clip with nothing to transcribe (a false wake): its WER is a count of the
+        words typed, not a rate, so averages of WER leave it out (the false-wake rule scores it)."""
+        return self.diff.reference_words > 0
+
+    @property
     def personal_flagged(self) -> frozenset[str]:
         """True kinds the learner ticked."""
         return self.personal_true & self.personal_ticked
@@ -163,7 +169,7 @@ class ClipScore:
 def score_clip(clip: Clip, answer: Answer) -> ClipScore:
     """Compare ``answer`` with the truth of ``clip``."""
     reference, diff = _best_reference(clip, answer.transcript)
-    breaches = list(_transcript_breaches(clip, reference, diff))
+    breaches = _merged(_transcript_breaches(clip, reference, diff))
     true_intent = NO_INTENT if clip.false_wake else (clip.intent or NO_INTENT)
     intent_correct = answer.intent.casefold() == true_intent.casefold()
     false_wake_correct = answer.false_wake == clip.false_wake
@@ -186,6 +192,19 @@ def score_clip(clip: Clip, answer: Answer) -> ClipScore:
         breaches=tuple(breaches),
         reference=reference,
     )
+
+
+def _merged(found: Iterable[Breach]) -> list[Breach]:
+    """Neighbouring breaches of one rule and one shape become one ("you left out “call grandma”")."""
+    merged: list[Breach] = []
+    for breach in found:
+        last = merged[-1] if merged else None
+        same_shape = last is not None and (bool(last.said), bool(last.typed)) == (bool(breach.said), bool(breach.typed))
+        if last is not None and same_shape and last.rule == breach.rule and breach.rule in ("verbatim", "numbers"):
+            merged[-1] = Breach(last.rule, last.said + breach.said, last.typed + breach.typed, last.kind)
+        else:
+            merged.append(breach)
+    return merged
 
 
 def _best_reference(clip: Clip, typed: str) -> tuple[str, WordDiff]:

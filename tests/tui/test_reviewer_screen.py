@@ -1,245 +1,300 @@
-"""The reviewer seat by keyboard at 80x24 with no sound device and no speech engine."""
+"""The reviewer seat by keyboard at 80x24 with no sound device and no speech engine.
 
+Pilot tests of issue 13: a whole shift with keys only, counting the keys; every Tab stop of
+every seat screen is a visible widget; Enter on the feedback opens the next clip; the intent
+by number or type-ahead; Esc ends an edit; clips prepared in the background."""
 
 from __future__ import annotations
 
 import threading
 
-from textual.app import App
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Input
 
 from explainer.learning.progress import Progress
-from tests.reviewer_fixtures import SeatHarness, make_course, screen_text, wait_for_work
+from explainer.learning.shift_draft import search
+from explainer.learning.shift_flow import Step
+from explainer.learning.wer import normalise
+from tests.reviewer_fixtures import SeatHarness, make_course, screen_text
 
 
-async def test_a_whole_shift_by_keyboard(silent):
-    clock, config = silent
-    course = make_course()
-    app = SeatHarness(course, config)
+def seat(app):
+    """The reviewer screen, wherever it is in the stack (a picker or the debrief may be on top)."""
+    return next(screen for screen in reversed(app.screen_stack) if screen.id == "reviewer-screen")
+
+
+def flow(app):
+    return seat(app).flow
+
+
+async def wait_step(pilot, app, *steps: Step, tries: int = 250) -> Step:
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        seat = flow(app)
+        on_top = app.screen.id == "reviewer-screen" or seat.step in (Step.OWN, Step.DEBRIEF, Step.OWN_CHECK)
+        if seat.step in steps and on_top:
+            await pilot.pause()
+            return seat.step
+    raise AssertionError(f"the seat never reached {steps} (it is at {flow(app).step})")
+
+
+async def start(pilot, app, *keys: str) -> None:
+    await pilot.pause()
+    await pilot.press(*keys, "enter")  # the focused button is Start
+    await wait_step(pilot, app, Step.TASK, Step.GATE)
+
+
+async def open_real_seat(pilot, app) -> None:
+    await pilot.pause()
+    app.open_reviewer()
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if app.screen.id == "reviewer-screen" and app.focused is not None:
+            return
+    raise AssertionError("the reviewer seat never opened")
+
+
+def visible(app, widget) -> bool:
+    """Painted on screen where it is: the widget (or a child) is what is drawn at its centre."""
+    region = widget.region
+    if region.area == 0:
+        return False
+    found, _region = app.screen.get_widget_at(region.x + region.width // 2, region.y + region.height // 2)
+    node = found
+    while node is not None and node is not widget:
+        node = node.parent
+    return node is widget
+
+
+async def tab_cycle(pilot, app, limit: int = 30) -> list[str]:
+    """Tab until focus comes back round; every stop must be visible. Returns the stops' ids."""
+    stops: list[str] = []
+    first = app.focused
+    for _ in range(limit):
+        await pilot.press("tab")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None, "Tab left nothing focused"
+        assert visible(app, focused), f"invisible Tab stop: {focused!r} after {stops}"
+        if focused is first:
+            return stops
+        stops.append(focused.id or type(focused).__name__)
+    raise AssertionError(f"focus never came back round: {stops}")
+
+
+async def test_every_tab_stop_of_every_seat_pane_is_visible(silent):
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "SYNTHETIC" in screen_text(app)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        shift = app.screen.shift
-        assert shift is not None and len(shift.clip_ids) == 6
-        for _number in range(6):
-            assert await wait_for_work(pilot, app) == "reviewer-work"
-            text = screen_text(app)
-            assert "SYNTHETIC" in text and "Captions:" in text
-            assert "account: A-" in text and "device: SN-" in text
-            clip = course.clip(shift.current_clip_id)
-            clock.advance(30)
-            await pilot.press("ctrl+u", *list(clip.transcript or "") or ["space"])
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
-            text = screen_text(app)
-            assert "WER" in text and "Labels" in text
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-        told = [n for n in app.notices if "sound" in n.lower()]
-        assert len(told) == 1  # "no sound device" said once, not once per clip
+        assert app.focused.id == "reviewer-start"
+        assert await tab_cycle(pilot, app) == ["reviewer-optin"]
+        await start(pilot, app, "o")  # with the content-note clip
+        assert app.focused.id == "reviewer-player"  # focus on the next action: listen
+        stops = await tab_cycle(pilot, app)
+        assert stops[:4] == ["reviewer-transcript", "reviewer-intent", "reviewer-false-wake", "reviewer-escalate"]
+        assert "reviewer-submit" in stops and "reviewer-pd-routines" in stops and len(stops) == 11
+        await pilot.press("i")
         await pilot.pause()
-        text = screen_text(app)
-        assert "Debrief" in text and "SYNTHETIC" in text
-        assert "s a clip" in text  # the pace
-        from explainer.tui.screens.reviewer_debrief import debrief_text
+        assert app.screen.id == "reviewer-intent-picker" and await tab_cycle(pilot, app) == []
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.id == "reviewer-rules-screen" and await tab_cycle(pilot, app) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.FEEDBACK)
+        assert app.focused.id == "reviewer-next"  # Enter goes on
+        assert visible(app, app.focused)  # Next is on screen at 80x24
+        assert await tab_cycle(pilot, app) == []
+        while flow(app).step is not Step.GATE:
+            await pilot.press("enter")
+            await wait_step(pilot, app, Step.TASK, Step.GATE, Step.FEEDBACK)
+        assert app.focused.id == "reviewer-gate-skip"
+        assert await tab_cycle(pilot, app) == ["reviewer-gate-listen"]
+        await pilot.press("k")  # skip it
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.id == "reviewer-debrief-screen":
+                break
+        assert app.screen.id == "reviewer-debrief-screen"
+        assert await tab_cycle(pilot, app) == []
 
-        full = debrief_text(app.screen.debrief).plain
-        assert "Amazon said in April 2019" in full and "Talk about it" in full
-        section = app.progress.section("reviewer")
-        assert section["summary"]["clips_done"] == 6
-        assert section["summary"]["seconds_per_clip"] == 30
+
+class Keys:
+    """Presses keys and counts them; typed text is counted apart (it is the transcript's work)."""
+
+    def __init__(self, pilot) -> None:
+        self.pilot, self.keys, self.typed = pilot, 0, 0
+
+    async def press(self, *keys: str) -> None:
+        self.keys += len(keys)
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+
+    async def type(self, text: str) -> None:
+        self.typed += len(text)
+        await self.pilot.press(*[c if c != " " else "space" for c in text])
+
+
+def _fewest_letters(intent: str, known: tuple[str, ...], likely: tuple[str, ...]) -> str:
+    letters = ""
+    for letter in intent.lower():
+        letters += letter
+        if search(letters, known, likely)[:1] == (intent,):
+            return letters
+    return letters
+
+
+async def test_a_whole_shift_by_keys_only_counting_the_keys(silent):
+    """The real course, no sound card: each clip answered right with the fewest keys the seat
+    needs. A false wake: w, one number per kind of personal data, Enter (4 keys with two kinds).
+    A command: e Ctrl+U <typing> Enter when the machine's guess is wrong, i and a number (or a
+    few letters and Enter), the flags, Enter -- at most 8 keys plus typing with two kinds."""
+    from explainer.tui.app import make_app
+
+    _clock, config = silent
+    app = make_app(config)
+    kinds = ("names", "address", "health", "finances", "children", "routines")
+    seen: list[tuple[str, int, int]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_real_seat(pilot, app)
+        assert app.focused.id == "reviewer-start"
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.TASK)
+        seat = app.screen
+        for _number in range(6):
+            clip, prepared = seat.flow.clip, seat.flow.current_prepared()
+            assert app.focused.id == "reviewer-player"  # the next action, with keys
+            keys = Keys(pilot)
+            if clip.false_wake:
+                await keys.press("w")
+            else:
+                if normalise(prepared.guess.text) != normalise(clip.transcript):
+                    await keys.press("e", "ctrl+u")
+                    await keys.type(normalise(clip.transcript))
+                    await keys.press("enter")  # ends the edit
+                likely = seat._likely(prepared)
+                if clip.intent in likely:
+                    await keys.press("i", str(likely.index(clip.intent) + 1))
+                else:
+                    await keys.press("i")
+                    await keys.type(_fewest_letters(clip.intent, tuple(app.course.intents), likely))
+                    await keys.press("enter")
+            await keys.press(*[str(kinds.index(kind) + 1) for kind in clip.personal], "enter")
+            await wait_step(pilot, app, Step.FEEDBACK)
+            score = seat.flow.score
+            assert score.missed == () and score.wer == 0, (clip.id, score.breaches)
+            assert "No guideline missed" in screen_text(app)
+            seen.append((clip.id, keys.keys, keys.typed))
+            await pilot.press("enter")  # Enter on the feedback opens the next clip
+            await wait_step(pilot, app, Step.TASK, Step.OWN_CHECK, Step.DEBRIEF)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.id == "reviewer-debrief-screen":
+                break
+        assert app.screen.id == "reviewer-debrief-screen"
+    assert len(seen) == 6
+    print("keys per clip (clip, keys, typed characters):", seen)
+    for clip_id, used, typed in seen:
+        clip = app.course.clip(clip_id)
+        if clip.false_wake:
+            assert used == 2 + len(clip.personal), (clip_id, used)
+            assert len(clip.personal) > 2 or used <= 4, (clip_id, used)
+        else:
+            assert used <= 6 + len(clip.personal), (clip_id, used, typed)
+            assert len(clip.personal) > 2 or used <= 8, (clip_id, used)
+
+
+async def test_markup_typed_into_the_transcript_shows_literally(silent):
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("e", "ctrl+u", *"[bold]x[/]")
+        assert app.screen.query_one("#reviewer-transcript", Input).value == "[bold]x[/]"
+        assert "[bold]x[/]" in screen_text(app)
+        await pilot.press("enter", "enter")  # end the edit, submit
+        await wait_step(pilot, app, Step.FEEDBACK)
+        assert "You typed: [bold]x[/]" in screen_text(app)
+
+
+async def test_esc_ends_an_edit_and_keys_then_label_again(silent):
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("e")
+        assert app.focused.id == "reviewer-transcript"
+        await pilot.press("w", "3")  # typed, not keys: this is a text field
+        assert app.focused.value.endswith("w3") and not seat(app).draft.false_wake
+        await pilot.press("escape")
+        assert app.focused.id == "reviewer-player" and app.screen.id == "reviewer-screen"
+        await pilot.press("3", "x")
+        assert seat(app).draft.personal == {"health"} and seat(app).draft.escalated
+        assert app.screen.query_one("#reviewer-pd-health").value  # the box shows it
+
+
+async def test_intent_by_type_ahead_and_by_number(silent):
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("i", *"tim")
+        await pilot.pause()
+        assert "Search: tim" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert seat(app).draft.intent == "SetTimer" and app.focused.id == "reviewer-player"
+        await pilot.press("i", "0")
+        await pilot.pause()
+        assert seat(app).draft.intent == "none"
+        await pilot.press("i", "escape")
+        await pilot.pause()
+        assert seat(app).draft.intent == "none" and app.screen.id == "reviewer-screen"
+
+
+async def test_false_wake_key_clears_the_transcript_and_undoes(silent):
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("e", "ctrl+u", *"hello", "enter")
+        await pilot.press("w")
+        field = app.screen.query_one("#reviewer-transcript", Input)
+        assert field.value == "" and app.screen.query_one("#reviewer-false-wake").value
+        assert "False wake: nothing to transcribe" in screen_text(app)
+        await pilot.press("w")
+        assert field.value == "hello"
 
 
 async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, silent):
     import explainer.voice.playback as playback
 
-    clock, config = silent
+    _clock, config = silent
     monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (True, "test"))
     monkeypatch.setattr(playback.Player, "audible", property(lambda self: True))
     app = SeatHarness(make_course(), config)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        # the fixture has no audio files, so captions are shown and submitting is allowed;
-        # simulate a clip with audio that has not been heard
+        await start(pilot, app)
         player = app.screen.query_one("#reviewer-player")
-        player.heard = False
-        await pilot.press("ctrl+n")
+        player.heard = False  # a clip with audio that has not been heard
+        await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#reviewer-panes").current == "reviewer-work"
+        assert flow(app).step is Step.TASK
         assert "Listen to the end first" in screen_text(app)
-        await pilot.press("ctrl+t")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
+        await pilot.press("c", "enter")  # captions count as heard
+        await wait_step(pilot, app, Step.FEEDBACK)
 
 
-async def test_markup_typed_into_the_transcript_shows_literally(silent):
-    clock, config = silent
+async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(silent, monkeypatch):
+    _clock, config = silent
     app = SeatHarness(make_course(), config)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        await pilot.press("ctrl+u", *"[bold]x[/]")
-        assert app.screen.query_one("#reviewer-transcript", Input).value == "[bold]x[/]"
-        assert "[bold]x[/]" in screen_text(app)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert "You typed: [bold]x[/]" in screen_text(app)
-
-
-async def test_a_shift_resumes_after_quitting(silent):
-    clock, config = silent
-    course = make_course()
-    progress = Progress()
-    app = SeatHarness(course, config, progress)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        first = app.screen.shift.clip_ids
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-    again = SeatHarness(course, config, progress)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await wait_for_work(pilot, again)
-        shift = again.screen.shift
-        assert shift.clip_ids == first and len(shift.records) == 1
-        assert any("resumes at clip 2/6" in n for n in again.notices)
-
-
-async def test_the_distress_clip_is_opt_in_and_skippable(silent):
-    clock, config = silent
-    course = make_course()
-    app = SeatHarness(course, config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert "fallen" in screen_text(app)  # the content note is shown before opting in
-        app.screen.query_one("#reviewer-optin").value = True
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        shift = app.screen.shift
-        assert shift.clip_ids[-1] == "d-1"
-        for _ in range(5):
-            await wait_for_work(pilot, app)
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            await pilot.press("ctrl+n")
-        assert await wait_for_work(pilot, app) == "reviewer-gate"
-        assert "content note" in screen_text(app)
-        await pilot.press("enter")  # the focused button is "Skip it"
-        await pilot.pause()
-        assert shift.records["d-1"].skipped
-        from explainer.tui.screens.reviewer_debrief import debrief_text
-
-        full = debrief_text(app.screen.debrief).plain
-        assert "not Amazon's job to interfere" in full
-        assert "What should a reviewer be allowed to do" in full
-
-
-def test_full_guidelines_read_from_content_with_citations_resolved():
-    import tomllib
-
-    from explainer.course.model import Course, Source
-    from explainer.paths import packaged_content_dir
-    from explainer.tui.screens.reviewer_guidelines import read_guidelines
-
-    course = make_course()
-    raw = tomllib.loads((packaged_content_dir() / "sources.toml").read_text(encoding="utf-8"))
-    fields = ("id", "publisher", "title", "date", "url", "kind")
-    sources = {s["id"]: Source(*(s[f] for f in fields)) for s in raw["sources"]}
-    real = Course(1, "t", str(packaged_content_dir()), (), sources, {})
-    text = read_guidelines(real)
-    assert "+++" not in text and "Critical data" in text and "[@" not in text
-    assert "(Fox8, 2019-04-11)" in text
-    from explainer.course.load import load_course
-
-    loaded = load_course(packaged_content_dir())
-    assert loaded.guidelines is not None
-    assert "(Fox8, 2019-04-11)" in read_guidelines(loaded)
-    fallback = read_guidelines(course)  # root /tmp: no guidelines.md there
-    assert "could not be read" in fallback and "critical data" in fallback
-
-
-async def test_guidelines_key_opens_and_closes(silent):
-    clock, config = silent
-    app = SeatHarness(make_course(), config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        await pilot.press("f2")
-        await pilot.pause()
-        assert app.screen.id == "reviewer-guidelines-screen"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen.id == "reviewer-screen"
-
-
-async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(silent):
-    """No speech engine, no sound card: the shipped WAVs give a waveform, captions stand in."""
-    from explainer.course.load import load_course
-    from explainer.paths import packaged_content_dir
-    from explainer.tui.screens.reviewer_debrief import debrief_text
-
-    clock, config = silent
-    course = load_course(packaged_content_dir())
-    assert len(course.clips) >= 24 and len(course.households) >= 3
-    app = SeatHarness(course, config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        for _ in range(6):
-            assert await wait_for_work(pilot, app) == "reviewer-work"
-            text = screen_text(app)
-            assert "FICTIONAL-ACCT" in text and "stopped 0.0 /" in text  # the WAV was read
-            assert "Captions:" in text
-            clock.advance(20)
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            assert "WER" in screen_text(app)
-            await pilot.press("ctrl+n")
-        await pilot.pause()
-        full = debrief_text(app.screen.debrief).plain
-        assert "(fictional)" in full and "Accuracy against speed" in full
-        assert "do not have direct access" in full
-
-
-async def test_feedback_for_an_escalated_distress_clip():
-
-    from explainer.learning.shift_score import Answer, score_clip
-    from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
-
-    course = make_course()
-    clip = course.clip("d-1")
-    answer = Answer("help i fell", "none", False, frozenset({"health"}), escalated=True)
-
-    class One(App[None]):
-        def compose(self):
-            yield ReviewerFeedback()
-
-    async with One().run_test(size=(80, 24)) as pilot:
-        widget = pilot.app.query_one(ReviewerFeedback)
-        text = widget.build(clip, score_clip(clip, answer), 12.0, "6/6", answer).plain
-    assert "You escalated this clip" in text and "not Amazon's job to interfere" in text
-    assert "WER 0.00" in text and "No guideline missed" in text
-
-
-async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
-    silent, monkeypatch
-):
-    clock, config = silent
-    app = SeatHarness(make_course(), config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
+        await start(pilot, app)
         player = app.screen.query_one("#reviewer-player")
         player._has_audio = True  # pretend this clip had a WAV
+        await pilot.press("e")
         assert app.focused.id == "reviewer-transcript"
         await pilot.press("ctrl+s")
         assert player.player.speed == 0.75
@@ -254,39 +309,102 @@ async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
         await pilot.pause()
         assert any("device unplugged" in n for n in app.notices)
         assert app.focused.id == "reviewer-transcript"  # still typing where we were
+        await pilot.press("escape", "s")  # and the single key, once not typing
+        assert player.player.speed == 0.75
 
 
-# --- The reviewer seat opens light and answers "Start the shift" at once (QA S9, bench 1a).
-async def test_first_visit_composes_only_the_intro(silent) -> None:  # noqa: F811
+async def test_a_shift_resumes_after_quitting(silent):
+    _clock, config = silent
+    course = make_course()
+    progress = Progress()
+    app = SeatHarness(course, config, progress)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        first = flow(app).shift.clip_ids
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.FEEDBACK)
+    again = SeatHarness(course, config, progress)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_step(pilot, again, Step.TASK)
+        shift = flow(again).shift
+        assert shift.clip_ids == first and len(shift.records) == 1
+        assert any("resumes at clip 2/6" in n for n in again.notices)
+
+
+async def test_the_distress_clip_is_opt_in_and_skippable(silent):
+    from explainer.tui.screens.reviewer_debrief import debrief_text
+
     _clock, config = silent
     app = SeatHarness(make_course(), config)
     async with app.run_test(size=(80, 24)) as pilot:
+        assert "fallen" in screen_text(app)  # the content note is shown before opting in
+        await start(pilot, app, "o")
+        shift = flow(app).shift
+        assert shift.clip_ids[-1] == "d-1"
+        while flow(app).step is not Step.GATE:
+            await pilot.press("enter")
+            await wait_step(pilot, app, Step.TASK, Step.GATE, Step.FEEDBACK)
+        assert "content note" in screen_text(app) and "l Listen k Skip clip" in screen_text(app)
+        await pilot.press("enter")  # the focused button is "Skip it"
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.id == "reviewer-debrief-screen":
+                break
+        assert shift.records["d-1"].skipped
+        full = debrief_text(app.screen.debrief).plain
+        assert "not Amazon's job to interfere" in full
+        assert "What should a reviewer be allowed to do" in full
+        await pilot.press("n")  # a new shift
+        await wait_step(pilot, app, Step.INTRO)
+        assert app.focused.id == "reviewer-start"
+
+
+async def test_rules_key_shows_the_rulebook_with_examples(silent):
+    from explainer.course.load import load_course
+    from explainer.paths import packaged_content_dir
+    from explainer.tui.screens.reviewer_rules import rules_text
+
+    text = rules_text(load_course(packaged_content_dir())).plain
+    assert "Mark false wakes, and type nothing" in text and "✗ reject" in text and "✓ accept" in text
+    assert "[@" not in text and "(Fox8, 2019-04-11)" in text
+    assert "1. Reviewer rules" not in text and "No one spoke to it? False wake, no text." in text
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("f2")
         await pilot.pause()
-        assert not app.screen.query("#reviewer-work") and not app.screen.query("#reviewer-feedback-pane")
-        app.screen.on_screen_suspend()  # leaving before any clip: nothing to unload, no error
+        assert app.screen.id == "reviewer-rules-screen"
+        assert "no rulebook" in screen_text(app)  # the small test course has none: the short rules
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "reviewer-screen" and app.focused.id == "reviewer-player"
 
 
-async def test_start_shows_progress_at_once_and_the_clip_when_ready(silent, monkeypatch) -> None:  # noqa: F811
-    from explainer.voice import render
+async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_why(silent, monkeypatch):
+    from explainer.learning import shift_prepare
 
     _clock, config = silent
     release = threading.Event()
-    real = render.clip_audio
+    real = shift_prepare.prepare_audio
 
-    def slow_render(*args, **kwargs):
-        release.wait(30)  # the test decides when rendering ends; no timing involved
-        return real(*args, **kwargs)
+    def slow(clip, *args, **kwargs):
+        release.wait(30)  # the test decides when preparing ends; no timing involved
+        return real(clip, *args, **kwargs)
 
-    monkeypatch.setattr(render, "clip_audio", slow_render)
+    monkeypatch.setattr(shift_prepare, "prepare_audio", slow)
     app = SeatHarness(make_course(), config)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.LOADING)
+        assert "Preparing clip 1/6" in screen_text(app)
+        assert not app.screen.query_one("#reviewer-progress").display  # nothing measurable: no bar
+        assert app.focused is None  # nothing hidden keeps focus
+        release.set()
+        await wait_step(pilot, app, Step.TASK)
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.FEEDBACK)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#reviewer-panes").current == "reviewer-loading"
-        assert "Preparing clip 1/6" in screen_text(app)
-        assert app.screen.query_one("#reviewer-progress", ProgressBar).total is None  # pulsing
-        release.set()
-        assert await wait_for_work(pilot, app) == "reviewer-work"
-        assert app.screen.shift.position == 1
+        assert flow(app).step is Step.TASK  # prepared in the background meanwhile: no loading pane

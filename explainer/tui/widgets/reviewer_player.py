@@ -1,9 +1,13 @@
 """The clip player of the reviewer seat: waveform, playhead, transport and captions.
 
 Annotation tools keep play, replay, rewind and slow-down on keys that work while the reviewer
-types; the screen owns those keys and calls the methods here. The player reports once per clip
-that the learner has *heard it to the end* or *read its captions* (``Heard``), because the seat
-refuses an answer for a clip nobody listened to (a wish of Common Voice's users).
+types; the screen owns those keys and calls the methods here. The player is where focus rests
+between fields (the seat's "home"): it shows the focus, and Space plays. It reports once per
+clip that the learner has *heard it to the end* or *read its captions* (``Heard``), because the
+seat refuses an answer for a clip nobody listened to (a wish of Common Voice's users).
+
+The clip arrives prepared (``learning.shift_prepare``: audio path, duration, waveform envelope),
+so opening a clip reads nothing but the WAV for playback.
 
 With no sound device, ``explainer.voice.playback.Player`` runs silently: the playhead still
 moves, and the captions -- what was audible, with [noise] / [unintelligible] -- are shown at
@@ -13,7 +17,6 @@ once. Nothing here plays a clip on its own: playback starts only on the learner'
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +26,7 @@ from textual.widgets import Static
 
 from explainer.course.model import Clip
 from explainer.i18n import _
+from explainer.learning.shift_prepare import PreparedClip
 from explainer.tui.widgets.waveform import Waveform
 from explainer.voice.playback import Player
 from explainer.voice.render import clip_marks
@@ -31,7 +35,7 @@ SLOW_SPEED = 0.75
 TICK_SECONDS = 0.1
 
 
-class ReviewerPlayer(Vertical):
+class ReviewerPlayer(Vertical, can_focus=True):
     """Plays one clip at a time; ``load`` it, then drive it with the transport methods."""
 
     class Heard(Message):
@@ -61,29 +65,27 @@ class ReviewerPlayer(Vertical):
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self._tick)
 
-    def load(self, clip: Clip, audio: Path | None) -> None:
-        """Show a new clip (not playing). ``audio`` None: no file at all, captions only."""
-        from explainer.voice.audio import envelope, read_wav
-
+    def load(self, clip: Clip, prepared: PreparedClip | None) -> None:
+        """Show a new clip (not playing). No prepared audio: captions only."""
         self.player.stop()
         self.clip, self.heard, self.captions_shown = clip, False, False
         waveform = self.query_one(Waveform)
         self._has_audio = False
+        audio = prepared.audio if prepared is not None else None
+        duration = prepared.duration if prepared is not None else 0.0
         if audio is not None:
             try:
-                samples, rate = read_wav(audio)
                 self.player.load(audio)
-                duration = len(samples) / rate
-                waveform.show(envelope(samples, 120), duration, clip_marks(clip, duration))
                 self._has_audio = True
-            except (OSError, ValueError) as error:
+            except (OSError, ValueError, EOFError) as error:
                 self.notify(
                     _("This clip's audio could not be read ({error}).").format(error=error),
                     markup=False,
                 )
         if not self._has_audio:
-            end = max((line.start for line in clip.lines), default=0.0) + 2.0
-            waveform.show([], end, clip_marks(clip, end))
+            duration = max((line.start for line in clip.lines), default=0.0) + 2.0
+        envelope = list(prepared.envelope) if prepared is not None and self._has_audio else []
+        waveform.show(envelope, duration, clip_marks(clip, duration))
         self.query_one("#reviewer-captions", Static).update("")
         if not self.audible or not self._has_audio:
             self.show_captions()

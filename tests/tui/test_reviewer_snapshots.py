@@ -1,0 +1,72 @@
+"""Snapshots of the reviewer seat at 80x24 on the real course, no sound card (issue 13): the intro,
+a task, a feedback and the debrief.
+
+Review any change with ``uv run pytest tests/tui/test_reviewer_snapshots.py --snapshot-report``
+and only then update with ``--snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.learning.shift_flow import Step
+from tests.tui.test_reviewer_screen import flow, open_real_seat, wait_step
+
+
+@pytest.fixture
+def seat_app(silent):
+    from explainer.tui.app import make_app
+
+    _clock, config = silent
+
+    def build():
+        made = make_app(config)
+        made.animation_level = "none"
+        return made
+
+    return build
+
+
+async def _to_task(pilot) -> None:
+    app = pilot.app
+    await open_real_seat(pilot, app)
+    await pilot.press("enter")
+    await wait_step(pilot, app, Step.TASK)
+
+
+def test_seat_intro_80x24(snap_compare, seat_app):
+    async def intro(pilot):
+        await open_real_seat(pilot, pilot.app)
+
+    assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=intro)
+
+
+def test_seat_task_80x24(snap_compare, seat_app):
+    assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=_to_task)
+
+
+def test_seat_feedback_80x24(snap_compare, seat_app):
+    async def feedback(pilot):
+        await _to_task(pilot)
+        await pilot.press("i", "1", "5", "enter")  # an intent and a flag; the guess left as it is
+        await wait_step(pilot, pilot.app, Step.FEEDBACK)
+
+    assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=feedback)
+
+
+def test_seat_debrief_80x24(snap_compare, seat_app):
+    async def debrief(pilot):
+        await _to_task(pilot)
+        app = pilot.app
+        for _clip in range(6):
+            await pilot.press("3", "enter")
+            await wait_step(pilot, app, Step.FEEDBACK)
+            await pilot.press("enter")
+            await wait_step(pilot, app, Step.TASK, Step.DEBRIEF)
+        assert flow(app).step is Step.DEBRIEF
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.id == "reviewer-debrief-screen":
+                break
+
+    assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=debrief)
