@@ -114,7 +114,13 @@ def _only(clips, only: list[str] | None, console: Console):  # noqa: ANN001, ANN
 
 def run_guess(args: argparse.Namespace) -> int:
     """Compute each clip's machine guess from the audio the seat plays, and store it beside that audio."""
-    from explainer.learning.shift_guess import GuessUnavailable, compute_guess, guess_path, machine_guess, write_guess
+    from explainer.learning.shift_guess import (
+        GuessUnavailable,
+        compute_guess,
+        guess_path,
+        machine_guess,
+        write_guess,
+    )
     from explainer.voice.render import ClipAudioMissing, clip_audio
 
     console = Console()

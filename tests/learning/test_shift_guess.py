@@ -20,8 +20,8 @@ from explainer.learning.shift_guess import (
     guess_path,
     machine_guess,
     read_guess,
-    recogniser_fingerprint,
     recogniser_files,
+    recogniser_fingerprint,
     stored_guess,
     write_guess,
 )

@@ -9,8 +9,8 @@ import wave
 
 import numpy as np
 
-from explainer.voice.history import VoiceHistory
 from explainer.learning.shift_flow import Step
+from explainer.voice.history import VoiceHistory
 from tests.reviewer_fixtures import SeatHarness, make_course, screen_text
 from tests.tui.test_reviewer_screen import flow, open_real_seat, wait_step
 
