@@ -117,7 +117,7 @@ class Journey:
         self.progress = progress
 
     # -- quizzes ----------------------------------------------------------------------------
-    def _store(self, quiz_id: str) -> Mapping[str, Any]:
+    def answers_for(self, quiz_id: str) -> Mapping[str, Any]:
         if quiz_id in PREPOST:
             section = self.progress.sections.get("prepost")
             store = section.get(quiz_id) if isinstance(section, dict) else None
@@ -126,7 +126,7 @@ class Journey:
         return store if isinstance(store, dict) else {}
 
     def answered(self, quiz_id: str, question: Question) -> bool:
-        entry = self._store(quiz_id).get(question.id)
+        entry = self.answers_for(quiz_id).get(question.id)
         return isinstance(entry, dict) and "correct" in entry
 
     def first_unanswered(self, quiz_id: str) -> int:
