@@ -184,10 +184,20 @@ class QuizSession:
                 "confidence": confidence if confidence in CONFIDENCE_LEVELS else None,
                 "at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "quiz": self.quiz_id,
+                "first_try": self._first_try_right(question),
             }
             if self.retaking is not None:
                 self.retaking.add(question.id)
         return result
+
+    def _first_try_right(self, question: Question) -> bool:
+        """Was the very first try at this question right (in its own quiz, or in this check)?"""
+        tried = attempts.attempts_of(self.progress.attempts, question.id)
+        if self.quiz_id in PREPOST_IDS:
+            first = next(iter(attempts.in_quiz(tried, self.quiz_id)), None)
+        else:
+            first = attempts.first_try(tried)
+        return first is not None and first.correct
 
     def set_confidence(self, confidence: str | None) -> None:
         """Confidence may be marked after checking, too; it is stored with the answer."""

@@ -65,6 +65,7 @@ def test_retake_is_a_new_round_and_the_first_try_stays_first():
     assert [(a.round, a.try_number) for a in n1] == [(1, 1), (1, 2), (1, 3), (2, 1)]
     assert attempts.first_try(n1).given == "1" and not attempts.first_try(n1).correct
     assert progress.answers["n1"]["correct"] is True  # the latest answer still counts as before
+    assert progress.answers["n1"]["first_try"] is False  # ...but it was not right first time
 
 
 def test_prepost_tries_are_apart_from_the_station_quiz():
