@@ -14,6 +14,8 @@ The file formats are described for authors in ``content/README.md``; in short:
 * ``quizzes/``         ``final.toml`` (the final quiz) -- same question format
 * ``sources.toml``     ``[[sources]]`` id, publisher, title, date, url, kind = primary|secondary
 * ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
+* ``facts.toml``       ``[[facts]]`` id, label, values, unit, sources: numbers the course states in
+                       several places (a quiz, a model), defined once so they cannot drift apart
 * ``clips/``           ``households.toml``, one ``<household>.toml`` of ``[[clips]]`` each (with the
                        ``[[clips.facts]]`` a listener learns), and ``rules.toml``: the reviewer seat's
                        rulebook (``[[rules]]`` with worked ``[[rules.examples]]``)
@@ -52,6 +54,24 @@ class Source:
     url: str
     kind: str  # "primary" | "secondary"
     note: str = ""
+    copy: str = ""  # non-empty: ``url`` is a copy of the original (say whose), not the publisher's page
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number the course states in several places, defined once in ``facts.toml``.
+
+    Quizzes (``fact = "id"``), model.toml settings and the models' code read it from here, and
+    the checker rejects any of them that says otherwise.
+    """
+
+    id: str
+    label: str
+    values: tuple[float, ...]
+    unit: str = ""
+    sources: tuple[str, ...] = ()
     path: str = _where()
     line: int = _line()
 
@@ -113,6 +133,7 @@ class Question:
     * ordering: ``order`` lists the items in the right order (shown shuffled)
     * matching: ``groups`` and ``items`` (each item names its group)
     * numeric: ``answer`` with ``tolerance`` (absolute) and ``unit``
+    * a type registered later keeps its own keys in ``extra`` (read with ``get``)
     """
 
     id: str
@@ -131,8 +152,14 @@ class Question:
     unit: str = ""
     prepost: bool = False  # also asked in the pre/post check
     misconception: int | None = None  # number in the facts sheet's list of ten, if it targets one
+    fact: str = ""  # id of a Fact in facts.toml that the right answer must state
+    extra: tuple[tuple[str, object], ...] = ()  # a registered type's own keys (course.question_types)
     path: str = _where()
     line: int = _line()
+
+    def get(self, key: str, default: object = None) -> object:
+        """A value from ``extra``: the content of a question type that has keys of its own."""
+        return next((value for name, value in self.extra if name == key), default)
 
 
 @dataclass(frozen=True)
@@ -281,6 +308,7 @@ class Course:
     intents: tuple[str, ...] = ()  # intent names defined in content/intents
     rules: tuple[Rule, ...] = ()  # the reviewer seat's rulebook (clips/rules.toml)
     rules_intro: str = ""  # the rulebook's opening paragraph, with [@source] citations
+    facts: dict[str, Fact] = field(default_factory=dict)  # facts.toml, by id
 
     def station(self, station_id: str) -> Station:
         for station in self.stations:
