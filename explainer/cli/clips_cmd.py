@@ -12,11 +12,15 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from explainer.paths import data_paths, packaged_content_dir
+
+if TYPE_CHECKING:
+    from explainer.course.model import Clip
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +45,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _load(args: argparse.Namespace, console: Console):
+def _load(args: argparse.Namespace, console: Console) -> tuple[tuple[Clip, ...], Path] | None:
     """(clips, content_dir) read from the clip files only; None after printing problems."""
     from explainer.course.context import ReadContext
     from explainer.course.read_clips import read_clips, read_households
@@ -101,7 +105,7 @@ def _guess_state(audio: Path | None, root: Path, cache: Path) -> str:
         return "-"
 
 
-def _only(clips, only: list[str] | None, console: Console):  # noqa: ANN001, ANN202 - clips in, clips or None out
+def _only(clips: tuple[Clip, ...], only: list[str] | None, console: Console) -> tuple[Clip, ...] | None:
     if not only:
         return clips
     known = {clip.id for clip in clips}

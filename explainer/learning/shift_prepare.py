@@ -61,7 +61,7 @@ def prepare_audio(clip: Clip, content_dir: Path, cache_dir: Path, progress: Prog
     from explainer.voice.audio import envelope, read_wav
 
     path, notice = _audio(clip, content_dir, cache_dir, progress)
-    duration, points = 0.0, ()
+    duration, points = 0.0, tuple[float, ...]()
     if path is not None:
         try:
             samples, rate = read_wav(path)

@@ -12,7 +12,7 @@ import numpy as np
 from explainer.learning.shift_flow import Step
 from explainer.voice.history import VoiceHistory
 from tests.reviewer_fixtures import SeatHarness, make_course, screen_text
-from tests.tui.test_reviewer_screen import flow, open_real_seat, wait_step
+from tests.tui.test_reviewer_screen import flow, open_real_seat, tab_cycle, wait_step
 
 
 def _wav_bytes(seconds: float = 0.5) -> bytes:
@@ -122,6 +122,8 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
         assert "your own recording from the voice lab, selected for human review" in text
         field = app.screen.query_one("#reviewer-own-transcript")
         assert field.value == "alexa play some dog"  # the lab's transcript is the machine guess
+        stops = await tab_cycle(pilot, app)  # every stop visible
+        assert stops == ["reviewer-own-submit", "reviewer-own-skip", "reviewer-own-player"]
         await pilot.press("ctrl+u", *"alexa play some jazz")
         await pilot.press("enter")
         await pilot.pause()

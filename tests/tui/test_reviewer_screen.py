@@ -408,3 +408,24 @@ async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_w
         await pilot.press("enter")
         await pilot.pause()
         assert flow(app).step is Step.TASK  # prepared in the background meanwhile: no loading pane
+
+
+async def test_a_second_shift_in_a_row_gets_its_clips(silent):
+    """Clips prepared in the first shift are handed over again in the next one."""
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _shift in range(2):
+            await start(pilot, app)
+            for _clip in range(6):
+                await wait_step(pilot, app, Step.TASK)
+                await pilot.press("enter")
+                await wait_step(pilot, app, Step.FEEDBACK)
+                await pilot.press("enter")
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if app.screen.id == "reviewer-debrief-screen":
+                    break
+            await pilot.press("n")
+            await wait_step(pilot, app, Step.INTRO)
+        assert len(app.progress.section("reviewer")["history"]) == 2

@@ -34,15 +34,26 @@ async def _to_task(pilot) -> None:
     await wait_step(pilot, app, Step.TASK)
 
 
+async def _quiet(pilot) -> None:
+    """No toasts in the picture: they time out after seconds, so a slow run would differ."""
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
 def test_seat_intro_80x24(snap_compare, seat_app):
     async def intro(pilot):
         await open_real_seat(pilot, pilot.app)
+        await _quiet(pilot)
 
     assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=intro)
 
 
 def test_seat_task_80x24(snap_compare, seat_app):
-    assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=_to_task)
+    async def task(pilot):
+        await _to_task(pilot)
+        await _quiet(pilot)
+
+    assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=task)
 
 
 def test_seat_feedback_80x24(snap_compare, seat_app):
@@ -50,6 +61,7 @@ def test_seat_feedback_80x24(snap_compare, seat_app):
         await _to_task(pilot)
         await pilot.press("i", "1", "5", "enter")  # an intent and a flag; the guess left as it is
         await wait_step(pilot, pilot.app, Step.FEEDBACK)
+        await _quiet(pilot)
 
     assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=feedback)
 
@@ -68,5 +80,6 @@ def test_seat_debrief_80x24(snap_compare, seat_app):
             await pilot.pause(0.02)
             if app.screen.id == "reviewer-debrief-screen":
                 break
+        await _quiet(pilot)
 
     assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=debrief)

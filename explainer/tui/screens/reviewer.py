@@ -218,6 +218,10 @@ class ReviewerScreen(Screen[None]):
         if self.preparer is None:
             self.preparer = ClipPreparer(self.course, self._cache_dir(), self._prepared_off_thread,
                                          self._progress_off_thread)
+        for clip_id in wanted:  # prepared for an earlier shift: hand it over again at once
+            ready = self.preparer.get(clip_id)
+            if ready is not None and clip_id not in flow.prepared:
+                flow.ready(ready)
         self.preparer.want(wanted)
 
     def _prepared_off_thread(self, prepared: PreparedClip) -> None:
@@ -232,7 +236,7 @@ class ReviewerScreen(Screen[None]):
         except RuntimeError:
             pass
 
-    async def _prepared(self, prepared: PreparedClip) -> None:
+    def _prepared(self, prepared: PreparedClip) -> None:
         flow = self._flow()
         was_task = flow.step is Step.TASK
         if not flow.ready(prepared):
@@ -255,10 +259,15 @@ class ReviewerScreen(Screen[None]):
         flow = self._flow()
         if step is not flow.step:
             return  # a later change already drew
+        if step in (Step.TASK, Step.FEEDBACK):
+            await self._mount_work()
+        with self.app.batch_update():  # one frame for the whole change, not one per widget
+            self._draw_step(step)
+
+    def _draw_step(self, step: Step) -> None:
+        flow = self._flow()
         self.query_one(ShiftBar).show(flow.shift)
         if step in PANES:
-            if step in (Step.TASK, Step.FEEDBACK):
-                await self._mount_work()
             getattr(self, f"_show_{step.value}")()
             self.query_one(ContentSwitcher).current = PANES[step]
         elif step is Step.OWN_CHECK:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -30,8 +31,11 @@ from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 
+if TYPE_CHECKING:
+    from explainer.voice.history import HistoryEntry
 
-def own_clips(history_db: Path, offered: set[int]) -> list:
+
+def own_clips(history_db: Path, offered: set[int]) -> list[HistoryEntry]:
     """Selected uploads not offered before, newest first; [] whatever goes wrong with the file."""
     try:
         from explainer.voice.sampling import selected_for_review
@@ -70,7 +74,7 @@ def prepared(clip: Clip, audio: Path | None) -> PreparedClip:
     return PreparedClip(clip.id, None, 2.0)
 
 
-def as_clip(entry) -> Clip:  # noqa: ANN001 - a voice.history.HistoryEntry
+def as_clip(entry: HistoryEntry) -> Clip:
     """The upload in the seat's clip shape (captions = what was typed, for no-sound setups)."""
     return Clip(
         id=f"own-{entry.id}",
@@ -90,6 +94,10 @@ def as_clip(entry) -> Clip:  # noqa: ANN001 - a voice.history.HistoryEntry
     )
 
 
+class _Scroll(VerticalScroll, can_focus=False):
+    """The page scrolls with the mouse; Tab goes only to the player, the field and the buttons."""
+
+
 class ReviewerOwnClipScreen(Screen[None]):
     """Review your own upload: hear it, correct the lab's transcript, see the word diff."""
 
@@ -101,14 +109,14 @@ class ReviewerOwnClipScreen(Screen[None]):
         Binding("escape", "leave", _("Skip")),
     ]
 
-    def __init__(self, entry, audio: Path | None, sound: bool = True) -> None:  # noqa: ANN001
+    def __init__(self, entry: HistoryEntry, audio: Path | None, sound: bool = True) -> None:
         super().__init__(id="reviewer-own-screen")
         self.entry, self.audio, self.sound = entry, audio, sound
         self.clip = as_clip(entry)
         self.submitted = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="reviewer-own"):
+        with _Scroll(id="reviewer-own"):
             yield Static(
                 Text(
                     _("This is your own recording from the voice lab, selected for human review."),

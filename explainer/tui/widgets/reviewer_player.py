@@ -41,13 +41,14 @@ class ReviewerPlayer(Vertical, can_focus=True):
     class Heard(Message):
         """The learner heard the clip to the end, or its captions were shown."""
 
-    def __init__(self, *, sound: bool = True, **kwargs) -> None:  # noqa: ANN003
-        super().__init__(**kwargs)
+    def __init__(self, *, sound: bool = True, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
         self.player = Player(enabled=sound)
         self.clip: Clip | None = None
         self.heard = False
         self.captions_shown = False
         self._has_audio = False
+        self._transport = ""
 
     @property
     def audible(self) -> bool:
@@ -88,7 +89,7 @@ class ReviewerPlayer(Vertical, can_focus=True):
         waveform.show(envelope, duration, clip_marks(clip, duration))
         self.query_one("#reviewer-captions", Static).update("")
         if not self.audible or not self._has_audio:
-            self.show_captions()
+            self.show_captions(announce=False)  # the screen reads ``heard`` after loading
         self._update_transport()
 
     def unload(self) -> None:
@@ -128,7 +129,7 @@ class ReviewerPlayer(Vertical, can_focus=True):
             lambda: self.player.set_speed(1.0 if self.player.speed != 1.0 else SLOW_SPEED)
         )
 
-    def show_captions(self) -> None:
+    def show_captions(self, announce: bool = True) -> None:
         if self.clip is None:
             return
         captions = self.clip.captions or self.clip.transcript or _("(no speech)")
@@ -136,17 +137,18 @@ class ReviewerPlayer(Vertical, can_focus=True):
         text.append(captions)  # content, never parsed as markup
         self.query_one("#reviewer-captions", Static).update(text)
         self.captions_shown = True
-        self._mark_heard()
+        self._mark_heard(announce)
 
     # -- internals -------------------------------------------------------------------
-    def _mark_heard(self) -> None:
+    def _mark_heard(self, announce: bool = True) -> None:
         if not self.heard:
             self.heard = True
-            self.post_message(self.Heard())
+            if announce:
+                self.post_message(self.Heard())
 
     def _tick(self) -> None:
-        if self.clip is None or not self._has_audio:
-            return
+        if self.clip is None or not self._has_audio or not (self.player.playing or self.player.paused):
+            return  # stopped: nothing moves, so nothing to redraw (this runs 10 times a second)
         playing = self.player.playing
         position = self.player.position()
         waveform = self.query_one(Waveform)
@@ -176,4 +178,6 @@ class ReviewerPlayer(Vertical, can_focus=True):
                 line += " · " + _("silent: no sound device")
         if self.heard:
             line += " · " + _("heard ✓")
-        self.query_one("#reviewer-transport", Static).update(Text(line))
+        if line != self._transport:
+            self._transport = line
+            self.query_one("#reviewer-transport", Static).update(Text(line))
