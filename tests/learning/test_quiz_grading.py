@@ -14,10 +14,10 @@ from explainer.learning.quiz import (
     shuffled_options,
     shuffled_order,
 )
-from tests.quiz_samples import ALL, MATCHING, MULTI, NUMERIC, ORDERING, SINGLE, SPOT, TRUEFALSE
+from tests.builders import MATCHING, MULTI, NUMERIC, ORDERING, QUIZ, SINGLE, SPOT, TRUEFALSE
 
 
-@pytest.mark.parametrize("question", ALL, ids=lambda q: q.type)
+@pytest.mark.parametrize("question", QUIZ, ids=lambda q: q.type)
 def test_own_answer_is_correct(question):
     result = grade(question, correct_answer(question))
     assert result.correct and result.score == 1.0 and result.feedback == ()
@@ -82,7 +82,7 @@ def test_numeric_tolerance_and_parsing():
 
 
 def test_unknown_type_and_garbage_never_raise():
-    for question in ALL:
+    for question in QUIZ:
         for junk in (None, 5, "x", [1, [2]], {"a": 1}, object(), float("inf"), b"\x00"):
             assert not grade(question, junk).correct or question.type == "numeric" and junk == 5
 
@@ -143,6 +143,6 @@ _JUNK = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(junk=_JUNK, tries=st.integers(-3, 10))
 def test_grading_never_raises(junk, tries):
-    for question in ALL:
+    for question in QUIZ:
         result = grade(question, junk, tries)
         assert 0.0 <= result.score <= 1.0

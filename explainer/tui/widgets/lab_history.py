@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column
 
 AUTO_DELETE_DAYS = (0, 1, 7, 30, 90)  # 0: keep until deleted
@@ -40,6 +41,8 @@ class HistoryBrowser(Vertical):
         Binding("D", "delete_all", _("Delete all")),
         Binding("R", "reload", _("Refresh"), show=False),
     ]
+
+    app = getters.app(Host)
 
     class Changed(Message):
         """The learner deleted something or changed the auto-delete setting."""
@@ -74,13 +77,8 @@ class HistoryBrowser(Vertical):
     def _days_label(days: int) -> str:
         return _("off (keep until deleted)") if days == 0 else _("after {n} days").format(n=days)
 
-    def _section(self) -> dict | None:
-        progress = getattr(self.app, "progress", None)
-        return progress.section("lab") if progress is not None else None
-
     def _saved_days(self) -> int:
-        section = self._section() or {}
-        days = section.get("auto_delete_days", 0)
+        days = self.app.progress.section("lab").get("auto_delete_days", 0)
         return days if days in AUTO_DELETE_DAYS else 0
 
     def on_mount(self) -> None:
@@ -99,16 +97,12 @@ class HistoryBrowser(Vertical):
     def _path(self) -> Path:
         if self.history_db is not None:
             return self.history_db
-        config = getattr(self.app, "config", None)
-        if config is not None:
-            return config.data.history_db
-        from explainer.paths import data_paths
-
-        return data_paths().history_db
+        return self.app.config.data.history_db
 
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
-    def _open(self) -> None:
+    def _open(self, days: int | None = None) -> None:
+        """Open (and auto-delete after ``days``, by default the saved choice), then list."""
         try:
             from explainer.voice.history import VoiceHistory
         except ImportError:
@@ -117,7 +111,7 @@ class HistoryBrowser(Vertical):
         try:
             if self.history is None:
                 self.history = VoiceHistory(self._path())
-            days = self._saved_days()
+            days = self._saved_days() if days is None else days
             removed = self.history.auto_delete(days) if days else 0
             entries = self.history.list()
         except Exception as error:  # noqa: BLE001 - a broken file is a message
@@ -207,7 +201,7 @@ class HistoryBrowser(Vertical):
         from explainer.voice.playback import Player
 
         if self.player is None:
-            self.player = Player(enabled=self.audio and bool(getattr(getattr(self.app, "config", None), "audio", True)))
+            self.player = Player(enabled=self.audio and self.app.config.audio)
         target = Path(tempfile.gettempdir()) / f"explainer-lab-upload-{entry_id}.wav"
         try:
             path = self.history.export_audio(entry_id, target)
@@ -276,14 +270,12 @@ class HistoryBrowser(Vertical):
     @on(Select.Changed, "#lab-history-days")
     def _days_changed(self, event: Select.Changed) -> None:
         event.stop()
-        section = self._section()
         days = int(event.value) if isinstance(event.value, int) else 0
-        if section is not None and section.get("auto_delete_days", 0) != days:
-            section["auto_delete_days"] = days
-            self.app.save_progress()
+        if self._saved_days() != days:
+            self.post_message(Host.SectionChanged("lab", "auto_delete_days", days))
             self.post_message(self.Changed())
         if self.history is not None:
-            self._open()
+            self._open(days)  # the app records the choice a moment later: do not wait for it
 
     def on_unmount(self) -> None:
         if self.player is not None:
