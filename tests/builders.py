@@ -84,7 +84,8 @@ def opt(id_: str, text: str, correct: bool = False) -> Option:
 
 SINGLE = Question("s1", "wake-word", "single", "Where is the wake word spotted?", "On the device.", ("src-a",),
                   hints=("Think local.", "Before any upload."),
-                  options=(opt("device", "On the device", True), opt("cloud", "In the cloud"), opt("human", "By a person")))
+                  options=(opt("device", "On the device", True), opt("cloud", "In the cloud"), opt("human", "By a person"),
+                           opt("app", "In the phone app")))
 MULTI = Question("m1", "wake-word", "multi", "Which are true?", "A and B.", ("src-a",), hints=("Two.",),
                  options=(opt("a", "A", True), opt("b", "B", True), opt("c", "C"), opt("d", "D")))
 TRUEFALSE = Question("t1", "wake-word", "truefalse", "Everything is uploaded.", "No.", ("src-a",), hints=("Local.",),

@@ -10,7 +10,7 @@ The file formats are described for authors in ``content/README.md``; in short:
 
 * ``course.toml``      format_version, title, ``[[stations]]`` (id, title, folder, zone, summary, model)
 * ``stations/NN-id/``  ``NN-slug.md`` lesson pages (TOML front matter between ``+++`` lines)
-                       and ``quiz.toml`` (``[[questions]]``)
+                       and ``quiz.toml`` (``[[questions]]``) and ``recap.md`` (what the learner now knows)
 * ``quizzes/``         ``final.toml`` (the final quiz) -- same question format
 * ``sources.toml``     ``[[sources]]`` id, publisher, title, date, url, kind = primary|secondary
 * ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
@@ -112,6 +112,7 @@ class Question:
     * ordering: ``order`` lists the items in the right order (shown shuffled)
     * matching: ``groups`` and ``items`` (each item names its group)
     * numeric: ``answer`` with ``tolerance`` (absolute) and ``unit``
+    * a type registered later keeps its own keys in ``extra`` (read with ``get``)
     """
 
     id: str
@@ -130,8 +131,13 @@ class Question:
     unit: str = ""
     prepost: bool = False  # also asked in the pre/post check
     misconception: int | None = None  # number in the facts sheet's list of ten, if it targets one
+    extra: tuple[tuple[str, object], ...] = ()  # a registered type's own keys (course.question_types)
     path: str = _where()
     line: int = _line()
+
+    def get(self, key: str, default: object = None) -> object:
+        """A value from ``extra``: the content of a question type that has keys of its own."""
+        return next((value for name, value in self.extra if name == key), default)
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,7 @@ class Station:
     model: str  # id of the interactive model shown at this station
     pages: tuple[Page, ...] = ()
     questions: tuple[Question, ...] = ()
+    recap: Page | None = None  # recap.md, "What you now know" (a page of kind "recap")
     path: str = _where()
     line: int = _line()
 
