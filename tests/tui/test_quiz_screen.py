@@ -13,6 +13,7 @@ from explainer.learning.quiz import (
     shuffled_options,
     shuffled_order,
 )
+from explainer.paths import data_paths
 from tests.builders import MATCHING, MULTI, NUMERIC, make_course
 from tests.pilot import Saves, open_quiz, wait_until
 
@@ -22,7 +23,7 @@ SIZE = (80, 24)
 @pytest.fixture
 def quiz_app(course_app):
     """The real app over the test course whose station 1 and final quiz ask one question of each type."""
-    return lambda: course_app(make_course(quiz=True))
+    return lambda **config: course_app(make_course(quiz=True), **config)
 
 
 def _text(app, selector: str) -> str:
@@ -87,7 +88,7 @@ async def test_multi_by_space_and_arrows(quiz_app):
         assert app.progress.answers["m1"]["correct"] is True
 
 
-async def test_truefalse_has_one_try_and_same_answer_twice_costs_no_try(quiz_app):
+async def test_truefalse_has_one_try_and_same_answer_twice_costs_no_try(quiz_app, tmp_path):
     """True/false: one wrong try would give the answer away, so one try (issue 12.6)."""
     app = quiz_app()
     for qid in ("s1", "m1"):
@@ -99,7 +100,7 @@ async def test_truefalse_has_one_try_and_same_answer_twice_costs_no_try(quiz_app
         await pilot.press("1", "enter")  # "True" is always first, and wrong here
         await pilot.pause()
         assert session.last.finished and app.progress.answers["t1"]["correct"] is False
-    app = quiz_app()
+    app = quiz_app(data=data_paths(tmp_path / "another-learner"))
     async with app.run_test(size=SIZE) as pilot:
         await open_quiz(pilot, "wake-word")
         session = app.screen.session
