@@ -21,11 +21,10 @@ from textual.signal import Signal
 from explainer.i18n import _
 from explainer.learning.progress import Progress
 from explainer.learning.settings import Settings
-from explainer.tui import css_cache, services
+from explainer.tui import css_cache, overlays, services
 from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
 from explainer.tui.host import Host
-from explainer.tui.screens.too_small import keep_size_in_check
 from explainer.tui.themes import HIGH_CONTRAST
 
 STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
@@ -79,7 +78,7 @@ class ExplainerApp(Host):
     def on_mount(self) -> None:
         for notice in self._startup.notices:
             self.notify(notice, title=_("Notice"), severity="warning", timeout=12, markup=False)
-        keep_size_in_check(self, self.size.width, self.size.height)
+        self._check_size(self.size.width, self.size.height)
 
     def on_ready(self) -> None:
         gc.set_threshold(*NORMAL_GC_THRESHOLDS)
@@ -100,7 +99,10 @@ class ExplainerApp(Host):
         self._css_store.write_pending()  # what was parsed since the last write: a few small files
 
     def on_resize(self, event: Any) -> None:
-        keep_size_in_check(self, event.size.width, event.size.height)
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        overlays.fit_to_size(self, width, height)  # help/palette/too-small rules: tui/overlays.py
 
     # -- progress and settings ------------------------------------------------------------
     def save_progress(self) -> None:
@@ -149,6 +151,7 @@ class ExplainerApp(Host):
     def _open(self, mode: str, method: str | None, *args: Any, **kwargs: Any) -> None:
         async def go() -> None:
             await self.switch_mode(mode)
+            self._check_size(*self.size)  # the new mode's stack has no too-small notice yet
             if method and (call := getattr(self.screen, method, None)):
                 result = call(*args, **kwargs)
                 if inspect.isawaitable(result):
@@ -184,10 +187,11 @@ class ExplainerApp(Host):
     def action_help(self) -> None:
         from explainer.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-        else:
-            self.push_screen(HelpScreen.for_screen(self.screen, self))
+        overlays.toggle_help(self, HelpScreen, lambda: HelpScreen.for_screen(self.screen, self))
+
+    def action_command_palette(self) -> None:
+        if overlays.can_open_palette(self):
+            super().action_command_palette()
 
     def open_settings(self) -> None:
         from explainer.tui.screens.settings import SettingsScreen

@@ -16,8 +16,8 @@ from textual.screen import Screen
 
 from explainer.i18n import _
 from explainer.learning.settings import Settings
+from explainer.tui import overlays
 from explainer.tui.screens.problems import ContentProblemsScreen
-from explainer.tui.screens.too_small import keep_size_in_check
 from explainer.tui.themes import HIGH_CONTRAST
 
 
@@ -44,15 +44,12 @@ class ContentProblemsApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.notices:
             self.notify(notice, title=_("Notice"), severity="warning", timeout=12, markup=False)
-        keep_size_in_check(self, self.size.width, self.size.height)
+        overlays.fit_to_size(self, self.size.width, self.size.height)
 
     def on_resize(self, event: Any) -> None:
-        keep_size_in_check(self, event.size.width, event.size.height)
+        overlays.fit_to_size(self, event.size.width, event.size.height)
 
     def action_help(self) -> None:
         from explainer.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-        else:
-            self.push_screen(HelpScreen.for_screen(self.screen, self))
+        overlays.toggle_help(self, HelpScreen, lambda: HelpScreen.for_screen(self.screen, self))

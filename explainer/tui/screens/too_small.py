@@ -6,11 +6,9 @@ then pops it as soon as the window is big enough again: nothing underneath is lo
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
@@ -44,11 +42,3 @@ class TooSmallScreen(Screen[None]):
             Text(message.format(width=width, height=height) + "\n" + _("Ctrl+Q quits."), justify="center")
         )
 
-
-def keep_size_in_check(app: App[Any], width: int, height: int) -> None:
-    """Called by the app on mount and on every resize: show this screen, or step it aside."""
-    small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
-    if small and not isinstance(app.screen, TooSmallScreen):
-        app.push_screen(TooSmallScreen())
-    elif not small and isinstance(app.screen, TooSmallScreen):
-        app.pop_screen()
