@@ -41,4 +41,3 @@ class TooSmallScreen(Screen[None]):
         self.query_one("#too-small-message", Static).update(
             Text(message.format(width=width, height=height) + "\n" + _("Ctrl+Q quits."), justify="center")
         )
-
