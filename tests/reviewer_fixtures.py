@@ -1,160 +1,15 @@
-"""A small in-memory course for the reviewer tests (no content/ needed), and the seat in a small app."""
+"""Reviewer-seat test helpers: a clock that moves only when told, and Pilot helpers that wait
+for the seat's steps and check that every Tab stop is a visible widget.
+
+The course (households and clips) is ``tests.builders.make_course()``; the seat runs in the real
+app (the ``seat`` fixture in ``tests/tui/conftest.py``).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
-from textual.app import App
-
-import explainer.tui
-from explainer.course.model import Background, Clip, ClipFact, Course, Household, ScriptLine, Source
-from explainer.learning.progress import Progress
-
-
-def make_clip(
-    clip_id, household="rivera", kind="command", transcript="turn on the kitchen light", **kw
-):
-    """A clip; ``details`` (texts) with ``personal`` (kinds, in the same order) become its facts,
-    each tied to the clip's first words unless ``evidence`` gives the words."""
-    details = kw.pop("details", ())
-    personal = tuple(kw.pop("personal", ()))
-    evidence = kw.pop("evidence", None)
-    kw.pop("machine_guess", None)  # the guess is computed by the recogniser now, not written in clips
-    lines = kw.get("lines") or (ScriptLine("Ana", transcript, start=0.5),)
-    words = evidence or next((ln.text for ln in lines if ln.text), transcript)
-    facts = [ClipFact(text, words, personal[i] if i < len(personal) else "") for i, text in enumerate(details)]
-    facts += [ClipFact(f"{kind} heard", words, kind) for kind in personal[len(details):]]
-    defaults = dict(
-        title=f"Clip {clip_id}",
-        lines=lines,
-        background=Background(),
-        intent="HassTurnOn",
-        false_wake=False,
-        personal=tuple(dict.fromkeys(f.kind for f in facts if f.kind)),
-        facts=tuple(facts),
-        sensitive=False,
-        recorded_at="2019-03-02T07:14:00",
-        first_name="Ana",
-        captions=transcript,
-    )
-    defaults.update(kw)
-    return Clip(id=clip_id, household=household, kind=kind, transcript=transcript, **defaults)
-
-
-def make_course(clips=None) -> Course:
-    households = (
-        Household(
-            "rivera",
-            "The Riveras (fictional)",
-            ("Ana", "Leo"),
-            "A family",
-            "Springfield",
-            "A-1001",
-            "SN-1",
-        ),
-        Household(
-            "okafor",
-            "The Okafors (fictional)",
-            ("Chidi",),
-            "A couple",
-            "Shelbyville",
-            "A-2002",
-            "SN-2",
-        ),
-    )
-    if clips is None:
-        clips = (
-            make_clip("r-1"),
-            make_clip(
-                "r-2",
-                kind="overheard",
-                transcript="what time is it",
-                lines=(
-                    ScriptLine("Leo", "my doctor said the test came back fine"),
-                    ScriptLine("Ana", "what time is it", start=2.0),
-                ),
-                personal=("health",),
-                details=("Leo had a medical test",),
-                intent="HassGetTime",
-            ),
-            make_clip(
-                "r-3",
-                kind="false-wake",
-                transcript="",
-                intent=None,
-                false_wake=True,
-                lines=(ScriptLine("TV", "election results tonight"),),
-                machine_guess="election",
-            ),
-            make_clip(
-                "o-1",
-                household="okafor",
-                kind="child",
-                transcript="play the dinosaur song",
-                intent="PlayMusic",
-                personal=("children", "names"),
-                first_name="Chidi",
-                details=("A child named Ifeoma lives there", "The child's name, Ifeoma, is said"),
-            ),
-            make_clip(
-                "o-2",
-                household="okafor",
-                kind="hard",
-                transcript="add milk to the shopping list",
-                intent="AddItem",
-                personal=("routines",),
-                first_name="Chidi",
-                details=("They shop on Saturdays",),
-            ),
-            make_clip(
-                "o-3",
-                household="okafor",
-                kind="command",
-                transcript="set a timer for five minutes",
-                intent="SetTimer",
-            ),
-            make_clip("r-4", kind="command", transcript="whats the weather", intent="GetWeather"),
-            make_clip(
-                "d-1",
-                household="okafor",
-                kind="distress",
-                transcript="help I fell",
-                intent=None,
-                personal=("health",),
-                sensitive=True,
-                content_note="A person who has fallen calls for help.",
-                details=("Someone fell at home",),
-            ),
-        )
-    sources = {
-        "fox8-2019": Source(
-            "fox8-2019",
-            "Fox8",
-            "Report",
-            "2019-04-11",
-            "https://fox8.com/2019/04/11/report-thousands/",
-            "secondary",
-        ),
-        "engadget-2019": Source(
-            "engadget-2019",
-            "Engadget",
-            "Alexa",
-            "2019-04-11",
-            "https://www.engadget.com/2019/04/11/amazon-alexa/",
-            "secondary",
-        ),
-    }
-    return Course(
-        1,
-        "Test",
-        "/tmp",
-        (),
-        sources,
-        {},
-        households=households,
-        clips=tuple(clips),
-        intents=("HassTurnOn", "HassGetTime", "PlayMusic", "AddItem", "SetTimer", "GetWeather"),
-    )
+from explainer.learning.shift_flow import Step
 
 
 class FakeClock:
@@ -170,39 +25,78 @@ class FakeClock:
         self.now += seconds
 
 
-# --- the seat in a small app (used by tests/tui/test_reviewer_*.py) ---------------------------
-class SeatHarness(App[None]):
-    """The shell's contract in miniature: config, course, progress, save_progress, a mode."""
-
-    CSS_PATH = Path(explainer.tui.__file__).parent / "app.tcss"
-
-    def __init__(self, course, config, progress=None) -> None:
-        super().__init__()
-        self.course, self.config = course, config
-        self.progress = progress or Progress()
-        self.saves = 0
-        self.notices: list[str] = []
-
-    def notify(self, message, **kwargs) -> None:
-        self.notices.append(str(message))
-        super().notify(message, **kwargs)
-
-    def get_default_screen(self):
-        from explainer.tui.screens.reviewer import ReviewerScreen
-
-        return ReviewerScreen()
-
-    def save_progress(self) -> None:
-        self.saves += 1
+def seat_screen(app: Any) -> Any:
+    """The reviewer screen, wherever it is in the stack (a picker or the debrief may be on top)."""
+    return next(screen for screen in reversed(app.screen_stack) if screen.id == "reviewer-screen")
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+def flow(app: Any) -> Any:
+    return seat_screen(app).flow
 
 
-async def wait_for_work(pilot, app):
-    for _ in range(100):
+async def open_seat(pilot: Any) -> None:
+    """Open the reviewer seat from the map and wait until its first control has the focus."""
+    app = pilot.app
+    await pilot.pause()
+    app.open_reviewer()
+    for _ in range(200):
         await pilot.pause(0.02)
-        if app.screen.query_one("#reviewer-panes").current in ("reviewer-work", "reviewer-gate"):
-            return app.screen.query_one("#reviewer-panes").current
-    raise AssertionError("the clip never loaded")
+        if app.screen.id == "reviewer-screen" and app.focused is not None:
+            return
+    raise AssertionError("the reviewer seat never opened")
+
+
+async def wait_step(pilot: Any, app: Any, *steps: Step, tries: int = 250) -> Step:
+    for _ in range(tries):
+        await pilot.pause(0.02)
+        seat = flow(app)
+        on_top = app.screen.id == "reviewer-screen" or seat.step in (Step.OWN, Step.DEBRIEF, Step.OWN_CHECK)
+        if seat.step in steps and on_top:
+            await pilot.pause()
+            return seat.step
+    raise AssertionError(f"the seat never reached {steps} (it is at {flow(app).step})")
+
+
+async def start(pilot: Any, app: Any, *keys: str) -> None:
+    """Open the seat (if needed), press ``keys`` on the intro, then Start; wait for the first clip."""
+    if not any(screen.id == "reviewer-screen" for screen in app.screen_stack):
+        await open_seat(pilot)
+    await pilot.pause()
+    await pilot.press(*keys, "enter")  # the focused button is Start
+    await wait_step(pilot, app, Step.TASK, Step.GATE)
+
+
+async def wait_for_screen(pilot: Any, app: Any, screen_id: str) -> None:
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if app.screen.id == screen_id:
+            return
+    raise AssertionError(f"{screen_id} never opened (on {app.screen.id})")
+
+
+def visible(app: Any, widget: Any) -> bool:
+    """Painted on screen where it is: the widget (or a child) is what is drawn at its centre."""
+    region = widget.region
+    if region.area == 0:
+        return False
+    found, _region = app.screen.get_widget_at(region.x + region.width // 2, region.y + region.height // 2)
+    node = found
+    while node is not None and node is not widget:
+        node = node.parent
+    return node is widget
+
+
+async def tab_cycle(pilot: Any, app: Any, limit: int = 30) -> list[str]:
+    """Tab until focus comes back round; every stop must be visible. Returns the stops' ids."""
+    stops: list[str] = []
+    first = app.focused
+    for _ in range(limit):
+        await pilot.press("tab")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None, "Tab left nothing focused"
+        assert visible(app, focused), f"invisible Tab stop: {focused!r} after {stops}"
+        if focused is first:
+            return stops
+        stops.append(focused.id or type(focused).__name__)
+    raise AssertionError(f"focus never came back round: {stops}")

@@ -9,7 +9,8 @@ from explainer.learning.shift_draft import TaskDraft, flag_kind, search, short_l
 from explainer.learning.shift_flow import ShiftFlow, Step
 from explainer.learning.shift_prepare import PreparedClip
 from explainer.learning.shift_score import Answer
-from tests.reviewer_fixtures import FakeClock, make_course
+from tests.builders import make_course
+from tests.reviewer_fixtures import FakeClock
 
 
 def ready(clip_id: str) -> PreparedClip:

@@ -11,8 +11,8 @@ import numpy as np
 
 from explainer.learning.shift_flow import Step
 from explainer.voice.history import VoiceHistory
-from tests.reviewer_fixtures import SeatHarness, make_course, screen_text
-from tests.tui.test_reviewer_screen import flow, open_real_seat, tab_cycle, wait_step
+from tests.pilot import screen_text
+from tests.reviewer_fixtures import flow, open_seat, tab_cycle, wait_step
 
 
 def _wav_bytes(seconds: float = 0.5) -> bytes:
@@ -40,15 +40,13 @@ def _with_audio(monkeypatch, tmp_path):
     monkeypatch.setattr(render, "clip_audio", lambda *a, **k: Rendered())
 
 
-async def test_the_guess_is_the_lab_recognisers_stored_for_the_shipped_clip(silent):
+async def test_the_guess_is_the_lab_recognisers_stored_for_the_shipped_clip(real_seat):
     from explainer.learning.shift_guess import stored_guess
     from explainer.paths import packaged_content_dir
-    from explainer.tui.app import make_app
 
-    _clock, config = silent
-    app = make_app(config)
+    app = real_seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_real_seat(pilot, app)
+        await open_seat(pilot)
         await pilot.press("enter")
         await wait_step(pilot, app, Step.TASK)
         clip, prepared = flow(app).clip, flow(app).current_prepared()
@@ -59,10 +57,9 @@ async def test_the_guess_is_the_lab_recognisers_stored_for_the_shipped_clip(sile
         assert clip.id in str(prepared.audio)
 
 
-async def test_a_missing_guess_is_computed_while_the_task_is_open(monkeypatch, silent, tmp_path):
+async def test_a_missing_guess_is_computed_while_the_task_is_open(monkeypatch, seat, tmp_path):
     from explainer.learning import shift_guess
 
-    _clock, config = silent
     _with_audio(monkeypatch, tmp_path)
     release = threading.Event()
 
@@ -71,9 +68,9 @@ async def test_a_missing_guess_is_computed_while_the_task_is_open(monkeypatch, s
         return "alexa the lab heard this", ("SetTimer",)
 
     monkeypatch.setattr(shift_guess, "_recognise", recognise)
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await open_seat(pilot)
         await pilot.press("enter")
         await wait_step(pilot, app, Step.TASK)  # no waiting for the recogniser
         assert app.screen.query_one("#reviewer-transcript").value == ""
@@ -88,7 +85,7 @@ async def test_a_missing_guess_is_computed_while_the_task_is_open(monkeypatch, s
 
 
 async def _work_whole_shift(pilot, app):
-    await pilot.pause()
+    await open_seat(pilot)
     await pilot.press("enter")
     for _ in range(6):
         await wait_step(pilot, app, Step.TASK)
@@ -101,7 +98,7 @@ async def _work_whole_shift(pilot, app):
             break
 
 
-async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
+async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent, seat):
     _clock, config = silent
     history = VoiceHistory(config.data.history_db)
     history.add(
@@ -114,7 +111,7 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
     )
     history.add(audio=_wav_bytes(), transcript="alexa stop", source="typed", said="alexa stop")
     history.close()
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await _work_whole_shift(pilot, app)
         assert app.screen.id == "reviewer-own-screen"
@@ -137,11 +134,11 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
     assert app.progress.section("reviewer")["own_offered"] == [1]
 
 
-async def test_a_corrupt_history_means_no_own_clip_and_no_crash(silent):
+async def test_a_corrupt_history_means_no_own_clip_and_no_crash(silent, seat):
     _clock, config = silent
     config.data.history_db.parent.mkdir(parents=True, exist_ok=True)
     config.data.history_db.write_bytes(b"this is not a database" * 100)
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await _work_whole_shift(pilot, app)
         assert "Debrief" in screen_text(app)

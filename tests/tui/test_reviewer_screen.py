@@ -10,82 +10,25 @@ import threading
 
 from textual.widgets import Input
 
-from explainer.learning.progress import Progress
 from explainer.learning.shift_draft import search
 from explainer.learning.shift_flow import Step
 from explainer.learning.wer import normalise
-from tests.reviewer_fixtures import SeatHarness, make_course, screen_text
+from tests.pilot import record_notices, screen_text
+from tests.reviewer_fixtures import (
+    flow,
+    open_seat,
+    seat_screen,
+    start,
+    tab_cycle,
+    visible,
+    wait_step,
+)
 
 
-def seat(app):
-    """The reviewer screen, wherever it is in the stack (a picker or the debrief may be on top)."""
-    return next(screen for screen in reversed(app.screen_stack) if screen.id == "reviewer-screen")
-
-
-def flow(app):
-    return seat(app).flow
-
-
-async def wait_step(pilot, app, *steps: Step, tries: int = 250) -> Step:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        seat = flow(app)
-        on_top = app.screen.id == "reviewer-screen" or seat.step in (Step.OWN, Step.DEBRIEF, Step.OWN_CHECK)
-        if seat.step in steps and on_top:
-            await pilot.pause()
-            return seat.step
-    raise AssertionError(f"the seat never reached {steps} (it is at {flow(app).step})")
-
-
-async def start(pilot, app, *keys: str) -> None:
-    await pilot.pause()
-    await pilot.press(*keys, "enter")  # the focused button is Start
-    await wait_step(pilot, app, Step.TASK, Step.GATE)
-
-
-async def open_real_seat(pilot, app) -> None:
-    await pilot.pause()
-    app.open_reviewer()
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if app.screen.id == "reviewer-screen" and app.focused is not None:
-            return
-    raise AssertionError("the reviewer seat never opened")
-
-
-def visible(app, widget) -> bool:
-    """Painted on screen where it is: the widget (or a child) is what is drawn at its centre."""
-    region = widget.region
-    if region.area == 0:
-        return False
-    found, _region = app.screen.get_widget_at(region.x + region.width // 2, region.y + region.height // 2)
-    node = found
-    while node is not None and node is not widget:
-        node = node.parent
-    return node is widget
-
-
-async def tab_cycle(pilot, app, limit: int = 30) -> list[str]:
-    """Tab until focus comes back round; every stop must be visible. Returns the stops' ids."""
-    stops: list[str] = []
-    first = app.focused
-    for _ in range(limit):
-        await pilot.press("tab")
-        await pilot.pause()
-        focused = app.focused
-        assert focused is not None, "Tab left nothing focused"
-        assert visible(app, focused), f"invisible Tab stop: {focused!r} after {stops}"
-        if focused is first:
-            return stops
-        stops.append(focused.id or type(focused).__name__)
-    raise AssertionError(f"focus never came back round: {stops}")
-
-
-async def test_every_tab_stop_of_every_seat_pane_is_visible(silent):
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+async def test_every_tab_stop_of_every_seat_pane_is_visible(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await open_seat(pilot)
         assert app.focused.id == "reviewer-start"
         assert await tab_cycle(pilot, app) == ["reviewer-optin"]
         await start(pilot, app, "o")  # with the content-note clip
@@ -146,25 +89,22 @@ def _fewest_letters(intent: str, known: tuple[str, ...], likely: tuple[str, ...]
     return letters
 
 
-async def test_a_whole_shift_by_keys_only_counting_the_keys(silent):
+async def test_a_whole_shift_by_keys_only_counting_the_keys(real_seat):
     """The real course, no sound card: each clip answered right with the fewest keys the seat
     needs. A false wake: w, one number per kind of personal data, Enter (4 keys with two kinds).
     A command: e Ctrl+U <typing> Enter when the machine's guess is wrong, i and a number (or a
     few letters and Enter), the flags, Enter -- at most 8 keys plus typing with two kinds."""
-    from explainer.tui.app import make_app
-
-    _clock, config = silent
-    app = make_app(config)
+    app = real_seat()
     kinds = ("names", "address", "health", "finances", "children", "routines")
     seen: list[tuple[str, int, int]] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_real_seat(pilot, app)
+        await open_seat(pilot)
         assert app.focused.id == "reviewer-start"
         await pilot.press("enter")
         await wait_step(pilot, app, Step.TASK)
-        seat = app.screen
+        screen = app.screen
         for _number in range(6):
-            clip, prepared = seat.flow.clip, seat.flow.current_prepared()
+            clip, prepared = screen.flow.clip, screen.flow.current_prepared()
             assert app.focused.id == "reviewer-player"  # the next action, with keys
             keys = Keys(pilot)
             if clip.false_wake:
@@ -174,7 +114,7 @@ async def test_a_whole_shift_by_keys_only_counting_the_keys(silent):
                     await keys.press("e", "ctrl+u")
                     await keys.type(normalise(clip.transcript))
                     await keys.press("enter")  # ends the edit
-                likely = seat._likely(prepared)
+                likely = screen._likely(prepared)
                 if clip.intent in likely:
                     await keys.press("i", str(likely.index(clip.intent) + 1))
                 else:
@@ -183,7 +123,7 @@ async def test_a_whole_shift_by_keys_only_counting_the_keys(silent):
                     await keys.press("enter")
             await keys.press(*[str(kinds.index(kind) + 1) for kind in clip.personal], "enter")
             await wait_step(pilot, app, Step.FEEDBACK)
-            score = seat.flow.score
+            score = screen.flow.score
             assert score.missed == () and score.wer == 0, (clip.id, score.breaches)
             assert "No guideline missed" in screen_text(app)
             seen.append((clip.id, keys.keys, keys.typed))
@@ -206,9 +146,8 @@ async def test_a_whole_shift_by_keys_only_counting_the_keys(silent):
             assert len(clip.personal) > 2 or used <= 8, (clip_id, used)
 
 
-async def test_markup_typed_into_the_transcript_shows_literally(silent):
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+async def test_markup_typed_into_the_transcript_shows_literally(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         await pilot.press("e", "ctrl+u", *"[bold]x[/]")
@@ -219,25 +158,23 @@ async def test_markup_typed_into_the_transcript_shows_literally(silent):
         assert "You typed: [bold]x[/]" in screen_text(app)
 
 
-async def test_esc_ends_an_edit_and_keys_then_label_again(silent):
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+async def test_esc_ends_an_edit_and_keys_then_label_again(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         await pilot.press("e")
         assert app.focused.id == "reviewer-transcript"
         await pilot.press("w", "3")  # typed, not keys: this is a text field
-        assert app.focused.value.endswith("w3") and not seat(app).draft.false_wake
+        assert app.focused.value.endswith("w3") and not seat_screen(app).draft.false_wake
         await pilot.press("escape")
         assert app.focused.id == "reviewer-player" and app.screen.id == "reviewer-screen"
         await pilot.press("3", "x")
-        assert seat(app).draft.personal == {"health"} and seat(app).draft.escalated
+        assert seat_screen(app).draft.personal == {"health"} and seat_screen(app).draft.escalated
         assert app.screen.query_one("#reviewer-pd-health").value  # the box shows it
 
 
-async def test_intent_by_type_ahead_and_by_number(silent):
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+async def test_intent_by_type_ahead_and_by_number(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         await pilot.press("i", *"tim")
@@ -245,18 +182,17 @@ async def test_intent_by_type_ahead_and_by_number(silent):
         assert "Search: tim" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert seat(app).draft.intent == "SetTimer" and app.focused.id == "reviewer-player"
+        assert seat_screen(app).draft.intent == "SetTimer" and app.focused.id == "reviewer-player"
         await pilot.press("i", "0")
         await pilot.pause()
-        assert seat(app).draft.intent == "none"
+        assert seat_screen(app).draft.intent == "none"
         await pilot.press("i", "escape")
         await pilot.pause()
-        assert seat(app).draft.intent == "none" and app.screen.id == "reviewer-screen"
+        assert seat_screen(app).draft.intent == "none" and app.screen.id == "reviewer-screen"
 
 
-async def test_false_wake_key_clears_the_transcript_and_undoes(silent):
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+async def test_false_wake_key_clears_the_transcript_and_undoes(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         await pilot.press("e", "ctrl+u", *"hello", "enter")
@@ -268,13 +204,12 @@ async def test_false_wake_key_clears_the_transcript_and_undoes(silent):
         assert field.value == "hello"
 
 
-async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, silent):
+async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, seat):
     import explainer.voice.playback as playback
 
-    _clock, config = silent
     monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (True, "test"))
     monkeypatch.setattr(playback.Player, "audible", property(lambda self: True))
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         player = app.screen.query_one("#reviewer-player")
@@ -287,9 +222,9 @@ async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, silent)
         await wait_step(pilot, app, Step.FEEDBACK)
 
 
-async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(silent, monkeypatch):
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(seat, monkeypatch):
+    app = seat()
+    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         player = app.screen.query_one("#reviewer-player")
@@ -307,36 +242,36 @@ async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
         monkeypatch.setattr(player.player, "toggle", broken)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert any("device unplugged" in n for n in app.notices)
+        assert any("device unplugged" in n for n in notices)
         assert app.focused.id == "reviewer-transcript"  # still typing where we were
         await pilot.press("escape", "s")  # and the single key, once not typing
         assert player.player.speed == 0.75
 
 
-async def test_a_shift_resumes_after_quitting(silent):
-    _clock, config = silent
-    course = make_course()
-    progress = Progress()
-    app = SeatHarness(course, config, progress)
+async def test_a_shift_resumes_after_quitting(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         first = flow(app).shift.clip_ids
         await pilot.press("enter")
         await wait_step(pilot, app, Step.FEEDBACK)
-    again = SeatHarness(course, config, progress)
+        await pilot.press("ctrl+q")
+    again = seat()  # the same data folder: progress comes back from disk
+    notices = record_notices(again)
     async with again.run_test(size=(80, 24)) as pilot:
+        await open_seat(pilot)
         await wait_step(pilot, again, Step.TASK)
         shift = flow(again).shift
         assert shift.clip_ids == first and len(shift.records) == 1
-        assert any("resumes at clip 2/6" in n for n in again.notices)
+        assert any("resumes at clip 2/6" in n for n in notices)
 
 
-async def test_the_distress_clip_is_opt_in_and_skippable(silent):
+async def test_the_distress_clip_is_opt_in_and_skippable(seat):
     from explainer.tui.screens.reviewer_debrief import debrief_text
 
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_seat(pilot)
         assert "fallen" in screen_text(app)  # the content note is shown before opting in
         await start(pilot, app, "o")
         shift = flow(app).shift
@@ -359,7 +294,7 @@ async def test_the_distress_clip_is_opt_in_and_skippable(silent):
         assert app.focused.id == "reviewer-start"
 
 
-async def test_rules_key_shows_the_rulebook_with_examples(silent):
+async def test_rules_key_shows_the_rulebook_with_examples(seat):
     from explainer.course.load import load_course
     from explainer.paths import packaged_content_dir
     from explainer.tui.screens.reviewer_rules import rules_text
@@ -368,8 +303,7 @@ async def test_rules_key_shows_the_rulebook_with_examples(silent):
     assert "Mark false wakes, and type nothing" in text and "✗ reject" in text and "✓ accept" in text
     assert "[@" not in text and "(Fox8, 2019-04-11)" in text
     assert "1. Reviewer rules" not in text and "No one spoke to it? False wake, no text." in text
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         await pilot.press("f2")
@@ -381,10 +315,9 @@ async def test_rules_key_shows_the_rulebook_with_examples(silent):
         assert app.screen.id == "reviewer-screen" and app.focused.id == "reviewer-player"
 
 
-async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_why(silent, monkeypatch):
+async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_why(seat, monkeypatch):
     from explainer.learning import shift_prepare
 
-    _clock, config = silent
     release = threading.Event()
     real = shift_prepare.prepare_audio
 
@@ -393,9 +326,9 @@ async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_w
         return real(clip, *args, **kwargs)
 
     monkeypatch.setattr(shift_prepare, "prepare_audio", slow)
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await open_seat(pilot)
         await pilot.press("enter")
         await wait_step(pilot, app, Step.LOADING)
         assert "Preparing clip 1/6" in screen_text(app)
@@ -410,10 +343,9 @@ async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_w
         assert flow(app).step is Step.TASK  # prepared in the background meanwhile: no loading pane
 
 
-async def test_a_second_shift_in_a_row_gets_its_clips(silent):
+async def test_a_second_shift_in_a_row_gets_its_clips(seat):
     """Clips prepared in the first shift are handed over again in the next one."""
-    _clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
         for _shift in range(2):
             await start(pilot, app)

@@ -10,26 +10,17 @@ from __future__ import annotations
 import pytest
 
 from explainer.learning.shift_flow import Step
-from tests.tui.test_reviewer_screen import flow, open_real_seat, wait_step
+from tests.reviewer_fixtures import flow, open_seat, wait_step
 
 
 @pytest.fixture
-def seat_app(silent):
-    from explainer.tui.app import make_app
-
-    _clock, config = silent
-
-    def build():
-        made = make_app(config)
-        made.animation_level = "none"
-        return made
-
-    return build
+def seat_app(real_seat):
+    return real_seat
 
 
 async def _to_task(pilot) -> None:
     app = pilot.app
-    await open_real_seat(pilot, app)
+    await open_seat(pilot)
     await pilot.press("enter")
     await wait_step(pilot, app, Step.TASK)
 
@@ -42,7 +33,7 @@ async def _quiet(pilot) -> None:
 
 def test_seat_intro_80x24(snap_compare, seat_app):
     async def intro(pilot):
-        await open_real_seat(pilot, pilot.app)
+        await open_seat(pilot)
         await _quiet(pilot)
 
     assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=intro)

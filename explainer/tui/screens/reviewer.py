@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -37,6 +37,7 @@ from explainer.learning.shift_debrief import build_debrief
 from explainer.learning.shift_draft import TaskDraft, short_list
 from explainer.learning.shift_flow import ShiftFlow, Step
 from explainer.learning.shift_prepare import ClipPreparer, PreparedClip
+from explainer.tui.host import Host
 from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
 from explainer.tui.screens.reviewer_intent import IntentPicker
 from explainer.tui.screens.reviewer_own import ReviewerOwnClipScreen, fetch_own_audio, own_clips
@@ -115,23 +116,21 @@ class ReviewerScreen(Screen[None]):
         self._shown_clip: str | None = None
         self._pushed: Step | None = None
 
-    # -- what the app gives the seat ----------------------------------------------------------------
-    @property
-    def host(self) -> Any:
-        return self.app  # house's typed Host interface: course, config, progress, save_progress
+    # -- what the app gives the seat (the typed door: tui/host.py) --------------------------------------
+    app = getters.app(Host)
 
     @property
     def course(self) -> Course:
-        return self.host.course  # type: ignore[no-any-return]
+        return self.app.course
 
     def _section(self) -> dict[str, Any]:
-        return self.host.progress.section("reviewer")  # type: ignore[no-any-return]
+        return self.app.progress.section("reviewer")
 
     def _sound_wanted(self) -> bool:
-        return bool(getattr(self.host.config, "audio", True))
+        return self.app.config.audio
 
     def _cache_dir(self) -> Path:
-        return Path(self.host.config.data.clip_cache_dir)
+        return self.app.config.data.clip_cache_dir
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -167,7 +166,7 @@ class ReviewerScreen(Screen[None]):
     # -- lifecycle -------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.flow = ShiftFlow(
-            self.course, self._section(), save=self.host.save_progress, clock=self.clock, on_change=self._changed
+            self.course, self._section(), save=self.app.save_progress, clock=self.clock, on_change=self._changed
         )
         self.set_interval(1.0, self._tick)
         self.call_after_refresh(self._mount_work)
@@ -373,7 +372,7 @@ class ReviewerScreen(Screen[None]):
     def _start(self) -> None:
         flow = self._flow()
         include = bool(self.query("#reviewer-optin")) and self.query_one("#reviewer-optin", Checkbox).value
-        flow.start(include_distress=include, seed=flow.next_seed(getattr(self.host.config, "seed", None)))
+        flow.start(include_distress=include, seed=flow.next_seed(self.app.config.seed))
         self._prepare_ahead()
 
     def action_optin(self) -> None:
@@ -481,7 +480,7 @@ class ReviewerScreen(Screen[None]):
         if self._editing():
             self._player().focus()
         else:
-            self.host.open_map()
+            self.app.open_map()
 
     def action_rules(self) -> None:
         self.app.push_screen(ReviewerRulesScreen(self.course))
@@ -491,7 +490,7 @@ class ReviewerScreen(Screen[None]):
     def _look_for_own_clip(self, offered: set[int]) -> None:
         """Find a selected lab upload not offered before and fetch its audio (off the UI thread)."""
         entry, path = None, None
-        data = self.host.config.data
+        data = self.app.config.data
         entries = own_clips(data.history_db, offered)
         if entries:
             entry = entries[0]
