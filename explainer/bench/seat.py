@@ -54,7 +54,7 @@ def _step(app: Any, *steps: Any) -> Any:
 async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
     from explainer.learning.shift_flow import Step
     from explainer.paths import data_paths
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
     from explainer.tui.config import AppConfig
 
     app = make_app(AppConfig(data=data_paths(data_dir), audio=False, seed=1))
