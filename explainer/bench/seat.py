@@ -54,8 +54,8 @@ def _step(app: Any, *steps: Any) -> Any:
 async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
     from explainer.learning.shift_flow import Step
     from explainer.paths import data_paths
-    from explainer.tui.factory import make_app
     from explainer.tui.config import AppConfig
+    from explainer.tui.factory import make_app
 
     app = make_app(AppConfig(data=data_paths(data_dir), audio=False, seed=1))
     first: list[float] = []

@@ -21,6 +21,7 @@ from tests.reviewer_fixtures import (
     start,
     tab_cycle,
     visible,
+    wait_for_screen,
     wait_step,
 )
 
@@ -56,10 +57,7 @@ async def test_every_tab_stop_of_every_seat_pane_is_visible(seat):
         assert app.focused.id == "reviewer-gate-skip"
         assert await tab_cycle(pilot, app) == ["reviewer-gate-listen"]
         await pilot.press("k")  # skip it
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if app.screen.id == "reviewer-debrief-screen":
-                break
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
         assert app.screen.id == "reviewer-debrief-screen"
         assert await tab_cycle(pilot, app) == []
 
@@ -129,10 +127,7 @@ async def test_a_whole_shift_by_keys_only_counting_the_keys(real_seat):
             seen.append((clip.id, keys.keys, keys.typed))
             await pilot.press("enter")  # Enter on the feedback opens the next clip
             await wait_step(pilot, app, Step.TASK, Step.OWN_CHECK, Step.DEBRIEF)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if app.screen.id == "reviewer-debrief-screen":
-                break
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
         assert app.screen.id == "reviewer-debrief-screen"
     assert len(seen) == 6
     print("keys per clip (clip, keys, typed characters):", seen)
@@ -281,10 +276,7 @@ async def test_the_distress_clip_is_opt_in_and_skippable(seat):
             await wait_step(pilot, app, Step.TASK, Step.GATE, Step.FEEDBACK)
         assert "content note" in screen_text(app) and "l Listen k Skip clip" in screen_text(app)
         await pilot.press("enter")  # the focused button is "Skip it"
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if app.screen.id == "reviewer-debrief-screen":
-                break
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
         assert shift.records["d-1"].skipped
         full = debrief_text(app.screen.debrief).plain
         assert "not Amazon's job to interfere" in full
@@ -354,10 +346,7 @@ async def test_a_second_shift_in_a_row_gets_its_clips(seat):
                 await pilot.press("enter")
                 await wait_step(pilot, app, Step.FEEDBACK)
                 await pilot.press("enter")
-            for _ in range(200):
-                await pilot.pause(0.02)
-                if app.screen.id == "reviewer-debrief-screen":
-                    break
+            await wait_for_screen(pilot, app, "reviewer-debrief-screen")
             await pilot.press("n")
             await wait_step(pilot, app, Step.INTRO)
         assert len(app.progress.section("reviewer")["history"]) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from explainer.learning.shift_flow import Step
-from tests.reviewer_fixtures import flow, open_seat, wait_step
+from tests.reviewer_fixtures import flow, open_seat, wait_for_screen, wait_step
 
 
 @pytest.fixture
@@ -67,10 +67,7 @@ def test_seat_debrief_80x24(snap_compare, seat_app):
             await pilot.press("enter")
             await wait_step(pilot, app, Step.TASK, Step.DEBRIEF)
         assert flow(app).step is Step.DEBRIEF
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.screen.id == "reviewer-debrief-screen":
-                break
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
         await _quiet(pilot)
 
     assert snap_compare(seat_app(), terminal_size=(80, 24), run_before=debrief)
