@@ -45,8 +45,11 @@ STATES = ("not started", "in progress", "done")
 
 
 class _StationLike(Protocol):  # explainer.course.model.Station, without importing the course
-    id: str
-    model: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def model(self) -> str: ...
 
     @property
     def pages(self) -> Iterable[Any]: ...

@@ -276,7 +276,7 @@ class MapScreen(Screen[None]):
     def extra_pressed(self, event: ActionButton.Pressed) -> None:
         for button_id, _label, (mode, arg) in EXTRAS:
             if event.button.id == button_id:
-                if mode == "quiz":
+                if mode == "quiz" and arg is not None:
                     self.app.open_quiz(arg)
                 elif mode == "reviewer":
                     self.app.open_reviewer()

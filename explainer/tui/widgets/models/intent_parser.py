@@ -9,6 +9,7 @@ know -- which is the point: an assistant only "understands" what someone wrote d
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
 from textual import on, work
@@ -41,7 +42,7 @@ class IntentParser(ReportsInteraction, Widget):
         self.query_one("#intent-result", Static).update(Text(_("Loading the templates…"), style="dim"))
         self._parse(EXAMPLE)
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for field in self.query("#intent-text"):
             field.focus(scroll_visible)
         return self

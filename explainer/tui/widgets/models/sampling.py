@@ -9,6 +9,8 @@ message under the field and the last good numbers stay on screen. The arithmetic
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -71,7 +73,7 @@ class SamplingCalculator(ReportsInteraction, Widget):
     def on_mount(self) -> None:
         self.refresh_result()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#sampling-users"):
             target.focus(scroll_visible)
         return self
