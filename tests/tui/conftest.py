@@ -26,3 +26,17 @@ def silent(monkeypatch, tmp_path):
     monkeypatch.setattr(ReviewerScreen, "clock", staticmethod(clock))
     config = AppConfig(data=data_paths(tmp_path / "data"), seed=7, audio=True)
     return clock, config
+
+
+@pytest.fixture
+def lesson_app(app, monkeypatch):
+    """The real app over the small lesson course (six stations with models, two pages each)."""
+    from explainer.tui import services
+    from tests.lessons_harness import make_course
+
+    def build(course=None, **overrides):
+        chosen = course or make_course()
+        monkeypatch.setattr(services, "load_course_or_problems", lambda config: (chosen, []))
+        return app(**overrides)
+
+    return build

@@ -5,21 +5,15 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Static
 
 from explainer.tui.widgets.models.wake_word import WakeWordExplorer
-from tests.lessons_harness import HarnessApp
-
-
-async def open_model(pilot, app, station_id):
-    screen = await app.open_lesson(station_id, "model")
-    await pilot.pause()
-    return screen
+from tests.tui.lesson_pilot import open_model
 
 
 def text_of(widget) -> str:
     return str(widget.render())
 
 
-async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase():
-    app = HarnessApp()
+async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase(lesson_app):
+    app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "wake-word")
         explorer = screen.query_one(WakeWordExplorer)
@@ -56,10 +50,10 @@ async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase():
         assert explorer._highlighted_phrase().intended is True
 
 
-async def test_listening_timeline_timeout_changes_upload():
+async def test_listening_timeline_timeout_changes_upload(lesson_app):
     from explainer.tui.widgets.models.listening_timeline import ListeningTimeline
 
-    app = HarnessApp()
+    app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "listening-window")
         model = screen.query_one(ListeningTimeline)
@@ -79,10 +73,10 @@ async def test_listening_timeline_timeout_changes_upload():
         assert "(fictional)" in text_of(screen.query_one("#timeline-metadata", Static))
 
 
-async def test_sampling_calculator_typing_presets_and_bad_input():
+async def test_sampling_calculator_typing_presets_and_bad_input(lesson_app):
     from explainer.tui.widgets.models.sampling import SamplingCalculator
 
-    app = HarnessApp()
+    app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "sampled-for-review")
         model = screen.query_one(SamplingCalculator)
@@ -90,6 +84,8 @@ async def test_sampling_calculator_typing_presets_and_bad_input():
         assert "100,000" in text_of(result)  # 10 million users x 5 a day x 0.2%
         assert "sampled-for-review" not in app.progress.models_tried
         users = screen.query_one("#sampling-users", Input)
+        assert not users.has_focus  # a field takes the focus only when asked
+        await pilot.press("a")
         assert users.has_focus
         users.value = ""
         await pilot.press(*"[red]lots")
@@ -108,10 +104,10 @@ async def test_sampling_calculator_typing_presets_and_bad_input():
         assert model.values["rate"] == 0.01 and "1.0 million" in text_of(result)
 
 
-async def test_disclosures_timeline_moves_reveals_and_filters():
+async def test_disclosures_timeline_moves_reveals_and_filters(lesson_app):
     from explainer.tui.widgets.models.disclosures import DisclosuresTimeline
 
-    app = HarnessApp()
+    app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "the-2019-disclosures")
         model = screen.query_one(DisclosuresTimeline)
@@ -134,8 +130,8 @@ async def test_disclosures_timeline_moves_reveals_and_filters():
         assert "the-2019-disclosures" in app.progress.models_tried
 
 
-async def test_reviewer_brief_cards_and_start_shift():
-    app = HarnessApp()
+async def test_reviewer_brief_cards_and_start_shift(lesson_app):
+    app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "reviewer-seat")
         detail = screen.query_one("#brief-detail", Static)
@@ -144,17 +140,17 @@ async def test_reviewer_brief_cards_and_start_shift():
         await pilot.pause()
         assert "deliberate or accidental" in text_of(detail)  # moved on to the next card
         assert "reviewer-seat" in app.progress.models_tried
+        opened = []
+        app.open_reviewer = lambda: opened.append("reviewer")
         await pilot.press("o")
         await pilot.pause()
-        assert ("reviewer", "") in app.opened
+        assert opened == ["reviewer"]
 
 
-async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
+async def test_controls_checklist_ticks_persist_and_save_markdown(lesson_app, tmp_path):
     from explainer.paths import data_paths
-    from explainer.tui.config import AppConfig
 
-    app = HarnessApp()
-    app.config = AppConfig(data=data_paths(tmp_path))
+    app = lesson_app(data=data_paths(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "your-controls")
         items = screen.query_one("#checklist-items", OptionList)
@@ -168,7 +164,11 @@ async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
         saved = (tmp_path / "my-voice-assistant-checklist.md").read_text(encoding="utf-8")
         assert "- [x] **Review my voice history" in saved and "- [ ] **Turn on automatic deletion**" in saved
         await pilot.press("q")
-        await pilot.pause()
+        for _ in range(3):
+            await pilot.pause()
+        app.open_station("wake-word")  # another station, so the checklist is built afresh
+        for _ in range(3):
+            await pilot.pause()
         screen = await open_model(pilot, app, "your-controls")  # ticks come back from progress
         items = screen.query_one("#checklist-items", OptionList)
         assert "[x]" in str(items.get_option_at_index(2).prompt)
@@ -176,14 +176,12 @@ async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
         assert items.has_focus
 
 
-async def test_controls_checklist_read_only_folder_gives_a_message(tmp_path, monkeypatch):
+async def test_controls_checklist_read_only_folder_gives_a_message(lesson_app, tmp_path, monkeypatch):
     from explainer.paths import data_paths
-    from explainer.tui.config import AppConfig
 
-    app = HarnessApp()
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
-    app.config = AppConfig(data=data_paths(blocked))
+    app = lesson_app(data=data_paths(blocked))
     messages = []
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "your-controls")
@@ -196,8 +194,8 @@ async def test_controls_checklist_read_only_folder_gives_a_message(tmp_path, mon
         assert messages and messages[0].startswith("Could not save the checklist")
 
 
-async def test_listening_timeline_metadata_rows_say_who_reported_them():
-    app = HarnessApp()
+async def test_listening_timeline_metadata_rows_say_who_reported_them(lesson_app):
+    app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "listening-window")
         metadata = screen.query_one("#timeline-metadata", Static)
@@ -207,17 +205,17 @@ async def test_listening_timeline_metadata_rows_say_who_reported_them():
         assert "coordinates" in text_of(metadata) and "▶ Location" in text_of(metadata)
 
 
-async def test_every_model_survives_a_broken_model_toml(tmp_path):
+async def test_every_model_survives_a_broken_model_toml(lesson_app, tmp_path):
     """A teacher's typo in model.toml gives a message on screen, never a crash."""
     from dataclasses import replace
 
-    from lessons_harness import MODELS, make_course
+    from tests.lessons_harness import MODELS, make_course
 
     course = make_course()
     for _sid, folder, _model in MODELS:
         (tmp_path / "stations" / folder).mkdir(parents=True)
         (tmp_path / "stations" / folder / "model.toml").write_text("this is [not toml", encoding="utf-8")
-    app = HarnessApp(replace(course, root=str(tmp_path)))
+    app = lesson_app(replace(course, root=str(tmp_path)))
     async with app.run_test(size=(80, 24)) as pilot:
         for station_id, _folder, _model in MODELS:
             screen = await open_model(pilot, app, station_id)
