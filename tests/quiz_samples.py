@@ -21,6 +21,7 @@ SINGLE = Question(
         opt("device", "On the device", True),
         opt("cloud", "In the cloud"),
         opt("human", "By a person"),
+        opt("app", "In the phone app"),
     ),
 )
 MULTI = Question(

@@ -112,6 +112,7 @@ class Question:
     * ordering: ``order`` lists the items in the right order (shown shuffled)
     * matching: ``groups`` and ``items`` (each item names its group)
     * numeric: ``answer`` with ``tolerance`` (absolute) and ``unit``
+    * a type registered later keeps its own keys in ``extra`` (read with ``get``)
     """
 
     id: str
@@ -130,8 +131,13 @@ class Question:
     unit: str = ""
     prepost: bool = False  # also asked in the pre/post check
     misconception: int | None = None  # number in the facts sheet's list of ten, if it targets one
+    extra: tuple[tuple[str, object], ...] = ()  # a registered type's own keys (course.question_types)
     path: str = _where()
     line: int = _line()
+
+    def get(self, key: str, default: object = None) -> object:
+        """A value from ``extra``: the content of a question type that has keys of its own."""
+        return next((value for name, value in self.extra if name == key), default)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from explainer.course.model import Course, Page, Question, Station
 from explainer.i18n import _
+from explainer.learning import attempts
 from explainer.learning.quiz_session import PREPOST_IDS as PREPOST
 from explainer.learning.quiz_session import UnknownQuiz
 from explainer.learning.quiz_session import quiz_questions as session_questions
@@ -40,6 +41,7 @@ class ProgressLike(Protocol):  # explainer.learning.progress.Progress, read only
     answers: dict[str, dict[str, Any]]
     last: dict[str, Any]
     sections: dict[str, dict[str, Any]]
+    attempts: dict[str, list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -149,9 +151,7 @@ class Journey:
         """Some question answered, or tries spent on the one in hand."""
         if any(self.answered(quiz_id, q) for q in quiz_questions(self.course, quiz_id)):
             return True
-        section = self.progress.sections.get("quiz")
-        pending = section.get("open") if isinstance(section, dict) else None
-        return isinstance(pending, dict) and pending.get("quiz") == quiz_id
+        return attempts.rounds(self.progress.attempts, (q.id for q in quiz_questions(self.course, quiz_id)), quiz_id) > 0
 
     @property
     def has_prepost(self) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from explainer.course.model import Course, Question
 from explainer.i18n import _
+from explainer.learning.quiz import answer_text
 from explainer.learning.quiz_session import PREPOST_IDS, quiz_questions
 
 
@@ -129,22 +130,6 @@ def _row(quiz_id: str, q: Question, entry: dict) -> AnswerRow:
         misconception=q.misconception,
         answer=answer_text(q, entry.get("given")),
     )
-
-
-def answer_text(q: Question, given: object) -> str:
-    """A stored answer as the learner saw it: option texts rather than option ids."""
-    try:
-        if q.type in ("single", "truefalse", "multi", "spot"):
-            ids = [given] if isinstance(given, str) else list(given or [])
-            texts = {o.id: o.text for o in q.options}
-            return "; ".join(texts.get(str(i), str(i)) for i in ids)
-        if q.type == "ordering":
-            return " → ".join(str(item) for item in (given or []))
-        if q.type == "matching" and isinstance(given, dict):
-            return "; ".join(f"{item} → {group}" for item, group in given.items())
-    except TypeError:
-        return ""
-    return "" if given is None else str(given)
 
 
 def prepost(course: Course, progress: Any) -> PrePost:

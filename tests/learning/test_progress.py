@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.learning.progress import FORMAT, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, VERSION, Progress, ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
 
 
@@ -28,7 +28,7 @@ def test_round_trip(tmp_path: Path) -> None:
     loaded = store.load()
     assert loaded.notice is None
     data = json.loads((tmp_path / "progress.json").read_text())
-    assert data["format"] == FORMAT and data["version"] == 1
+    assert data["format"] == FORMAT and data["version"] == VERSION == 2
     assert data["pages_read"] == ["wake-word/first"]
     assert loaded.progress.section("reviewer") == {"shifts": {"s1": {"score": 3}}}
     assert loaded.progress.answers["wake-word-q1"]["given"] == ["true"]

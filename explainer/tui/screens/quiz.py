@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Question
+from explainer.course.question_types import type_title
 from explainer.i18n import _
 from explainer.learning.quiz import CONFIDENCE_LEVELS, Result, incomplete
 from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
@@ -31,7 +32,6 @@ from explainer.tui.screens.quiz_end import QuizEnd
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
 from explainer.tui.widgets.questions.texts import (
-    TYPE_NAMES,
     feedback_text,
     quiz_title,
     verdict_text,
@@ -170,8 +170,8 @@ class QuizScreen(QuizEnd, Screen):
         parts = [
             quiz_title(self.course, session.quiz_id),
             f"{session.index + 1}/{len(session.questions)}",
-            _(TYPE_NAMES.get(session.current.type, session.current.type)),
-            _("try {n} of {m}").format(n=min(tries, session.max_tries), m=session.max_tries),
+            _(type_title(session.current.type)),
+            _("try {n} of {m}").format(n=min(tries, session.allowed), m=session.allowed),
             _("sure? {c}").format(c=_(self.confidence) if self.confidence else "–"),
         ]
         self._set_text("#quiz-header", " · ".join(parts))
