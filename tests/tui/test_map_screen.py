@@ -370,7 +370,8 @@ async def test_continue_goes_on_from_a_done_station_to_the_next_unfinished_thing
 async def test_continue_reopens_a_quiz_left_part_way_and_not_the_lab(map_app):
     app = map_app()
     app.progress.last = {"mode": "quiz", "quiz": "cloud-check"}
-    app.progress.section("quiz")["open"] = {"quiz": "cloud-check", "question": "cloud-check-q1", "tries": 1}
+    app.progress.attempts["cloud-check-q1"] = [{"quiz": "cloud-check", "round": 1, "try": 1, "given": "false",
+                                               "correct": False, "final": False}]  # one try spent, left
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert str(app.screen.query_one("#continue", ActionButton).label) == "▶ Continue: Quiz: 3. The cloud check"
