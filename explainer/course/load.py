@@ -22,7 +22,7 @@ from explainer.course.read_clips import read_clips, read_households
 from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
 from explainer.course.read_recap import read_recap
-from explainer.course.read_reference import read_glossary, read_sources
+from explainer.course.read_reference import read_facts, read_glossary, read_sources
 
 __all__ = ["ContentError", "Problem", "ProblemLog", "content_languages", "load_course", "read_course"]
 
@@ -74,6 +74,7 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     ctx.overlay = translation_folder(root, lang)
     read_sources(ctx)
     read_glossary(ctx)
+    read_facts(ctx)
     intents = read_intents(ctx)
     course_file = ctx.localized(COURSE_FILE)
     manifest = read_toml(root, course_file, ctx.log)
@@ -109,7 +110,7 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     course = Course(
         format_version=version or FORMAT_VERSION, title=title, root=str(root), stations=tuple(stations),
         sources=dict(ctx.sources), glossary=dict(ctx.glossary), final_quiz=final,
-        households=households, clips=clips, intents=intents, guidelines=guidelines,
+        households=households, clips=clips, intents=intents, guidelines=guidelines, facts=dict(ctx.facts),
     )
     return course, ctx
 

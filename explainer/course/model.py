@@ -14,6 +14,8 @@ The file formats are described for authors in ``content/README.md``; in short:
 * ``quizzes/``         ``final.toml`` (the final quiz) -- same question format
 * ``sources.toml``     ``[[sources]]`` id, publisher, title, date, url, kind = primary|secondary
 * ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
+* ``facts.toml``       ``[[facts]]`` id, label, values, unit, sources: numbers the course states in
+                       several places (a quiz, a model), defined once so they cannot drift apart
 * ``clips/``           ``households.toml`` and one ``<household>.toml`` of ``[[clips]]`` each
 * ``intents/``         hassil sentence templates (YAML) for the lab
 * ``guidelines.md``    the reviewer seat's guidelines: a page like a lesson page (claim rule applies)
@@ -51,6 +53,24 @@ class Source:
     url: str
     kind: str  # "primary" | "secondary"
     note: str = ""
+    copy: str = ""  # non-empty: ``url`` is a copy of the original (say whose), not the publisher's page
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number the course states in several places, defined once in ``facts.toml``.
+
+    Quizzes (``fact = "id"``), model.toml settings and the models' code read it from here, and
+    the checker rejects any of them that says otherwise.
+    """
+
+    id: str
+    label: str
+    values: tuple[float, ...]
+    unit: str = ""
+    sources: tuple[str, ...] = ()
     path: str = _where()
     line: int = _line()
 
@@ -131,6 +151,7 @@ class Question:
     unit: str = ""
     prepost: bool = False  # also asked in the pre/post check
     misconception: int | None = None  # number in the facts sheet's list of ten, if it targets one
+    fact: str = ""  # id of a Fact in facts.toml that the right answer must state
     extra: tuple[tuple[str, object], ...] = ()  # a registered type's own keys (course.question_types)
     path: str = _where()
     line: int = _line()
@@ -234,6 +255,7 @@ class Course:
     clips: tuple[Clip, ...] = ()
     intents: tuple[str, ...] = ()  # intent names defined in content/intents
     guidelines: Page | None = None  # the reviewer seat's full guidelines (guidelines.md), a checked page
+    facts: dict[str, Fact] = field(default_factory=dict)  # facts.toml, by id
 
     def station(self, station_id: str) -> Station:
         for station in self.stations:

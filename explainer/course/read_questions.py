@@ -49,10 +49,14 @@ def read_question(ctx: ReadContext, fields: Fields, station_id: str) -> Question
         fields.say("misconception", f"misconception = {misconception} is not one of the ten misconceptions; "
                    "use a number from 1 to 10 (facts.md section 6) or remove the key")
         misconception = None
+    fact = fields.text("fact", required=False)
+    if fact and ctx.facts_loaded and fact not in ctx.facts:
+        fields.say("fact", f'unknown fact "{fact}"; define it in facts.toml or fix the id')
     question = dict(
         id=qid, station_id=station_id, type=qtype, prompt=fields.text("prompt"),
         explanation=fields.text("explanation"), sources=sources, hints=fields.strings("hints"),
-        prepost=fields.flag("prepost"), misconception=misconception, path=fields.path, line=fields.line(),
+        prepost=fields.flag("prepost"), misconception=misconception, fact=fact, path=fields.path,
+        line=fields.line(),
     )
     for key, types in type_keys().items():
         if qtype and qtype not in types and fields.has(key):

@@ -20,16 +20,14 @@ from textual.signal import Signal
 from explainer.i18n import _, set_language
 from explainer.learning.progress import Progress
 from explainer.learning.settings import Settings
-from explainer.tui import css_cache, services
+from explainer.tui import css_cache, overlays, services
 from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
-from explainer.tui.screens.too_small import MIN_SIZE, TooSmallScreen
 from explainer.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
     from explainer.learning.journey import Step
 
-MIN_WIDTH, MIN_HEIGHT = MIN_SIZE
 STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
 NORMAL_GC_THRESHOLDS = gc.get_threshold()  # the process's own, restored after start-up
 
@@ -111,11 +109,7 @@ class ExplainerApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small and not isinstance(self.screen, TooSmallScreen):
-            self.push_screen(TooSmallScreen())
-        elif not small and isinstance(self.screen, TooSmallScreen):
-            self.pop_screen()
+        overlays.fit_to_size(self, width, height)  # help/palette/too-small rules: tui/overlays.py
 
     # -- progress and settings ------------------------------------------------------------
     def save_progress(self) -> None:
@@ -162,6 +156,7 @@ class ExplainerApp(App[None]):
 
         async def go() -> None:
             await self.switch_mode(mode)
+            self._check_size(*self.size)  # the new mode's stack has no too-small notice yet
             if method and (call := getattr(self.screen, method, None)):
                 result = call(*args, **kwargs)
                 if inspect.isawaitable(result):
@@ -231,10 +226,11 @@ class ExplainerApp(App[None]):
     def action_help(self) -> None:
         from explainer.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-        else:
-            self.push_screen(HelpScreen.for_screen(self.screen, self))
+        overlays.toggle_help(self, HelpScreen, lambda: HelpScreen.for_screen(self.screen, self))
+
+    def action_command_palette(self) -> None:
+        if overlays.can_open_palette(self):
+            super().action_command_palette()
 
     def action_settings(self) -> None:
         from explainer.tui.screens.settings import SettingsScreen

@@ -168,7 +168,8 @@ class FoolWakeScreen(Screen[None]):
         if trace is None:
             detail.update(Text(str(key.value)))
         elif trace.woke:
-            detail.update(Text(_("Woke on “{p}”. Uploaded: “{t}” — a recording a reviewer like you may hear.").format(
+            detail.update(Text(_("Woke on “{p}”. A real speaker would have uploaded: “{t}” — a recording a reviewer "
+                                 "like you may hear. This experiment keeps nothing: it is not in your voice history.").format(
                 p=key.value, t=trace.transcript)))
         else:
             detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))
