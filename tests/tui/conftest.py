@@ -6,7 +6,23 @@ import pytest
 
 from explainer.paths import data_paths
 from explainer.tui.config import AppConfig
+from tests.builders import make_course
 from tests.reviewer_fixtures import FakeClock
+
+
+@pytest.fixture
+def seat(silent, app):
+    """Factory: ``seat(course=None, progress=None)`` -> the real app (silent, fake clock) over
+    the test course; open the seat with ``await tests.pilot.open_reviewer(pilot)``."""
+    _clock, config = silent
+
+    def build(course=None, progress=None):
+        made = app(course=course or make_course(), data=config.data, audio=config.audio)
+        if progress is not None:
+            made.progress = progress
+        return made
+
+    return build
 
 
 @pytest.fixture
@@ -26,17 +42,3 @@ def silent(monkeypatch, tmp_path):
     monkeypatch.setattr(ReviewerScreen, "clock", staticmethod(clock))
     config = AppConfig(data=data_paths(tmp_path / "data"), seed=7, audio=True)
     return clock, config
-
-
-@pytest.fixture
-def lesson_app(app, monkeypatch):
-    """The real app over the small lesson course (six stations with models, two pages each)."""
-    from explainer.tui import services
-    from tests.lessons_harness import make_course
-
-    def build(course=None, **overrides):
-        chosen = course or make_course()
-        monkeypatch.setattr(services, "load_course_or_problems", lambda config: (chosen, []))
-        return app(**overrides)
-
-    return build

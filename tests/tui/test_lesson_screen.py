@@ -11,7 +11,7 @@ from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
 from explainer.tui.widgets.page_view import PageView
 from explainer.tui.widgets.sources_panel import SourcesPanel
-from tests.tui.lesson_pilot import open_lesson
+from tests.pilot import open_lesson
 
 
 def header(app) -> str:
@@ -22,11 +22,11 @@ def footer(app) -> str:
     return app.screen._compositor.render_strips()[-1].text
 
 
-async def test_page_through_a_station_and_record_progress(lesson_app):
-    app = lesson_app()
+async def test_page_through_a_station_and_record_progress(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_lesson(pilot, app, "wake-word")
-        assert "Station 1/6" in header(app) and "Page 1 of 3" in header(app)
+        screen = await open_lesson(pilot, "wake-word")
+        assert "Station 1/9" in header(app) and "Page 1 of 3" in header(app)
         assert "wake-word/first" in app.progress.pages_read
         text = str(screen.query_one("#page-text", Static).render())
         assert "[bold]Alexa[/bold]" in text  # content is shown literally, never as markup
@@ -49,11 +49,11 @@ async def test_page_through_a_station_and_record_progress(lesson_app):
         assert screen.walk is not None and screen.walk.station.id == "listening-window"
 
 
-async def test_try_it_m_is_a_detour_that_returns_to_the_pages(lesson_app):
+async def test_try_it_m_is_a_detour_that_returns_to_the_pages(course_app):
     """Page 1 says "press m": the model opens, and n goes on to page 2, not to the station's end."""
-    app = lesson_app()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_lesson(pilot, app, "wake-word")
+        await open_lesson(pilot, "wake-word")
         await pilot.press("m")
         await pilot.pause()
         assert "Model · from page 1" in header(app) and "n: On to page 2" in header(app)
@@ -65,10 +65,10 @@ async def test_try_it_m_is_a_detour_that_returns_to_the_pages(lesson_app):
         assert app.progress.pages_read >= {"wake-word/first", "wake-word/second"}
 
 
-async def test_sources_panel_and_glossary_popup(lesson_app):
-    app = lesson_app()
+async def test_sources_panel_and_glossary_popup(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_lesson(pilot, app, "wake-word")
+        await open_lesson(pilot, "wake-word")
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SourcesPanel)
@@ -96,10 +96,10 @@ async def test_sources_panel_and_glossary_popup(lesson_app):
         assert isinstance(app.screen, SourcesPanel)
 
 
-async def test_short_tour_keeps_its_own_record(lesson_app):
-    app = lesson_app()
+async def test_short_tour_keeps_its_own_record(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_lesson(pilot, app, "your-controls", short_tour=True)
+        screen = await open_lesson(pilot, "your-controls", short_tour=True)
         assert screen.walk is not None and [p.slug for p in screen.walk.pages] == ["first"]
         assert "Page 1 of 2" in header(app) and "short tour" in header(app)
         await pilot.press("m")
@@ -108,7 +108,7 @@ async def test_short_tour_keeps_its_own_record(lesson_app):
         await pilot.pause()
         assert isinstance(app.screen, StationEndDialog)
         labels = [f"{choice.number} {choice.label}" for choice in app.screen.choices]
-        assert labels == ["1 Finish the short tour", "3 Back to the map"]
+        assert labels == ["1 Finish the short tour", "2 This station's quiz (1 question)", "3 Back to the map"]
         assert app.progress.tour_seen == {"your-controls/first", "your-controls/model"}
         assert not app.progress.pages_read and not app.progress.models_seen  # the stations stay untouched
         await pilot.press("escape")
@@ -120,10 +120,10 @@ async def test_short_tour_keeps_its_own_record(lesson_app):
         assert isinstance(app.screen, MapScreen)
 
 
-async def test_clicking_a_citation_marker_opens_its_source(lesson_app):
-    app = lesson_app()
+async def test_clicking_a_citation_marker_opens_its_source(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_lesson(pilot, app, "wake-word", "second")
+        screen = await open_lesson(pilot, "wake-word", "second")
         view = screen.query_one(PageView)
         for _ in range(50):  # the page is laid out a frame or two after it opens
             await pilot.pause()
@@ -140,10 +140,10 @@ async def test_clicking_a_citation_marker_opens_its_source(lesson_app):
 
 
 # --- QA walk-through regressions in the lesson screen: a model keeps its state, escape leaves a field.
-async def test_model_keeps_its_state_when_paging_back_and_forth(lesson_app):
-    app = lesson_app()
+async def test_model_keeps_its_state_when_paging_back_and_forth(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_lesson(pilot, app, "wake-word", "model")
+        screen = await open_lesson(pilot, "wake-word", "model")
         await app.workers.wait_for_complete()
         model = screen.query_one(".station-model")
         before = model.threshold
@@ -165,10 +165,10 @@ async def test_model_keeps_its_state_when_paging_back_and_forth(lesson_app):
         assert screen.query_one(".station-model") is not model
 
 
-async def test_a_field_takes_keys_only_when_asked_and_escape_never_leaves_the_station(lesson_app):
-    app = lesson_app()
+async def test_a_field_takes_keys_only_when_asked_and_escape_never_leaves_the_station(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_lesson(pilot, app, "sampled-for-review", "model")
+        screen = await open_lesson(pilot, "sampled-for-review", "model")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.focused, Input)  # opened fresh: no field has the focus
@@ -199,7 +199,7 @@ def test_list_items_and_asides_wrap_with_a_hanging_indent():
 
     from explainer.course.model import Page
     from explainer.tui.widgets.page_view import build_page_text
-    from tests.lessons_harness import make_course
+    from tests.builders import make_course
 
     course = make_course()
     body = (
@@ -219,12 +219,12 @@ def test_list_items_and_asides_wrap_with_a_hanging_indent():
     assert "\n    " not in unwrapped.plain
 
 
-async def test_switching_the_wake_word_shows_the_list_from_the_top(lesson_app):
+async def test_switching_the_wake_word_shows_the_list_from_the_top(course_app):
     from textual.widgets import OptionList
 
-    app = lesson_app()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_lesson(pilot, app, "wake-word", "model")
+        screen = await open_lesson(pilot, "wake-word", "model")
         await app.workers.wait_for_complete()
         await pilot.pause()
         options = screen.query_one("#wake-list", OptionList)

@@ -28,7 +28,7 @@ from explainer.i18n import _
 from explainer.learning import storage
 from explainer.learning.course_summary import CourseSummary, save_certificate, summarize
 from explainer.learning.journey import Journey
-from explainer.tui.app import ExplainerApp
+from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
 
 
@@ -42,11 +42,10 @@ class CourseEndScreen(Screen[None]):
         Binding("q,escape", "close", _("Map")),
     ]
 
-    app = getters.app(ExplainerApp)
+    app = getters.app(Host)
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        assert course is not None
         self.summary = summarize(course, self.app.progress, learner=self.app.config.student or "")
         yield Static(Text(_("The end of the course") + " · " + course.title), id="ending-header")
         with VerticalScroll(id="ending-body"):
@@ -133,11 +132,10 @@ class TourEndDialog(ModalScreen[None]):
         Binding("up", "app.focus_previous", _("Previous choice"), show=False),
     ]
 
-    app = getters.app(ExplainerApp)
+    app = getters.app(Host)
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        assert course is not None
         journey = Journey(course, self.app.progress)
         with Vertical(classes="popup-frame station-end"):
             yield Static(Text(_("The end of the short tour")), classes="popup-title")
@@ -160,7 +158,6 @@ class TourEndDialog(ModalScreen[None]):
     def action_choose(self, choice: str) -> None:
         self.dismiss(None)
         course = self.app.course
-        assert course is not None
         if choice == "journey":
             self.app.open_step(Journey(course, self.app.progress).next_step())
         else:

@@ -23,11 +23,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from explainer.course.model import Course, Page
+from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
 from explainer.learning.journey import Step, tour_key
 from explainer.learning.station_walk import StationWalk
-from explainer.tui.app import ExplainerApp
+from explainer.tui.host import Host
 from explainer.tui.narration import Narrator, narration_text
 from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.footer import Footer
@@ -61,7 +61,7 @@ class LessonScreen(Screen[None]):
         *[Binding(str(n), f"source({n})", _("Open source {n}").format(n="1-9"), show=False) for n in range(1, 10)],
     ]
 
-    app = getters.app(ExplainerApp)
+    app = getters.app(Host)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,9 +70,15 @@ class LessonScreen(Screen[None]):
 
     @property
     def course(self) -> Course:
-        course = self.app.course
-        assert course is not None
-        return course
+        return self.app.course
+
+    @property
+    def station(self) -> Station | None:
+        return None if self.walk is None else self.walk.station
+
+    @property
+    def at_model(self) -> bool:
+        return self.walk is not None and self.walk.at_model
 
     @property
     def short_tour(self) -> bool:
@@ -91,7 +97,8 @@ class LessonScreen(Screen[None]):
         if self.walk is None and self.course.stations:
             last = self.app.progress.last if isinstance(self.app.progress.last, dict) else {}
             ids = [s.id for s in self.course.stations]
-            station_id = last.get("station") if last.get("station") in ids else ids[0]
+            wanted = last.get("station")
+            station_id = wanted if isinstance(wanted, str) and wanted in ids else ids[0]
             page = last.get("page")
             self.show_station(station_id, page if isinstance(page, str) else None, short_tour=bool(last.get("tour")))
 

@@ -27,7 +27,7 @@ from textual.widgets import Static
 
 from explainer.i18n import _
 from explainer.learning.journey import Journey
-from explainer.tui.app import ExplainerApp
+from explainer.tui.host import Host
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.journey_map import JourneyMap
@@ -71,12 +71,11 @@ class MapScreen(Screen[None]):
         Binding("q", "app.quit", _("Quit")),
     ]
 
-    app = getters.app(ExplainerApp)
+    app = getters.app(Host)
     _shown_texts: tuple[str, str, str] = ("", "", "")
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        assert course is not None
         yield Static(self.app.title, id="map-title", markup=False)
         journey = self.journey
         intro, label, tour = self._shown_texts = self._texts(journey)
@@ -104,7 +103,6 @@ class MapScreen(Screen[None]):
     @property
     def journey(self) -> Journey:
         course = self.app.course
-        assert course is not None
         return Journey(course, self.app.progress)
 
     @staticmethod
@@ -160,7 +158,6 @@ class MapScreen(Screen[None]):
             from explainer.tui.screens.map_precheck import PrecheckOffer
 
             course = self.app.course
-            assert course is not None
             self.app.push_screen(PrecheckOffer(course.stations[0].title), self._first_start_chosen)
             return
         self.app.open_step(journey.next_step())
@@ -171,7 +168,6 @@ class MapScreen(Screen[None]):
 
     def _first_start_chosen(self, choice: str | None) -> None:
         course = self.app.course
-        assert course is not None
         if choice == "pre":
             self.app.open_quiz("pre")
         elif choice == "station":
@@ -254,7 +250,7 @@ class MapScreen(Screen[None]):
     def extra_pressed(self, event: ActionButton.Pressed) -> None:
         for button_id, _label, (mode, arg) in EXTRAS:
             if event.button.id == button_id:
-                if mode == "quiz":
+                if mode == "quiz" and arg is not None:
                     self.app.open_quiz(arg)
                 elif mode == "reviewer":
                     self.app.open_reviewer()
