@@ -231,9 +231,11 @@ async def test_host_sees_anonymous_tallies_and_can_end_the_kiosk() -> None:
         assert type(panel).__name__ == "HostPanelScreen"
         text = screen_text(app)
         assert "Visitors today: 2" in text
-        assert "100%" in text  # visitor 1 answered one question correctly
+        assert "Right first time" in text and "In the end" in text
+        assert "100%" in text  # visitor 1 answered one question correctly, at the first try
         summary = app.tallies.summary(app.course)
         assert summary.stations["wake-word"] == 1 and summary.quizzes["wake-word"].attempts == 1
+        assert summary.quizzes["wake-word"].average_first == 1.0
         await pilot.press("x")
         await settle(pilot)
     assert app.return_code in (0, None)
