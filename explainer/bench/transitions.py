@@ -78,7 +78,8 @@ def _on(app: Any, name: str, extra: Callable[[], bool] = lambda: True) -> Callab
 
 
 def _page_number(app: Any) -> object:
-    return getattr(app.screen, "index", None)  # the lesson screen's page
+    walk = getattr(app.screen, "walk", None)  # the lesson screen's place in its station
+    return getattr(walk, "index", None)
 
 
 def _page_turned(app: Any, before: object) -> bool:
@@ -130,8 +131,11 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
         # moment to import the other modes' screens (services.prewarm_screens).
         await asyncio.sleep(PREWARM_WAIT_S)
         await app.workers.wait_for_complete()
-        # A returning learner: "c" continues at station 1 (a first start is offered the pre-check first).
-        app.progress.last = {"mode": "lesson", "station": app.course.stations[0].id, "page": None}
+        # A returning learner who read station 1's first page: "c" continues there (a first start
+        # is offered the pre-check first).
+        first = app.course.stations[0]
+        app.progress.mark_page_read(first.pages[0].id)
+        app.progress.last = {"mode": "lesson", "station": first.id, "page": first.pages[0].slug}
         for _round in range(rounds):
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
@@ -139,7 +143,7 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
                 before = _page_number(app)
                 turned = _on(app, "LessonScreen", partial(_page_turned, app, before))
                 samples.setdefault("lesson page → page", []).append(await timed_press(pilot, key, turned))
-            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
+            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "q", _on(app, "MapScreen")))
             await _visit(pilot, samples, errors, "quiz", "#open-final", "QuizScreen")
             await _visit(pilot, samples, errors, "reviewer", "#open-reviewer", "ReviewerScreen")
         result["peak_rss_mb_outside_lab"] = peak_rss_mb()
