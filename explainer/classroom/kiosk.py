@@ -134,9 +134,13 @@ def add_visit(tallies: DayTallies, course: Any, progress: Any) -> None:
     if course is None or progress is None:
         return
     last = progress.last if isinstance(getattr(progress, "last", None), dict) else {}
+    from explainer.learning.journey import Journey
+
+    journey = Journey(course, progress)
+    toured = {key.partition("/")[0] for key in getattr(progress, "tour_seen", ())}
     for station in course.stations:
         try:
-            reached = progress.station_state(station) != "not started"
+            reached = journey.station_state(station) != "not started" or station.id in toured
         except Exception:  # noqa: BLE001 - odd progress must not break the host's panel
             reached = False
         if reached or last.get("station") == station.id:

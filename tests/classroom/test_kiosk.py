@@ -116,7 +116,7 @@ async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isola
         assert app.current_mode == "lesson" and app.screen.short_tour
         await pilot.press("right")
         await settle(pilot)
-        assert app.progress.pages_read, "reading a page is recorded (in memory)"
+        assert app.progress.tour_seen, "reading a page of the tour is recorded (in memory)"
         await answer_first_question(pilot, app)
         app.open_reviewer()
         await settle(pilot)
@@ -177,7 +177,7 @@ async def test_idle_kiosk_goes_back_to_the_welcome_screen_and_forgets_the_visito
         app.open_station("wake-word")
         await settle(pilot)
         assert app.screen is not lesson, "every mode is rebuilt for the next visitor"
-        assert app.screen.station.id == "wake-word"
+        assert app.screen.walk.station.id == "wake-word"
 
 
 async def test_idle_policy_decides_with_a_fake_clock() -> None:
