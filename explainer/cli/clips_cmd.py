@@ -120,9 +120,9 @@ def run_guess(args: argparse.Namespace) -> int:
     """Compute each clip's machine guess from the audio the seat plays, and store it beside that audio."""
     from explainer.learning.shift_guess import (
         GuessUnavailable,
-        compute_guess,
+        compute_guess_fresh,
         guess_path,
-        machine_guess,
+        stored_guess,
         write_guess,
     )
     from explainer.voice.render import ClipAudioMissing, clip_audio
@@ -139,16 +139,15 @@ def run_guess(args: argparse.Namespace) -> int:
     for clip in clips:
         try:
             audio = clip_audio(clip, root, cache).path
-            if args.force:
-                guess = compute_guess(audio, root)
-                write_guess(guess_path(audio), guess)
-            else:
-                guess = machine_guess(audio, root, cache, beside=True)
+            found = None if args.force else stored_guess(audio, root, None)
+            guess = found or compute_guess_fresh(audio, root)  # a fresh recogniser per clip: reproducible
+            if found is None and not write_guess(guess_path(audio), guess):
+                raise OSError(f"cannot write {guess_path(audio)}")
         except (ClipAudioMissing, GuessUnavailable, OSError) as error:
             failures += 1
             console.print(f"{escape(clip.id)}: {escape(str(error))}", style="red")
             continue
-        took = f"{guess.seconds:.1f} s" if guess.seconds else "stored"
+        took = "stored" if found is not None else f"{guess.seconds:.1f} s"
         console.print(f"{escape(clip.id)} ({took}): {escape(guess.text or '(nothing recognised)')}  "
                       f"[dim]likely: {escape(', '.join(guess.intents) or 'none')}[/dim]")
     console.print(f"{len(clips) - failures} of {len(clips)} guesses current, beside their audio "

@@ -1,8 +1,9 @@
 """``explainer check``'s rules for the reviewer seat: the rulebook agrees with the scorer, and
 every fact a clip teaches is in its words.
 
-Run by ``explainer.course.check`` after the course is read (the course layer does not import
-the scorer; this module may). Each problem names the file and line to fix:
+``explainer check`` runs it after the course is read, as an ``extra`` step of
+``course.check.check_content`` (the course layer does not import the scorer; this module may).
+Each problem names the file and line to fix:
 
 * every rule the scorer names is in ``clips/rules.toml``, and no rule there is unknown to it;
 * every worked example scores the way its verdict says (an "accept" breaks no rule, a "reject"
@@ -32,8 +33,14 @@ class ProblemSink(Protocol):
     def add(self, path: str, line: int, message: str) -> None: ...
 
 
-def check_seat(log: ProblemSink, course: Course | None) -> None:
-    """Add every problem of the seat's rulebook and clips to ``log``."""
+class HasLog(Protocol):
+    @property
+    def log(self) -> ProblemSink: ...
+
+
+def check_seat(ctx: HasLog, course: Course | None) -> None:
+    """Add every problem of the seat's rulebook and clips to ``ctx.log``."""
+    log = ctx.log
     if course is None or not course.clips:
         return
     _check_rulebook(log, course)

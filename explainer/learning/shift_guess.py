@@ -36,6 +36,9 @@ LIKELY_INTENTS = 4
 # The lab modules that turn a clip's audio into the guess; everything they import from
 # explainer.voice is part of the fingerprint too (found by reading their imports).
 RECOGNISER_MODULES = ("explainer.voice.asr", "explainer.voice.nlu")
+# Reading a WAV (and the render effects beside it) does not change what the recogniser makes of
+# the samples, so edits there do not make every stored guess stale.
+NOT_RECOGNISER = frozenset({"explainer.voice.audio"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def recogniser_files() -> list[Path]:
     todo = list(RECOGNISER_MODULES)
     while todo:
         name = todo.pop()
-        if name in seen:
+        if name in seen or name in NOT_RECOGNISER:
             continue
         path = _module_file(name)
         if path is None:
@@ -224,6 +227,38 @@ def machine_guess(audio: Path, content_dir: Path, cache_dir: Path | None, *, bes
     return guess
 
 
+def compute_guess_fresh(audio: Path, content_dir: Path, timeout: float = 300.0) -> MachineGuess:
+    """``compute_guess`` in a new process: a decoder that has heard nothing before this clip.
+
+    The lab's shared decoder carries a little state from one clip to the next, so guesses made
+    one after another depend on their order. ``explainer clips guess`` uses this, so the shipped
+    guesses are reproducible: running it again gives the same files unless the recogniser changed.
+    """
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "explainer.learning.shift_guess", str(audio), str(content_dir)],
+        capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+    )
+    lines = done.stdout.strip().splitlines()
+    guess = MachineGuess.from_dict(json.loads(lines[-1])) if done.returncode == 0 and lines else None
+    if guess is None:
+        raise GuessUnavailable(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "no answer")
+    return guess
+
+
+def main(argv: list[str]) -> int:
+    """``python -m explainer.learning.shift_guess AUDIO CONTENT_DIR``: one guess as JSON."""
+    try:
+        guess = compute_guess(Path(argv[0]), Path(argv[1]))
+    except GuessUnavailable as error:
+        print(str(error), file=__import__("sys").stderr)
+        return 1
+    print(json.dumps(guess.to_dict()))
+    return 0
+
+
 # -- the recogniser (the one place that talks to the lab) ---------------------------------------
 def _recognise(audio: Path, content_dir: Path) -> tuple[str, tuple[str, ...]]:
     """(transcript, likely intents) from the lab's recogniser and parser."""
@@ -282,3 +317,9 @@ def _intent_words(content_dir: Path) -> dict[str, list[frozenset[str]]]:
         if len(bucket) < 300:
             bucket.append(frozenset(w for w in sentence.lower().split() if w not in stop))
     return words
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
