@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from explainer import privacy
 from explainer.learning.progress import Progress, ProgressStore, SaveResult
 from explainer.learning.settings import Settings, SettingsStore
 
@@ -60,11 +61,13 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
 def start(config: AppConfig) -> Startup:
     course, problems = load_course_or_problems(config)
     memory_only = config.memory_only
+    repaired = 0 if memory_only else privacy.make_private(config.data)
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
     loaded = progress_store.load()
     settings_loaded = settings_store.load()
-    notices = [notice for notice in (loaded.notice, settings_loaded.notice, terminal_charset_notice()) if notice]
+    notices = [notice for notice in (privacy.notice(repaired), loaded.notice, settings_loaded.notice,
+                                     terminal_charset_notice()) if notice]
     return Startup(
         course=course,
         problems=problems,
