@@ -19,6 +19,7 @@ from explainer.course.intents import read_intents
 from explainer.course.model import FORMAT_VERSION, ZONES, Course, Station
 from explainer.course.problems import ContentError, Problem, ProblemLog
 from explainer.course.read_clips import read_clips, read_households
+from explainer.course.read_misconceptions import check_question_numbers, read_misconceptions
 from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
 from explainer.course.read_recap import read_recap
@@ -100,6 +101,7 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     final = ()
     if (root / FINAL_QUIZ).exists() or (root / "quizzes").exists():
         final = read_quiz(ctx, FINAL_QUIZ, "final")
+    misconceptions = read_misconceptions(ctx)
     households = read_households(ctx)
     clips = read_clips(ctx, households)
     guidelines = None
@@ -111,7 +113,9 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
         format_version=version or FORMAT_VERSION, title=title, root=str(root), stations=tuple(stations),
         sources=dict(ctx.sources), glossary=dict(ctx.glossary), final_quiz=final,
         households=households, clips=clips, intents=intents, guidelines=guidelines, facts=dict(ctx.facts),
+        misconceptions=misconceptions,
     )
+    check_question_numbers(ctx, course.questions, misconceptions)
     return course, ctx
 
 

@@ -162,6 +162,18 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Misconception:
+    """One of the ten common misconceptions the quizzes target (content/misconceptions.toml)."""
+
+    number: int  # 1..10, what a question's ``misconception = N`` refers to
+    belief: str  # what a learner may think
+    fact: str  # what the sources show
+    sources: tuple[str, ...]
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
 class Station:
     """One stop on the journey from the device to the human reviewer."""
 
@@ -256,6 +268,10 @@ class Course:
     intents: tuple[str, ...] = ()  # intent names defined in content/intents
     guidelines: Page | None = None  # the reviewer seat's full guidelines (guidelines.md), a checked page
     facts: dict[str, Fact] = field(default_factory=dict)  # facts.toml, by id
+    misconceptions: tuple[Misconception, ...] = ()  # content/misconceptions.toml, by number
+
+    def misconception(self, number: int | None) -> Misconception | None:
+        return next((m for m in self.misconceptions if m.number == number), None)
 
     def station(self, station_id: str) -> Station:
         for station in self.stations:

@@ -149,6 +149,24 @@ class QuizSession:
             if self.is_answered(q) and self.store[q.id].get("correct") is True
         )
 
+    def first_tries(self) -> list[tuple[Question, attempts.Attempt]]:
+        """Each question's first try in this sitting (round) of the quiz, in quiz order."""
+        found = []
+        for q in self.questions:
+            mine = attempts.in_quiz(attempts.attempts_of(self.progress.attempts, q.id), self.quiz_id, self.round)
+            if mine:
+                found.append((q, mine[0]))
+        return found
+
+    @property
+    def first_try_count(self) -> int:
+        """Questions right at the first try in this sitting: the quiz end's headline."""
+        return sum(1 for _q, first in self.first_tries() if first.correct)
+
+    def confidently_wrong(self) -> list[Question]:
+        """Questions whose first try was wrong although marked "sure": misconceptions to revisit."""
+        return [q for q, first in self.first_tries() if not first.correct and first.confidence == "sure"]
+
     # -- acting
     def check(self, given: object, confidence: str | None = None) -> Result:
         """Grade a try at the current question; a finished question is saved into progress."""

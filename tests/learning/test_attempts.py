@@ -6,7 +6,7 @@ from explainer.learning import attempts
 from explainer.learning.progress import Progress, ProgressStore
 from explainer.learning.quiz import correct_answer
 from explainer.learning.quiz_session import QuizSession
-from tests.quiz_samples import course
+from tests.builders import make_course
 
 
 def _log(progress: Progress, qid: str) -> list[attempts.Attempt]:
@@ -15,7 +15,7 @@ def _log(progress: Progress, qid: str) -> list[attempts.Attempt]:
 
 def test_every_try_is_kept_with_answer_time_and_confidence():
     progress = Progress()
-    session = QuizSession(course(), "wake-word", progress, seed=1)
+    session = QuizSession(make_course(quiz=True), "wake-word", progress, seed=1)
     session.check("cloud", confidence="sure")
     session.check("human", confidence="unsure")
     session.check("device")
@@ -31,7 +31,7 @@ def test_every_try_is_kept_with_answer_time_and_confidence():
 
 def test_confidence_marked_after_checking_fills_the_unmarked_tries_of_that_round():
     progress = Progress()
-    session = QuizSession(course(), "wake-word", progress, seed=1)
+    session = QuizSession(make_course(quiz=True), "wake-word", progress, seed=1)
     session.check("cloud", confidence="sure")
     session.check("device")
     session.set_confidence("guess")
@@ -40,7 +40,7 @@ def test_confidence_marked_after_checking_fills_the_unmarked_tries_of_that_round
 
 def test_tries_are_kept_per_question_across_quizzes():
     """Issue 15: answering a question in another quiz must not reset the current one's tries."""
-    c, progress = course(), Progress()
+    c, progress = make_course(quiz=True), Progress()
     station = QuizSession(c, "wake-word", progress, seed=1)
     station.check("cloud")
     station.check("human")  # two of three tries spent on s1
@@ -52,7 +52,7 @@ def test_tries_are_kept_per_question_across_quizzes():
 
 
 def test_retake_is_a_new_round_and_the_first_try_stays_first():
-    c, progress = course(), Progress()
+    c, progress = make_course(quiz=True), Progress()
     session = QuizSession(c, "final", progress, seed=0)
     session.check("1")
     session.check("2")
@@ -69,7 +69,7 @@ def test_retake_is_a_new_round_and_the_first_try_stays_first():
 
 
 def test_prepost_tries_are_apart_from_the_station_quiz():
-    c, progress = course(), Progress()
+    c, progress = make_course(quiz=True), Progress()
     pre = QuizSession(c, "pre", progress, seed=0, max_tries=1)
     pre.check("true", confidence="sure")  # t1 wrong in the pre-check
     station = QuizSession(c, "wake-word", progress, seed=0)
@@ -83,7 +83,7 @@ def test_prepost_tries_are_apart_from_the_station_quiz():
 
 
 def test_attempts_survive_saving_and_merge_from_two_copies(tmp_path):
-    c = course()
+    c = make_course(quiz=True)
     store = ProgressStore(tmp_path / "progress.json")
     mine, theirs = store.load().progress, store.load().progress
     QuizSession(c, "wake-word", mine, seed=1).check("cloud")

@@ -9,7 +9,7 @@ import pytest
 from explainer.course.model import Course, Page, Question
 from explainer.learning.journey import Journey, StationLeft, Step, tour_key
 from explainer.learning.progress import Progress
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 def course_with_extras() -> Course:

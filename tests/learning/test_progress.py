@@ -10,7 +10,7 @@ import pytest
 
 from explainer.learning.progress import FORMAT, VERSION, Progress, ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 def sample() -> Progress:

@@ -16,10 +16,10 @@ from explainer.learning.quiz import (
     shuffled_order,
     solution_text,
 )
-from tests.quiz_samples import ALL, MATCHING, MULTI, NUMERIC, ORDERING, SINGLE, SPOT, TRUEFALSE
+from tests.builders import MATCHING, MULTI, NUMERIC, ORDERING, QUIZ, SINGLE, SPOT, TRUEFALSE
 
 
-@pytest.mark.parametrize("question", ALL, ids=lambda q: q.type)
+@pytest.mark.parametrize("question", QUIZ, ids=lambda q: q.type)
 def test_own_answer_is_correct(question):
     result = grade(question, correct_answer(question))
     assert result.correct and result.score == 1.0 and result.feedback == ()
@@ -89,7 +89,7 @@ def test_numeric_tolerance_and_parsing():
 
 
 def test_unknown_type_and_garbage_never_raise():
-    for question in ALL:
+    for question in QUIZ:
         for junk in (None, 5, "x", [1, [2]], {"a": 1}, object(), float("inf"), b"\x00"):
             assert not grade(question, junk).correct or question.type == "numeric" and junk == 5
 
@@ -150,7 +150,7 @@ _JUNK = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(junk=_JUNK, tries=st.integers(-3, 10))
 def test_grading_never_raises(junk, tries):
-    for question in ALL:
+    for question in QUIZ:
         result = grade(question, junk, tries)
         assert 0.0 <= result.score <= 1.0
 
@@ -175,7 +175,7 @@ def test_tries_are_capped_where_a_wrong_try_would_give_the_answer_away():
 
 
 def test_feedback_never_names_the_answer_before_the_last_try():
-    for question in ALL:
+    for question in QUIZ:
         if question.type == "numeric":
             continue
         wrong = {"ordering": list(reversed(question.order)), "matching": {i.text: question.groups[0] for i in question.items}}

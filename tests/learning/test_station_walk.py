@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 from explainer.learning.station_walk import StationWalk
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 def station():
     base = make_course().stations[0]
-    more = tuple(dataclasses.replace(base.pages[0], id=f"{base.id}/p{n}", slug=f"p{n}") for n in range(3, 5))
+    more = tuple(dataclasses.replace(base.pages[1], id=f"{base.id}/p{n}", slug=f"p{n}") for n in range(3, 5))
     return dataclasses.replace(base, pages=(*base.pages, *more))  # 4 pages and the model
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 
 history_module = pytest.importorskip("explainer.voice.history", reason="LAB-CORE's voice history is not in this build")
 

@@ -12,17 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.command import CommandPalette
 
-from explainer.tui import services
 from explainer.tui.screens.help import HelpScreen
 from explainer.tui.screens.too_small import TooSmallScreen
-from tests.shell_course import make_course
 
 
 @pytest.fixture
-def map_app(app, monkeypatch):
-    course = make_course()
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    return app
+def map_app(course_app):
+    return course_app
 
 
 def _count(app, kind) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Header, Input, Select
 
 from explainer.i18n import _
 from explainer.tui import lab_adapter
+from explainer.tui.host import Host
 from explainer.tui.screens.lab_replay import LabReplay
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
@@ -46,6 +47,8 @@ class LabScreen(LabReplay, Screen[None]):
         Binding("p", "play_reply", _("Play reply")),
         Binding("escape", "leave", _("Map")),
     ]
+
+    app = getters.app(Host)
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,9 +81,8 @@ class LabScreen(LabReplay, Screen[None]):
         yield Footer(compact=True)
 
     def _clip_options(self) -> list[tuple[Text, str]]:
-        course = getattr(self.app, "course", None)
         options = [(Text(_("(the typed sentence)")), TYPED)]
-        for clip in getattr(course, "clips", ()) or ():
+        for clip in self.app.course.clips:
             if clip.content_note:
                 continue  # opt-in clips stay behind their note in the reviewer seat
             options.append((Text(clip.title), clip.id))
@@ -97,8 +99,7 @@ class LabScreen(LabReplay, Screen[None]):
         from explainer.voice.speech import speech_available
 
         speech_ok, speech_reason = speech_available()
-        config = getattr(self.app, "config", None)
-        player = Player(enabled=bool(getattr(config, "audio", True)))
+        player = Player(enabled=self.app.config.audio)
         steps, default = lab_adapter.threshold_choices(self._wake_word())
         pipeline_ok, pipeline_reason = lab_adapter.available()
         self.app.call_from_thread(self._probed, speech_ok, speech_reason, player, steps, default,
@@ -253,18 +254,16 @@ class LabScreen(LabReplay, Screen[None]):
         notices = " ".join(str(n) for n in getattr(trace, "notices", []) or [])
         self.query_one(BusyLine).done(summary + (f" · {notices}" if notices else ""))
         self.query_one("#lab-trace-table", DataTable).focus()
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            lab = progress.section("lab")
-            lab["traces"] = int(lab.get("traces", 0)) + 1
-            self.app.save_progress()
+        lab = self.app.progress.section("lab")
+        lab["traces"] = int(lab.get("traces", 0)) + 1
+        self.app.save_progress()
 
     # -- navigation ----------------------------------------------------------------------
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):
             self.query_one("#lab-trace-table", DataTable).focus()  # leave the field first
         else:
-            self.app.action_open_map()
+            self.app.open_map()
 
     def action_fool_wake(self) -> None:
         from explainer.tui.screens.lab_wake import FoolWakeScreen

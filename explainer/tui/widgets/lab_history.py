@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column
 
 AUTO_DELETE_FACT = "alexa-auto-delete-months"
@@ -51,6 +52,8 @@ class HistoryBrowser(Vertical):
         Binding("D", "delete_all", _("Delete all")),
         Binding("R", "reload", _("Refresh"), show=False),
     ]
+
+    app = getters.app(Host)
 
     class Changed(Message):
         """The learner deleted something or changed the auto-delete setting."""
@@ -82,19 +85,14 @@ class HistoryBrowser(Vertical):
         yield BusyLine(_("Opening the voice history…"), classes="lab-history-status")
 
     def _choices(self) -> tuple[int, ...]:
-        return auto_delete_months(getattr(self.app, "course", None))
+        return auto_delete_months(self.app.course)
 
     @staticmethod
     def _months_label(months: int) -> str:
         return _("off (keep until deleted)") if months == 0 else _("after {n} months").format(n=months)
 
-    def _section(self) -> dict | None:
-        progress = getattr(self.app, "progress", None)
-        return progress.section("lab") if progress is not None else None
-
     def _saved_months(self) -> int:
-        section = self._section() or {}
-        months = section.get("auto_delete_months", 0)  # the old "auto_delete_days" choices are not real: off
+        months = self.app.progress.section("lab").get("auto_delete_months", 0)  # the old "auto_delete_days" choices are not real: off
         return months if months in self._choices() else 0
 
     def on_mount(self) -> None:
@@ -113,16 +111,12 @@ class HistoryBrowser(Vertical):
     def _path(self) -> Path:
         if self.history_db is not None:
             return self.history_db
-        config = getattr(self.app, "config", None)
-        if config is not None:
-            return config.data.history_db
-        from explainer.paths import data_paths
-
-        return data_paths().history_db
+        return self.app.config.data.history_db
 
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
-    def _open(self) -> None:
+    def _open(self, months: int | None = None) -> None:
+        """Open (and auto-delete after ``months``, by default the saved choice), then list."""
         try:
             from explainer.voice.history import VoiceHistory
         except ImportError:
@@ -131,7 +125,7 @@ class HistoryBrowser(Vertical):
         try:
             if self.history is None:
                 self.history = VoiceHistory(self._path())
-            months = self._saved_months()
+            months = self._saved_months() if months is None else months
             removed = self.history.auto_delete(months * DAYS_PER_MONTH) if months else 0
             entries = self.history.list()
         except Exception as error:  # noqa: BLE001 - a broken file is a message
@@ -221,7 +215,7 @@ class HistoryBrowser(Vertical):
         from explainer.voice.playback import Player
 
         if self.player is None:
-            self.player = Player(enabled=self.audio and bool(getattr(getattr(self.app, "config", None), "audio", True)))
+            self.player = Player(enabled=self.audio and self.app.config.audio)
         target = Path(tempfile.gettempdir()) / f"explainer-lab-upload-{entry_id}.wav"
         try:
             path = self.history.export_audio(entry_id, target)
@@ -290,14 +284,12 @@ class HistoryBrowser(Vertical):
     @on(Select.Changed, "#lab-history-days")
     def _days_changed(self, event: Select.Changed) -> None:
         event.stop()
-        section = self._section()
         months = int(event.value) if isinstance(event.value, int) else 0
-        if section is not None and section.get("auto_delete_months", 0) != months:
-            section["auto_delete_months"] = months
-            self.app.save_progress()
+        if self._saved_months() != months:
+            self.post_message(Host.SectionChanged("lab", "auto_delete_months", months))
             self.post_message(self.Changed())
         if self.history is not None:
-            self._open()
+            self._open(months)  # the app records the choice a moment later: do not wait for it
 
     def on_unmount(self) -> None:
         if self.player is not None:
