@@ -7,6 +7,7 @@ here creates a directory at import time; callers create what they write.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,14 @@ class DataPaths:
         return self.cache_dir / "clips"
 
     @property
+    def error_log(self) -> Path:
+        return self.cache_dir / "errors.log"
+
+    @property
+    def narration_cache_dir(self) -> Path:
+        return self.cache_dir / "narration"
+
+    @property
     def course_cache_dir(self) -> Path:
         return self.cache_dir / COURSE_CACHE_FOLDER
 
@@ -81,6 +90,8 @@ class DataPaths:
             ("rendered clip audio cache", self.clip_cache_dir),
             ("validated course copy (faster start)", self.course_cache_dir),
             ("parsed stylesheet copies (faster start)", self.css_cache_dir),
+            ("lesson pages read aloud (narration audio cache)", self.narration_cache_dir),
+            ("what went wrong in the background (error log, for a teacher)", self.error_log),
         ]
 
 
@@ -166,15 +177,20 @@ def read_cached_pickle(path: Path) -> object | None:
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
-    """Write a cache file atomically, in a folder only this user can write; raises OSError."""
+    """Write a cache file atomically, in a folder only this user can read; raises OSError.
+
+    On a full disk the error may only come when the file is closed (buffered writes): the temp
+    file is removed then too, so no empty ``.cache-*.tmp`` files pile up.
+    """
     import tempfile
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", suffix=".tmp", delete=False) as out:
-        try:
+    out = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", suffix=".tmp", delete=False)  # noqa: SIM115
+    try:
+        with out:
             out.write(data)
-        except BaseException:
-            out.close()
+        os.replace(out.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
             os.unlink(out.name)
-            raise
-    os.replace(out.name, path)
+        raise

@@ -40,6 +40,7 @@ from explainer.learning import attempts as attempt_log
 from explainer.learning import schema, storage
 from explainer.learning.progress_migrate import migrate
 from explainer.learning.progress_schema import PROGRESS
+from explainer.privacy import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -294,7 +295,7 @@ class ProgressStore:
             return SaveResult(True)
         folder = self.path.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
             with storage.locked(self.path):
                 storage.remove_stale_temps(self.path)
                 merged = progress if replace else progress.merged_with(self._on_disk())

@@ -35,7 +35,7 @@ IDS = ListOf(ID, max_items=5_000)
 STAMP = Text(64)
 SHARE = Number(0.0, 1.0)
 SECONDS = Number(0.0, 1e9)
-GIVEN = Json(max_depth=4, max_items=200, max_len=4_000)  # what grading saw: option ids, order, typed text
+GIVEN = Json(max_depth=4, max_items=200, max_len=2_000)  # what grading saw: option ids, order, typed text
 
 ANSWER = Record({
     "correct": Flag(),

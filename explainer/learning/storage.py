@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from explainer.privacy import FILE_MODE, private_folder
+
 try:  # POSIX advisory locks; on Windows we fall back to no lock (rename is still atomic).
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -29,7 +31,6 @@ except ImportError:  # pragma: no cover - Windows
 
 TMP_MARK = ".tmp-"
 MAX_BYTES = 16 * 1024 * 1024  # the largest learner file read back; nothing larger is ever written
-FILE_MODE = 0o600  # only the learner reads their files (see explainer.private)
 
 
 class TooLarge(ValueError):
@@ -104,8 +105,7 @@ def write_bytes_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     The temp file is created new (never through a link someone planted) and removed if anything
     fails, so a full disk leaves neither a half file nor an empty temp file behind.
     """
-    folder = path.parent
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = private_folder(path.parent)
     tmp = folder / f"{path.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
