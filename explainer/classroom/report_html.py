@@ -13,6 +13,7 @@ from __future__ import annotations
 from explainer.classroom.inert import html_text as esc
 from explainer.classroom.report import ClassReport
 from explainer.classroom.report_render import (
+    discussion_lines,
     first_cell,
     headline_lines,
     heat_bucket,
@@ -112,6 +113,19 @@ def _prepost(report: ClassReport) -> str:
     return learners + items
 
 
+def _discussion(report: ClassReport) -> str:
+    plan = discussion_lines(report)
+    if not plan:
+        return ""
+    items = []
+    for line in plan:
+        if line.startswith("    ") and items:
+            items[-1] = items[-1].removesuffix("</li>") + f"<br><em>{esc(line.strip())}</em></li>"
+        else:
+            items.append(f"<li>{esc(line)}</li>")
+    return f'<h2 id="discussion">Five minutes on the top three</h2><ol class="plan">{"".join(items)}</ol>'
+
+
 def to_html(report: ClassReport) -> str:
     headline = "".join(f"<li>{esc(line)}</li>" for line in headline_lines(report))
     figures = report.reviewer()
@@ -134,6 +148,7 @@ def to_html(report: ClassReport) -> str:
 <h2 id="questions">Questions, hardest first</h2>
 <p class="note">First tries only: a second try shows what the quiz taught, not what the class believed.</p>
 {_questions(report)}
+{_discussion(report)}
 <h2 id="heat-map">Right first time: station × question</h2>
 {_heat_map(report)}
 <h2 id="prepost">Pre-check → post-check, same items</h2>

@@ -81,6 +81,24 @@ def headline_lines(report: ClassReport) -> list[str]:
     return lines
 
 
+def discussion_lines(report: ClassReport) -> list[str]:
+    """A five-minute plan from the report's top three misconceptions (indented lines: the beliefs)."""
+    top = report.top_three()
+    if not top:
+        return []
+    last = 1 + len(top)
+    out = ["Minute 0-1: show the heat map; say the class will look at the beliefs many of them started with.",
+           f"Minutes 1-{last}, one per belief: read it aloud as a statement; hands up, who thinks it is true? "
+           "Hear one reason from someone who agreed, then show what the sources show and who found it."]
+    for n, m in enumerate(top, start=1):
+        fact = f" The sources show: {m.fact} ({source_names(report, m.sources)})" if m.fact else ""
+        out.append(f"    {n}. “{m.belief or f'misconception {m.number}'}” (held by {m.holders} of {m.asked}, "
+                   f"{m.sure} sure).{fact}")
+    out.append(f"Minutes {last}-5: ask the question at the top of “Questions, hardest first” again; hands up "
+               "for each answer, then show the right one and its source.")
+    return out
+
+
 # ---------------------------------------------------------------- terminal
 
 
@@ -102,6 +120,12 @@ def print_report(report: ClassReport, console: Console) -> None:
             table.add_row(str(m.number), Text(lines(m.belief or f"misconception {m.number}", flex + 8)),
                           held_cell(m), str(m.sure))
         say(table)
+    plan = discussion_lines(report)
+    if plan:
+        say(Text("Five minutes on the top three (also in the .md and .html)", style="bold italic"))
+        for line in plan:
+            say(Text(visible(line if not line.startswith("    ") else "  " + line.strip().split(" The sources show:")[0])),
+                highlight=False)
     table = Table(title="Questions, hardest first (first tries; sure = marked sure when wrong)",
                   title_justify="left")
     table.add_column("Question", width=prompt_width, overflow="fold")
@@ -181,6 +205,10 @@ def to_markdown(report: ClassReport) -> str:
     for q in report.hardest():
         out.append(f"| {md(q.prompt or q.question_id)} | {md(report.quiz_title(q.quiz))} | {first_cell(q)} | "
                    f"{md(wrong_cell(q))} | {sure_cell(q)} | {q.right_in_end}/{q.finished} |")
+    plan = discussion_lines(report)
+    if plan:
+        out += ["", "## Five minutes on the top three", ""]
+        out += [f"- {md(line.strip())}" if not line.startswith("    ") else f"  - {md(line.strip())}" for line in plan]
     rows = report.heat_map()
     if rows:
         width = max(len(cells) for _quiz, cells in rows)

@@ -26,6 +26,7 @@ from explainer.course.model import Course
 from explainer.course.problems import Problem
 from explainer.course.read_recap import check_recaps
 from explainer.course.readability import page_grades
+from explainer.course.station_models import check_model_ids
 from explainer.course.stray import check_files
 from explainer.course.translations import check_translations
 
@@ -59,7 +60,8 @@ def check_content(root: Path | str) -> CheckReport:
                  ("checking facts", lambda ctx: check_facts(ctx, course, _data_files(ctx))),
                  ("checking intent templates", _check_templates),
                  ("checking translations", lambda ctx: check_translations(ctx, course)),
-                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)))
+                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)),
+                 ("checking station model ids", check_model_ids))
         for name, step in steps:
             try:
                 step(ctx)
