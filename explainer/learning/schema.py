@@ -75,11 +75,18 @@ def _is_int(value: object) -> bool:
 
 @dataclass(frozen=True)
 class Text(Shape):
+    """A string of at most ``max_len`` characters; longer is dropped, or shortened with ``cut``."""
+
     max_len: int = MAX_TEXT
+    cut: bool = False
 
     def fit(self, value: object, at: str, problems: list[str]) -> object:
-        if isinstance(value, str) and len(value) <= self.max_len:
-            return value
+        if isinstance(value, str):
+            if len(value) <= self.max_len:
+                return value
+            if self.cut:
+                problems.append(at)
+                return value[: self.max_len]
         problems.append(at)
         return DROP
 

@@ -38,7 +38,7 @@ def progress_files() -> st.SearchStrategy[dict]:
 
 def _use_everything(progress: Progress) -> None:
     from explainer.classroom.kiosk import DayTallies, add_visit
-    from explainer.cli.results_cmd import build_payload, to_csv, to_json, to_markdown
+    from explainer.classroom.export import build_payload, to_csv, to_json, to_markdown
     from explainer.learning import course_summary, journey, shift_export, shift_store
     from explainer.learning.quiz_session import QuizSession
 
