@@ -168,15 +168,17 @@ def owned_by_this_user(path: Path) -> bool:
     return True
 
 
-def read_cached_pickle(path: Path) -> object | None:
-    """What a cache file holds, or None if it is missing, damaged or not this user's own."""
+def read_cached_pickle(path: Path, expected: type | tuple[type, ...] = object) -> object | None:
+    """What a cache file holds, or None if it is missing, damaged, not this user's own or not of
+    the ``expected`` type (a cache's shape is its type: the copy is used whole or not at all)."""
     import pickle
 
     try:
         if not owned_by_this_user(path):
             return None
         with path.open("rb") as stream:
-            return pickle.load(stream)
+            value = pickle.load(stream)
+        return value if isinstance(value, expected) else None
     except Exception:  # noqa: BLE001 - a damaged or foreign copy is simply not used
         return None
 

@@ -228,16 +228,19 @@ class ProgressStore:
                 return LoadResult(Progress())
             problems: list[str] = []
             progress = self._parse(data, problems)
-            return LoadResult(progress, self._repaired(problems) if problems else None)
+            return LoadResult(progress, self._repaired(problems, progress) if problems else None)
         except _SetAside as aside:
             return LoadResult(Progress(), self._set_aside(aside.label, aside.reason))
         except storage.Unreadable as error:
             return LoadResult(Progress(), self._set_aside("corrupt", error.reason))
 
-    def _repaired(self, problems: list[str]) -> str:
-        """One line for values that did not fit; the file as it was is kept beside it."""
+    def _repaired(self, problems: list[str], progress: Progress) -> str:
+        """One line for values that did not fit; the file as it was is kept beside it and the
+        repaired one written at once, so the notice is not repeated at every start."""
         assert self.path is not None
         kept = storage.keep_copy(self.path, "repaired")
+        if kept is not None:
+            self.save(progress)  # merges with the file (repaired the same way): nothing is lost
         where = f" The file as it was is kept as {kept.name}." if kept else ""
         return (f"Some values in your progress file did not fit and were reset ({schema.describe(problems)}); "
                 f"everything else is kept.{where}")

@@ -60,9 +60,15 @@ def conform(shape: Shape, value: object) -> tuple[object, list[str]]:
 
 def describe(problems: list[str], limit: int = 3) -> str:
     """'a, b, c and 4 more' -- the paths for a one-line notice."""
-    shown = ", ".join(p or "(the whole file)" for p in problems[:limit])
+    shown = ", ".join(_visible(p) or "(the whole file)" for p in problems[:limit])
     more = len(problems) - limit
     return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _visible(path: str, most: int = 60) -> str:
+    """A path for a notice: keys come from the file, so control characters are shown escaped."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _child(at: str, key: object) -> str:
@@ -125,8 +131,8 @@ class Number(Shape):
     high: float = 1e15
 
     def fit(self, value: object, at: str, problems: list[str]) -> object:
-        if (_is_int(value) or isinstance(value, float)) and math.isfinite(value):  # type: ignore[arg-type]
-            if self.low <= value <= self.high:  # type: ignore[operator]
+        if _is_int(value) or (isinstance(value, float) and math.isfinite(value)):
+            if self.low <= value <= self.high:  # type: ignore[operator]  # (a huge int compares fine)
                 return value
         problems.append(at)
         return DROP
@@ -185,7 +191,7 @@ class Json(Shape):
         return self._fit(value, at, problems, self.max_depth)
 
     def _fit(self, value: object, at: str, problems: list[str], depth: int) -> object:
-        if value is None or isinstance(value, bool) or _is_int(value):
+        if value is None or isinstance(value, bool) or (_is_int(value) and abs(value) < 2**63):  # type: ignore[arg-type]
             return value
         if isinstance(value, float):
             if math.isfinite(value):

@@ -37,8 +37,8 @@ def progress_files() -> st.SearchStrategy[dict]:
 
 
 def _use_everything(progress: Progress) -> None:
-    from explainer.classroom.kiosk import DayTallies, add_visit
     from explainer.classroom.export import build_payload, to_csv, to_json, to_markdown
+    from explainer.classroom.kiosk import DayTallies, add_visit
     from explainer.learning import course_summary, journey, shift_export, shift_store
     from explainer.learning.quiz_session import QuizSession
 
@@ -90,6 +90,8 @@ def test_issue_15_last_quiz_not_an_id(tmp_path: Path, last: dict) -> None:
     assert loaded.notice and "last.quiz" in loaded.notice and "everything else is kept" in loaded.notice
     kept = list(tmp_path.glob("progress.json.repaired-*"))
     assert len(kept) == 1 and json.loads(kept[0].read_text())["last"] == last
+    assert json.loads(path.read_text())["last"] == {"mode": "quiz"}  # repaired on disk at once
+    assert ProgressStore(path).load().notice is None  # so the next start says nothing
     _use_everything(loaded.progress)
 
 
