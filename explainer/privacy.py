@@ -63,7 +63,7 @@ def make_private(paths: DataPaths) -> int:
     a file a user put in the same folder is not touched, nor is a cache folder they chose to share."""
     if not POSIX:
         return 0
-    repaired = _narrow(paths.data_dir, FOLDER_MODE) if paths.data_dir.is_dir() else False
+    repaired = int(paths.data_dir.is_dir() and _narrow(paths.data_dir, FOLDER_MODE))
     if cache_is_ours(paths) and paths.cache_dir.is_dir():
         repaired += _narrow(paths.cache_dir, FOLDER_MODE)
     seen = 0
@@ -92,7 +92,7 @@ def make_private(paths: DataPaths) -> int:
                         repaired += _narrow(Path(entry.path), FILE_MODE)
                 except OSError:
                     continue
-    return int(repaired)
+    return repaired
 
 
 def notice(repaired: int) -> str | None:
