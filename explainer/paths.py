@@ -58,6 +58,10 @@ class DataPaths:
         return self.data_dir / "certificate.html"
 
     @property
+    def checklist_md(self) -> Path:
+        return self.data_dir / "my-voice-assistant-checklist.md"  # station 9's checklist, saved with w
+
+    @property
     def clip_cache_dir(self) -> Path:
         return self.cache_dir / "clips"
 
@@ -90,6 +94,7 @@ class DataPaths:
             ("lab voice history (SQLite)", self.history_db),
             ("course certificate (Markdown, saved at the course ending)", self.certificate_md),
             ("course certificate (HTML, to print)", self.certificate_html),
+            ("your voice assistant checklist (station 9, saved with w)", self.checklist_md),
             ("cache folder", self.cache_dir),
             ("rendered clip audio cache", self.clip_cache_dir),
             ("validated course copy (faster start)", self.course_cache_dir),

@@ -77,7 +77,7 @@ async def test_a_full_session_writes_only_what_where_lists(app, private_temp: Pa
         await pilot.press("r")  # read aloud: narration audio goes to the cache folder
         await settle(pilot, made)
         await open_lesson(pilot, "your-controls", "model")
-        await pilot.press("space")
+        await pilot.press("space", "w")  # tick one, save the checklist as a file
         await settle(pilot, made)
         quiz = await open_quiz(pilot, first.id)
         await pilot.press("1", "enter")
@@ -99,7 +99,7 @@ async def test_a_full_session_writes_only_what_where_lists(app, private_temp: Pa
     await made.workers.wait_for_complete()
 
     written = _scan(paths.data_dir, paths.cache_dir)
-    assert paths.progress_file in written
+    assert {paths.progress_file, paths.checklist_md, paths.history_db} <= written
     listed = _listed(paths)
     unlisted = sorted(str(p) for p in written if not _covered(p, listed))
     assert unlisted == [], "written but not listed by `explainer where`"

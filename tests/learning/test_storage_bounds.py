@@ -87,3 +87,14 @@ def test_full_disk_leaves_no_empty_cache_temp(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(OSError):
         write_cache_file(tmp_path / "cache" / "x.pickle", b"data" * 1000)
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_full_disk_leaves_no_audio_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from explainer.voice.audio import write_wav
+
+    monkeypatch.setattr(os, "replace", _full_disk)
+    with pytest.raises(OSError):
+        write_wav(tmp_path / "clip.wav", np.zeros(1600), 16000, comment="recipe")
+    assert list(tmp_path.iterdir()) == []
