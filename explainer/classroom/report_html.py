@@ -117,7 +117,7 @@ def _discussion(report: ClassReport) -> str:
     plan = discussion_lines(report)
     if not plan:
         return ""
-    items = []
+    items: list[str] = []
     for line in plan:
         if line.startswith("    ") and items:
             items[-1] = items[-1].removesuffix("</li>") + f"<br><em>{esc(line.strip())}</em></li>"

@@ -35,11 +35,11 @@ PERSONAL_DATA_KINDS = ("names", "address", "health", "finances", "children", "ro
 
 
 def _where() -> str:
-    return field(default="", compare=False, repr=False)  # type: ignore[return-value]
+    return field(default="", compare=False, repr=False)
 
 
 def _line() -> int:
-    return field(default=0, compare=False, repr=False)  # type: ignore[return-value]
+    return field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

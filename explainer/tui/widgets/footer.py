@@ -93,9 +93,9 @@ class Footer(Widget, can_focus=False):
             items.append(("f1", "F1", HELP, True))
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            found = active.get(self.app.COMMAND_PALETTE_BINDING)
-            if found is not None:
-                _node, binding, enabled, _tooltip = found
+            palette_key = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if palette_key is not None:
+                _node, binding, enabled, _tooltip = palette_key
                 palette = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
         return items, palette
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
 from textual import getters
@@ -52,7 +53,7 @@ def checklist_markdown(items: list[dict], ticked: set[str], course: Course, toda
 
 class ControlsChecklist(ReportsInteraction, Widget):
     BINDINGS = [
-        Binding("space", "toggle", _("Tick/untick")),
+        Binding("space", "tick", _("Tick/untick")),
         Binding("w", "write_file", _("Save as file")),
         Binding("y", "copy", _("Copy")),
     ]
@@ -78,7 +79,7 @@ class ControlsChecklist(ReportsInteraction, Widget):
             self.query_one("#checklist-detail", Static).update(Text(self.notice))
         self.refresh_items()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#checklist-items"):
             target.focus(scroll_visible)
         return self
@@ -119,9 +120,9 @@ class ControlsChecklist(ReportsInteraction, Widget):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         item = self._current()
         if item is None:
             return

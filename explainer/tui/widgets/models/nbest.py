@@ -10,6 +10,7 @@ scores.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
 from textual import getters, on, work
@@ -54,7 +55,7 @@ class NBestExplorer(ReportsInteraction, Widget):
         else:
             status.done(_("Press enter on a clip to run the recogniser on it."))
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for options in self.query("#nbest-clips"):
             options.focus(scroll_visible)
         return self
