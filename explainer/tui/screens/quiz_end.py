@@ -16,7 +16,12 @@ from rich.text import Text
 from explainer.i18n import _
 from explainer.learning.journey import Journey, Step
 from explainer.learning.quiz import answer_text
-from explainer.tui.widgets.questions.texts import quiz_title, revisit_text, score_band
+from explainer.tui.widgets.questions.texts import (
+    quiz_title,
+    revisit_groups,
+    revisit_text,
+    score_band,
+)
 
 
 class QuizEnd:
@@ -56,16 +61,15 @@ class QuizEnd:
         summary.append("\n" + score_band(first, total), "italic")
         if session.quiz_id == "post" and not session.has_pre_check():
             summary.append("\n" + _("There is nothing to compare yet: you did not take the pre-check."))
-        revisit = session.confidently_wrong()
-        if revisit:
+        firsts = dict((q.id, a) for q, a in session.first_tries())
+        groups = revisit_groups([(q, answer_text(q, firsts[q.id].given)) for q in session.confidently_wrong()])
+        if groups:
             summary.append("\n\n" + _("To revisit: you were sure, but your first answer was wrong."), "bold")
-            firsts = dict((q.id, a) for q, a in session.first_tries())
-            for question in revisit[:3]:
-                first_try = firsts[question.id]
+            for group in groups[:3]:
                 summary.append("\n")
-                summary.append_text(revisit_text(self.course, question, answer_text(question, first_try.given)))
-            if len(revisit) > 3:
-                summary.append(_("…and {n} more in the results (r).").format(n=len(revisit) - 3))
+                summary.append_text(revisit_text(self.course, group))
+            if len(groups) > 3:
+                summary.append(_("…and {n} more in the results (r).").format(n=len(groups) - 3))
         self._set_text("#quiz-prompt", summary)
         lines = [
             _("r: results and the questions you missed · t: take this quiz again · escape: map")
