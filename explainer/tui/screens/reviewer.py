@@ -63,13 +63,13 @@ def intro_text() -> str:
 class ReviewerScreen(ShiftFlow, ClipAudioLoader, Screen[None]):
     HELP_TITLE = "Reviewer seat"
     BINDINGS = [
-        Binding("ctrl+o", "play_pause", _("Play")),
-        Binding("ctrl+r", "replay", _("Replay")),
-        Binding("ctrl+g,ctrl+b", "rewind", _("-2s")),
-        Binding("ctrl+s", "slow", _("Slow")),
-        Binding("ctrl+t", "captions", _("Text")),
-        Binding("ctrl+n", "submit", _("Submit")),
-        Binding("f2", "guidelines", _("Rules")),
+        Binding("ctrl+o", "play_pause", "Play"),
+        Binding("ctrl+r", "replay", "Replay"),
+        Binding("ctrl+g,ctrl+b", "rewind", "-2s"),
+        Binding("ctrl+s", "slow", "Slow"),
+        Binding("ctrl+t", "captions", "Text"),
+        Binding("ctrl+n", "submit", "Submit"),
+        Binding("f2", "guidelines", "Rules"),
     ]
 
     clock = staticmethod(time.monotonic)  # tests replace it with a fake clock

@@ -52,7 +52,7 @@ class ReviewerGuidelinesScreen(ModalScreen[None]):
     """Scrollable guidelines; Esc, q or the guidelines key closes them."""
 
     HELP_TITLE = "Reviewer guidelines"
-    BINDINGS = [Binding("escape,q,f2", "dismiss", _("Close"))]
+    BINDINGS = [Binding("escape,q,f2", "dismiss", "Close")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__(id="reviewer-guidelines-screen")
