@@ -97,6 +97,7 @@ REVIEWER = Record({
     "summary": SHIFT_SUMMARY,
     "history": MapOf(SHIFT_SUMMARY, max_items=200),
     "damaged": Json(max_depth=8, max_items=500),
+    "own_offered": ListOf(Whole(0, 2**63), max_items=1_000),  # lab uploads offered for review (ids)
 })
 
 SECTIONS = Record({
