@@ -48,7 +48,7 @@ class CourseEndScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        self.summary = summarize(course, self.app.progress, learner=self.app.config.student or "")
+        self.summary = summarize(course, self.app.progress, learner=self.app.config.student or self.app.progress.learner_name)
         yield Static(Text(_("The end of the course") + " · " + course.title), id="ending-header")
         with VerticalScroll(id="ending-body"):
             yield Static(self._summary_text(self.summary), id="ending-summary", markup=False)
