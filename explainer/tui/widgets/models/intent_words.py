@@ -16,9 +16,11 @@ from typing import Any
 
 def intent_in_words(intent: str, slots: Mapping[str, Any], data: Mapping[str, Any]) -> str:
     """ "Set a timer — 10 minutes" from the intent's name, its slots and the model's word tables."""
-    intents = data.get("intents") if isinstance(data.get("intents"), dict) else {}
-    slot_words = data.get("slots") if isinstance(data.get("slots"), dict) else {}
-    name = intents.get(intent) if isinstance(intents.get(intent), str) else split_name(intent)
+    found_intents, found_slots = data.get("intents"), data.get("slots")
+    intents: Mapping[str, Any] = found_intents if isinstance(found_intents, dict) else {}
+    slot_words: Mapping[str, Any] = found_slots if isinstance(found_slots, dict) else {}
+    named = intents.get(intent)
+    name = named if isinstance(named, str) else split_name(intent)
     details = [slot_in_words(str(value), slot_words.get(slot)) for slot, value in slots.items()]
     return f"{name} — {', '.join(details)}" if details else str(name)
 
