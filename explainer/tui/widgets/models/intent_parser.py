@@ -97,7 +97,7 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
             if closest is not None:
                 out.append(_("Closest known command ({p:.0%} of words differ): “{c}” -- the lab's assistant "
                              "would assume that.").format(p=closest[1], c=closest[0]) + "\n")
-            said = [intent_in_words(name, {}, words or {}) for name in known]
+            said = sorted(intent_in_words(name, {}, words or {}) for name in known)
             out.append(_("Commands it knows: ") + ", ".join(said), "dim")
             return out
         out.append(intent_in_words(result.intent, result.slots or {}, words or {}) + "\n", "bold")
