@@ -90,6 +90,20 @@ class Progress:
         self.answers[question_id] = entry
         return entry
 
+    @property
+    def learner_name(self) -> str:
+        """The label given with ``--student`` (remembered, so a later export carries it), or ""."""
+        name = self.sections.get("learner", {}).get("name")
+        return name if isinstance(name, str) else ""
+
+    def remember_learner(self, name: str) -> bool:
+        """Keep the learner's label for exports and the certificate; True if it changed."""
+        name = name.strip()
+        if not name or name == self.learner_name:
+            return False
+        self.section("learner")["name"] = name
+        return True
+
     def section(self, name: str) -> dict[str, Any]:
         """A free-form dict owned by one feature ("reviewer", "lab", "prepost"...), created on demand."""
         return self.sections.setdefault(name, {})

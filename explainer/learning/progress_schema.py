@@ -106,6 +106,7 @@ SECTIONS = Record({
     "checklist": Record({"ticked": ListOf(ID, max_items=500)}),
     "prepost": Record({"pre": ANSWERS, "post": ANSWERS}),
     "quiz": Record({"seed": Either((Whole(-(2**63), 2**63), Text(100)))}),  # options shuffled by it
+    "learner": Record({"name": Text(200)}),  # the --student label, kept for exports and the certificate
 }, rest=Record({}))  # a section this version does not know: kept, as long as it is a table
 
 PROGRESS: Shape = Record({

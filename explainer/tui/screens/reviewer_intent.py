@@ -32,8 +32,8 @@ class IntentPicker(ModalScreen[str | None]):
 
     HELP_TITLE = "Choose the intent"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("backspace", "erase", _("Erase a letter"), show=False),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("backspace", "erase", "Erase a letter", show=False),
     ]
 
     def __init__(self, short: tuple[str, ...], known: tuple[str, ...], current: str = NO_INTENT) -> None:

@@ -28,7 +28,7 @@ EXAMPLE = "set a timer for ten minutes"
 
 
 class IntentParser(ReportsInteraction, Widget, can_focus=True):
-    BINDINGS = [Binding("a,enter", "type_command", _("Type a command"))]
+    BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
