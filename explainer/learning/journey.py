@@ -198,8 +198,13 @@ class Journey:
         return last if isinstance(last, dict) else {}
 
     def current_station(self) -> Station | None:
-        """The station the learner was last in (a lesson or its quiz), if it still exists."""
+        """The station the learner was last in (a lesson or its quiz), if it still exists.
+
+        The short tour's place is the tour's own (``tour_next``): it does not move the journey.
+        """
         last = self._last()
+        if last.get("tour"):
+            return None
         for key in ("station", "quiz"):
             for station in self.course.stations:
                 if station.id == last.get(key):
