@@ -26,9 +26,9 @@ from typing import Any, Protocol
 from explainer.course.model import Course, Page, Question, Station
 from explainer.i18n import _
 from explainer.learning import attempts
-from explainer.learning.quiz_session import PREPOST_IDS as PREPOST
-from explainer.learning.quiz_session import UnknownQuiz
-from explainer.learning.quiz_session import quiz_questions as session_questions
+from explainer.learning.quiz_ids import PREPOST_IDS as PREPOST
+from explainer.learning.quiz_ids import UnknownQuiz
+from explainer.learning.quiz_ids import quiz_questions as session_questions
 
 MODEL = "model"  # the step key of a station's model, in ``progress.last`` and ``tour_seen``
 
