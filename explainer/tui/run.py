@@ -40,9 +40,8 @@ def config_from_args(args: argparse.Namespace):
 def build_app(args: argparse.Namespace) -> App[None]:
     """The app the command line runs (the benchmark's start-up child builds it this way too)."""
     from explainer.tui import services
-    from explainer.tui.factory import make_app
-
     from explainer.tui.app import ExplainerApp
+    from explainer.tui.factory import make_app
 
     services.defer_gc()  # until the first frame: see services.defer_gc
     try:
