@@ -122,7 +122,7 @@ class ReviewerTask(Vertical):
 
     def focus_transcript(self) -> None:
         transcript = self.query_one("#reviewer-transcript", Input)
-        transcript.focus()
+        self.screen.set_focus(transcript)  # at once, not after the queue: "e" then Ctrl+U must clear it
         transcript.cursor_position = len(transcript.value)
 
     # -- messages up -----------------------------------------------------------------------------
