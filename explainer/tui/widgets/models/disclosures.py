@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 ALL = "all"
 
@@ -47,7 +46,7 @@ def events_from(data: dict) -> list[Event]:
     return sorted(events, key=lambda e: e.date)
 
 
-class DisclosuresTimeline(ReportsInteraction, Widget, can_focus=True):
+class DisclosuresTimeline(StationModel, can_focus=True):
     COMPONENT_CLASSES = {"disclosures--current", "disclosures--company", "disclosures--changed"}
     BINDINGS = [
         Binding("left", "move(-1)", "Earlier", show=False),
@@ -59,8 +58,7 @@ class DisclosuresTimeline(ReportsInteraction, Widget, can_focus=True):
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.all_events = events_from(data)
         self.companies = [ALL, *dict.fromkeys(e.company for e in self.all_events)]

@@ -17,23 +17,21 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 from explainer.tui.widgets.models.intent_words import intent_in_words
 
 EXAMPLE = "set a timer for ten minutes"
 
 
-class IntentParser(ReportsInteraction, Widget, can_focus=True):
+class IntentParser(StationModel, can_focus=True):
     BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+        super().__init__(station, course, **kwargs)
         self.content_dir = Path(course.root)
         self.words, self.notice = read_model_data(course, station)  # intents and slots in plain words
 

@@ -19,14 +19,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.learning import sampling
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 FIELDS = (
     # id, label, percent?, maximum
@@ -37,7 +36,7 @@ FIELDS = (
 )
 
 
-class SamplingCalculator(ReportsInteraction, Widget):
+class SamplingCalculator(StationModel):
     COMPONENT_CLASSES = {"sampling--result", "sampling--error"}
     BINDINGS = [
         Binding("a", "change_numbers", "Change the numbers"),
@@ -46,8 +45,7 @@ class SamplingCalculator(ReportsInteraction, Widget):
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.presets = [p for p in data.get("presets", []) if isinstance(p, dict) and "rate_percent" in p]
         self.clips_per_shift = float(data.get("clips_per_shift", sampling.CLIPS_PER_SHIFT))
