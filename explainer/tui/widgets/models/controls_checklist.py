@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import getters
@@ -59,7 +59,7 @@ class ControlsChecklist(StationModel):
 
     app = getters.app(Host)
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.items = [i for i in data.get("items", []) if isinstance(i, dict) and i.get("id") and i.get("text")]

@@ -8,6 +8,7 @@ model.toml, so a teacher can add a case without touching code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -57,7 +58,7 @@ class DisclosuresTimeline(StationModel, can_focus=True):
         Binding("c", "company", "Company filter"),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.all_events = events_from(data)

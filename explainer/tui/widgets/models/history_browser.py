@@ -11,7 +11,7 @@ model offers e: a few made-up example uploads (``explainer.voice.history_example
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import on
@@ -29,7 +29,7 @@ from explainer.tui.widgets.models import StationModel
 class HistoryBrowserModel(StationModel):
     BINDINGS = [Binding("e", "add_examples", "Add examples")]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         self.empty = False  # known after the browser lists the file
 

@@ -12,6 +12,7 @@ page, the model itself has the focus, so the course keys (n, p, q...) keep worki
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -30,7 +31,7 @@ EXAMPLE = "set a timer for ten minutes"
 class IntentParser(StationModel, can_focus=True):
     BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         self.content_dir = Path(course.root)
         self.words, self.notice = read_model_data(course, station)  # intents and slots in plain words

@@ -9,6 +9,8 @@ The arithmetic lives in ``explainer.learning.timeline``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,7 +48,7 @@ class ListeningTimeline(StationModel, can_focus=True):
         Binding("down", "metadata(1)", "Who reported it"),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.metadata = [m for m in data.get("metadata", []) if isinstance(m, dict)]

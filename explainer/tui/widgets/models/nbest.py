@@ -10,7 +10,7 @@ scores.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import getters, on, work
@@ -31,7 +31,7 @@ N_BEST = 5
 class NBestExplorer(StationModel):
     app = getters.app(Host)
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         self.wanted: str | None = None
         # Opt-in clips (with a content note) stay behind their note in the reviewer seat.

@@ -8,7 +8,7 @@ through ``app.open_reviewer()``.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import getters
@@ -31,7 +31,7 @@ class ReviewerBrief(StationModel):
 
     app = getters.app(Host)
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.sections = [s for s in data.get("sections", []) if isinstance(s, dict) and s.get("title")]

@@ -12,7 +12,7 @@ figures, which has it first), so the course keys (n, p, q...) work until then; e
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import on
@@ -44,7 +44,7 @@ class SamplingCalculator(StationModel):
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.presets = [p for p in data.get("presets", []) if isinstance(p, dict) and "rate_percent" in p]

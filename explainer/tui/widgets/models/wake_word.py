@@ -10,10 +10,10 @@ station's model.toml. The learner can type their own phrases too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, OptionList, Static
@@ -70,7 +70,7 @@ class WakeWordExplorer(StationModel, can_focus=False):
         Binding("0", "reset", "Reset", show=False),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.phrases = phrases_from(data)
@@ -257,7 +257,7 @@ class WakeWordExplorer(StationModel, can_focus=False):
         options.highlighted = options.get_option_index(f"p{len(self.phrases) - 1}")
         options.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key in ("escape", "down") and self.query_one("#wake-input", Input).has_focus:
             event.stop()
             event.prevent_default()
