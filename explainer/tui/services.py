@@ -57,8 +57,19 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
         return None, [f"{config.content_dir}:1: cannot read the content folder ({error.strerror or error})"]
 
 
+_preloaded: dict[tuple, tuple[Course | None, list[str]]] = {}
+
+
+def preload_course(config: AppConfig) -> tuple[Course | None, list[str]]:
+    """Load the course once for every app this process will build (``explainer serve``'s fork
+    server loads it before forking one app per visitor, so all of them share one copy)."""
+    key = (config.content_dir, config.lang)
+    _preloaded[key] = load_course_or_problems(config)
+    return _preloaded[key]
+
+
 def start(config: AppConfig) -> Startup:
-    course, problems = load_course_or_problems(config)
+    course, problems = _preloaded.get((config.content_dir, config.lang)) or load_course_or_problems(config)
     memory_only = config.memory_only
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
