@@ -2,7 +2,7 @@
 
 Below 80x24 the app shows its "please enlarge the terminal" screen; at or above it, the mode
 is usable. Nothing crashes either way. (The map alone, on a small made-up course, is also in
-tests/test_shell_robustness.py; this walks the real course through every mode.)
+tests/tui/test_app_robustness.py; this walks the real course through every mode.)
 """
 
 from __future__ import annotations

@@ -116,13 +116,13 @@ def test_bad_invocations(tmp_path, capsys):
 
 def test_extra_sections_hook(data_dir, tmp_path, monkeypatch):
     monkeypatch.setitem(
-        results_module.EXTRA_SECTIONS, "reviewer", "tests.test_quiz_export:_fake_reviewer"
+        results_module.EXTRA_SECTIONS, "reviewer", "tests.cli.test_results_export:_fake_reviewer"
     )
     payload = json.loads(_export(data_dir, tmp_path, "json").read_text(encoding="utf-8"))
     assert payload["sections"]["reviewer"]["values"]["clips done"] == 4
     text = _export(data_dir, tmp_path, "md").read_text(encoding="utf-8")
     assert "## Reviewer seat" in text and "- mean WER: 0.2" in text
-    monkeypatch.setitem(results_module.EXTRA_SECTIONS, "broken", "tests.test_quiz_export:_broken")
+    monkeypatch.setitem(results_module.EXTRA_SECTIONS, "broken", "tests.cli.test_results_export:_broken")
     payload = json.loads(_export(data_dir, tmp_path, "json").read_text(encoding="utf-8"))
     assert "error" in payload["sections"]["broken"]["values"]
 

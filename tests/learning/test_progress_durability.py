@@ -44,7 +44,7 @@ def _writer(path: Path, prefix: str, count: int) -> subprocess.Popen:
         [sys.executable, "-c", WRITER, str(path), prefix, str(count)],
         stdout=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
 
 

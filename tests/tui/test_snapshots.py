@@ -1,6 +1,6 @@
 """Snapshot tests of the shell (pytest-textual-snapshot): the map at 80x24 and 120x40, and help.
 
-Review any change with ``uv run pytest tests/test_snapshots_shell.py --snapshot-report`` and only
+Review any change with ``uv run pytest tests/tui/test_snapshots.py --snapshot-report`` and only
 then update with ``--snapshot-update``.
 """
 

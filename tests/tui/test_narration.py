@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from lessons_harness import HarnessApp
-
+from explainer.course.model import Page
+from explainer.tui.narration import chunks, narration_text
 from explainer.voice import playback, speech
+from tests.lessons_harness import HarnessApp
 
 
 async def read_page(monkeypatch, app):
@@ -92,3 +93,17 @@ async def test_reads_without_citations_and_r_stops(monkeypatch, tmp_path):
         await pilot.press("r")
         await pilot.pause()
         assert not screen.narrator.active
+
+
+def test_narration_text_leaves_out_citations_and_code():
+    page = Page("s/p", "s", "p", "A title", "Words about a {wake word} [@src-a] [@src-b].\n\n> Try it: listen.\n\n```\ncode here\n```\n")
+    text = narration_text(page)
+    assert "[@" not in text and "src-a" not in text and "{" not in text
+    assert "wake word" in text and "Aside: Try it: listen." in text and "code here" not in text
+
+
+def test_chunks_stay_under_the_speech_limit():
+    text = " ".join(["This is a sentence of moderate length."] * 60)
+    pieces = chunks(text, 200)
+    assert all(len(piece) <= 200 for piece in pieces)
+    assert " ".join(pieces).split() == text.split()

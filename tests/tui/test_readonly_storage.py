@@ -5,10 +5,10 @@ ways: a data-dir path whose parent is a regular file, and ``os.replace`` raising
 PermissionError (what a read-only mount or a locked-down school account gives).
 
 Covered elsewhere (not repeated here): the progress file deleted while the app runs
-(tests/test_shell_robustness.py::test_progress_file_deleted_while_running); two processes
+(tests/tui/test_app_robustness.py::test_progress_file_deleted_while_running); two processes
 saving at once losing no completed step
-(tests/test_progress_durability.py::test_two_processes_saving_at_once_lose_nothing); kill -9
-during saves (same file); the store-level read-only cases (tests/test_progress_store.py).
+(tests/learning/test_progress_durability.py::test_two_processes_saving_at_once_lose_nothing); kill -9
+during saves (same file); the store-level read-only cases (tests/learning/test_progress.py).
 """
 
 from __future__ import annotations

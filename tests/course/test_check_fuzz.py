@@ -6,13 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from course_factory import FILES, STATION, write, write_course
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explainer.course.check import CheckReport, check_content
 from explainer.course.load import ContentError, load_course
 from explainer.course.model import Course
+from tests.course_factory import FILES, STATION, write, write_course
 
 TARGETS = [
     "course.toml", "sources.toml", "glossary.toml", f"{STATION}/quiz.toml", "quizzes/final.toml",

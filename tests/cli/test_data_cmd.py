@@ -1,13 +1,15 @@
 """``explainer where`` and ``explainer forget``: everything listed, only our own files erased."""
 
+
 from __future__ import annotations
 
 import io
 import sys
 
 from explainer.cli import run
+from explainer.course.cache import load_course_cached
 from explainer.learning.progress import Progress, ProgressStore
-from explainer.paths import data_paths
+from explainer.paths import data_paths, packaged_content_dir
 
 
 def _make_learner_data():
@@ -78,3 +80,22 @@ def test_forget_in_a_shared_cache_folder_removes_only_our_paths(capsys, monkeypa
     other.write_text("keep")
     assert run(["forget", "--yes"]) == 0
     assert other.exists() and not paths.clip_cache_dir.exists()
+
+
+# --- `explainer where` lists the validated-course copy and `forget` removes it, even in a shared cache.
+def test_where_and_forget_know_the_course_cache(tmp_path, monkeypatch, capsys) -> None:
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    (shared / "someone-elses.txt").write_text("keep me")
+    monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(shared))
+    paths = data_paths(tmp_path / "learner")
+    assert ("validated course copy (faster start)", shared / "course") in paths.all_paths()
+    load_course_cached(packaged_content_dir(), None, paths.cache_dir)
+    assert list((shared / "course").glob("*.pickle"))
+
+    assert run(["where", "--data-dir", str(tmp_path / "learner")]) == 0
+    assert str(shared / "course") in capsys.readouterr().out.replace("\n", "")
+
+    assert run(["forget", "--yes", "--data-dir", str(tmp_path / "learner")]) == 0
+    assert not (shared / "course").exists()
+    assert (shared / "someone-elses.txt").read_text() == "keep me"

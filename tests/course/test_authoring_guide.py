@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from course_factory import STATION, write, write_course
 
 from explainer.course.check import check_content
 from explainer.course.markup import CITATION_RE
+from tests.course_factory import STATION, write, write_course
 
-GUIDE = Path(__file__).resolve().parent.parent / "content" / "README.md"
+GUIDE = Path(__file__).resolve().parents[2] / "content" / "README.md"
 FENCE_RE = re.compile(r"^```(toml|markdown)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

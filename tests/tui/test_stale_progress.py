@@ -2,7 +2,7 @@
 
 Content changes between terms (a page renamed, a question dropped), and a learner's progress
 file keeps the old ids. The file is well-formed, so it is not set aside; every mode must cope
-with what it finds in it. (Malformed files are fuzzed in tests/test_progress_fuzz.py.)
+with what it finds in it. (Malformed files are fuzzed in tests/learning/test_progress_fuzz.py.)
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lessons_harness import HarnessApp
 from textual.widgets import Input, OptionList, Static
 
 from explainer.tui.widgets.models.wake_word import WakeWordExplorer
+from tests.lessons_harness import HarnessApp
 
 
 async def open_model(pilot, app, station_id):

@@ -1,73 +1,15 @@
 """The reviewer seat by keyboard at 80x24 with no sound device and no speech engine."""
 
+
 from __future__ import annotations
 
-from pathlib import Path
+import threading
 
-import pytest
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, ProgressBar
 
-import explainer.tui
 from explainer.learning.progress import Progress
-from explainer.paths import data_paths
-from explainer.tui.config import AppConfig
-from tests.reviewer_fixtures import FakeClock, make_course
-
-
-class SeatHarness(App[None]):
-    """The shell's contract in miniature: config, course, progress, save_progress, a mode."""
-
-    CSS_PATH = Path(explainer.tui.__file__).parent / "app.tcss"
-
-    def __init__(self, course, config, progress=None) -> None:
-        super().__init__()
-        self.course, self.config = course, config
-        self.progress = progress or Progress()
-        self.saves = 0
-        self.notices: list[str] = []
-
-    def notify(self, message, **kwargs) -> None:
-        self.notices.append(str(message))
-        super().notify(message, **kwargs)
-
-    def get_default_screen(self):
-        from explainer.tui.screens.reviewer import ReviewerScreen
-
-        return ReviewerScreen()
-
-    def save_progress(self) -> None:
-        self.saves += 1
-
-
-@pytest.fixture
-def silent(monkeypatch, tmp_path):
-    import explainer.voice.playback as playback
-    import explainer.voice.speech as speech
-    from explainer.tui.screens.reviewer import ReviewerScreen
-
-    monkeypatch.setattr(
-        playback, "sound_available", lambda refresh=False: (False, "No sound device (test).")
-    )
-    monkeypatch.setattr(
-        speech, "speech_available", lambda refresh=False: (False, "no engine (test)")
-    )
-    clock = FakeClock()
-    monkeypatch.setattr(ReviewerScreen, "clock", staticmethod(clock))
-    config = AppConfig(data=data_paths(tmp_path / "data"), seed=7, audio=True)
-    return clock, config
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def wait_for_work(pilot, app):
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if app.screen.query_one("#reviewer-panes").current in ("reviewer-work", "reviewer-gate"):
-            return app.screen.query_one("#reviewer-panes").current
-    raise AssertionError("the clip never loaded")
+from tests.reviewer_fixtures import SeatHarness, make_course, screen_text, wait_for_work
 
 
 async def test_a_whole_shift_by_keyboard(silent):
@@ -268,7 +210,6 @@ async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(silent):
 
 
 async def test_feedback_for_an_escalated_distress_clip():
-    from textual.app import App
 
     from explainer.learning.shift_score import Answer, score_clip
     from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
@@ -313,3 +254,39 @@ async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
         await pilot.pause()
         assert any("device unplugged" in n for n in app.notices)
         assert app.focused.id == "reviewer-transcript"  # still typing where we were
+
+
+# --- The reviewer seat opens light and answers "Start the shift" at once (QA S9, bench 1a).
+async def test_first_visit_composes_only_the_intro(silent) -> None:  # noqa: F811
+    _clock, config = silent
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#reviewer-work") and not app.screen.query("#reviewer-feedback-pane")
+        app.screen.on_screen_suspend()  # leaving before any clip: nothing to unload, no error
+
+
+async def test_start_shows_progress_at_once_and_the_clip_when_ready(silent, monkeypatch) -> None:  # noqa: F811
+    from explainer.voice import render
+
+    _clock, config = silent
+    release = threading.Event()
+    real = render.clip_audio
+
+    def slow_render(*args, **kwargs):
+        release.wait(30)  # the test decides when rendering ends; no timing involved
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(render, "clip_audio", slow_render)
+    app = SeatHarness(make_course(), config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#reviewer-start").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#reviewer-panes").current == "reviewer-loading"
+        assert "Preparing clip 1/6" in screen_text(app)
+        assert app.screen.query_one("#reviewer-progress", ProgressBar).total is None  # pulsing
+        release.set()
+        assert await wait_for_work(pilot, app) == "reviewer-work"
+        assert app.screen.shift.position == 1

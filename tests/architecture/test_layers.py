@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "explainer"
+PACKAGE = Path(__file__).resolve().parents[2] / "explainer"
 DOMAIN_LAYERS = ("course", "learning", "voice")
 NETWORK_MODULES = ("socket", "requests", "urllib.request", "http.client", "aiohttp", "httpx", "urllib3")
 # ``explainer serve`` is the one part that is a server (textual-serve, loopback by default), and

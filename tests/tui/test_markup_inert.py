@@ -4,9 +4,9 @@ A student who types ``[bold]`` or ``[red`` into a field, or a teacher whose page
 ``[link=...]``, must see exactly those characters -- never styling, never a MarkupError.
 
 Covered elsewhere (not repeated here): the reviewer's transcript field
-(tests/test_reviewer_seat.py::test_markup_typed_into_the_transcript_shows_literally), the
-wake-word explorer's phrase (tests/test_lessons_models.py), station titles on the map
-(tests/test_shell_robustness.py), lesson pages in the lessons harness (test_lessons_screen.py).
+(tests/tui/test_reviewer_screen.py::test_markup_typed_into_the_transcript_shows_literally), the
+wake-word explorer's phrase (tests/tui/test_station_models.py), station titles on the map
+(tests/tui/test_app_robustness.py), lesson pages in the lessons harness (tests/tui/test_lesson_screen.py).
 """
 
 from __future__ import annotations

@@ -9,8 +9,7 @@ import wave
 import numpy as np
 
 from explainer.voice.history import VoiceHistory
-from tests.reviewer_fixtures import make_course
-from tests.test_reviewer_seat import SeatHarness, screen_text, silent, wait_for_work  # noqa: F401
+from tests.reviewer_fixtures import SeatHarness, make_course, screen_text, wait_for_work
 
 
 def _wav_bytes(seconds: float = 0.5) -> bytes:

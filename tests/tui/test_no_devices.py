@@ -1,6 +1,6 @@
 """No sound device and no speech engine: the app still teaches, and says why there is no sound.
 
-The reviewer seat with neither is covered in tests/test_reviewer_seat.py (the ``silent``
+The reviewer seat with neither is covered in tests/tui/test_reviewer_screen.py (the ``silent``
 fixture); here the whole app runs with sound wanted (``audio=True``) on such a machine,
 including the lesson "read aloud" key, narration switched on and the reviewer's first clip.
 """

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from course_factory import STATION, edit, write, write_course
 
 from explainer.cli import run
 from explainer.course.check import check_content
 from explainer.course.load import ContentError, load_course
+from tests.course_factory import STATION, edit, write, write_course
 
 QUIZ = f"{STATION}/quiz.toml"
 PAGE = f"{STATION}/01-first.md"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from course_factory import FILES, STATION, write, write_course
 
 from explainer.course.check import check_content
 from explainer.course.load import content_languages, load_course
+from tests.course_factory import FILES, STATION, write, write_course
 
 ES_PAGE = f"lang/es/{STATION}/01-first.md"
 ES_QUIZ = f"lang/es/{STATION}/quiz.toml"
