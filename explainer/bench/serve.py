@@ -67,8 +67,9 @@ def _free_port() -> int:
 class ServerUnderTest:
     """``explainer serve`` in a child process with its own temp and data folders."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, extra_args: tuple[str, ...] = ()) -> None:
         self.plan = plan
+        self.extra_args = extra_args
         self.home = Path(tempfile.mkdtemp(prefix="explainer-bench-serve-"))
         self.tmp, self.data = self.home / "tmp", self.home / "data"
         self.tmp.mkdir()
@@ -84,6 +85,7 @@ class ServerUnderTest:
                    "--max-visitors", str(self.plan.visitors)]
         if self.plan.process_per_visitor:
             command.append("--process-per-visitor")
+        command += self.extra_args
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, text=True, errors="replace")
         threading.Thread(target=self._read_console, daemon=True).start()
@@ -94,7 +96,7 @@ class ServerUnderTest:
         assert self.process is not None and self.process.stderr is not None
         for line in self.process.stderr:
             self.lines.append(line.rstrip("\n"))
-            if line.startswith("Ready:"):
+            if line.startswith("Ready on "):
                 self._ready.set()
         self._ready.set()
 

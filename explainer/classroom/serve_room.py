@@ -30,6 +30,8 @@ FULL_MESSAGE = "The room is full ({n} visitors). Please try again in a minute."
 IDLE_WARNING = "Nobody has pressed a key for a while: this session closes in {minutes} unless you press a key."
 IDLE_CLOSED = "This session was closed after {minutes} without a key press. Press Restart to begin again."
 SHUTDOWN_MESSAGE = "The host has closed the room. Thank you for visiting!"
+ENDED_MESSAGE = "This session has ended, and nothing of it was kept. Press Restart to begin again."
+LOST_MESSAGE = "Sorry: this session stopped unexpectedly. Press Restart to begin again."
 FAILED_MESSAGE = "Sorry: the server could not start a session just now. Press Restart to try again."
 
 
@@ -66,6 +68,7 @@ class Visit:
     started: float = field(init=False)
     last_input: float = field(init=False)
     warned: bool = False
+    ending: str = ""  # why the server ended it, if it did ("idle")
 
     def __post_init__(self) -> None:
         self.started = self.last_input = self.clock()

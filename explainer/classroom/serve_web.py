@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import sys
 
 import aiohttp_jinja2
@@ -29,6 +30,29 @@ from explainer.classroom.serve_room import Room, Visit
 
 log = logging.getLogger("textual-serve")
 CLOSE_FULL, CLOSE_IDLE, CLOSE_FAILED = 4001, 4002, 4003  # application close codes (4000-4999)
+
+
+class _EndsWithItsApp:
+    """A session that closes the browser's websocket when its app is gone, whatever the reason.
+
+    textual-serve closes it only when the app says goodbye (its "exit" packet); an app that was
+    killed says nothing, and the visitor would look at a frozen screen forever.
+    """
+
+    on_gone = None  # async callable, set by the server
+
+    async def run(self) -> None:
+        await super().run()  # type: ignore[misc]
+        if self.on_gone is not None:
+            await self.on_gone()
+
+
+class RoomAppService(_EndsWithItsApp, AppService):
+    pass
+
+
+class RoomForkedAppService(_EndsWithItsApp, ForkedAppService):
+    pass
 
 
 class RoomServer(Server):
@@ -64,10 +88,28 @@ class RoomServer(Server):
                 self.forks = forks
                 if not ready.get("course"):
                     self.say("The course has problems: visitors will see the list. Run `explainer check`.")
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's ``serve``, saying "Ready" once the port is really listening."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        except NotImplementedError:
+            pass
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                    print=lambda _text: self._ready(), shutdown_timeout=10)
+
+    def _ready(self) -> None:
         limit = self.room.max_visitors
         idle = f"idle sessions close after {serve_room.minutes_text(self.room.idle_s)}" if self.room.idle_s > 0 \
             else "idle sessions stay open"
-        self.say(f"Ready: up to {limit} visitors; {idle}. One line per visitor below (no names).")
+        how = "each forked from a ready app" if self.forks is not None else "a new process each"
+        self.say(f"Ready on {self.public_url}: up to {limit} visitors ({how}); {idle}. "
+                 "One line per visitor below (no names).")
 
     def _session_ended(self, message: dict) -> None:
         if message.get("signal") not in (None, 15):
@@ -112,7 +154,7 @@ class RoomServer(Server):
                 await self._process_messages(websocket, service, visit)
             finally:
                 watcher.cancel()
-                why = "idle" if watcher.done() and not watcher.cancelled() else ""
+                why = visit.ending
                 await service.stop()
         except asyncio.CancelledError:
             await websocket.close()
@@ -128,11 +170,21 @@ class RoomServer(Server):
         return websocket
 
     def _service(self, websocket: web.WebSocketResponse, visit: Visit) -> AppService:
-        kwargs = dict(write_bytes=websocket.send_bytes, write_str=websocket.send_str, close=websocket.close,
+        async def ended() -> None:  # the app said goodbye (the visitor quit)
+            await websocket.close(message=serve_room.ENDED_MESSAGE.encode())
+
+        async def gone() -> None:  # the app's output ended; if it never said goodbye, it was lost
+            if not websocket.closed:
+                await websocket.close(code=CLOSE_FAILED, message=serve_room.LOST_MESSAGE.encode())
+
+        kwargs = dict(write_bytes=websocket.send_bytes, write_str=websocket.send_str, close=ended,
                       download_manager=self.download_manager, debug=self.debug)
         if self.forks is not None:
-            return ForkedAppService(self.command, forks=self.forks, session=visit.number, **kwargs)
-        return AppService(self.command, **kwargs)
+            service: AppService = RoomForkedAppService(self.command, forks=self.forks, session=visit.number, **kwargs)
+        else:
+            service = RoomAppService(self.command, **kwargs)
+        service.on_gone = gone  # type: ignore[attr-defined]
+        return service
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService,
                                 visit: Visit | None = None) -> None:
@@ -167,5 +219,6 @@ class RoomServer(Server):
             if state == "warn":
                 await websocket.send_str(json.dumps(["explainer_notice", self.room.idle_warning_message(visit)]))
             elif state == "close":
+                visit.ending = "idle"
                 await websocket.close(code=CLOSE_IDLE, message=self.room.idle_closed_message().encode())
                 return

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         passthrough += ["--lang", args.lang]
     if args.seed is not None:
         passthrough += ["--seed", str(args.seed)]
-    console.print(f"Serving Who's Listening? on http://{args.host}:{args.port}  (Ctrl+C to stop)", markup=False)
+    console.print(f"Starting Who's Listening? on http://{args.host}:{args.port} (Ctrl+C stops it)…", markup=False)
     try:
         serve(args.host, args.port, passthrough, max_visitors=args.max_visitors, idle_minutes=idle,
               fork=not args.process_per_visitor)
