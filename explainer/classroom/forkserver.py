@@ -163,6 +163,7 @@ class ForkServer:
         try:
             if len(fds) != SESSION_FDS:
                 raise OSError("the request came without its three streams")
+            self.root.mkdir(mode=0o700, exist_ok=True)
             folder.mkdir(mode=0o700)
             sys.stdout.flush()
             sys.stderr.flush()

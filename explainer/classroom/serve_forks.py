@@ -31,6 +31,21 @@ QUIT_TIMEOUT_S = 5.0  # after textual-serve's "quit", how long before the sessio
 ROOT_PREFIX = "explainer-serve-"
 
 
+OWNER_FILE = "server.pid"
+
+
+def sweep_stale_roots(temp: Path) -> None:
+    """Remove scratch roots left by a server that was killed outright (its pid is gone)."""
+    for root in temp.glob(ROOT_PREFIX + "*"):
+        try:
+            pid = int((root / OWNER_FILE).read_text(encoding="ascii"))
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(root, ignore_errors=True)
+        except (OSError, ValueError):
+            continue  # not ours to judge (another user's, or being created)
+
+
 class ForkServerUnavailable(RuntimeError):
     """The fork server could not start; ``explainer serve`` then starts a process per visitor."""
 
@@ -41,15 +56,29 @@ class Forks:
     def __init__(self, extra_args: list[str], on_ended: Callable[[dict], None] | None = None) -> None:
         self.extra_args = extra_args
         self.on_ended = on_ended
+        sweep_stale_roots(Path(tempfile.gettempdir()))
         self.root = Path(tempfile.mkdtemp(prefix=ROOT_PREFIX))
         self.process: subprocess.Popen | None = None
         self.ready: dict = {}
+        self.restarts = 0
         self._sock: socket.socket | None = None
         self._waiting: dict[int, asyncio.Future] = {}
         self._reader_task: asyncio.Task | None = None
         self._inbox = Inbox()
 
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
     async def start(self) -> dict:
+        """Start the fork server and wait until it is ready (again, after it died)."""
+        if self._sock is not None:
+            self._sock.close()
+        if self._reader_task is not None:
+            self._reader_task.cancel()
+        self._inbox = Inbox()
+        self.root.mkdir(mode=0o700, exist_ok=True)  # the fork server removes it when it ends
+        (self.root / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         env = served_environment()
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -104,7 +133,13 @@ class Forks:
             future.set_result(message)
 
     async def open_session(self, session: int, cols: int, rows: int, fds: tuple[int, int, int]) -> int:
-        """Hand the child's ends of a session's pipes over; the pid of the process running it."""
+        """Hand the child's ends of a session's pipes over; the pid of the process running it.
+
+        A fork server that died (its visitors' sessions ended with it) is started again first.
+        """
+        if not self.alive:
+            self.restarts += 1
+            await self.start()
         assert self._sock is not None
         future = asyncio.get_running_loop().create_future()
         self._waiting[session] = future

@@ -101,3 +101,33 @@ async def test_an_idle_session_is_warned_then_closed_and_a_key_cancels_the_warni
             assert code == 4002
             assert "closed after 1 minute without a key press" in reason
     assert any("visitor 1 left after" in line and "(idle)" in line for line in server.lines)
+
+
+async def test_a_killed_fork_server_is_started_again_and_its_visitors_told():
+    with running_server() as server:
+        async with aiohttp.ClientSession() as http:
+            visitor = await Visitor.join(http, server)
+            fork_server = serve_probe.child_of(server.process.pid, server.process.pid)
+            os.kill(fork_server, signal.SIGKILL)
+            # its visitors get SIGTERM from the kernel (PR_SET_PDEATHSIG) and leave as after a quit
+            code, reason = await visitor.closed()
+            assert "Press Restart to begin again" in reason
+            assert await eventually(lambda: not _visitor_pids(server) and not server.visitor_folders())
+            again = await Visitor.join(http, server)  # a new fork server, ready for the next one
+            await again.press("c", "recommended")
+            assert serve_probe.child_of(server.process.pid, server.process.pid) != fork_server
+            await again.ws.close()
+
+
+async def test_when_the_web_server_is_killed_outright_its_visitors_and_folders_go_too():
+    with running_server() as server:
+        async with aiohttp.ClientSession() as http:
+            visitors = [await Visitor.join(http, server), await Visitor.join(http, server)]
+            family = serve_probe.descendants(server.process.pid)
+            assert len(family) == 4
+            server.process.kill()  # SIGKILL: no clean-up code of its own runs
+            server.process.wait()
+            assert await eventually(lambda: all(serve_probe._stat(pid) is None for pid in family))
+            assert await eventually(lambda: list(server.tmp.iterdir()) == [])
+            for visitor in visitors:
+                await visitor.closed()
