@@ -105,8 +105,8 @@ async def _visit(pilot: Any, samples: dict[str, list[float]], errors: dict[str, 
 
 async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
     from explainer.paths import data_paths
-    from explainer.tui.app import make_app
     from explainer.tui.config import AppConfig
+    from explainer.tui.factory import make_app
 
     app = make_app(AppConfig(data=data_paths(data_dir), audio=False, seed=1))
     samples: dict[str, list[float]] = {}

@@ -47,18 +47,19 @@ def served_environment(base: dict[str, str] | None = None) -> dict[str, str]:
 
 
 _config = None  # the AppConfig every visitor's app is built from (set by ``prepare``)
+_course = None  # the course, loaded and validated once, shared by every visitor (None if broken)
 
 
 def prepare(argv: list[str]) -> dict:
     """Load everything a visit needs, once; return what the host may want to know."""
-    global _config
+    global _config, _course
     started, cpu = time.perf_counter(), time.process_time()
     from explainer.cli import parse_command_line
     from explainer.tui import services
     from explainer.tui.run import config_from_args
 
     _config = config_from_args(parse_command_line(argv))
-    course, problems = services.preload_course(_config)
+    _course, problems = services.load_course_or_problems(_config)
     services.prewarm_screens()
     import textual.drivers.web_driver  # noqa: F401 - the driver every child uses
 
@@ -66,7 +67,7 @@ def prepare(argv: list[str]) -> dict:
     if threading.active_count() != 1:
         raise RuntimeError(f"threads still running after the warm-up: {threading.enumerate()}")
     return {
-        "course": course is not None,
+        "course": _course is not None,
         "problems": len(problems),
         "prepare_ms": round((time.perf_counter() - started) * 1000),
         "prepare_cpu_ms": round((time.process_time() - cpu) * 1000),
@@ -77,9 +78,9 @@ def _warm_up(config) -> None:
     """One headless app, run until its first screen is painted, then closed."""
     import asyncio
 
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
 
-    app = make_app(config)
+    app = make_app(config, course=_course)
 
     async def auto_pilot(pilot) -> None:
         app = pilot.app
@@ -120,9 +121,9 @@ def run_visitor(fds: list[int], request: dict, folder: Path, control) -> int:
     os.environ["TMPDIR"] = tempfile.tempdir = str(temp)
     _reseed()
 
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
 
-    app = make_app(_config)
+    app = make_app(_config, course=_course)
     app.run()
     return int(app.return_code or 0)
 

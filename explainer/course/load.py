@@ -19,9 +19,11 @@ from explainer.course.intents import read_intents
 from explainer.course.model import FORMAT_VERSION, ZONES, Course, Station
 from explainer.course.problems import ContentError, Problem, ProblemLog
 from explainer.course.read_clips import read_clips, read_households
+from explainer.course.read_misconceptions import check_question_numbers, read_misconceptions
 from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
-from explainer.course.read_reference import read_glossary, read_sources
+from explainer.course.read_recap import read_recap
+from explainer.course.read_reference import read_facts, read_glossary, read_sources
 
 __all__ = ["ContentError", "Problem", "ProblemLog", "content_languages", "load_course", "read_course"]
 
@@ -73,6 +75,7 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     ctx.overlay = translation_folder(root, lang)
     read_sources(ctx)
     read_glossary(ctx)
+    read_facts(ctx)
     intents = read_intents(ctx)
     course_file = ctx.localized(COURSE_FILE)
     manifest = read_toml(root, course_file, ctx.log)
@@ -98,6 +101,7 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     final = ()
     if (root / FINAL_QUIZ).exists() or (root / "quizzes").exists():
         final = read_quiz(ctx, FINAL_QUIZ, "final")
+    misconceptions = read_misconceptions(ctx)
     households = read_households(ctx)
     clips = read_clips(ctx, households)
     guidelines = None
@@ -108,8 +112,10 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     course = Course(
         format_version=version or FORMAT_VERSION, title=title, root=str(root), stations=tuple(stations),
         sources=dict(ctx.sources), glossary=dict(ctx.glossary), final_quiz=final,
-        households=households, clips=clips, intents=intents, guidelines=guidelines,
+        households=households, clips=clips, intents=intents, guidelines=guidelines, facts=dict(ctx.facts),
+        misconceptions=misconceptions,
     )
+    check_question_numbers(ctx, course.questions, misconceptions)
     return course, ctx
 
 
@@ -136,7 +142,7 @@ def _station(ctx: ReadContext, fields: Fields, seen: dict[str, tuple[str, int]],
     questions = ()
     if (ctx.root / folder / "quiz.toml").exists() or (ctx.root / folder / "quiz.toml").is_symlink():
         questions = read_quiz(ctx, f"{folder}/quiz.toml", station_id)
-    return Station(**station, pages=pages, questions=questions)
+    return Station(**station, pages=pages, questions=questions, recap=read_recap(ctx, station_id, folder))
 
 
 def _folder_ok(ctx: ReadContext, fields: Fields, folder: str, station_id: str) -> bool:

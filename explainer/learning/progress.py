@@ -3,16 +3,26 @@
 Progress is keyed by stable ids ("wake-word/what-it-hears", question ids), never by
 position, so reordering the course does not scramble anyone's record. The file looks like::
 
-    {"format": "whos-listening/progress", "version": 1, "saved_at": "...",
-     "pages_read": [...], "models_tried": [...], "answers": {qid: {...}},
-     "last": {"mode": ..., "station": ..., "page": ...}, "sections": {"reviewer": {...}}}
+    {"format": "whos-listening/progress", "version": 2, "saved_at": "...",
+     "pages_read": [...], "models_tried": [...], "models_seen": [...], "tour_seen": [...],
+     "answers": {qid: {...}},
+     "last": {"mode": ..., "station": ..., "page": ...}, "sections": {"reviewer": {...}},
+     "attempts": {qid: [{"quiz": ..., "round": 1, "try": 1, "given": ..., ...}, ...]}}
+
+``answers`` holds the last finished answer per question; ``attempts`` every try, with its
+answer, time and confidence (``explainer.learning.attempts``). Version 1 files (no attempt
+log) are migrated on load by ``explainer.learning.progress_migrate``, losing nothing.
 
 Loading never raises: a file that is corrupt, the wrong shape or from a newer version of the
 app is renamed aside and the learner starts fresh, told so in one line. Saving never raises
 either: a read-only folder or a full disk gives ``SaveResult(ok=False, notice=...)`` and the app
 keeps the progress in memory. Two copies of the app saving at once lose nothing: each save
 re-reads the file under a lock and merges it (union of pages and models, the newest answer per
-question, sections merged key by key) before writing.
+question, sections merged key by key, every attempt of both) before writing.
+
+``models_seen`` (station ids whose model the learner opened) and ``tour_seen`` (the short
+tour's own steps, "station/slug" and "station/model") were added later with empty defaults,
+so older files load unchanged; what counts as "done" is ``explainer.learning.journey``'s.
 """
 
 from __future__ import annotations
@@ -25,10 +35,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from explainer.learning import attempts as attempt_log
 from explainer.learning import storage
+from explainer.learning.progress_migrate import migrate
 
 FORMAT = "whos-listening/progress"
-VERSION = 1
+VERSION = 2  # 2: the attempt log (learning.attempts); older files migrate (learning.progress_migrate)
 STATES = ("not started", "in progress", "done")
 
 
@@ -49,9 +61,12 @@ class Progress:
 
     pages_read: set[str] = field(default_factory=set)
     models_tried: set[str] = field(default_factory=set)
+    models_seen: set[str] = field(default_factory=set)  # opened, whether or not changed (journey "done")
+    tour_seen: set[str] = field(default_factory=set)  # the short tour's steps, kept apart from the stations
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     last: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    attempts: attempt_log.AttemptLog = field(default_factory=dict)  # every try, by question id
 
     def mark_page_read(self, page_id: str) -> bool:
         """Record a page as read; True if it was new."""
@@ -63,6 +78,18 @@ class Progress:
         """Record that the learner played with a station's model; True if it was new."""
         new = station_id not in self.models_tried
         self.models_tried.add(station_id)
+        return new
+
+    def mark_model_seen(self, station_id: str) -> bool:
+        """Record that the learner opened a station's model; True if it was new."""
+        new = station_id not in self.models_seen
+        self.models_seen.add(station_id)
+        return new
+
+    def mark_tour_step(self, step: str) -> bool:
+        """Record a short-tour step ("station/slug" or "station/model"); True if it was new."""
+        new = step not in self.tour_seen
+        self.tour_seen.add(step)
         return new
 
     def record_answer(self, question_id: str, **details: Any) -> dict[str, Any]:
@@ -98,9 +125,12 @@ class Progress:
             "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "pages_read": sorted(self.pages_read),
             "models_tried": sorted(self.models_tried),
+            "models_seen": sorted(self.models_seen),
+            "tour_seen": sorted(self.tour_seen),
             "answers": self.answers,
             "last": self.last,
             "sections": self.sections,
+            "attempts": self.attempts,
         }
 
     def merged_with(self, other: Progress) -> Progress:
@@ -116,9 +146,12 @@ class Progress:
         return Progress(
             pages_read=self.pages_read | other.pages_read,
             models_tried=self.models_tried | other.models_tried,
+            models_seen=self.models_seen | other.models_seen,
+            tour_seen=self.tour_seen | other.tour_seen,
             answers=answers,
             last=dict(self.last or other.last),
             sections=sections,
+            attempts=attempt_log.merged(other.attempts, self.attempts),
         )
 
 
@@ -159,6 +192,7 @@ def progress_from_json(data: Any) -> Progress:
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WrongShape("its version is not a positive whole number")
+    data = migrate(data, VERSION)
 
     def strings(key: str) -> set[str]:
         value = data.get(key, [])
@@ -177,9 +211,12 @@ def progress_from_json(data: Any) -> Progress:
     return Progress(
         pages_read=strings("pages_read"),
         models_tried=strings("models_tried"),
+        models_seen=strings("models_seen"),
+        tour_seen=strings("tour_seen"),
         answers=table("answers", inner_dicts=True),
         last=table("last", inner_dicts=False),
         sections=table("sections", inner_dicts=True),
+        attempts=attempt_log.cleaned(data.get("attempts")),
     )
 
 
@@ -248,7 +285,9 @@ class ProgressStore:
         except (TypeError, ValueError, RecursionError) as error:  # a feature stored something odd
             return SaveResult(False, f"Progress cannot be saved: it holds data JSON cannot store ({error}).")
         progress.pages_read, progress.models_tried = merged.pages_read, merged.models_tried
+        progress.models_seen, progress.tour_seen = merged.models_seen, merged.tour_seen
         progress.answers, progress.sections = merged.answers, merged.sections
+        progress.attempts = merged.attempts
         return SaveResult(True)
 
     def _on_disk(self) -> Progress:

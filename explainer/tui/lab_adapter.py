@@ -19,9 +19,12 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explainer.i18n import _
+
+if TYPE_CHECKING:
+    from explainer.tui.host import Host
 
 MAX_TEXT = 200  # characters: a spoken command is a few seconds, not a paragraph
 WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
@@ -189,17 +192,11 @@ def warm_up() -> str:
     return ""
 
 
-def session_for(app: Any, keep: bool) -> LabSession:
+def session_for(app: Host, keep: bool) -> LabSession:
     """A pipeline session on the app's content and data folders; ``keep``: write the voice history."""
-    config = getattr(app, "config", None)
-    content_dir = Path(getattr(app.course, "root", "") or getattr(config, "content_dir", "."))
-    if config is not None:
-        work_dir, history_db = config.data.cache_dir / "lab", config.data.history_db
-    else:
-        from explainer.paths import data_paths
-
-        paths = data_paths()
-        work_dir, history_db = paths.cache_dir / "lab", paths.history_db
+    config = app.config
+    content_dir = Path(app.course.root or config.content_dir)
+    work_dir, history_db = config.data.cache_dir / "lab", config.data.history_db
     return LabSession(content_dir=content_dir, work_dir=work_dir, history_db=history_db if keep else None)
 
 

@@ -26,7 +26,7 @@ from explainer.voice.frontend import normalise_voice
 from explainer.voice.history import VoiceHistory
 from explainer.voice.labinput import LabInputError, clip_input, typed_input
 from explainer.voice.nlu import understand
-from explainer.voice.sampling import ReviewSampler
+from explainer.voice.sampling import REPORTED_RATE, ReviewSampler
 from explainer.voice.skills import Skills
 from explainer.voice.trace import StageTimer, Trace, skipped
 from explainer.voice.wake import WakeWordDetector
@@ -184,7 +184,8 @@ class Pipeline:
                 if self.history.notice:
                     trace.notices.append(self.history.notice)
 
-        with StageTimer(trace, "sampling", t0, f"rate {self.sampler.rate:.0%}") as stage:
+        lab_rate = f"rate {self.sampler.rate:.0%} (lab; reported real rates about {REPORTED_RATE:.1%})"
+        with StageTimer(trace, "sampling", t0, lab_rate) as stage:
             key = trace.history_id if trace.history_id is not None else run_id
             trace.selected_for_review = self.sampler.selects(key)
             if trace.selected_for_review and trace.history_id is not None and self.history is not None:

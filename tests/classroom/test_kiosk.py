@@ -24,6 +24,7 @@ from explainer.learning.progress import Progress
 from explainer.learning.quiz import correct_answer
 from explainer.paths import data_paths
 from explainer.tui.config import AppConfig
+from tests.pilot import screen_text
 
 SIZE = (80, 24)
 
@@ -56,7 +57,7 @@ def no_sound(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def kiosk(**overrides):
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
 
     values = {"data": data_paths(), "kiosk": True, "audio": False, "seed": 7}
     values.update(overrides)
@@ -228,7 +229,7 @@ async def test_host_sees_anonymous_tallies_and_can_end_the_kiosk() -> None:
         await settle(pilot)
         panel = app.screen
         assert type(panel).__name__ == "HostPanelScreen"
-        text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        text = screen_text(app)
         assert "Visitors today: 2" in text
         assert "100%" in text  # visitor 1 answered one question correctly
         summary = app.tallies.summary(app.course)

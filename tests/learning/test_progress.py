@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer.learning.progress import FORMAT, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, VERSION, Progress, ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 def sample() -> Progress:
@@ -29,7 +29,7 @@ def test_round_trip(tmp_path: Path) -> None:
     loaded = store.load()
     assert loaded.notice is None
     data = json.loads((tmp_path / "progress.json").read_text())
-    assert data["format"] == FORMAT and data["version"] == 1
+    assert data["format"] == FORMAT and data["version"] == VERSION == 2
     assert data["pages_read"] == ["wake-word/first"]
     assert loaded.progress.section("reviewer") == {"shifts": {"s1": {"score": 3}}}
     assert loaded.progress.answers["wake-word-q1"]["given"] == ["true"]
@@ -198,3 +198,30 @@ def test_full_disk_says_so_and_keeps_the_old_file(tmp_path: Path, monkeypatch: p
     assert not result.ok and "full" in result.notice
     assert path.read_text() == before
     assert not list(tmp_path.glob("progress.json.tmp-*"))
+
+
+def test_models_seen_and_tour_steps_round_trip_and_merge(tmp_path: Path) -> None:
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    mine = Progress()
+    assert mine.mark_model_seen("wake-word") and not mine.mark_model_seen("wake-word")
+    assert mine.mark_tour_step("wake-word/model")
+    other = Progress()
+    other.mark_tour_step("cloud-check/a-second-opinion")
+    other.mark_model_seen("cloud-check")
+    assert ProgressStore(path).save(other).ok
+    assert store.save(mine).ok  # merges with the other copy's file
+    loaded = store.load().progress
+    assert loaded.models_seen == {"wake-word", "cloud-check"}
+    assert loaded.tour_seen == {"wake-word/model", "cloud-check/a-second-opinion"}
+
+
+def test_a_file_from_before_models_seen_loads_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "progress.json"
+    old = {"format": FORMAT, "version": 1, "pages_read": ["wake-word/first"], "models_tried": ["wake-word"],
+           "answers": {}, "last": {"mode": "lesson", "station": "wake-word", "page": "model"}, "sections": {}}
+    path.write_text(json.dumps(old))
+    loaded = ProgressStore(path).load()
+    assert loaded.notice is None
+    assert loaded.progress.models_tried == {"wake-word"} and loaded.progress.models_seen == set()
+    assert loaded.progress.tour_seen == set() and loaded.progress.pages_read == {"wake-word/first"}

@@ -13,7 +13,8 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from explainer.tui import lab_adapter
-from tests.robust_support import TYPED, screen_text, settle
+from tests.pilot import screen_text, settle
+from tests.robust_support import TYPED
 
 trace_module = pytest.importorskip("explainer.voice.trace", reason="LAB-CORE's trace records are not in this build")
 history_module = pytest.importorskip("explainer.voice.history", reason="LAB-CORE's voice history is not in this build")

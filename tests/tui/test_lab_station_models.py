@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from explainer.tui import lab_adapter
 from explainer.tui.widgets.models import MODEL_WIDGETS, model_widget_class
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 
 
 async def open_model(pilot, made, station_id):

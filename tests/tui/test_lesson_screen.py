@@ -9,19 +9,21 @@ from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
 from explainer.tui.widgets.page_view import PageView
 from explainer.tui.widgets.sources_panel import SourcesPanel
-from tests.lessons_harness import HarnessApp
+from tests.builders import make_course
+from tests.pilot import Saves, open_lesson
 
 
 def header(app) -> str:
     return str(app.screen.query_one("#lesson-header", Static).render())
 
 
-async def test_page_through_a_station_and_record_progress():
-    app = HarnessApp()
+async def test_page_through_a_station_and_record_progress(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word")
+        saves = Saves(app)
+        screen = await open_lesson(pilot, "wake-word")
         await pilot.pause()
-        assert "Station 1/6" in header(app) and "Page 1/3" in header(app)
+        assert "Station 1/9" in header(app) and "Page 1/3" in header(app)
         assert "wake-word/first" in app.progress.pages_read
         text = str(screen.query_one("#page-text", Static).render())
         assert "[bold]Alexa[/bold]" in text  # content is shown literally, never as markup
@@ -41,13 +43,13 @@ async def test_page_through_a_station_and_record_progress():
         await pilot.press("1")  # next station
         await pilot.pause()
         assert screen.station.id == "listening-window"
-        assert app.saves >= 4
+        assert saves.count >= 4
 
 
-async def test_sources_panel_and_glossary_popup():
-    app = HarnessApp()
+async def test_sources_panel_and_glossary_popup(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.open_lesson("wake-word")
+        await open_lesson(pilot, "wake-word")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
@@ -76,10 +78,10 @@ async def test_sources_panel_and_glossary_popup():
         assert isinstance(app.screen, SourcesPanel)
 
 
-async def test_short_tour_and_quiz_choice():
-    app = HarnessApp()
+async def test_short_tour_and_quiz_choice(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("your-controls", short_tour=True)
+        screen = await open_lesson(pilot, "your-controls", short_tour=True)
         await pilot.pause()
         assert [p.slug for p in screen.pages] == ["first"]
         assert "Page 1/2" in header(app)
@@ -95,13 +97,13 @@ async def test_short_tour_and_quiz_choice():
         assert not isinstance(app.screen, StationEndDialog)
         await pilot.press("q")
         await pilot.pause()
-        assert ("map", "") in app.opened
+        assert app.current_mode == "map"
 
 
-async def test_clicking_a_citation_marker_opens_its_source():
-    app = HarnessApp()
+async def test_clicking_a_citation_marker_opens_its_source(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word", "second")
+        screen = await open_lesson(pilot, "wake-word", "second")
         view = screen.query_one(PageView)
         for _ in range(50):  # the page is laid out a frame or two after it opens
             await pilot.pause()
@@ -118,10 +120,10 @@ async def test_clicking_a_citation_marker_opens_its_source():
 
 
 # --- QA walk-through regressions in the lesson screen: a model keeps its state, escape leaves a field.
-async def test_model_keeps_its_state_when_paging_back_and_forth():
-    app = HarnessApp()
+async def test_model_keeps_its_state_when_paging_back_and_forth(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word", "model")
+        screen = await open_lesson(pilot, "wake-word", "model")
         await pilot.pause()
         await app.workers.wait_for_complete()
         model = screen.query_one(".station-model")
@@ -143,10 +145,10 @@ async def test_model_keeps_its_state_when_paging_back_and_forth():
         assert screen.query_one(".station-model") is not model
 
 
-async def test_escape_in_a_model_field_leaves_the_field_not_the_station():
-    app = HarnessApp()
+async def test_escape_in_a_model_field_leaves_the_field_not_the_station(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("sampled-for-review", "model")
+        screen = await open_lesson(pilot, "sampled-for-review", "model")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -154,7 +156,7 @@ async def test_escape_in_a_model_field_leaves_the_field_not_the_station():
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and not isinstance(app.focused, Input)
-        assert ("map", "") not in app.opened
+        assert app.current_mode == "lesson"
         await pilot.press("n")  # turns the page now instead of typing "n"
         await pilot.pause()
         assert isinstance(app.screen, StationEndDialog)
@@ -163,11 +165,10 @@ async def test_escape_in_a_model_field_leaves_the_field_not_the_station():
         screen.set_focus(None)
         await pilot.press("escape")  # nothing being typed: back to the map
         await pilot.pause()
-        assert ("map", "") in app.opened
+        assert app.current_mode == "map"
 
 
 def test_list_items_and_asides_wrap_with_a_hanging_indent():
-    from lessons_harness import make_course
     from rich.style import Style
 
     from explainer.course.model import Page
@@ -191,12 +192,12 @@ def test_list_items_and_asides_wrap_with_a_hanging_indent():
     assert "\n    " not in unwrapped.plain
 
 
-async def test_switching_the_wake_word_shows_the_list_from_the_top():
+async def test_switching_the_wake_word_shows_the_list_from_the_top(course_app):
     from textual.widgets import OptionList
 
-    app = HarnessApp()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word", "model")
+        screen = await open_lesson(pilot, "wake-word", "model")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -7,13 +7,13 @@ import json
 import pytest
 from textual.widgets import Button
 
-from explainer.tui import services
 from explainer.tui.screens.help import HelpScreen
 from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.too_small import TooSmallScreen
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.journey_map import JourneyMap
-from tests.shell_course import make_course
+from tests.builders import make_course
+from tests.pilot import record_notices
 
 STATION_IDS = [
     "wake-word", "listening-window", "cloud-check", "understanding", "kept-on-file",
@@ -22,24 +22,11 @@ STATION_IDS = [
 
 
 @pytest.fixture
-def map_app(app, monkeypatch):
+def map_app(course_app):
     """The real app, with the in-memory course (independent of the lesson content's progress)."""
-    course = make_course()
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    return app
+    return course_app
 
 
-def record_notices(app) -> list[str]:
-    """Collect the messages the app shows with notify()."""
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        seen.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return seen
 
 
 def _region_visible(app, widget) -> bool:
@@ -400,7 +387,7 @@ async def test_continue_with_nothing_recorded_starts_at_station_one(map_app):
 
 # -- first start: the pre-check is offered ------------------------------------------------
 @pytest.fixture
-def precheck_app(app, monkeypatch):
+def precheck_app(app):
     """The in-memory course with one pre/post question, so there is a pre-check to offer."""
     import dataclasses
 
@@ -409,8 +396,7 @@ def precheck_app(app, monkeypatch):
     question = dataclasses.replace(first.questions[0], prepost=True)
     stations = (dataclasses.replace(first, questions=(question,)), *course.stations[1:])
     course = dataclasses.replace(course, stations=stations)
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    return app
+    return lambda **overrides: app(course=course, **overrides)
 
 
 async def test_first_start_offers_the_precheck(precheck_app):

@@ -11,7 +11,7 @@ import dataclasses
 
 import pytest
 
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 
 
 @pytest.fixture

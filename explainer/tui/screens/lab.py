@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Header, Input, Select
 
 from explainer.i18n import _
 from explainer.tui import lab_adapter
+from explainer.tui.host import Host
 from explainer.tui.screens.lab_replay import LabReplay
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
@@ -46,6 +47,8 @@ class LabScreen(LabReplay, Screen[None]):
         Binding("p", "play_reply", _("Play reply")),
         Binding("escape", "leave", _("Map")),
     ]
+
+    app = getters.app(Host)
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,9 +81,8 @@ class LabScreen(LabReplay, Screen[None]):
         yield Footer(compact=True)
 
     def _clip_options(self) -> list[tuple[Text, str]]:
-        course = getattr(self.app, "course", None)
         options = [(Text(_("(the typed sentence)")), TYPED)]
-        for clip in getattr(course, "clips", ()) or ():
+        for clip in self.app.course.clips:
             if clip.content_note:
                 continue  # opt-in clips stay behind their note in the reviewer seat
             options.append((Text(clip.title), clip.id))
@@ -97,8 +99,7 @@ class LabScreen(LabReplay, Screen[None]):
         from explainer.voice.speech import speech_available
 
         speech_ok, speech_reason = speech_available()
-        config = getattr(self.app, "config", None)
-        player = Player(enabled=bool(getattr(config, "audio", True)))
+        player = Player(enabled=self.app.config.audio)
         steps, default = lab_adapter.threshold_choices(self._wake_word())
         pipeline_ok, pipeline_reason = lab_adapter.available()
         self.app.call_from_thread(self._probed, speech_ok, speech_reason, player, steps, default,
@@ -248,22 +249,21 @@ class LabScreen(LabReplay, Screen[None]):
         if trace.intent:
             summary += f" · {trace.intent}"
         if getattr(trace, "selected_for_review", False):
-            summary += " · " + _("selected for human review")
+            summary += " · " + _("selected for human review (this lab samples {lab:.0%}; companies reported about "
+                                 "0.2% in 2019)").format(lab=_lab_rate(trace))
         notices = " ".join(str(n) for n in getattr(trace, "notices", []) or [])
         self.query_one(BusyLine).done(summary + (f" · {notices}" if notices else ""))
         self.query_one("#lab-trace-table", DataTable).focus()
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            lab = progress.section("lab")
-            lab["traces"] = int(lab.get("traces", 0)) + 1
-            self.app.save_progress()
+        lab = self.app.progress.section("lab")
+        lab["traces"] = int(lab.get("traces", 0)) + 1
+        self.app.save_progress()
 
     # -- navigation ----------------------------------------------------------------------
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):
             self.query_one("#lab-trace-table", DataTable).focus()  # leave the field first
         else:
-            self.app.action_open_map()
+            self.app.open_map()
 
     def action_fool_wake(self) -> None:
         from explainer.tui.screens.lab_wake import FoolWakeScreen
@@ -285,3 +285,10 @@ class LabScreen(LabReplay, Screen[None]):
         if self._session is not None:
             self._session.close()
 
+
+def _lab_rate(trace: object) -> float:
+    """The rate the lab's sampler used for this run (its stage records it), for the summary line."""
+    for stage in getattr(trace, "stages", []) or []:
+        if getattr(stage, "name", "") == "sampling" and isinstance(getattr(stage, "data", None), dict):
+            return float(stage.data.get("rate", 0.25))
+    return 0.25

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from explainer.i18n import _
 from explainer.tui import lab_adapter
+from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl, fit_last_column
 
@@ -30,6 +31,8 @@ class FoolWakeScreen(Screen[None]):
         Binding("r", "run_all", _("Run all"), show=False),
         Binding("escape", "back", _("Back to the lab")),
     ]
+
+    app = getters.app(Host)
 
     def __init__(self, wake_word: str = "alexa", steps: tuple[float, ...] = (), threshold: float | None = None,
                  speech_ok: bool = True) -> None:
@@ -168,7 +171,8 @@ class FoolWakeScreen(Screen[None]):
         if trace is None:
             detail.update(Text(str(key.value)))
         elif trace.woke:
-            detail.update(Text(_("Woke on “{p}”. Uploaded: “{t}” — a recording a reviewer like you may hear.").format(
+            detail.update(Text(_("Woke on “{p}”. A real speaker would have uploaded: “{t}” — a recording a reviewer "
+                                 "like you may hear. This experiment keeps nothing: it is not in your voice history.").format(
                 p=key.value, t=trace.transcript)))
         else:
             detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.narration import Narrator, narration_text
 from explainer.tui.screens.lesson_body import MODEL_SLUG, LessonBody
 from explainer.tui.screens.station_end import StationEndDialog
@@ -40,7 +41,7 @@ def tour_pages(station: Station, short_tour: bool) -> list[Page]:
     return chosen or list(station.pages[:1])
 
 
-class LessonScreen(LessonBody, Screen):
+class LessonScreen(LessonBody, Screen[None]):
     BINDINGS = [
         Binding("right,n", "next_page", _("Next")),
         Binding("left,p", "previous_page", _("Back")),
@@ -62,9 +63,11 @@ class LessonScreen(LessonBody, Screen):
         self.short_tour = False
         self.narrator = Narrator(self)
 
+    app = getters.app(Host)
+
     @property
     def course(self) -> Course:
-        return self.app.course  # type: ignore[attr-defined]
+        return self.app.course
 
     def compose(self) -> ComposeResult:
         yield Static("", id="lesson-header", markup=False)
@@ -77,11 +80,11 @@ class LessonScreen(LessonBody, Screen):
     def _show_something(self) -> None:
         """Opened as a mode without a station (e.g. from the command palette): resume or start."""
         if self.station is None and self.course.stations:
-            last = getattr(self.app, "progress", None)
-            station_id = (last.last.get("station") if last else None) or self.course.stations[0].id
+            last = self.app.progress.last
+            station_id = last.get("station") or self.course.stations[0].id
             if station_id not in {s.id for s in self.course.stations}:
                 station_id = self.course.stations[0].id
-            self.show_station(station_id, (last.last.get("page") if last else None))
+            self.show_station(station_id, last.get("page"))
 
     # -- what is shown --------------------------------------------------------------------
     def show_station(self, station_id: str, page_slug: str | None = None, short_tour: bool = False) -> None:
@@ -116,7 +119,7 @@ class LessonScreen(LessonBody, Screen):
         else:
             self.call_later(self._show_page, page)
             self._record(page.slug, page_id=page.id)
-            if self._setting("narration"):
+            if self.app.settings.narration:
                 self.narrator.start(narration_text(page), automatic=True)
         self._update_header()
 
@@ -133,24 +136,13 @@ class LessonScreen(LessonBody, Screen):
         self.query_one("#lesson-header", Static).update(Text(header))
 
     def _record(self, slug: str, page_id: str | None = None) -> None:
-        progress = getattr(self.app, "progress", None)
-        if progress is None or self.station is None:
+        progress = self.app.progress
+        if self.station is None:
             return
         if page_id:
             progress.mark_page_read(page_id)
         progress.last = {"mode": "lesson", "station": self.station.id, "page": slug}
-        self._save()
-
-    def _save(self) -> None:
-        save = getattr(self.app, "save_progress", None)
-        if save is not None:
-            save()
-
-    def _setting(self, name: str) -> Any:
-        settings = getattr(self.app, "settings", None)
-        if isinstance(settings, dict):
-            return settings.get(name)
-        return getattr(settings, name, None)
+        self.app.save_progress()
 
     # -- moving ---------------------------------------------------------------------------
     def action_next_page(self) -> None:
@@ -183,19 +175,15 @@ class LessonScreen(LessonBody, Screen):
 
     def action_back_to_map(self) -> None:
         self.narrator.stop()
-        opener = getattr(self.app, "open_map", None)
-        if opener is not None:
-            opener()
-        else:
-            self.app.switch_mode("map")
+        self.app.open_map()
 
     def _after_station(self, choice: str | None) -> None:
         if choice is None or self.station is None:
             return
         if choice == "quiz":
-            self.app.open_quiz(self.station.id)  # type: ignore[attr-defined]
+            self.app.open_quiz(self.station.id)
         elif choice == "final":
-            self.app.open_quiz("final")  # type: ignore[attr-defined]
+            self.app.open_quiz("final")
         elif choice == "map":
             self.action_back_to_map()
         elif choice.startswith("station:"):
@@ -262,10 +250,8 @@ class LessonScreen(LessonBody, Screen):
         self.action_glossary(event.term_id)
 
     def on_model_interacted(self, event: ModelInteracted) -> None:
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            progress.mark_model_tried(event.station_id)
-            self._save()
+        self.app.progress.mark_model_tried(event.station_id)
+        self.app.save_progress()
 
     def on_screen_suspend(self) -> None:
         self.narrator.stop()

@@ -90,7 +90,9 @@ class LessonBody:
             self.call_after_refresh(self._focus_model, widget, tries - 1)
             return
         widget.focus()
-        self.call_after_refresh(self._focus_fallback, widget)
+        # Widget.focus() takes effect through the app's queue: look after it, on that same queue
+        # (after a refresh, the look could come first and move the focus to the wrong part).
+        self.app.call_later(self._focus_fallback, widget)
 
     def _focus_fallback(self, widget) -> None:
         if self.focused is None and widget.is_attached:  # the model did not focus a part of itself

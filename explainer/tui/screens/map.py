@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from explainer.i18n import _
-from explainer.tui.app import ExplainerApp
+from explainer.tui.host import Host
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.journey_map import JourneyMap, numbered
@@ -69,12 +69,11 @@ class MapScreen(Screen[None]):
         Binding("q", "app.quit", _("Quit")),
     ]
 
-    app = getters.app(ExplainerApp)
+    app = getters.app(Host)
     _shown_texts: tuple[str, str] = ("", "")
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        assert course is not None
         yield Static(self.app.title, id="map-title", markup=False)
         states = self._states()
         intro, label = self._shown_texts = self._texts(states)
@@ -101,14 +100,12 @@ class MapScreen(Screen[None]):
 
     def _states(self) -> dict[str, str]:
         course = self.app.course
-        assert course is not None
         return {station.id: self.app.progress.station_state(station) for station in course.stations}
 
     # -- where "continue" goes ------------------------------------------------------------
     def resume_point(self) -> dict[str, str | None]:
         """Where the learner was (``progress.last``), checked against the course; {} if nowhere."""
         course = self.app.course
-        assert course is not None
         last = self.app.progress.last if isinstance(self.app.progress.last, dict) else {}
         mode = last.get("mode")
         if mode == "quiz" and last.get("quiz") in ({"pre", "final", "post"} | {s.id for s in course.stations}):
@@ -124,13 +121,11 @@ class MapScreen(Screen[None]):
     def next_station(self) -> Station:
         """The station "continue" (and the short tour) start at: the last one open, else station 1."""
         course = self.app.course
-        assert course is not None
         station = self.resume_point().get("station")
         return course.station(station) if station else course.stations[0]
 
     def _resume_label(self) -> str:
         course = self.app.course
-        assert course is not None
         point = self.resume_point()
         if point.get("mode") == "quiz":
             quiz = str(point["quiz"])
@@ -181,7 +176,6 @@ class MapScreen(Screen[None]):
             from explainer.tui.screens.map_precheck import PrecheckOffer
 
             course = self.app.course
-            assert course is not None
             self.app.push_screen(PrecheckOffer(course.stations[0].title), self._first_start_chosen)
             return
         if point.get("mode") == "quiz":
@@ -197,11 +191,10 @@ class MapScreen(Screen[None]):
 
     def _has_precheck(self) -> bool:
         course = self.app.course
-        return course is not None and any(q.prepost for q in course.questions)
+        return any(q.prepost for q in course.questions)
 
     def _first_start_chosen(self, choice: str | None) -> None:
         course = self.app.course
-        assert course is not None
         if choice == "pre":
             self.app.open_quiz("pre")
         elif choice == "station":

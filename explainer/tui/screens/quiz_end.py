@@ -67,9 +67,7 @@ class QuizEnd:
 
     # -- the keys offered once the quiz is done ------------------------------------------
     def action_results(self) -> None:
-        from explainer.tui.screens.results import ResultsScreen
-
-        self.app.push_screen(ResultsScreen())
+        self.app.open_results()
 
     def _next_station(self) -> Station | None:
         """The station after this station quiz's one (None for the last, final and pre/post)."""
@@ -83,9 +81,8 @@ class QuizEnd:
 
     def action_next_station(self) -> None:
         following = self._next_station()
-        opener = getattr(self.app, "open_station", None)
-        if following is not None and self.session is not None and self.session.done and callable(opener):
-            opener(following.id)
+        if following is not None and self.session is not None and self.session.done:
+            self.app.open_station(following.id)
 
     async def action_retake(self) -> None:
         if self.session is not None and self.session.done and self.session.quiz_id == "pre":

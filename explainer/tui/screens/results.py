@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,6 +21,7 @@ from textual.widgets import Static
 from explainer.i18n import _
 from explainer.learning.quiz import solution_text
 from explainer.learning.results import PrePost, Results, results
+from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions.texts import source_lines
 
@@ -89,12 +91,14 @@ def results_renderable(res: Results, course) -> Group:  # noqa: ANN001
     return Group(*parts)
 
 
-class ResultsScreen(Screen):
+class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "close", _("Back")),
         Binding("down,j", "scroll(1)", _("Scroll"), show=False),
         Binding("up,k", "scroll(-1)", _("Scroll"), show=False),
     ]
+
+    app = getters.app(Host)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Your results")), id="results-header")
@@ -103,8 +107,8 @@ class ResultsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        course = self.app.course  # type: ignore[attr-defined]
-        res = results(course, self.app.progress)  # type: ignore[attr-defined]
+        course = self.app.course
+        res = results(course, self.app.progress)
         self.query_one("#results-body", Static).update(results_renderable(res, course))
         self.query_one("#results-scroll").focus()
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -21,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.models import ReportsInteraction, read_model_data
 
 FILE_NAME = "my-voice-assistant-checklist.md"
@@ -55,6 +57,8 @@ class ControlsChecklist(ReportsInteraction, Widget):
         Binding("y", "copy", _("Copy")),
     ]
 
+    app = getters.app(Host)
+
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
@@ -68,10 +72,8 @@ class ControlsChecklist(ReportsInteraction, Widget):
         yield Static("", id="checklist-detail", markup=False)
 
     def on_mount(self) -> None:
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            saved = progress.section("checklist").get("ticked", [])
-            self.ticked = {i for i in saved if isinstance(i, str)}
+        saved = self.app.progress.section("checklist").get("ticked", [])
+        self.ticked = {i for i in saved if isinstance(i, str)}
         if self.notice and not self.items:
             self.query_one("#checklist-detail", Static).update(Text(self.notice))
         self.refresh_items()
@@ -125,20 +127,15 @@ class ControlsChecklist(ReportsInteraction, Widget):
             return
         self.ticked ^= {item["id"]}
         self.interacted()
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            progress.section("checklist")["ticked"] = sorted(self.ticked)
-            save = getattr(self.app, "save_progress", None)
-            if save is not None:
-                save()
+        self.post_message(Host.SectionChanged("checklist", "ticked", sorted(self.ticked)))
         self.refresh_items()
 
     def markdown(self) -> str:
         return checklist_markdown(self.items, self.ticked, self.course)
 
     def target_path(self) -> Path | None:
-        config = getattr(self.app, "config", None)
-        if config is None or getattr(config, "memory_only", False):
+        config = self.app.config
+        if config.memory_only:
             return None
         return Path(config.data.data_dir) / FILE_NAME
 

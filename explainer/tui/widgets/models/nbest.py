@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.tui import lab_adapter
+from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine
 from explainer.tui.widgets.models import ReportsInteraction
 
@@ -28,6 +29,8 @@ N_BEST = 5
 
 
 class NBestExplorer(ReportsInteraction, Widget):
+    app = getters.app(Host)
+
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
@@ -68,8 +71,7 @@ class NBestExplorer(ReportsInteraction, Widget):
 
     @work(thread=True, exclusive=True, group="nbest", exit_on_error=False)
     def _decode(self, clip) -> None:  # noqa: ANN001
-        config = getattr(self.app, "config", None)
-        cache = config.data.clip_cache_dir if config is not None else Path(self.course.root) / ".cache"
+        cache = self.app.config.data.clip_cache_dir
         try:
             samples, _path = lab_adapter.clip_samples16k(clip, Path(self.course.root), cache)
             hypotheses = lab_adapter.nbest(samples, N_BEST)

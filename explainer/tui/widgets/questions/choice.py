@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from explainer.course.model import Question
 from explainer.i18n import _
+from explainer.learning.qtypes import kind_of
 from explainer.learning.quiz import shuffled_options
 from explainer.tui.widgets.questions.base import QuestionWidget
 
@@ -33,7 +34,7 @@ class ChoiceWidget(QuestionWidget):
 
     @property
     def many(self) -> bool:
-        return self.question.type in ("multi", "spot")
+        return bool(getattr(kind_of(self.question), "many", False))
 
     def rows(self) -> list[Text]:
         rows = []
@@ -79,3 +80,6 @@ class ChoiceWidget(QuestionWidget):
         else:
             self.chosen = {option_id}
         self.changed()
+
+
+WIDGET = ChoiceWidget

@@ -55,3 +55,6 @@ class NumericWidget(QuestionWidget):
     def focus(self, scroll_visible: bool = True):  # type: ignore[override]
         self.query_one(Input).focus(scroll_visible)
         return self
+
+
+WIDGET = NumericWidget

@@ -13,16 +13,6 @@ from explainer.course.model import Course
 from explainer.i18n import _
 from explainer.learning.quiz import Result
 
-TYPE_NAMES = {
-    "single": "Choose one",
-    "multi": "Choose all that apply",
-    "truefalse": "True or false",
-    "ordering": "Put in order",
-    "matching": "Sort into groups",
-    "numeric": "Type a number",
-    "spot": "Spot it",
-}
-
 
 def quiz_title(course: Course, quiz_id: str) -> str:
     if quiz_id == "final":
@@ -79,6 +69,8 @@ def verdict_text(result: Result) -> tuple[Text, str]:
 def feedback_text(course: Course, result: Result) -> Text:
     """Why each wrong choice is wrong, the hint, then (when finished) answer and why; sources always."""
     body = Text()
+    if result.note:
+        body.append(result.note + "\n", "italic")
     for item in result.feedback:
         body.append("• ")
         body.append(item.label, "bold")
