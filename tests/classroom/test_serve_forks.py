@@ -10,9 +10,9 @@ import signal
 
 import aiohttp
 import pytest
-from serve_support import RIGHT, Visitor, eventually, map_words, running_server
 
 from explainer.bench import serve_probe
+from tests.classroom.serve_fixtures import RIGHT, Visitor, eventually, map_words, running_server
 
 pytestmark = pytest.mark.skipif(not serve_probe.available(), reason="reads processes from /proc (Linux)")
 
