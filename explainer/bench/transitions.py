@@ -118,16 +118,19 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
         # moment to import the other modes' screens (services.prewarm_screens).
         await asyncio.sleep(PREWARM_WAIT_S)
         await app.workers.wait_for_complete()
-        # A returning learner: "c" continues at station 1 (a first start is offered the pre-check first).
-        app.progress.last = {"mode": "lesson", "station": app.course.stations[0].id, "page": None}
+        # A returning learner who read station 1's first page: "c" continues there (a first start
+        # is offered the pre-check first).
+        first = app.course.stations[0]
+        app.progress.mark_page_read(first.pages[0].id)
+        app.progress.last = {"mode": "lesson", "station": first.id, "page": first.pages[0].slug}
         for _round in range(rounds):
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
             for key in ("right", "left"):
-                before = app.screen.index
-                turned = _on(app, "LessonScreen", lambda before=before: app.screen.index != before)
+                before = app.screen.walk.index
+                turned = _on(app, "LessonScreen", lambda before=before: app.screen.walk.index != before)
                 samples.setdefault("lesson page → page", []).append(await timed_press(pilot, key, turned))
-            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
+            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "q", _on(app, "MapScreen")))
             await _visit(pilot, samples, errors, "quiz", "#open-final", "QuizScreen")
             await _visit(pilot, samples, errors, "reviewer", "#open-reviewer", "ReviewerScreen")
         result["peak_rss_mb_outside_lab"] = peak_rss_mb()

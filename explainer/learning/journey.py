@@ -325,5 +325,8 @@ def tour_key(step: Step) -> str:
 
 
 def numbered_title(stations: Iterable[Station], station: Station) -> str:
-    """ "3. The cloud check" -- a station as the map numbers it."""
-    return f"{list(stations).index(station) + 1}. {station.title}"
+    """ "3. The cloud check": titles are stored without numbers, screens number them by order."""
+    for index, candidate in enumerate(stations, start=1):
+        if candidate.id == station.id:
+            return f"{index}. {station.title}"
+    return station.title

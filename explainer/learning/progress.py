@@ -29,11 +29,10 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from explainer.learning import attempts as attempt_log
 from explainer.learning import storage
@@ -41,18 +40,6 @@ from explainer.learning.progress_migrate import migrate
 
 FORMAT = "whos-listening/progress"
 VERSION = 2  # 2: the attempt log (learning.attempts); older files migrate (learning.progress_migrate)
-STATES = ("not started", "in progress", "done")
-
-
-class _StationLike(Protocol):  # explainer.course.model.Station, without importing the course
-    id: str
-    model: str
-
-    @property
-    def pages(self) -> Iterable[Any]: ...
-
-    @property
-    def questions(self) -> Iterable[Any]: ...
 
 
 @dataclass
@@ -101,22 +88,6 @@ class Progress:
     def section(self, name: str) -> dict[str, Any]:
         """A free-form dict owned by one feature ("reviewer", "lab", "prepost"...), created on demand."""
         return self.sections.setdefault(name, {})
-
-    def station_state(self, station: _StationLike) -> str:
-        """"not started", "in progress" or "done" (every page read, model tried, questions answered)."""
-        pages_left, model_left, questions_left = self.station_left(station)
-        untouched = (pages_left == len(list(station.pages)) and questions_left == len(list(station.questions))
-                     and station.id not in self.models_tried)
-        if untouched:
-            return "not started"
-        return "in progress" if pages_left or model_left or questions_left else "done"
-
-    def station_left(self, station: _StationLike) -> tuple[int, bool, int]:
-        """What a station still needs to be "done": (pages unread, model untried, questions unanswered)."""
-        pages = sum(1 for page in station.pages if page.id not in self.pages_read)
-        questions = sum(1 for question in station.questions if question.id not in self.answers)
-        model = bool(station.model) and station.id not in self.models_tried
-        return pages, model, questions
 
     def to_json(self) -> dict[str, Any]:
         return {

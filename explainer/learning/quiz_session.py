@@ -163,6 +163,11 @@ class QuizSession:
         """Questions right at the first try in this sitting: the quiz end's headline."""
         return sum(1 for _q, first in self.first_tries() if first.correct)
 
+    def has_pre_check(self) -> bool:
+        """Was any pre-check question answered? (Without it a post-check compares with nothing.)"""
+        pre = self.progress.section("prepost").get("pre")
+        return isinstance(pre, dict) and any(isinstance(e, dict) and "correct" in e for e in pre.values())
+
     def confidently_wrong(self) -> list[Question]:
         """Questions whose first try was wrong although marked "sure": misconceptions to revisit."""
         return [q for q, first in self.first_tries() if not first.correct and first.confidence == "sure"]

@@ -144,6 +144,12 @@ class Results:
     def first_try(self) -> int:
         return sum(q.first_try for q in self.quizzes)
 
+    def look_again(self, course: Course) -> tuple[Question, ...]:
+        """Station and final questions not right first time (whether found later or not)."""
+        ids = {r.question_id for r in self.rows if r.quiz not in PREPOST_IDS and r.first_correct is not True}
+        ids |= {q.id for q in self.missed}
+        return tuple(q for q in course.questions if q.id in ids)
+
     @property
     def tried(self) -> int:
         return sum(q.tried for q in self.quizzes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.binding import Binding
@@ -26,6 +26,9 @@ from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
 from explainer.tui.host import Host
 from explainer.tui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from explainer.learning.journey import Step
 
 STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
 NORMAL_GC_THRESHOLDS = gc.get_threshold()  # the process's own, restored after start-up
@@ -163,8 +166,11 @@ class ExplainerApp(Host):
         self._open("map", None)
 
     def open_station(self, station_id: str, page_slug: str | None = None, short_tour: bool = False) -> None:
-        if page_slug or self.progress.last.get("station") != station_id:
+        last = self.progress.last if isinstance(self.progress.last, dict) else {}
+        if page_slug or last.get("station") != station_id or bool(last.get("tour")) != short_tour:
             self.progress.last = {"mode": "lesson", "station": station_id, "page": page_slug}
+            if short_tour:
+                self.progress.last["tour"] = True
         self._open("lesson", "show_station", station_id, page_slug, short_tour=short_tour)
 
     def open_quiz(self, quiz_id: str) -> None:
@@ -175,6 +181,29 @@ class ExplainerApp(Host):
 
     def open_lab(self) -> None:
         self._open("lab", None)
+
+    def open_step(self, step: Step) -> None:
+        """A place on the learner's path (``learning.journey``): a page, a model, a quiz, an ending."""
+        if step.kind in ("page", "model"):
+            self.open_station(step.station_id, step.page_slug or "model", short_tour=step.tour)
+        elif step.kind == "quiz":
+            self.open_quiz(step.quiz_id)
+        elif step.kind == "tour-end":
+            self.open_tour_end()
+        else:
+            self.open_course_ending()
+
+    def open_course_ending(self) -> None:
+        """The course ending: the learner's summary and certificate (a screen over the current one)."""
+        from explainer.tui.screens.course_end import CourseEndScreen
+
+        self.push_screen(CourseEndScreen())
+
+    def open_tour_end(self) -> None:
+        """The end of the short tour, and the way on to the full journey."""
+        from explainer.tui.screens.course_end import TourEndDialog
+
+        self.push_screen(TourEndDialog())
 
     def open_results(self) -> None:
         from explainer.tui.screens.results import ResultsScreen

@@ -10,7 +10,8 @@ what is listed here (plus Textual's own ``App`` methods: ``push_screen``, ``noti
 - tell: a widget that keeps a value of its own in progress (the checklist's ticks, the lab
   history's auto-delete) posts ``Host.SectionChanged``; the app records it and saves;
 - go: ``open_map()``, ``open_station()``, ``open_quiz()``, ``open_reviewer()``, ``open_lab()``,
-  ``open_results()``, ``open_settings()``.
+  ``open_results()``, ``open_settings()``; and along the learner's path (``learning.journey``):
+  ``open_step()``, ``open_course_ending()``, ``open_tour_end()``.
 
 ``ExplainerApp`` (``app.py``) is the one implementation, and tests build it with
 ``factory.make_app(config, course=...)`` over a test course, so nothing here is optional and no
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from textual.signal import Signal
 
     from explainer.course.model import Course
+    from explainer.learning.journey import Step
     from explainer.learning.progress import Progress
     from explainer.learning.settings import Settings
     from explainer.tui.config import AppConfig
@@ -93,6 +95,18 @@ class Host(App[None]):
 
     def open_lab(self) -> None:
         """The voice lab."""
+        raise NotImplementedError
+
+    def open_step(self, step: Step) -> None:
+        """A place on the learner's path (``learning.journey``): a page, a model, a quiz, an ending."""
+        raise NotImplementedError
+
+    def open_course_ending(self) -> None:
+        """The course ending: the learner's summary and certificate."""
+        raise NotImplementedError
+
+    def open_tour_end(self) -> None:
+        """The end of the short tour, and the way on to the full journey."""
         raise NotImplementedError
 
     def open_results(self) -> None:

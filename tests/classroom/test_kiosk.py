@@ -116,7 +116,7 @@ async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isola
         assert app.current_mode == "lesson" and app.screen.short_tour
         await pilot.press("right")
         await settle(pilot)
-        assert app.progress.pages_read, "reading a page is recorded (in memory)"
+        assert app.progress.tour_seen, "reading a page of the tour is recorded (in memory)"
         await answer_first_question(pilot, app)
         app.open_reviewer()
         await settle(pilot)
@@ -177,7 +177,7 @@ async def test_idle_kiosk_goes_back_to_the_welcome_screen_and_forgets_the_visito
         app.open_station("wake-word")
         await settle(pilot)
         assert app.screen is not lesson, "every mode is rebuilt for the next visitor"
-        assert app.screen.station.id == "wake-word"
+        assert app.screen.walk.station.id == "wake-word"
 
 
 async def test_idle_policy_decides_with_a_fake_clock() -> None:
@@ -231,9 +231,11 @@ async def test_host_sees_anonymous_tallies_and_can_end_the_kiosk() -> None:
         assert type(panel).__name__ == "HostPanelScreen"
         text = screen_text(app)
         assert "Visitors today: 2" in text
-        assert "100%" in text  # visitor 1 answered one question correctly
+        assert "Right first time" in text and "In the end" in text
+        assert "100%" in text  # visitor 1 answered one question correctly, at the first try
         summary = app.tallies.summary(app.course)
         assert summary.stations["wake-word"] == 1 and summary.quizzes["wake-word"].attempts == 1
+        assert summary.quizzes["wake-word"].average_first == 1.0
         await pilot.press("x")
         await settle(pilot)
     assert app.return_code in (0, None)

@@ -218,7 +218,9 @@ async def test_numeric_and_spot_in_final(quiz_app):
         assert entry["correct"] is True and entry["confidence"] == "sure"
         await pilot.press("enter")
         await pilot.pause()
-        assert "2 correct" in _text(app, "#quiz-prompt")
+        # the quiz end leads with first tries: 40 was a wrong first try, the spot question right
+        assert "Right first time: 1 of 2." in _text(app, "#quiz-prompt")
+        assert "In the end: 2 of 2 answered correctly." in _text(app, "#quiz-prompt")
 
 
 async def test_sources_panel_and_results_screen(quiz_app):

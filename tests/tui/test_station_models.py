@@ -91,6 +91,8 @@ async def test_sampling_calculator_typing_presets_and_bad_input(course_app):
         assert "100,000" in text_of(result)  # 10 million users x 5 a day x 0.2%
         assert "sampled-for-review" not in app.progress.models_tried
         users = screen.query_one("#sampling-users", Input)
+        assert not users.has_focus  # a field takes the focus only when asked
+        await pilot.press("a")
         assert users.has_focus
         users.value = ""
         await pilot.press(*"[red]lots")
@@ -168,6 +170,7 @@ async def test_controls_checklist_ticks_persist_and_save_markdown(course_app, tm
         assert "- [x] **Review my voice history" in saved and "- [ ] **Turn on automatic deletion**" in saved
         await pilot.press("q")
         await pilot.pause()
+        await open_lesson(pilot, "wake-word")  # another station, so the checklist is built afresh
         screen = await open_model(pilot, app, "your-controls")  # ticks come back from progress
         items = screen.query_one("#checklist-items", OptionList)
         assert "[x]" in str(items.get_option_at_index(2).prompt)

@@ -152,6 +152,9 @@ class QuizScreen(QuizEnd, Screen[None]):
                 )
                 + prompt
             )
+        if session.quiz_id == "post" and session.answered_count == 0 and not session.has_pre_check():
+            prompt = Text(_("You did not take the pre-check, so there is nothing to compare yet; "
+                            "this check still shows where you stand now.") + "\n\n") + prompt
         self._set_text("#quiz-prompt", prompt)
         self._last_given = None
         self.widget = widget_for(question, session.seed)

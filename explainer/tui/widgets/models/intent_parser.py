@@ -4,6 +4,9 @@ Station 4's model: type a command and watch it become an intent with slots, live
 same hassil templates (``content/intents/``) the lab's assistant uses
 (``explainer.voice.nlu.parse``). A command it does not know says so and lists what it does
 know -- which is the point: an assistant only "understands" what someone wrote down.
+
+The field takes the focus only when the learner asks (a, enter or tab): opened from a lesson
+page, the model itself has the focus, so the course keys (n, p, q...) keep working.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -23,14 +27,16 @@ from explainer.tui.widgets.models import ReportsInteraction
 EXAMPLE = "set a timer for ten minutes"
 
 
-class IntentParser(ReportsInteraction, Widget):
+class IntentParser(ReportsInteraction, Widget, can_focus=True):
+    BINDINGS = [Binding("a,enter", "type_command", _("Type a command"))]
+
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
         self.content_dir = Path(course.root)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Intent parser -- type a command; esc then n: next page")), classes="model-title")
+        yield Static(Text(_("Intent parser · a: type a command (esc: leave the field)")), classes="model-title")
         yield Input(EXAMPLE, placeholder=_("e.g. what's the weather in paris tomorrow"), id="intent-text")
         yield Static("", id="intent-result", markup=False)
         yield Static(Text(_("The same templates drive the lab's assistant. Real assistants use far larger "
@@ -41,10 +47,10 @@ class IntentParser(ReportsInteraction, Widget):
         self.query_one("#intent-result", Static).update(Text(_("Loading the templates…"), style="dim"))
         self._parse(EXAMPLE)
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
-        for field in self.query("#intent-text"):
-            field.focus(scroll_visible)
-        return self
+    def action_type_command(self) -> None:
+        field = self.query_one("#intent-text", Input)
+        field.focus()
+        field.action_end()
 
     @on(Input.Changed, "#intent-text")
     def _changed(self, event: Input.Changed) -> None:
