@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.bench import serve_probe
-from explainer.bench.serve_visitor import VisitorResult, script, visit
+from explainer.bench.serve_visitor import VisitorResult, Walk, visit
 from explainer.bench.stats import median, percentile
 
 TARGETS = {  # figure -> (limit, what it means); "at most" for every one
@@ -146,8 +146,8 @@ async def _run_visitors(plan: Plan, server: ServerUnderTest, probe: serve_probe.
 
     course = load_course(packaged_content_dir())
     first, last = course.stations[0], course.stations[-1]
-    steps = script(first.title, last.title, len(first.pages))
     map_words = (first.title, last.title)
+    titles = [page.title for page in first.pages]
     rng = random.Random(plan.seed)
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample(probe, stop))
@@ -159,7 +159,7 @@ async def _run_visitors(plan: Plan, server: ServerUnderTest, probe: serve_probe.
 
     async def one(i: int) -> VisitorResult:
         await asyncio.sleep(i * spacing)
-        return await visit(i + 1, server.url, plan.size, steps, map_words, plan.key_every_s, leave_at,
+        return await visit(i + 1, server.url, plan.size, Walk(map_words, titles), plan.key_every_s, leave_at,
                            random.Random(rng.random()))
 
     async def measure_full_room() -> None:

@@ -30,20 +30,72 @@ STEP_TIMEOUT_S = 15.0
 @dataclass(frozen=True)
 class Step:
     key: str
-    expect: tuple[str, ...]  # every one of these on screen means the key was answered
+    expect: tuple[str, ...]  # these on screen mean the key was answered (all of them, or any with ``any``)
     label: str
+    any: bool = False
 
 
-def script(first_title: str, last_title: str, pages: int) -> tuple[list[Step], list[Step]]:
-    """(the opening steps, the steps then repeated) for a new learner of this course."""
-    on_map = (first_title, last_title)
-    opening = [Step("c", ("recommended",), "continue → pre-check offer"),
-               Step("2", ("Page 1/",), "skip → station 1")]
-    last = max(1, min(3, pages))
-    forward = [Step(RIGHT, (f"Page {n}/",), f"→ page {n}") for n in range(2, last + 1)]
-    back = [Step(LEFT, (f"Page {n}/",), f"← page {n}") for n in range(last - 1, 0, -1)]
-    cycle = [*forward, *back, Step("q", on_map, "q → map"), Step("c", ("Page 1/",), "continue → page 1")]
-    return opening, cycle
+class Walk:
+    """What a learner presses next, knowing where they are: the map or a page of station 1.
+
+    A page is recognised by the start of its title (from the course itself, so rewording the
+    header does not break the bench; short enough not to wrap in a browser window). The first
+    ``c`` offers the pre-check, which is skipped. In a lesson the learner turns a few pages back
+    and forth, then goes back to the map (``q``) and continues (``c``), which opens the first page
+    not read yet -- so the walk stays in the lesson once every page has been read, and never
+    wanders into screens it could not recognise.
+    """
+
+    TURNS_PER_VISIT = 4
+
+    def __init__(self, map_words: tuple[str, ...], page_titles: list[str]) -> None:
+        self.map_words = map_words
+        self.titles = [title[:24] for title in page_titles] or ["?"]
+        self.read: set[int] = set()
+        self.page: int | None = None  # None: on the map
+        self.offered = False
+        self.turns = 0
+        self.forward = True
+
+    def next(self) -> Step:
+        if self.page is None:
+            if not self.offered:
+                return Step("c", ("recommended",), "continue → pre-check offer")
+            return Step("c", tuple(self.titles), "continue → first unread page", any=True)
+        last = len(self.titles) - 1
+        if self.turns >= self.TURNS_PER_VISIT and len(self.read) < len(self.titles):
+            return Step("q", self.map_words, "q → map")
+        if self.page == 0 or (self.forward and self.page < last):
+            return Step(RIGHT, (self.titles[self.page + 1],), "→ next page")
+        return Step(LEFT, (self.titles[self.page - 1],), "← previous page")
+
+    def answered(self, step: Step, text: str) -> Step | None:
+        """Note where ``step`` led (``text``: the screen since); a follow-up step if one is due."""
+        if step.key == "c" and not self.offered:
+            self.offered = True
+            return Step("2", (self.titles[0],), "skip → station 1")
+        if step.key == "q":
+            self.page = None
+            return None
+        if step.key in ("c", "2"):
+            self.page = next((n for n, title in enumerate(self.titles) if title in text), 0)
+            self.turns = 0
+        else:
+            self.page += 1 if step.key == RIGHT else -1
+            self.turns += 1
+            self.forward = not self.forward if self.page not in (0, len(self.titles) - 1) else self.page == 0
+        self.read.add(self.page)
+        return None
+
+
+async def open_session(http: aiohttp.ClientSession, base_url: str, size: tuple[int, int]):
+    """The websocket textual.js opens, and the two messages it sends at once (its size, focus):
+    a browser cannot type into the terminal before it has focus."""
+    ws_url = base_url.replace("http://", "ws://") + f"/ws?width={size[0]}&height={size[1]}"
+    ws = await http.ws_connect(ws_url, autoping=True)
+    await ws.send_json(["resize", {"width": size[0], "height": size[1]}])
+    await ws.send_json(["focus"])
+    return ws
 
 
 @dataclass
@@ -66,15 +118,19 @@ class Screen:
     def feed(self, data: bytes) -> None:
         self._raw += data
 
-    def shows(self, words: tuple[str, ...]) -> bool:
-        text = ESCAPES.sub(b"", bytes(self._raw)).decode("utf-8", "ignore")
-        return all(word in text for word in words)
+    def text(self) -> str:
+        return ESCAPES.sub(b"", bytes(self._raw)).decode("utf-8", "ignore")
+
+    def shows(self, words: tuple[str, ...], any_of: bool = False) -> bool:
+        text = self.text()
+        return (any if any_of else all)(word in text for word in words)
 
 
-async def _until(ws: aiohttp.ClientWebSocketResponse, screen: Screen, words: tuple[str, ...], timeout: float) -> None:
+async def _until(ws: aiohttp.ClientWebSocketResponse, screen: Screen, words: tuple[str, ...], timeout: float,
+                 any_of: bool = False) -> None:
     """Read frames until ``words`` are on screen; raises TimeoutError or ConnectionError."""
     deadline = time.monotonic() + timeout
-    while not screen.shows(words):
+    while not screen.shows(words, any_of):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError
@@ -86,13 +142,13 @@ async def _until(ws: aiohttp.ClientWebSocketResponse, screen: Screen, words: tup
             raise ConnectionError(f"the server closed the session ({ws.close_code}: {message.extra or ''})")
 
 
-async def visit(number: int, base_url: str, size: tuple[int, int], steps: tuple[list[Step], list[Step]],
-                map_words: tuple[str, ...], key_every: float, leave_at: float, rng: random.Random) -> VisitorResult:
+async def visit(number: int, base_url: str, size: tuple[int, int], walk: Walk, key_every: float,
+                leave_at: float, rng: random.Random) -> VisitorResult:
     """Join, then press a key every ``key_every`` seconds until ``leave_at`` (monotonic), then leave."""
     result = VisitorResult(number)
-    opening, cycle = steps
     screen = Screen()
     started = time.monotonic()
+    step = None
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=None, sock_connect=30)) as http:
             async with http.get(base_url + "/") as page:
@@ -100,28 +156,27 @@ async def visit(number: int, base_url: str, size: tuple[int, int], steps: tuple[
                 if page.status != 200 or "terminal" not in body:
                     result.errors.append(f"the page answered {page.status} (room full?)")
                     return result
-            ws_url = base_url.replace("http://", "ws://") + f"/ws?width={size[0]}&height={size[1]}"
-            async with http.ws_connect(ws_url, autoping=True) as ws:
-                await _until(ws, screen, map_words, STEP_TIMEOUT_S * 2)
+            async with await open_session(http, base_url, size) as ws:
+                await _until(ws, screen, walk.map_words, STEP_TIMEOUT_S * 2)
                 result.join_s = time.monotonic() - started
                 next_key = time.monotonic() + rng.uniform(0, key_every)
-                plan = iter(opening)
+                follow_up = None
                 while True:
-                    step = next(plan, None)
-                    if step is None:
-                        plan = iter(cycle)
-                        continue
+                    step = follow_up or walk.next()
                     await _drain_until(ws, screen, next_key)
                     if time.monotonic() >= leave_at:
                         break
                     screen.clear()
                     sent = time.monotonic()
                     await ws.send_json(["stdin", step.key])
-                    await _until(ws, screen, step.expect, STEP_TIMEOUT_S)
+                    await _until(ws, screen, step.expect, STEP_TIMEOUT_S, step.any)
                     result.keys.append((sent, time.monotonic() - sent, step.label))
+                    follow_up = walk.answered(step, screen.text())
                     next_key = max(sent + key_every, time.monotonic())
     except TimeoutError:
-        result.errors.append(f"visitor {number}: the screen did not answer within {STEP_TIMEOUT_S:.0f} s")
+        doing = f"after {step.label!r}" if step else "to the join"
+        result.errors.append(f"visitor {number}: the screen did not answer {doing} within {STEP_TIMEOUT_S:.0f} s "
+                             f"(expected {' / '.join(step.expect) if step else 'the map'})")
     except (ConnectionError, aiohttp.ClientError, OSError) as error:
         result.errors.append(f"visitor {number}: {error}")
     return result

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import aiohttp
 
 from explainer.bench.serve import Plan, ServerUnderTest
-from explainer.bench.serve_visitor import Screen, _until
+from explainer.bench.serve_visitor import Screen, _until, open_session
 from explainer.course.load import load_course
 from explainer.paths import packaged_content_dir
 
@@ -21,6 +21,11 @@ RIGHT = "\x1b[C"
 def map_words() -> tuple[str, str]:
     course = load_course(packaged_content_dir())
     return course.stations[0].title, course.stations[-1].title
+
+
+def page_title(number: int) -> str:
+    """The start of station 1's page ``number`` title: what shows that page is on screen."""
+    return load_course(packaged_content_dir()).stations[0].pages[number - 1].title[:24]
 
 
 @contextlib.contextmanager
@@ -44,8 +49,7 @@ class Visitor:
 
     @classmethod
     async def join(cls, http: aiohttp.ClientSession, server: ServerUnderTest, size=(100, 30)) -> Visitor:
-        ws = await http.ws_connect(f"ws://127.0.0.1:{server.port}/ws?width={size[0]}&height={size[1]}")
-        visitor = cls(ws)
+        visitor = cls(await open_session(http, server.url, size))
         await visitor.sees(*map_words())
         return visitor
 

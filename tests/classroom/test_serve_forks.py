@@ -12,7 +12,14 @@ import aiohttp
 import pytest
 
 from explainer.bench import serve_probe
-from tests.classroom.serve_fixtures import RIGHT, Visitor, eventually, map_words, running_server
+from tests.classroom.serve_fixtures import (
+    RIGHT,
+    Visitor,
+    eventually,
+    map_words,
+    page_title,
+    running_server,
+)
 
 pytestmark = pytest.mark.skipif(not serve_probe.available(), reason="reads processes from /proc (Linux)")
 
@@ -28,12 +35,12 @@ async def test_one_visitors_progress_never_shows_in_anothers_and_nothing_is_left
         async with aiohttp.ClientSession() as http:
             first = await Visitor.join(http, server)
             await first.press("c", "recommended")  # a new learner is offered the pre-check
-            await first.press("2", "Page 1/")
-            await first.press(RIGHT, "Page 2/")
+            await first.press("2", page_title(1))
+            await first.press(RIGHT, page_title(2))
             await first.press("q", *map_words())
             second = await Visitor.join(http, server)
             await second.press("c", "recommended")  # still a new learner: nothing of the first
-            await first.press("c", "Page 2/")  # the first continues where they were
+            await first.press("c", page_title(2))  # the first continues where they were
             assert len(_visitor_pids(server)) == 2
             assert len(server.visitor_folders()) == 2  # a scratch folder each
             await first.ws.close()
