@@ -15,6 +15,7 @@ sends for them. The client talks only to the loopback server the bench started.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 import time
@@ -134,12 +135,22 @@ async def _until(ws: aiohttp.ClientWebSocketResponse, screen: Screen, words: tup
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError
-        message = await ws.receive(timeout=remaining)
+        message = await receive(ws, remaining)
         if message.type == aiohttp.WSMsgType.BINARY:
             screen.feed(message.data)
         elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING,
                               aiohttp.WSMsgType.ERROR):
             raise ConnectionError(f"the server closed the session ({ws.close_code}: {message.extra or ''})")
+
+
+async def receive(ws: aiohttp.ClientWebSocketResponse, timeout: float) -> aiohttp.WSMessage:
+    """The next message within ``timeout`` seconds, else TimeoutError.
+
+    Not ``ws.receive(timeout=...)``: aiohttp starts that timeout again after every ping it
+    answers, and textual-serve pings every 15 s, so a longer wait would never end.
+    """
+    async with asyncio.timeout(timeout):
+        return await ws.receive()
 
 
 async def visit(number: int, base_url: str, size: tuple[int, int], walk: Walk, key_every: float,
@@ -186,7 +197,7 @@ async def _drain_until(ws: aiohttp.ClientWebSocketResponse, screen: Screen, unti
     """Keep reading (as a browser does) until ``until``; a closed session raises ConnectionError."""
     while (remaining := until - time.monotonic()) > 0:
         try:
-            message = await ws.receive(timeout=remaining)
+            message = await receive(ws, remaining)
         except TimeoutError:
             return
         if message.type == aiohttp.WSMsgType.BINARY:

@@ -6,7 +6,8 @@ filled two gigabytes. This process pays that once: it imports Textual and the ap
 validates the course, runs one app headless up to its painted map (so every lazy cache is
 filled), freezes the garbage collector's view of all that, and then waits. For each visitor the
 web server sends it the three ends of the session's pipes (file descriptors over a Unix socket,
-SCM_RIGHTS); it forks, and the child runs the app on those pipes (``serve_child``). The child
+SCM_RIGHTS); it forks, and the child runs the app on those pipes (``explainer.tui.served``, which
+also says what to load first; this module knows nothing of the app). The child
 shares every page it does not write with this process and with every other visitor.
 
 What must not be shared is dealt with at the fork: the child gets its own scratch folder, fresh
@@ -236,26 +237,21 @@ def _signal(pid: int, signum: int) -> None:
         pass
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m explainer.classroom.forkserver FD ROOT [explainer options]`` (started by serve)."""
-    argv = sys.argv[1:] if argv is None else argv
+def run(argv: list[str], prepare, run_child) -> int:
+    """The fork server process: ``argv`` is ``FD ROOT [explainer options]`` (as ``serve_forks``
+    starts it); ``prepare(options)`` loads what every visitor shares and returns what to report,
+    ``run_child(fds, request, folder, control)`` runs one visitor in a forked child."""
     control = socket.socket(fileno=int(argv[0]))
     root = Path(argv[1])
     set_parent_death_signal()
-    from explainer.classroom import serve_child
-
     try:
-        ready = serve_child.prepare(argv[2:])
+        ready = prepare(argv[2:])
     except Exception as error:  # noqa: BLE001 - the web server falls back and says why
         control.sendall(encode({"op": "unavailable", "error": f"{type(error).__name__}: {error}"}))
         return 1
     gc.collect()
     gc.freeze()  # what is loaded now stays put: the collector never writes to those pages again
-    server = ForkServer(control, root, serve_child.run_visitor)
+    server = ForkServer(control, root, run_child)
     server._send({"op": "ready", **ready})
     server.serve_forever()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -131,6 +131,10 @@ class ClassReport:
                 entry.sources if entry else (), tuple(sorted(ids)), holders, sure, asked))
         return sorted(ranks, key=lambda m: (-m.holders, -m.sure, m.number))
 
+    def top_three(self) -> list[MisconceptionRank]:
+        """The three most widely held (held by anyone): what the five-minute discussion is about."""
+        return [m for m in self.misconceptions() if m.holders][:3]
+
     # -- pre / post
     def changes(self) -> list[LearnerChange]:
         """Each learner who took both checks: right before and after on the items they did in both."""

@@ -71,14 +71,33 @@ def headline_lines(report: ClassReport) -> list[str]:
         pre = sum(c.pre for c in changes) / len(changes)
         post = sum(c.post for c in changes) / len(changes)
         items = max(c.items for c in changes)
-        lines.append(f"Pre-check → post-check ({len(changes)} learners took both): mean {pre:.1f} → {post:.1f} "
+        took = f"{len(changes)} learner took both" if len(changes) == 1 else f"{len(changes)} learners took both"
+        lines.append(f"Pre-check → post-check ({took}): mean {pre:.1f} → {post:.1f} "
                      f"of {items} ({post - pre:+.1f})")
     else:
         lines.append("Pre-check → post-check: nobody has taken both yet, so there is nothing to compare")
     wer = next(((mean, n) for label, mean, n in report.reviewer() if label.startswith("Word error rate")), None)
-    lines.append(f"Reviewer seat: mean word error rate {wer[0]:.0%} over {wer[1]} learners" if wer
+    lines.append(f"Reviewer seat: mean word error rate {wer[0]:.0%} over {wer[1]} learner{'s' if wer[1] != 1 else ''}" if wer
                  else "Reviewer seat: no shifts in these exports")
     return lines
+
+
+def discussion_lines(report: ClassReport) -> list[str]:
+    """A five-minute plan from the report's top three misconceptions (indented lines: the beliefs)."""
+    top = report.top_three()
+    if not top:
+        return []
+    last = 1 + len(top)
+    out = ["Minute 0-1: show the heat map; say the class will look at the beliefs many of them started with.",
+           f"Minutes 1-{last}, one per belief: read it aloud as a statement; hands up, who thinks it is true? "
+           "Hear one reason from someone who agreed, then show what the sources show and who found it."]
+    for n, m in enumerate(top, start=1):
+        fact = f" The sources show: {m.fact} ({source_names(report, m.sources)})" if m.fact else ""
+        out.append(f"    {n}. “{m.belief or f'misconception {m.number}'}” (held by {m.holders} of {m.asked}, "
+                   f"{m.sure} sure).{fact}")
+    out.append(f"Minutes {last}-5: ask the question at the top of “Questions, hardest first” again; hands up "
+               "for each answer, then show the right one and its source.")
+    return out
 
 
 # ---------------------------------------------------------------- terminal
@@ -102,6 +121,12 @@ def print_report(report: ClassReport, console: Console) -> None:
             table.add_row(str(m.number), Text(lines(m.belief or f"misconception {m.number}", flex + 8)),
                           held_cell(m), str(m.sure))
         say(table)
+    plan = discussion_lines(report)
+    if plan:
+        say(Text("Five minutes on the top three (also in the .md and .html)", style="bold italic"))
+        for line in plan:
+            say(Text(visible(line if not line.startswith("    ") else "  " + line.strip().split(" The sources show:")[0])),
+                highlight=False)
     table = Table(title="Questions, hardest first (first tries; sure = marked sure when wrong)",
                   title_justify="left")
     table.add_column("Question", width=prompt_width, overflow="fold")
@@ -181,6 +206,10 @@ def to_markdown(report: ClassReport) -> str:
     for q in report.hardest():
         out.append(f"| {md(q.prompt or q.question_id)} | {md(report.quiz_title(q.quiz))} | {first_cell(q)} | "
                    f"{md(wrong_cell(q))} | {sure_cell(q)} | {q.right_in_end}/{q.finished} |")
+    plan = discussion_lines(report)
+    if plan:
+        out += ["", "## Five minutes on the top three", ""]
+        out += [f"- {md(line.strip())}" if not line.startswith("    ") else f"  - {md(line.strip())}" for line in plan]
     rows = report.heat_map()
     if rows:
         width = max(len(cells) for _quiz, cells in rows)

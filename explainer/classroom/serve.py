@@ -1,7 +1,7 @@
 """Serve the app in a web browser with textual-serve, one app process per visitor.
 
-Each visitor's app is forked from one warm fork server (``forkserver``, ``serve_child``,
-``serve_forks``) where the system can fork, so a join costs a fork, not an interpreter start;
+Each visitor's app is forked from one warm fork server (``forkserver``, ``serve_forks``, and
+``explainer.tui.served`` for the app's side) where the system can fork, so a join costs a fork, not an interpreter start;
 the room's rules (a ceiling, idle sessions, the console lines) are in ``serve_room`` and the web
 side in ``serve_web``. Served sessions differ from terminal ones in two ways, both signalled to the child
 process through the environment: sound would play on the server, not in the visitor's
@@ -56,8 +56,12 @@ def can_fork() -> bool:
 
 
 def serve(host: str, port: int, extra_args: list[str], max_visitors: int | None = None,
-          idle_minutes: float | None = None, fork: bool = True) -> None:
-    """Run the web server until interrupted (blocking)."""
+          idle_minutes: float | None = None, fork_command: list[str] | None = None) -> None:
+    """Run the web server until interrupted (blocking).
+
+    ``fork_command`` starts the fork server (the front end knows which module runs the app);
+    None, or a system that cannot fork, starts a new process per visitor instead.
+    """
     import os
 
     from explainer.classroom import serve_room
@@ -73,7 +77,7 @@ def serve(host: str, port: int, extra_args: list[str], max_visitors: int | None 
         app_command(extra_args),
         extra_args,
         room,
-        fork=fork and can_fork(),
+        fork_command=fork_command if can_fork() else None,
         host=host,
         port=port,
         title="Who's Listening?",

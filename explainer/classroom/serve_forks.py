@@ -1,6 +1,6 @@
 """The web server's side of the fork server: start it, ask it for sessions, speak to them.
 
-``Forks`` starts ``explainer.classroom.forkserver`` as a child process with one end of a Unix
+``Forks`` starts the fork server (``explainer.tui.served``, around ``forkserver``) as a child process with one end of a Unix
 socketpair and a private scratch root, and waits for it to say it is ready. ``ForkedAppService``
 is textual-serve's ``AppService`` with one change: instead of starting a shell command for the
 session, it makes the session's three pipes, hands the child's ends to the fork server and keeps
@@ -15,7 +15,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +22,32 @@ from pathlib import Path
 from textual_serve.app_service import AppService
 
 from explainer.classroom.forkserver import Inbox, encode
-from explainer.classroom.serve_child import served_environment
 
 READY_TIMEOUT_S = 120.0  # importing, loading the course and one warm-up app, on a slow laptop
 START_TIMEOUT_S = 30.0
 QUIT_TIMEOUT_S = 5.0  # after textual-serve's "quit", how long before the session is killed
 ROOT_PREFIX = "explainer-serve-"
+
+
+# What textual-serve's AppService puts in each app's environment (``_build_environment``);
+# Textual reads these when it is imported, so the fork server must start with them set.
+def served_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    from importlib.metadata import version
+
+    from explainer.classroom.serve import SERVED_ENV
+
+    env = dict(os.environ if base is None else base)
+    env.update({
+        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+        "TEXTUAL_FPS": "60",
+        "TEXTUAL_COLOR_SYSTEM": "truecolor",
+        "TERM_PROGRAM": "textual",
+        "TERM_PROGRAM_VERSION": version("textual-serve"),
+        "COLUMNS": "80",
+        "ROWS": "24",
+        SERVED_ENV: "1",
+    })
+    return env
 
 
 OWNER_FILE = "server.pid"
@@ -53,7 +72,9 @@ class ForkServerUnavailable(RuntimeError):
 class Forks:
     """The fork server process and the conversation with it."""
 
-    def __init__(self, extra_args: list[str], on_ended: Callable[[dict], None] | None = None) -> None:
+    def __init__(self, command: list[str], extra_args: list[str],
+                 on_ended: Callable[[dict], None] | None = None) -> None:
+        self.command = command  # how to start the fork server (``explainer.tui.served``)
         self.extra_args = extra_args
         self.on_ended = on_ended
         sweep_stale_roots(Path(tempfile.gettempdir()))
@@ -83,8 +104,7 @@ class Forks:
         env = served_environment()
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "explainer.classroom.forkserver", str(theirs.fileno()), str(self.root),
-             *self.extra_args],
+            [*self.command, str(theirs.fileno()), str(self.root), *self.extra_args],
             pass_fds=(theirs.fileno(),), env=env,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=None,
         )

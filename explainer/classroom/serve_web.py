@@ -58,11 +58,12 @@ class RoomForkedAppService(_EndsWithItsApp, ForkedAppService):
 class RoomServer(Server):
     """textual-serve's Server for a room of visitors (see the module docstring)."""
 
-    def __init__(self, command: str, extra_args: list[str], room: Room, fork: bool = True, **kwargs) -> None:
+    def __init__(self, command: str, extra_args: list[str], room: Room, fork_command: list[str] | None = None,
+                 **kwargs) -> None:
         super().__init__(command, **kwargs)
         self.extra_args = extra_args
         self.room = room
-        self.fork = fork
+        self.fork_command = fork_command
         self.forks: Forks | None = None
         self.sockets: set[web.WebSocketResponse] = set()
         self.say = lambda line: print(line, file=sys.stderr, flush=True)
@@ -78,8 +79,8 @@ class RoomServer(Server):
         return app
 
     async def on_startup(self, app: web.Application) -> None:
-        if self.fork:
-            forks = Forks(self.extra_args, on_ended=self._session_ended)
+        if self.fork_command:
+            forks = Forks(self.fork_command, self.extra_args, on_ended=self._session_ended)
             try:
                 ready = await forks.start()
             except ForkServerUnavailable as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from rich.console import Console
 
@@ -55,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
         passthrough += ["--seed", str(args.seed)]
     console.print(f"Starting Who's Listening? on http://{args.host}:{args.port} (Ctrl+C stops it)…", markup=False)
     try:
+        fork_command = None if args.process_per_visitor else [sys.executable, "-m", "explainer.tui.served"]
         serve(args.host, args.port, passthrough, max_visitors=args.max_visitors, idle_minutes=idle,
-              fork=not args.process_per_visitor)
+              fork_command=fork_command)
     except OSError as error:
         console.print(f"explainer serve: cannot listen on {args.host}:{args.port}: {error.strerror or error}", markup=False)
         return 1

@@ -59,7 +59,9 @@ def v1_to_v2(data: Json) -> Json:
             if isinstance(entry, dict) and "correct" in entry:
                 quiz = entry.get("quiz") if isinstance(entry.get("quiz"), str) else ""
                 log.setdefault(qid, []).extend(_answer_attempts(entry, quiz or "quiz"))
-    sections = out.get("sections") if isinstance(out.get("sections"), dict) else {}
+    sections = out.get("sections")
+    if not isinstance(sections, dict):
+        sections = {}
     prepost = sections.get("prepost")
     if isinstance(prepost, dict):
         for check in CHECKS:

@@ -15,7 +15,6 @@ from functools import partial
 from typing import Any
 
 from rich.text import Text
-from textual import getters
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
@@ -27,10 +26,14 @@ from explainer.tui.widgets.journey_map import numbered
 class JourneyCommands(Provider):
     """Go to station: <title>, and the quizzes, reviewer seat, lab, map and settings."""
 
-    app = getters.app(Host)
+    @property
+    def host(self) -> Host:
+        """The app, as screens see it (a Provider is not a widget, so no ``getters.app``)."""
+        assert isinstance(self.app, Host)
+        return self.app
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
-        app, course = self.app, self.app.course
+        app, course = self.host, self.host.course
         commands: list[tuple[str, Callable[[], Any], str]] = [
             (_("Go to the journey map"), app.open_map, _("All nine stations and your progress")),
         ]

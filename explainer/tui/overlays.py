@@ -19,6 +19,7 @@ So the rules live here, looked at across the whole screen stack, not only its to
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.command import CommandPalette
@@ -27,7 +28,7 @@ from textual.screen import Screen
 from explainer.tui.screens.too_small import MIN_SIZE, TooSmallScreen
 
 
-def find(app: App[object], kind: type[Screen[object]]) -> Screen[object] | None:
+def find(app: App[Any], kind: type[Screen[Any]]) -> Screen[Any] | None:
     """The topmost screen of this type in the current stack, if any."""
     for screen in reversed(app.screen_stack):
         if isinstance(screen, kind):
@@ -39,7 +40,7 @@ def too_small(width: int, height: int) -> bool:
     return width < MIN_SIZE[0] or height < MIN_SIZE[1]
 
 
-def fit_to_size(app: App[object], width: int, height: int) -> None:
+def fit_to_size(app: App[Any], width: int, height: int) -> None:
     """Cover the screen with the too-small notice, or take every such notice away."""
     notice = find(app, TooSmallScreen)
     if too_small(width, height):
@@ -53,7 +54,7 @@ def fit_to_size(app: App[object], width: int, height: int) -> None:
     # one left under another screen (pushed by a worker while small) steps aside on resume
 
 
-def toggle_help(app: App[object], kind: type[Screen[object]], make: Callable[[], Screen[object]]) -> None:
+def toggle_help(app: App[Any], kind: type[Screen[Any]], make: Callable[[], Screen[Any]]) -> None:
     """F1/? : close help when it is on top; open one (``make()``) when there is room and none is open."""
     if isinstance(app.screen, TooSmallScreen):
         return
@@ -64,7 +65,7 @@ def toggle_help(app: App[object], kind: type[Screen[object]], make: Callable[[],
         open_help.dismiss()
 
 
-def can_open_palette(app: App[object]) -> bool:
+def can_open_palette(app: App[Any]) -> bool:
     """Ctrl+P opens the palette only when there is room and none is open on this stack."""
     if isinstance(app.screen, TooSmallScreen) or not app.use_command_palette:
         return False

@@ -9,6 +9,7 @@ same audio and tests can compare numbers. Samples are float32 mono in [-1, 1]; f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import wave
@@ -64,22 +65,27 @@ def write_wav(path: Path | str, samples: np.ndarray, rate: int, *, comment: str 
     path.parent.mkdir(parents=True, exist_ok=True)
     pcm = (np.clip(np.asarray(samples, dtype=np.float64), -1.0, 1.0) * 32767.0).round().astype("<i2")
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with wave.open(str(temp), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(int(rate))
-        handle.writeframes(pcm.tobytes())
-    if comment:
-        text = comment.encode("utf-8") + b"\0"
-        text += b"\0" * (len(text) % 2)
-        chunk = b"LIST" + struct.pack("<I", 4 + 8 + len(text)) + b"INFO" + b"ICMT" + struct.pack("<I", len(text)) + text
-        with open(temp, "r+b") as raw:
-            raw.seek(0, os.SEEK_END)
-            raw.write(chunk)
-            size = raw.tell()
-            raw.seek(4)
-            raw.write(struct.pack("<I", size - 8))
-    os.replace(temp, path)
+    try:  # a full disk must not leave the temp file behind
+        with wave.open(str(temp), "wb") as handle:
+            handle.setnchannels(1)
+            handle.setsampwidth(2)
+            handle.setframerate(int(rate))
+            handle.writeframes(pcm.tobytes())
+        if comment:
+            text = comment.encode("utf-8") + b"\0"
+            text += b"\0" * (len(text) % 2)
+            chunk = b"LIST" + struct.pack("<I", 4 + 8 + len(text)) + b"INFO" + b"ICMT" + struct.pack("<I", len(text)) + text
+            with open(temp, "r+b") as raw:
+                raw.seek(0, os.SEEK_END)
+                raw.write(chunk)
+                size = raw.tell()
+                raw.seek(4)
+                raw.write(struct.pack("<I", size - 8))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
     return path
 
 
@@ -239,7 +245,10 @@ def _tv_bed(rng: np.random.Generator, n: int, rate: int) -> np.ndarray:
         babble += voice * _syllable_envelope(rng, n, rate, rng.uniform(3.0, 5.5))
     pitch = rng.uniform(110.0, 190.0) * (1.0 + 0.12 * np.sin(2 * np.pi * rng.uniform(0.2, 0.6) * t))
     phase = 2 * np.pi * np.cumsum(pitch) / rate
-    tone = sum(np.sin(k * phase) / k for k in range(1, 9)).astype(np.float32)  # a voiced 'presenter'
+    harmonics = np.zeros_like(phase)  # a voiced 'presenter'
+    for k in range(1, 9):
+        harmonics += np.sin(k * phase) / k
+    tone = harmonics.astype(np.float32)
     tone = _band_fft(tone, rate, 200.0, 3500.0) * _syllable_envelope(rng, n, rate, 4.0)
     return babble / max(rms(babble), 1e-9) + 0.8 * tone / max(rms(tone), 1e-9)
 

@@ -102,7 +102,10 @@ class VoiceHistory:
             self.persistent = False
             return self._connect(":memory:", timeout)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            from explainer.privacy import private_file, private_folder
+
+            private_folder(self.path.parent)
+            private_file(self.path)  # 0600 before SQLite opens it (its -wal/-journal files copy the mode)
         except OSError as exc:
             return self._memory(f"Voice history is kept in memory only: cannot create {self.path.parent} ({exc.strerror}).")
         try:
@@ -144,7 +147,8 @@ class VoiceHistory:
                 "INSERT INTO uploads (created_at, source, wake_word, transcript, intent, slots, reply, device,"
                 " selected_for_review, seconds, audio, said, example) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
             self._conn.commit()
-            return int(cur.lastrowid)
+            assert cur.lastrowid is not None  # an INSERT always sets it
+            return cur.lastrowid
 
     def mark_selected(self, entry_id: int, selected: bool = True) -> None:
         with self._lock:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import aiohttp
 
 from explainer.bench.serve import Plan, ServerUnderTest
-from explainer.bench.serve_visitor import Screen, _until, open_session
+from explainer.bench.serve_visitor import Screen, _until, open_session, receive
 from explainer.course.load import load_course
 from explainer.paths import packaged_content_dir
 
@@ -65,7 +65,7 @@ class Visitor:
         """Wait for the server to close the session: (close code, reason)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            message = await self.ws.receive(timeout=deadline - time.monotonic())
+            message = await receive(self.ws, deadline - time.monotonic())
             if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING):
                 return self.ws.close_code, str(message.extra or "")
         raise TimeoutError("the session stayed open")

@@ -116,6 +116,9 @@ def test_every_output_leads_with_misconceptions_and_first_tries(course, report, 
         assert "Pre-check → post-check" in text and "Word error rate (mean)" in text
     assert "| 1 | Smart speakers record" in markdown and "| 11 of 27 | 6 |" in markdown
     assert "mean 2.0 → 8.0 of 10 (+6.0)" in markdown
+    plan = markdown.split("## Five minutes on the top three")[1].split("## ")[0]
+    assert "1. “Smart speakers record" in plan and "2. “False wakes are rare one-offs.”" in plan
+    assert "Five minutes on the top three" in printed and 'id="discussion"' in page
     assert to_markdown(report) and to_html(report)
 
 

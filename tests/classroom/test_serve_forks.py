@@ -12,6 +12,7 @@ import aiohttp
 import pytest
 
 from explainer.bench import serve_probe
+from explainer.bench.serve_visitor import receive
 from tests.classroom.serve_fixtures import (
     RIGHT,
     Visitor,
@@ -40,7 +41,7 @@ async def test_one_visitors_progress_never_shows_in_anothers_and_nothing_is_left
             await first.press("q", *map_words())
             second = await Visitor.join(http, server)
             await second.press("c", "recommended")  # still a new learner: nothing of the first
-            await first.press("c", page_title(2))  # the first continues where they were
+            await first.press("c", page_title(3))  # the first continues: the first page not read yet
             assert len(_visitor_pids(server)) == 2
             assert len(server.visitor_folders()) == 2  # a scratch folder each
             await first.ws.close()
@@ -95,13 +96,13 @@ async def test_an_idle_session_is_warned_then_closed_and_a_key_cancels_the_warni
             visitor = await Visitor.join(http, server)
             notices = []
             while len(notices) < 1:
-                message = await visitor.ws.receive(timeout=10)
+                message = await receive(visitor.ws, 10)
                 if message.type == aiohttp.WSMsgType.TEXT and "explainer_notice" in message.data:
                     notices.append(json.loads(message.data)[1])
             assert "closes in 1 minute unless you press a key" in notices[0]
             await visitor.ws.send_json(["stdin", "c"])  # a key: the warning goes, the clock restarts
             while True:
-                message = await visitor.ws.receive(timeout=10)
+                message = await receive(visitor.ws, 10)
                 if message.type == aiohttp.WSMsgType.TEXT and json.loads(message.data) == ["explainer_notice", ""]:
                     break
             code, reason = await visitor.closed()

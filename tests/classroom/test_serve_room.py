@@ -8,7 +8,7 @@ import re
 from textual_serve.app_service import AppService
 
 from explainer.classroom.forkserver import Inbox, encode
-from explainer.classroom.serve_child import served_environment
+from explainer.classroom.serve_forks import served_environment
 from explainer.classroom.serve_room import Room, Visit, default_max_visitors
 
 

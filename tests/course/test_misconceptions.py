@@ -67,3 +67,4 @@ def test_problems_name_their_line(course: Path, text: str, expected: str) -> Non
 def test_a_question_naming_an_undefined_misconception(course: Path) -> None:
     write(course, "misconceptions.toml", GOOD.replace("number = 1", "number = 2"))
     assert any("misconception = 1 is not in misconceptions.toml" in p for p in problems(course))
+

@@ -26,6 +26,13 @@ def seat(silent, app):
 
 
 @pytest.fixture
+def real_seat(silent, app):
+    """Factory: the real app over the packaged course (its clips, audio and stored guesses), silent."""
+    _clock, config = silent
+    return lambda: app(data=config.data, audio=config.audio)
+
+
+@pytest.fixture
 def silent(monkeypatch, tmp_path):
     """The reviewer seat with no sound device, no speech engine and a fake clock: (clock, config)."""
     import explainer.voice.playback as playback

@@ -24,7 +24,9 @@ CATALOGUE = PACKAGE / "locale" / "es.toml"
 STRICT = [
     "tui/app.py", "tui/commands.py", "tui/screens/map.py", "tui/screens/help.py", "tui/screens/lesson.py",
     "tui/screens/quiz.py", "tui/screens/results.py", "tui/screens/settings.py", "tui/screens/reviewer.py",
-    "tui/screens/reviewer_flow.py", "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_guidelines.py",
+    "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_rules.py", "tui/screens/reviewer_intent.py",
+    "tui/screens/reviewer_own.py", "tui/widgets/reviewer_panes.py", "tui/widgets/reviewer_player.py",
+    "learning/shift_rules.py", "learning/shift_prepare.py",
     "tui/screens/station_end.py",
     "tui/screens/quiz_end.py",
     "tui/screens/too_small.py", "tui/screens/kiosk_attract.py", "tui/screens/kiosk_host.py",

@@ -11,7 +11,7 @@ from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
 from explainer.tui.widgets.page_view import PageView
 from explainer.tui.widgets.sources_panel import SourcesPanel
-from tests.pilot import open_lesson
+from tests.pilot import open_lesson, screen_text
 
 
 def header(app) -> str:
@@ -19,7 +19,7 @@ def header(app) -> str:
 
 
 def footer(app) -> str:
-    return app.screen._compositor.render_strips()[-1].text
+    return screen_text(app).splitlines()[-1]
 
 
 async def test_page_through_a_station_and_record_progress(course_app):

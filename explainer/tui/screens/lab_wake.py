@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
@@ -165,7 +166,7 @@ class FoolWakeScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return
-        key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        key, _column = table.coordinate_to_cell_key(Coordinate(max(table.cursor_row, 0), 0))
         trace = self.results.get(str(key.value))
         detail = self.query_one("#lab-wake-detail", Static)
         if trace is None:

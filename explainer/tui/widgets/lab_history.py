@@ -23,6 +23,7 @@ from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
@@ -168,7 +169,7 @@ class HistoryBrowser(Vertical):
         table = self.query_one(DataTable)
         if not self.entries or table.row_count == 0:
             return None
-        key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        key, _column = table.coordinate_to_cell_key(Coordinate(max(table.cursor_row, 0), 0))
         return next((e for e in self.entries if str(e.id) == key.value), None)
 
     @on(DataTable.RowHighlighted)

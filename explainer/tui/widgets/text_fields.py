@@ -7,6 +7,8 @@ footer, which every screen draws at start-up, imports neither widget.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -17,5 +19,5 @@ def is_text_field(widget: Widget | None) -> bool:
     )
 
 
-def text_field_focused(screen: Screen) -> bool:  # type: ignore[type-arg]
+def text_field_focused(screen: Screen[Any]) -> bool:
     return is_text_field(screen.focused)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
 from textual import getters
@@ -52,7 +53,7 @@ def checklist_markdown(items: list[dict], ticked: set[str], course: Course, toda
 
 class ControlsChecklist(ReportsInteraction, Widget):
     BINDINGS = [
-        Binding("space", "toggle", _("Tick/untick")),
+        Binding("space", "tick", _("Tick/untick")),
         Binding("w", "write_file", _("Save as file")),
         Binding("y", "copy", _("Copy")),
     ]
@@ -78,7 +79,7 @@ class ControlsChecklist(ReportsInteraction, Widget):
             self.query_one("#checklist-detail", Static).update(Text(self.notice))
         self.refresh_items()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#checklist-items"):
             target.focus(scroll_visible)
         return self
@@ -119,9 +120,9 @@ class ControlsChecklist(ReportsInteraction, Widget):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         item = self._current()
         if item is None:
             return
@@ -137,7 +138,7 @@ class ControlsChecklist(ReportsInteraction, Widget):
         config = self.app.config
         if config.memory_only:
             return None
-        return Path(config.data.data_dir) / FILE_NAME
+        return config.data.checklist_md
 
     def action_write_file(self) -> None:
         path = self.target_path()
@@ -145,10 +146,9 @@ class ControlsChecklist(ReportsInteraction, Widget):
             self.notify(_("This session keeps nothing on disk; press y to copy the list instead."), timeout=6)
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_suffix(".md.tmp")
-            temp.write_text(self.markdown(), encoding="utf-8")
-            temp.replace(path)
+            from explainer.learning.storage import write_text_atomic
+
+            write_text_atomic(path, self.markdown())  # private, and no temp file left on a full disk
         except OSError as error:
             from explainer.learning.storage import describe_os_error
 

@@ -10,6 +10,7 @@ scores.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
 from textual import getters, on, work
@@ -40,7 +41,7 @@ class NBestExplorer(ReportsInteraction, Widget):
         self.clips = [clip for clip in plain if clip.kind in ("command", "hard", "child", "false-wake")] or plain
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("N-best hypotheses -- ↑/↓ pick a clip, enter decodes it; esc then n: next page")),
+        yield Static(Text(_("N-best guesses · ↑/↓ pick a clip · enter: run the recogniser on it")),
                      classes="model-title")
         yield OptionList(*[Option(Text(clip.title), id=clip.id) for clip in self.clips], id="nbest-clips")
         yield BusyLine("", id="nbest-status")
@@ -54,7 +55,7 @@ class NBestExplorer(ReportsInteraction, Widget):
         else:
             status.done(_("Press enter on a clip to run the recogniser on it."))
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for options in self.query("#nbest-clips"):
             options.focus(scroll_visible)
         return self

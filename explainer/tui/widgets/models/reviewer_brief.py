@@ -8,6 +8,8 @@ through ``app.open_reviewer()``.
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
@@ -47,7 +49,7 @@ class ReviewerBrief(ReportsInteraction, Widget):
     def on_mount(self) -> None:
         self.refresh_cards()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#brief-cards"):
             target.focus(scroll_visible)
         return self

@@ -12,6 +12,8 @@ figures, which has it first), so the course keys (n, p, q...) work until then; e
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -75,7 +77,7 @@ class SamplingCalculator(ReportsInteraction, Widget):
     def on_mount(self) -> None:
         self.refresh_result()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#sampling-presets"):
             target.focus(scroll_visible)
         return self

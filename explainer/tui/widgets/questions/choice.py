@@ -20,7 +20,7 @@ from explainer.tui.widgets.questions.base import QuestionWidget
 
 class ChoiceWidget(QuestionWidget):
     BINDINGS = [
-        Binding("space", "toggle", _("Choose")),
+        Binding("space", "choose", _("Choose")),
         *[
             Binding(str(n), f"pick({n})", _("Option {n}").format(n=n), show=False)
             for n in range(1, 10)
@@ -69,9 +69,9 @@ class ChoiceWidget(QuestionWidget):
     def action_pick(self, number: int) -> None:
         if 1 <= number <= len(self.options):
             self.cursor = number - 1
-            self.action_toggle()
+            self.action_choose()
 
-    def action_toggle(self) -> None:
+    def action_choose(self) -> None:
         if self.locked or not self.options:
             return
         option_id = self.options[self.cursor].id

@@ -6,6 +6,8 @@ The unit is shown after the field so the learner knows what is asked (seconds, m
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -30,7 +32,7 @@ class NumericWidget(QuestionWidget):
             yield Input(placeholder=_("a number"), id="numeric-input", classes="numeric-input")
             yield Static(Text(self.question.unit), classes="numeric-unit")
         yield Static(
-            Text(_("Type a number (12.5 or 12,5) · enter check"), style="dim"),
+            Text(_("Type a number (12.5 or 12,5) · enter check · tab, then c: how sure?"), style="dim"),
             classes="numeric-help",
         )
 
@@ -52,7 +54,7 @@ class NumericWidget(QuestionWidget):
         event.stop()
         self.post_message(self.Changed())
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         self.query_one(Input).focus(scroll_visible)
         return self
 

@@ -1,4 +1,9 @@
-"""Inside the fork server: getting ready once (``prepare``), then one visitor per child (``run_visitor``).
+"""``explainer serve``'s app side: the fork server's preparation (``prepare``), then one visitor
+per forked child (``run_visitor``); ``python -m explainer.tui.served`` is the fork server process.
+
+The process mechanics (the control socket, forking, reaping, scratch folders) are
+``explainer.classroom.forkserver``'s; this module is what the fork server runs, kept here beside
+``run.py`` because, like it, it turns command-line options into a running app.
 
 ``prepare`` does everything a visitor's app would otherwise do for itself at start: import
 Textual and every screen a visit is likely to open, load and validate the course once, and run
@@ -24,27 +29,7 @@ import threading
 import time
 from pathlib import Path
 
-
-# What textual-serve's AppService puts in each app's environment (``_build_environment``);
-# Textual reads these when it is imported, so the fork server must start with them set.
-def served_environment(base: dict[str, str] | None = None) -> dict[str, str]:
-    from importlib.metadata import version
-
-    from explainer.classroom.serve import SERVED_ENV
-
-    env = dict(os.environ if base is None else base)
-    env.update({
-        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
-        "TEXTUAL_FPS": "60",
-        "TEXTUAL_COLOR_SYSTEM": "truecolor",
-        "TERM_PROGRAM": "textual",
-        "TERM_PROGRAM_VERSION": version("textual-serve"),
-        "COLUMNS": "80",
-        "ROWS": "24",
-        SERVED_ENV: "1",
-    })
-    return env
-
+from explainer.classroom.forkserver import run, set_parent_death_signal
 
 _config = None  # the AppConfig every visitor's app is built from (set by ``prepare``)
 _course = None  # the course, loaded and validated once, shared by every visitor (None if broken)
@@ -54,11 +39,10 @@ def prepare(argv: list[str]) -> dict:
     """Load everything a visit needs, once; return what the host may want to know."""
     global _config, _course
     started, cpu = time.perf_counter(), time.process_time()
-    from explainer.cli import parse_command_line
     from explainer.tui import services
     from explainer.tui.run import config_from_args
 
-    _config = config_from_args(parse_command_line(argv))
+    _config = config_from_args(_options(argv))
     _course, problems = services.load_course_or_problems(_config)
     services.prewarm_screens()
     import textual.drivers.web_driver  # noqa: F401 - the driver every child uses
@@ -72,6 +56,17 @@ def prepare(argv: list[str]) -> dict:
         "prepare_ms": round((time.perf_counter() - started) * 1000),
         "prepare_cpu_ms": round((time.process_time() - cpu) * 1000),
     }
+
+
+def _options(argv: list[str]):
+    """The options ``explainer serve`` passes on to every session (``serve_cmd``)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="explainer.tui.served", add_help=False)
+    parser.add_argument("--content")
+    parser.add_argument("--lang")
+    parser.add_argument("--seed", type=int)
+    return parser.parse_args(argv)
 
 
 def _warm_up(config) -> None:
@@ -107,8 +102,6 @@ def run_visitor(fds: list[int], request: dict, folder: Path, control) -> int:
     """The forked child: become a served session on ``fds`` and run the app until it ends."""
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGCHLD):
         signal.signal(signum, signal.SIG_DFL)
-    from explainer.classroom.forkserver import set_parent_death_signal
-
     set_parent_death_signal()  # the fork server gone means the room is closed
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
@@ -147,3 +140,7 @@ def _reseed() -> None:
     numpy = sys.modules.get("numpy")
     if numpy is not None:
         numpy.random.seed(int.from_bytes(os.urandom(4), "little"))
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:], prepare, run_visitor))
