@@ -38,6 +38,11 @@ def silent(monkeypatch, tmp_path):
     import explainer.voice.playback as playback
     import explainer.voice.speech as speech
     from explainer.tui.screens.reviewer import ReviewerScreen
+    from explainer.voice import decoder
+
+    # As in a fresh app where the lab was never opened: the seat's machine guess is the script's,
+    # whatever an earlier test in this process loaded (tests that want the recogniser say so).
+    monkeypatch.setattr(decoder, "_engine", None)
 
     monkeypatch.setattr(
         playback, "sound_available", lambda refresh=False: (False, "No sound device (test).")

@@ -123,8 +123,8 @@ class ReviewerDebriefScreen(Screen[bool]):
 
     HELP_TITLE = "Reviewer debrief"
     BINDINGS = [
-        Binding("n", "new_shift", _("New shift")),
-        Binding("escape", "back", _("Back")),
+        Binding("n", "new_shift", "New shift"),
+        Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, debrief: Debrief) -> None:

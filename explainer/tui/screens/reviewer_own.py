@@ -103,10 +103,10 @@ class ReviewerOwnClipScreen(Screen[None]):
 
     HELP_TITLE = "Your own clip"
     BINDINGS = [
-        Binding("ctrl+o", "play_pause", _("Play")),
-        Binding("ctrl+t", "captions", _("Text")),
-        Binding("ctrl+n", "submit", _("Submit")),
-        Binding("escape", "leave", _("Skip")),
+        Binding("ctrl+o", "play_pause", "Play"),
+        Binding("ctrl+t", "captions", "Text"),
+        Binding("ctrl+n", "submit", "Submit"),
+        Binding("escape", "leave", "Skip"),
     ]
 
     def __init__(self, entry: HistoryEntry, audio: Path | None, sound: bool = True) -> None:

@@ -65,7 +65,7 @@ class ReviewerRulesScreen(ModalScreen[None]):
     """Scrollable rules; Esc, q or F2 closes them."""
 
     HELP_TITLE = "Reviewer rules"
-    BINDINGS = [Binding("escape,q,f2", "dismiss", _("Close"))]
+    BINDINGS = [Binding("escape,q,f2", "dismiss", "Close")]
 
     def __init__(self, course: Course) -> None:
         super().__init__(id="reviewer-rules-screen")

@@ -22,18 +22,20 @@ from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.widgets.models import ReportsInteraction
+from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models.intent_words import intent_in_words
 
 EXAMPLE = "set a timer for ten minutes"
 
 
 class IntentParser(ReportsInteraction, Widget, can_focus=True):
-    BINDINGS = [Binding("a,enter", "type_command", _("Type a command"))]
+    BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
         self.content_dir = Path(course.root)
+        self.words, self.notice = read_model_data(course, station)  # intents and slots in plain words
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Intent parser · a: type a command (esc: leave the field)")), classes="model-title")
@@ -81,10 +83,11 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
         except Exception as error:  # noqa: BLE001 - broken templates are a message
             self.app.call_from_thread(self._show, Text(_("The templates could not be read: {e}").format(e=error)), text)
             return
-        self.app.call_from_thread(self._show, self.render_result(text, result, known, closest), text)
+        self.app.call_from_thread(self._show, self.render_result(text, result, known, closest, self.words), text)
 
     @staticmethod
-    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None) -> Text:  # noqa: ANN001
+    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None,  # noqa: ANN001
+                      words: dict | None = None) -> Text:
         out = Text()
         if not text.strip():
             out.append(_("Type a command above."), "dim")
@@ -94,8 +97,10 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
             if closest is not None:
                 out.append(_("Closest known command ({p:.0%} of words differ): “{c}” -- the lab's assistant "
                              "would assume that.").format(p=closest[1], c=closest[0]) + "\n")
-            out.append(_("Intents it knows: ") + ", ".join(known), "dim")
+            said = sorted(intent_in_words(name, {}, words or {}) for name in known)
+            out.append(_("Commands it knows: ") + ", ".join(said), "dim")
             return out
+        out.append(intent_in_words(result.intent, result.slots or {}, words or {}) + "\n", "bold")
         out.append(_("intent") + ": ")
         out.append(result.intent + "\n", "bold")
         if result.slots:
