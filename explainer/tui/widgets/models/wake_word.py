@@ -88,7 +88,7 @@ class WakeWordExplorer(StationModel, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="wake-controls", markup=False)
-        yield Input(placeholder=_("Type any phrase and press enter (escape: back to the list)"), id="wake-input")
+        yield Input(placeholder=_("a: type any phrase, then enter (escape: back to the list)"), id="wake-input")
         yield OptionList(id="wake-list")
         yield Static("", id="wake-detail", markup=False)
         yield Static("", id="wake-counts", markup=False)
