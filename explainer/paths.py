@@ -18,6 +18,7 @@ DATA_DIR_ENV = "EXPLAINER_DATA_DIR"
 CACHE_DIR_ENV = "EXPLAINER_CACHE_DIR"
 COURSE_CACHE_FOLDER = "course"  # explainer.course.cache keeps the validated course here
 CSS_CACHE_FOLDER = "styles"  # explainer.tui.css_cache keeps Textual's parsed stylesheets here
+LAB_CACHE_FOLDER = "lab"  # explainer.voice.labcache: the recogniser's models, built from the templates
 
 
 def packaged_content_dir() -> Path:
@@ -60,6 +61,10 @@ class DataPaths:
     def css_cache_dir(self) -> Path:
         return self.cache_dir / CSS_CACHE_FOLDER
 
+    @property
+    def lab_cache_dir(self) -> Path:
+        return self.cache_dir / LAB_CACHE_FOLDER
+
     def all_paths(self) -> list[tuple[str, Path]]:
         """(what it is, where it is) for everything the app reads or writes for the learner."""
         return [
@@ -71,6 +76,7 @@ class DataPaths:
             ("rendered clip audio cache", self.clip_cache_dir),
             ("validated course copy (faster start)", self.course_cache_dir),
             ("parsed stylesheet copies (faster start)", self.css_cache_dir),
+            ("voice lab models (built from the intent templates)", self.lab_cache_dir),
         ]
 
 
