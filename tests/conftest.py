@@ -2,6 +2,11 @@
 and fixed seeds, so runs are repeatable and nothing touches the real learner's files.
 
 The ``app`` fixture builds the real app through ``make_app`` (no argv), the way the CLI does.
+
+Tests are filed by what they test: ``course/``, ``learning/``, ``voice/`` (the Textual-free
+layers), ``tui/`` (screens and widgets, Pilot and snapshots), ``cli/`` (commands as typed),
+``classroom/`` (kiosk, class report, serve), ``bench/``, ``architecture/`` (layer rules) and
+``e2e/`` (the whole app or the built wheel). Shared builders and helpers sit beside this file.
 """
 
 from __future__ import annotations

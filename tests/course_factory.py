@@ -76,6 +76,10 @@ kind = "notes"
 +++
 Some figures are estimates [@src-b].
 """,
+    f"{STATION}/recap.md": """\
+- A {wake word} starts the recording [@src-a].
+- Some figures are estimates [@src-b].
+""",
     f"{STATION}/quiz.toml": """\
 [[questions]]
 id = "q-single"

@@ -1,8 +1,14 @@
-"""A small in-memory course for the reviewer tests (no content/ needed)."""
+"""A small in-memory course for the reviewer tests (no content/ needed), and the seat in a small app."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.app import App
+
+import explainer.tui
 from explainer.course.model import Background, Clip, Course, Household, ScriptLine, Source
+from explainer.learning.progress import Progress
 
 
 def make_clip(
@@ -152,3 +158,41 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+# --- the seat in a small app (used by tests/tui/test_reviewer_*.py) ---------------------------
+class SeatHarness(App[None]):
+    """The shell's contract in miniature: config, course, progress, save_progress, a mode."""
+
+    CSS_PATH = Path(explainer.tui.__file__).parent / "app.tcss"
+
+    def __init__(self, course, config, progress=None) -> None:
+        super().__init__()
+        self.course, self.config = course, config
+        self.progress = progress or Progress()
+        self.saves = 0
+        self.notices: list[str] = []
+
+    def notify(self, message, **kwargs) -> None:
+        self.notices.append(str(message))
+        super().notify(message, **kwargs)
+
+    def get_default_screen(self):
+        from explainer.tui.screens.reviewer import ReviewerScreen
+
+        return ReviewerScreen()
+
+    def save_progress(self) -> None:
+        self.saves += 1
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_for_work(pilot, app):
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.screen.query_one("#reviewer-panes").current in ("reviewer-work", "reviewer-gate"):
+            return app.screen.query_one("#reviewer-panes").current
+    raise AssertionError("the clip never loaded")

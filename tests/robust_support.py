@@ -1,4 +1,4 @@
-"""Shared helpers for the robustness tests (tests/test_robust_*.py); not a test module.
+"""Shared helpers for the robustness tests (terminal sizes, markup, devices, storage); not a test module.
 
 ``odd_content`` copies the packaged course and plants Rich-markup-looking text in a lesson
 page, a quiz prompt and a quiz option, so a test can start the whole app on it with

@@ -18,6 +18,7 @@ from explainer.course.files import read_toml
 from explainer.course.load import read_course
 from explainer.course.model import Course
 from explainer.course.problems import Problem
+from explainer.course.read_recap import check_recaps
 from explainer.course.stray import check_files
 from explainer.course.translations import check_translations
 
@@ -47,7 +48,8 @@ def check_content(root: Path | str) -> CheckReport:
     if root.is_dir():
         steps = (("looking for stray files", check_files), ("checking model.toml files", _check_models),
                  ("checking intent templates", _check_templates),
-                 ("checking translations", lambda ctx: check_translations(ctx, course)))
+                 ("checking translations", lambda ctx: check_translations(ctx, course)),
+                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)))
         for name, step in steps:
             try:
                 step(ctx)

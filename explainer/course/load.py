@@ -21,6 +21,7 @@ from explainer.course.problems import ContentError, Problem, ProblemLog
 from explainer.course.read_clips import read_clips, read_households
 from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
+from explainer.course.read_recap import read_recap
 from explainer.course.read_reference import read_glossary, read_sources
 
 __all__ = ["ContentError", "Problem", "ProblemLog", "content_languages", "load_course", "read_course"]
@@ -136,7 +137,7 @@ def _station(ctx: ReadContext, fields: Fields, seen: dict[str, tuple[str, int]],
     questions = ()
     if (ctx.root / folder / "quiz.toml").exists() or (ctx.root / folder / "quiz.toml").is_symlink():
         questions = read_quiz(ctx, f"{folder}/quiz.toml", station_id)
-    return Station(**station, pages=pages, questions=questions)
+    return Station(**station, pages=pages, questions=questions, recap=read_recap(ctx, station_id, folder))
 
 
 def _folder_ok(ctx: ReadContext, fields: Fields, folder: str, station_id: str) -> bool:

@@ -10,7 +10,7 @@ The file formats are described for authors in ``content/README.md``; in short:
 
 * ``course.toml``      format_version, title, ``[[stations]]`` (id, title, folder, zone, summary, model)
 * ``stations/NN-id/``  ``NN-slug.md`` lesson pages (TOML front matter between ``+++`` lines)
-                       and ``quiz.toml`` (``[[questions]]``)
+                       and ``quiz.toml`` (``[[questions]]``) and ``recap.md`` (what the learner now knows)
 * ``quizzes/``         ``final.toml`` (the final quiz) -- same question format
 * ``sources.toml``     ``[[sources]]`` id, publisher, title, date, url, kind = primary|secondary
 * ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
@@ -146,6 +146,7 @@ class Station:
     model: str  # id of the interactive model shown at this station
     pages: tuple[Page, ...] = ()
     questions: tuple[Question, ...] = ()
+    recap: Page | None = None  # recap.md, "What you now know" (a page of kind "recap")
     path: str = _where()
     line: int = _line()
 

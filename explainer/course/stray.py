@@ -20,7 +20,7 @@ from explainer.course.read_pages import PAGE_FILE_RE
 MAX_FILES = 20_000
 ALWAYS_ALLOWED = {"README.md", ".gitkeep"}
 ROOT_FILES = {"course.toml", "sources.toml", "glossary.toml", "teacher-guide.md", "guidelines.md"}
-STATION_FILES = {"quiz.toml", "model.toml", "teacher-guide.md"}
+STATION_FILES = {"quiz.toml", "model.toml", "teacher-guide.md", "recap.md"}
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 FORMAT_HINT = "see content/README.md for what belongs where"
 
@@ -80,7 +80,7 @@ def _stray_reason(ctx: ReadContext, relpath: str) -> str | None:
             return ("lesson page file names must look like NN-slug.md, e.g. 03-on-the-device.md (digits, a hyphen, "
                     "then lowercase letters, digits and hyphens); rename it so that it appears in the course")
         return ("is not part of the course format; a station folder holds NN-slug.md pages, quiz.toml, "
-                "model.toml, teacher-guide.md and README.md -- rename or remove it")
+                "model.toml, recap.md, teacher-guide.md and README.md -- rename or remove it")
     elif parts[0] == "quizzes" and relpath == "quizzes/final.toml":
         return None
     elif parts[0] == "clips" and len(parts) == 2 and name.endswith(".toml"):

@@ -4,7 +4,8 @@ Progress is keyed by stable ids ("wake-word/what-it-hears", question ids), never
 position, so reordering the course does not scramble anyone's record. The file looks like::
 
     {"format": "whos-listening/progress", "version": 1, "saved_at": "...",
-     "pages_read": [...], "models_tried": [...], "answers": {qid: {...}},
+     "pages_read": [...], "models_tried": [...], "models_seen": [...], "tour_seen": [...],
+     "answers": {qid: {...}},
      "last": {"mode": ..., "station": ..., "page": ...}, "sections": {"reviewer": {...}}}
 
 Loading never raises: a file that is corrupt, the wrong shape or from a newer version of the
@@ -13,6 +14,10 @@ either: a read-only folder or a full disk gives ``SaveResult(ok=False, notice=..
 keeps the progress in memory. Two copies of the app saving at once lose nothing: each save
 re-reads the file under a lock and merges it (union of pages and models, the newest answer per
 question, sections merged key by key) before writing.
+
+``models_seen`` (station ids whose model the learner opened) and ``tour_seen`` (the short
+tour's own steps, "station/slug" and "station/model") were added later with empty defaults,
+so older files load unchanged; what counts as "done" is ``explainer.learning.journey``'s.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ class Progress:
 
     pages_read: set[str] = field(default_factory=set)
     models_tried: set[str] = field(default_factory=set)
+    models_seen: set[str] = field(default_factory=set)  # opened, whether or not changed (journey "done")
+    tour_seen: set[str] = field(default_factory=set)  # the short tour's steps, kept apart from the stations
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     last: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -63,6 +70,18 @@ class Progress:
         """Record that the learner played with a station's model; True if it was new."""
         new = station_id not in self.models_tried
         self.models_tried.add(station_id)
+        return new
+
+    def mark_model_seen(self, station_id: str) -> bool:
+        """Record that the learner opened a station's model; True if it was new."""
+        new = station_id not in self.models_seen
+        self.models_seen.add(station_id)
+        return new
+
+    def mark_tour_step(self, step: str) -> bool:
+        """Record a short-tour step ("station/slug" or "station/model"); True if it was new."""
+        new = step not in self.tour_seen
+        self.tour_seen.add(step)
         return new
 
     def record_answer(self, question_id: str, **details: Any) -> dict[str, Any]:
@@ -98,6 +117,8 @@ class Progress:
             "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "pages_read": sorted(self.pages_read),
             "models_tried": sorted(self.models_tried),
+            "models_seen": sorted(self.models_seen),
+            "tour_seen": sorted(self.tour_seen),
             "answers": self.answers,
             "last": self.last,
             "sections": self.sections,
@@ -116,6 +137,8 @@ class Progress:
         return Progress(
             pages_read=self.pages_read | other.pages_read,
             models_tried=self.models_tried | other.models_tried,
+            models_seen=self.models_seen | other.models_seen,
+            tour_seen=self.tour_seen | other.tour_seen,
             answers=answers,
             last=dict(self.last or other.last),
             sections=sections,
@@ -177,6 +200,8 @@ def progress_from_json(data: Any) -> Progress:
     return Progress(
         pages_read=strings("pages_read"),
         models_tried=strings("models_tried"),
+        models_seen=strings("models_seen"),
+        tour_seen=strings("tour_seen"),
         answers=table("answers", inner_dicts=True),
         last=table("last", inner_dicts=False),
         sections=table("sections", inner_dicts=True),
@@ -248,6 +273,7 @@ class ProgressStore:
         except (TypeError, ValueError, RecursionError) as error:  # a feature stored something odd
             return SaveResult(False, f"Progress cannot be saved: it holds data JSON cannot store ({error}).")
         progress.pages_read, progress.models_tried = merged.pages_read, merged.models_tried
+        progress.models_seen, progress.tour_seen = merged.models_seen, merged.tour_seen
         progress.answers, progress.sections = merged.answers, merged.sections
         return SaveResult(True)
 

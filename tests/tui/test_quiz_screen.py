@@ -1,0 +1,397 @@
+"""Answering every question type by keyboard alone at 80x24; wrong answers show feedback, hint, source."""
+
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.widgets import Input, Static
+
+from explainer.course.model import Station
+from explainer.learning.quiz import (
+    correct_answer,
+    grade,
+    incomplete,
+    shuffled_options,
+    shuffled_order,
+)
+from tests.quiz_harness import QuizHarness
+from tests.quiz_samples import MATCHING, MULTI, NUMERIC
+
+SIZE = (80, 24)
+
+
+def _text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def _feedback(app) -> str:
+    return _text(app, "#quiz-feedback")
+
+
+async def _key_for(app, question, option_id: str) -> str:
+    options = shuffled_options(question, app.screen.session.seed)
+    return str([o.id for o in options].index(option_id) + 1)
+
+
+async def test_single_wrong_then_right_by_keys():
+    app = QuizHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        q = session.current
+        assert q.id == "s1"
+        await pilot.press(await _key_for(app, q, "cloud"), "enter")
+        await pilot.pause()
+        text = _feedback(app)
+        assert "why cloud is wrong" in text  # feedback for the wrong option
+        assert "Hint: Think local." in text  # the hint
+        assert "Publisher src-a" in text  # the source (one line while trying; s opens it)
+        assert "Title [bold]src-a[/bold]" in text  # content shown literally
+        assert "Not yet" in _text(app, "#quiz-verdict")
+        await pilot.press(await _key_for(app, q, "device"), "enter")
+        await pilot.pause()
+        assert "Correct" in _text(app, "#quiz-verdict")
+        assert "https://example.org/src-a" in _feedback(app)  # with its address once answered
+        assert (
+            app.progress.answers["s1"]["correct"] is True
+            and app.progress.answers["s1"]["tries"] == 2
+        )
+        assert app.saves == 2  # after each try
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.current.id == "m1"
+
+
+async def test_multi_by_space_and_arrows():
+    app = QuizHarness()
+    app.progress.answers["s1"] = {"correct": True, "tries": 1, "at": "2026-01-01T00:00:00+00:00"}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.id == "m1"  # resumed at the first unanswered question
+        ids = [o.id for o in shuffled_options(q, app.screen.session.seed)]
+        for wanted in ("a", "b"):
+            target = ids.index(wanted)
+            widget = app.screen.widget
+            while widget.cursor != target:
+                await pilot.press("down")
+            await pilot.press("space")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.answers["m1"]["correct"] is True
+
+
+async def test_truefalse_same_answer_twice_costs_no_try():
+    app = QuizHarness()
+    for qid in ("s1", "m1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        assert session.current.id == "t1"
+        await pilot.press("1", "enter")  # "True" is always first, and wrong here
+        await pilot.pause()
+        await pilot.press("enter")  # the same answer again: refused, no try spent
+        await pilot.pause()
+        assert session.tries == 1
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert app.progress.answers["t1"] == app.progress.answers["t1"] | {
+            "correct": True,
+            "tries": 2,
+        }
+
+
+async def test_solution_after_the_last_try():
+    app = QuizHarness()
+    app.progress.answers["s1"] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.id == "m1"
+        c, d = await _key_for(app, q, "c"), await _key_for(app, q, "d")
+        await pilot.press(c, "enter")
+        await pilot.pause()
+        await pilot.press(c, d, "enter")
+        await pilot.pause()
+        assert "Answer:" not in _feedback(app)
+        await pilot.press(c, "enter")
+        await pilot.pause()
+        assert "Answer: A; B" in _feedback(app) and "Why: A and B." in _feedback(app)
+        assert (
+            app.progress.answers["m1"]["correct"] is False
+            and app.progress.answers["m1"]["tries"] == 3
+        )
+
+
+async def test_ordering_with_brackets():
+    app = QuizHarness()
+    for qid in ("s1", "m1", "t1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.type == "ordering"
+        widget = app.screen.widget
+        assert widget.items != list(q.order)
+        # selection sort by keyboard: bring each right item up to its place
+        for place, item in enumerate(q.order):
+            where = widget.items.index(item)
+            while widget.cursor != where:
+                await pilot.press("down" if widget.cursor < where else "up")
+            for _ in range(where - place):
+                await pilot.press("left_square_bracket")
+        assert widget.items == list(q.order)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.answers["o1"]["correct"] is True
+
+
+async def test_ordering_shift_arrows_move():
+    app = QuizHarness()
+    for qid in ("s1", "m1", "t1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.screen.widget
+        first = widget.items[0]
+        await pilot.press("shift+down")
+        assert widget.items[1] == first and widget.cursor == 1
+
+
+async def test_matching_wrong_then_right():
+    app = QuizHarness()
+    for qid in ("s1", "m1", "t1", "o1"):
+        app.progress.answers[qid] = {"correct": True, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.type == "matching"
+        widget = app.screen.widget
+        for _ in widget.items:
+            await pilot.press("1")  # everything into "device": two wrong
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Does not belong" in _feedback(app) and "Hint: Buffer." in _feedback(app)
+        for item in widget.items:
+            while widget.items[widget.cursor].text != item.text:
+                await pilot.press("up")
+            await pilot.press(str(q.groups.index(item.group) + 1))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.answers["x1"]["correct"] is True
+
+
+async def test_numeric_and_spot_in_final():
+    app = QuizHarness("final")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.current.type == "numeric"
+        await pilot.press("4", "0", "enter")
+        await pilot.pause()
+        assert "Too high." in _feedback(app)
+        await pilot.press("backspace", "backspace", *"32,4", "enter")
+        await pilot.pause()
+        assert app.progress.answers["n1"]["correct"] is True
+        await pilot.press("enter")
+        await pilot.pause()
+        q = app.screen.session.current
+        assert q.type == "spot"
+        ids = [o.id for o in shuffled_options(q, app.screen.session.seed)]
+        await pilot.press(str(ids.index("serial") + 1), str(ids.index("account") + 1), "c", "enter")
+        await pilot.pause()
+        entry = app.progress.answers["p1"]
+        assert entry["correct"] is True and entry["confidence"] == "sure"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2 correct" in _text(app, "#quiz-prompt")
+
+
+async def test_sources_panel_and_results_screen():
+    app = QuizHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SourcesPanel"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizScreen"
+
+
+async def test_post_check_shows_comparison():
+    app = QuizHarness("post")
+    pre = app.progress.section("prepost").setdefault("pre", {})
+    for qid, ok in (("t1", True), ("x1", False), ("p1", False)):
+        pre[qid] = {"correct": ok, "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        while not session.done:
+            from explainer.learning.quiz import correct_answer
+
+            session.check(correct_answer(session.current))
+            session.advance()
+        await app.screen._show_current()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        lines = [
+            strip.text
+            for strip in app.screen.query_one("#results-body", Static).render_lines(
+                app.screen.query_one("#results-body").region.reset_offset
+            )
+        ]
+        body = "\n".join(lines)
+        assert "You moved from 1/3 to 3/3." in body
+        assert "Pre" in body and "Post" in body
+
+
+def test_ordering_start_is_never_solved():
+    from tests.quiz_samples import ORDERING
+
+    assert all(list(shuffled_order(ORDERING, s)) != list(ORDERING.order) for s in range(50))
+
+
+# --- QA walk-through regressions in quizzes: refused tries, hidden answers in the pre-check, next station.
+SIZE = (80, 24)
+
+
+def _text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def test_not_a_number_or_a_half_sorted_list_is_refused_not_graded():
+    assert incomplete(NUMERIC, "[bold]x[/]") is not None
+    assert incomplete(NUMERIC, "32,4") is None
+    assert incomplete(MATCHING, {"buffer": "device"}) is not None
+    assert incomplete(MATCHING, correct_answer(MATCHING)) is None
+    assert incomplete(MULTI, ["a"]) is None
+
+
+def test_multi_feedback_counts_missed_options_without_naming_them():
+    result = grade(MULTI, [])
+    right = [o.text for o in MULTI.options if o.correct]
+    shown = " ".join(f"{f.label} {f.message}" for f in result.feedback)
+    assert "Missed" in shown and not any(text in shown for text in right)
+
+
+async def test_typing_no_number_keeps_the_try():
+    app = QuizHarness("final")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.screen.session
+        assert session.current.id == "n1"
+        app.screen.query_one(Input).value = "[bold]x[/]"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.tries == 0 and session.last is None
+        assert "[bold]x[/]" in app.screen.query_one(Input).value  # what was typed stays
+
+
+async def test_pre_check_saves_without_showing_answers_and_cannot_be_retaken():
+    app = QuizHarness("pre")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        session = screen.session
+        while session.current is not None:
+            widget = screen.widget
+            if isinstance(session.current.type, str) and session.current.type == "matching":
+                widget.placed = dict(correct_answer(session.current))
+                widget.changed()
+            else:
+                await pilot.press("1")
+            await pilot.press("enter")
+            await pilot.pause()
+            feedback = _text(app, "#quiz-feedback")
+            assert "Answer:" not in feedback and "Why:" not in feedback
+            assert not any("✓" in row.plain or "✗" in row.plain for row in widget.rows())
+            assert "Saved" in _text(app, "#quiz-verdict")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "starting point" in _text(app, "#quiz-prompt")
+        answered = dict(app.progress.answers)
+        await pilot.press("t")
+        await pilot.pause()
+        assert session.done and app.progress.answers == answered
+
+
+async def test_a_station_quiz_ends_with_the_next_station():
+    app = QuizHarness("wake-word")
+    following = Station("listening-window", "The listening window", "stations/02", "device", "", "m")
+    app.course = replace(app.course, stations=(*app.course.stations, following))
+    opened: list[str] = []
+    app.open_station = lambda station_id, *a, **k: opened.append(station_id)
+    for question in app.course.stations[0].questions:
+        app.progress.answers[question.id] = {"correct": True, "tries": 1, "quiz": "wake-word"}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "n: next station: The listening window" in _text(app, "#quiz-feedback")
+        assert app.screen.check_action("check", ()) is False  # the footer drops "Check / next"
+        await pilot.press("n")
+        await pilot.pause()
+        assert opened == ["listening-window"]
+
+
+async def test_changing_the_answer_clears_the_old_marks():
+    app = QuizHarness("wake-word")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.screen.widget
+        wrong = next(o for o in widget.options if not o.correct)
+        await pilot.press(str(widget.options.index(wrong) + 1), "enter")
+        await pilot.pause()
+        assert any("✗" in row.plain for row in widget.rows())
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert not any("✗" in row.plain for row in widget.rows())
+
+
+def test_long_options_wrap_under_their_text():
+    from rich.text import Text
+
+    from explainer.tui.widgets.questions.base import hang
+
+    line = Text("  3. ( ) In Amazon's cloud, which hears everything and picks out the wake word")
+    lines = hang(line, 40).plain.split("\n")
+    assert len(lines) > 1 and all(len(x) <= 40 for x in lines)
+    assert all(x.startswith(" " * 9) and x[9] != " " for x in lines[1:])
+
+
+async def test_resuming_a_half_tried_question_shows_its_hint_again():
+    app = QuizHarness("wake-word")
+    app.progress.section("quiz")["open"] = {"quiz": "wake-word", "question": "s1", "tries": 1}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.tries == 1
+        assert "Hint: Think local." in _text(app, "#quiz-feedback")
+
+
+# --- Reopening the quiz that is already on screen keeps it as it is (no rebuild, no lost choice).
+async def test_reopening_the_same_quiz_keeps_the_question_widget(app) -> None:
+    made = app()
+    async with made.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        made.open_quiz("wake-word")
+        await pilot.pause()
+        await pilot.pause()
+        screen = made.screen
+        widget, session = screen.widget, screen.session
+        assert widget is not None
+        made.open_map()
+        await pilot.pause()
+        made.open_quiz("wake-word")
+        await pilot.pause()
+        await pilot.pause()
+        assert made.screen is screen
+        assert screen.widget is widget and screen.session is session
+        made.open_quiz("final")  # another quiz is built afresh
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.session.quiz_id == "final" and screen.widget is not widget

@@ -1,0 +1,60 @@
+"""Snapshot tests of the shell (pytest-textual-snapshot): the map at 80x24 and 120x40, and help.
+
+Review any change with ``uv run pytest tests/tui/test_snapshots.py --snapshot-report`` and only
+then update with ``--snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.tui import services
+from tests.shell_course import make_course
+
+
+@pytest.fixture
+def shell_app(app, monkeypatch):
+    course = make_course()
+    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
+
+    def build():
+        made = app()
+        progress = made.progress
+        for page in course.station("wake-word").pages:
+            progress.mark_page_read(page.id)
+        progress.mark_model_tried("wake-word")
+        progress.record_answer("wake-word-q1", correct=True, at="2026-01-01T00:00:00+00:00")
+        progress.mark_page_read(course.station("listening-window").pages[0].id)
+        progress.last = {"mode": "lesson", "station": "listening-window", "page": "first"}
+        return made
+
+    return build
+
+
+def test_map_80x24(snap_compare, shell_app):
+    assert snap_compare(shell_app(), terminal_size=(80, 24))
+
+
+def test_map_120x40(snap_compare, shell_app):
+    assert snap_compare(shell_app(), terminal_size=(120, 40), press=["down", "j"])
+
+
+def test_help_screen(snap_compare, shell_app):
+    assert snap_compare(shell_app(), terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_too_small(snap_compare, shell_app):
+    assert snap_compare(shell_app(), terminal_size=(60, 20))
+
+
+def test_map_no_color(snap_compare, shell_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = shell_app()
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24), press=["down"])
+
+
+def test_map_high_contrast(snap_compare, shell_app):
+    app = shell_app()
+    app.settings = app.settings.changed(high_contrast=True)
+    assert snap_compare(app, terminal_size=(80, 24))
