@@ -3,8 +3,9 @@
 The recogniser decodes with a trigram model built from the lab's intent templates
 (``langmodel``): in-domain commands come out well.  Only when that result is not good enough
 — nothing the lab understands in it — is the upload decoded a second time, with the general
-en-us model that ships inside pocketsphinx, so out-of-domain speech ("she drove a lexus...")
-gets a general (often wrong) transcript instead of being forced into a command.  Whatever is
+en-us model that ships inside pocketsphinx, and whichever of the two the decoder is surer of
+is reported: out-of-domain speech ("she drove a lexus...") then gets a general (often wrong)
+transcript instead of being forced into a command.  Whatever is
 reported is the decoder's own output: nothing is edited to suit the parser here (that is the
 clean-up stage's job, shown separately in the trace).
 
@@ -80,12 +81,12 @@ class Recogniser:
         reason = "nothing recognised" if not first.text else "the command model's words are not a command"
         second = self.engine.decode(pcm, "general", nbest=self.nbest_size, warp=warp)
         tried["general"] = second.text
-        if not second.text:
+        general = confidence(second, self.wake_words)
+        if not second.text or general <= result.confidence:  # the surer of the two is reported
             return AsrResult(first.text, "commands", result.confidence, first.log_score, result.nbest, result.words,
                              tried, reason)
-        return AsrResult(second.text, "general", confidence(second, self.wake_words), second.log_score,
-                         relative_nbest(second), tuple((w.word, round(w.posterior, 3)) for w in second.words),
-                         tried, reason)
+        return AsrResult(second.text, "general", general, second.log_score, relative_nbest(second),
+                         tuple((w.word, round(w.posterior, 3)) for w in second.words), tried, reason)
 
     def nbest(self, samples: np.ndarray, n: int = NBEST_SIZE, model: str = "commands") -> list[tuple[str, float]]:
         """The N best for ``samples`` (16 kHz), sorted by the decoder's score, relative to the best."""

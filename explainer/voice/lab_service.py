@@ -179,6 +179,16 @@ class LocalLab:
         return pipeline.run(request.text or None, request.clip_id, settings, on_stage=on_stage, wav=request.wav,
                             recording=request.recording)
 
+    def run_with_voice(self, request: LabRequest, voice: str, rate: int) -> Trace:
+        """``run`` with a chosen synthetic voice (the bench speaks its sentences in several)."""
+        from explainer.voice.pipeline import LabSettings, Pipeline
+
+        pipeline = Pipeline(self.engine(), self.cache_dir, content_dir=self.content_dir, skills=self._skills)
+        settings = LabSettings(wake_word=request.wake_word, threshold=request.threshold, noise=request.noise,
+                               snr_db=request.snr_db, distance=request.distance, voice=voice, rate=rate,
+                               speak_reply=request.speak_reply)
+        return pipeline.run(request.text or None, settings=settings)
+
     def nbest(self, samples16k: np.ndarray, n: int = 5) -> list[tuple[str, float]]:
         from explainer.voice.asr import Recogniser
         from explainer.voice.wordfilter import filter_words, mask

@@ -65,8 +65,8 @@ def check_typed(text: str) -> tuple[str, list[str]]:
 def place(samples: np.ndarray, rate: int, room: Room, seed: int, reverb: bool = True) -> np.ndarray:
     """16 kHz, the room's distance (reverb) and noise at its SNR, a second of quiet either side."""
     samples = audio.resample(samples, rate, SAMPLE_RATE)
-    if reverb and room.distance_m > 1.0:
-        samples = audio.room(samples, SAMPLE_RATE, room.distance_m, seed=seed)
+    if reverb and room.distance_m > 1.0:  # 1 m is the reference: the voice as recorded
+        samples = audio.reverberate(samples, SAMPLE_RATE, room.distance_m, seed=seed)
     lead, tail = np.zeros(int(LEAD_S * SAMPLE_RATE), np.float32), np.zeros(int(TAIL_S * SAMPLE_RATE), np.float32)
     samples = np.concatenate([lead, samples.astype(np.float32), tail])
     samples = audio.add_noise_at_snr(samples, room.noise, room.snr_db, SAMPLE_RATE, seed=seed)

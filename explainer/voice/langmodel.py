@@ -26,10 +26,11 @@ from pathlib import Path
 
 from explainer.voice.words import number_words, spell_numbers, words_of
 
-LM_VERSION = "2"  # bump when the way sentences are made changes: the cache key includes it
+LM_VERSION = "3"  # bump when the way sentences are made changes: the cache key includes it
 SAMPLES_PER_TEMPLATE = 400
 MIN_PER_INTENT = 2000  # small intents ("what time is it") are repeated up to this: every intent equally likely
-DISCOUNT = 0.5
+DISCOUNT = 0.03  # ArpaBoLM's fixed discount mass; 0.5 (its default) measured WER 0.245 on the lab's
+#                 development commands, 0.1 -> 0.194, 0.03 -> 0.172: the templates are meant to be trusted
 WAKE_SHARE = 0.75  # share of sentences that start with a wake word
 POLITE = ("please", "could you", "can you", "could you please", "can you please", "would you", "hey")
 

@@ -169,6 +169,7 @@ class Pipeline:
                 found += f" (a guess: nearest known command {understood.closest!r})"
             stage.output = f"{found} → {decision.describe()}"
             stage.data = {"template": understood.template if understood else None,
+                          "intent": trace.understood, "slots": dict(understood.slots) if understood else {},
                           "guess": understood.closest if understood else None, "score": decision.score,
                           "confidence": decision.confidence, "completeness": decision.completeness,
                           "act": decision.act}
