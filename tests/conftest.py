@@ -66,11 +66,11 @@ def app_config(tmp_path: Path):
 
 @pytest.fixture
 def app(app_config) -> Callable:
-    """Factory: ``app(**config_overrides)`` -> a fresh ExplainerApp with animations off."""
+    """Factory: ``app(lab=None, **config_overrides)`` -> a fresh ExplainerApp with animations off."""
     from explainer.tui.app import make_app
 
-    def build(**overrides):
-        made = make_app(app_config(**overrides))
+    def build(lab=None, **overrides):  # noqa: ANN001 - lab: a LabService (tests pass a fake)
+        made = make_app(app_config(**overrides), lab=lab)
         made.animation_level = "none"
         return made
 

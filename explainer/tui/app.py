@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -25,6 +25,9 @@ from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
 from explainer.tui.screens.too_small import MIN_SIZE, TooSmallScreen
 from explainer.tui.themes import HIGH_CONTRAST
+
+if TYPE_CHECKING:
+    from explainer.voice.lab_service import LabService
 
 MIN_WIDTH, MIN_HEIGHT = MIN_SIZE
 STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
@@ -48,7 +51,7 @@ class ExplainerApp(App[None]):
         "lab": services.lazy_screen("explainer.tui.screens.lab:LabScreen"),
     }
 
-    def __init__(self, config: AppConfig, startup: services.Startup) -> None:
+    def __init__(self, config: AppConfig, startup: services.Startup, lab: LabService | None = None) -> None:
         # Start-up only makes objects that live as long as the app (screens, widgets, styles), so
         # collecting garbage before the first frame is wasted work (~6 ms, 2 % of start-up).
         # Back to normal in on_ready (or on_unmount, if the first frame never came); the normal
@@ -66,6 +69,7 @@ class ExplainerApp(App[None]):
         self.progress: Progress = startup.progress
         self.settings: Settings = startup.settings
         self._startup = startup
+        self.lab: LabService = lab or services.local_lab(config)  # the voice lab (explainer.voice.lab_service)
         self._saver = services.ProgressSaver(startup.progress_store)
         self._warned: set[str] = set()
         self._default_animation = self.animation_level
@@ -102,6 +106,7 @@ class ExplainerApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.set_threshold(*NORMAL_GC_THRESHOLDS)
+        self.lab.close()
         self._css_store.write_pending()  # what was parsed since the last write: a few small files
 
     def on_resize(self, event: Any) -> None:
@@ -211,11 +216,14 @@ class ExplainerApp(App[None]):
         self.push_screen(SettingsScreen())
 
 
-def make_app(config: AppConfig) -> ExplainerApp:
-    """Build the app from a config (tests and the snapshot harness call this directly)."""
+def make_app(config: AppConfig, *, lab: LabService | None = None) -> ExplainerApp:
+    """Build the app from a config (tests and the snapshot harness call this directly).
+
+    ``lab``: the voice lab's service; None builds the real one on the config's folders (tests
+    pass a fake through this same door)."""
     set_language(config.lang)
     if config.memory_only:  # kiosk / browser: nothing on disk but a scratch folder removed at the end
         from explainer.tui.kiosk_app import memory_only_app
 
-        return memory_only_app(config)
-    return ExplainerApp(config, services.start(config))
+        return memory_only_app(config, lab=lab)
+    return ExplainerApp(config, services.start(config), lab=lab)

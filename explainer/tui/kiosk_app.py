@@ -25,8 +25,8 @@ VISITOR_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.Mo
 class KioskApp(ExplainerApp):
     BINDINGS = [Binding("ctrl+k", "host_panel", "Host panel", show=False, priority=True)]
 
-    def __init__(self, config, startup, scratch: Scratch | None = None) -> None:
-        super().__init__(config, startup)
+    def __init__(self, config, startup, scratch: Scratch | None = None, lab=None) -> None:  # noqa: ANN001
+        super().__init__(config, startup, lab=lab)
         self.scratch = scratch
         self.idle_policy = IdlePolicy(config.idle_minutes)
         self.tallies = DayTallies()
@@ -75,6 +75,7 @@ class KioskApp(ExplainerApp):
             self.add_mode(mode, build)
         self.reset_progress()
         self.apply_settings(self._startup.settings, save=False)
+        self.lab.close()  # the next visitor starts with no history open and an empty shopping list
         if self.scratch is not None:
             self.scratch.clear_visitor_data()
         self.idle_policy.touch()
@@ -125,7 +126,7 @@ class KioskApp(ExplainerApp):
             self.scratch.remove()
 
 
-def memory_only_app(config) -> ExplainerApp:
+def memory_only_app(config, lab=None) -> ExplainerApp:  # noqa: ANN001 - AppConfig, LabService
     """A kiosk or browser session: its files go to a private scratch folder deleted at the end.
 
     ``config.data`` is pointed into the scratch folder, so clip renders, narration and lab
@@ -146,7 +147,7 @@ def memory_only_app(config) -> ExplainerApp:
                      host_code=valid_host_code(config.host_code))
     startup = services.start(config)
     if config.kiosk:
-        return KioskApp(config, startup, scratch)
-    app = ExplainerApp(config, startup)
+        return KioskApp(config, startup, scratch, lab=lab)
+    app = ExplainerApp(config, startup, lab=lab)
     weakref.finalize(app, scratch.remove)
     return app

@@ -57,6 +57,13 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
         return None, [f"{config.content_dir}:1: cannot read the content folder ({error.strerror or error})"]
 
 
+def local_lab(config: AppConfig):  # noqa: ANN201 - explainer.voice.lab_service.LocalLab
+    """The real voice lab on the app's content and data folders (nothing heavy is loaded yet)."""
+    from explainer.voice.lab_service import LocalLab
+
+    return LocalLab(config.content_dir, config.data)
+
+
 def start(config: AppConfig) -> Startup:
     course, problems = load_course_or_problems(config)
     memory_only = config.memory_only

@@ -9,9 +9,9 @@ same audio and tests can compare numbers. Samples are float32 mono in [-1, 1]; f
 
 from __future__ import annotations
 
+import io
 import os
 import struct
-import io
 import wave
 from pathlib import Path
 

@@ -177,20 +177,25 @@ class SphinxEngine:
         return tuple(sorted(seen.items(), key=lambda item: item[1], reverse=True))
 
 
-_engines: dict[tuple[str, str], SphinxEngine] = {}
+_engines: dict[str, SphinxEngine] = {}
 _engines_lock = threading.Lock()
 
 
 def shared_engine(content_dir: Path | None, cache_dir: Path) -> SphinxEngine:
-    """The process's decoder for these templates (one per content folder; made on first use, in a
-    worker: ~0.2 s, plus a few seconds the first time the templates' language model is built)."""
-    from explainer.voice.nlu import intents_dir, load_intent_dict
+    """The process's decoder for these templates, made on first use (in a worker: ~0.2 s, plus a
+    few seconds the first time the templates' language model is built into ``cache_dir``).
+
+    One per set of templates, whoever asks: a second learner folder in the same process (tests,
+    a kiosk's scratch folder) reuses the decoder already in memory."""
+    from explainer.voice.langmodel import templates_digest
+    from explainer.voice.nlu import load_intent_dict
     from explainer.voice.wake import WAKE_WORDS
 
-    key = (str(intents_dir(content_dir)), str(cache_dir))
+    intent_dict = load_intent_dict(content_dir)
+    key = templates_digest(intent_dict, WAKE_WORDS)
     with _engines_lock:
         if key not in _engines:
-            _engines[key] = SphinxEngine(load_intent_dict(content_dir), WAKE_WORDS, cache_dir)
+            _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir)
         return _engines[key]
 
 

@@ -18,17 +18,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from explainer.i18n import _
 from explainer.paths import DataPaths, packaged_content_dir
-from explainer.voice.capture import CaptureSource
-from explainer.voice.nlu import NluResult
 from explainer.voice.rooms import DISTANCES, ROOMS, Room
 from explainer.voice.trace import STAGES, StageRecord, Trace
 from explainer.voice.wake import THRESHOLD_STEPS, WAKE_WORDS, default_threshold
+
+if TYPE_CHECKING:  # the app builds its lab service at start-up: nothing heavy is imported here
+    import numpy as np
+
+    from explainer.voice.capture import CaptureSource
+    from explainer.voice.history import VoiceHistory
+    from explainer.voice.nlu import NluResult
 
 MAX_TEXT = 200
 # Sentences that sound like a wake word, for "fool the wake word".  Chosen so that what the
@@ -85,7 +88,8 @@ class LabService(Protocol):
     def transcribe_file(self, path: Path, budget_s: float = 3.0) -> str | None: ...
     def parse(self, text: str) -> ParseView: ...
     def record(self, seconds: float, stop: threading.Event | None = None) -> tuple[np.ndarray, int]: ...
-    def history_path(self) -> Path | None: ...
+    def keep(self, trace: Trace) -> int: ...
+    def history(self) -> VoiceHistory: ...
     def close(self) -> None: ...
 
 
@@ -100,15 +104,22 @@ class LocalLab:
     def __init__(self, content_dir: Path | None = None, paths: DataPaths | None = None, *,
                  capture: CaptureSource | None = None, keep_history: bool = True) -> None:
         from explainer.paths import data_paths
-        from explainer.voice.skills import Skills
 
         self.content_dir = Path(content_dir) if content_dir else packaged_content_dir()
         self.paths = paths or data_paths()
         self.keep_history = keep_history
         self._capture = capture
-        self._skills = Skills(self.content_dir)
-        self._history = None
+        self._skills_made = None
+        self._history: VoiceHistory | None = None
         self._lock = threading.Lock()
+
+    @property
+    def _skills(self):  # noqa: ANN202 - Skills: the assistant's memory for this session (timers, list)
+        from explainer.voice.skills import Skills
+
+        if self._skills_made is None:
+            self._skills_made = Skills(self.content_dir)
+        return self._skills_made
 
     @property
     def nbest_scale(self) -> str:
@@ -156,7 +167,8 @@ class LocalLab:
             return _("The speech decoder could not be loaded: {error}").format(error=error)
         return ""
 
-    def history(self):  # noqa: ANN201 - VoiceHistory
+    def history(self) -> VoiceHistory:
+        """The learner's voice history, opened on first use (it reopens itself if the file goes)."""
         from explainer.voice.history import VoiceHistory
 
         with self._lock:
@@ -164,8 +176,19 @@ class LocalLab:
                 self._history = VoiceHistory(self.paths.history_db)
             return self._history
 
-    def history_path(self) -> Path | None:
-        return self.paths.history_db
+    def keep(self, trace: Trace) -> int:
+        """Save a run that was not kept (a microphone recording) to the voice history; its id."""
+        from explainer.voice.audio import wav_bytes
+        from explainer.voice.decoder import SAMPLE_RATE
+
+        if trace.upload_samples is None:
+            raise ValueError("nothing was uploaded in this run, so there is nothing to keep")
+        history = self.history()
+        trace.history_id = history.add(
+            audio=wav_bytes(trace.upload_samples, SAMPLE_RATE), transcript=trace.transcript, intent=trace.intent,
+            slots=trace.slots, reply=trace.reply, source=trace.source, wake_word=trace.wake_word,
+            seconds=round(len(trace.upload_samples) / SAMPLE_RATE, 3), said=trace.text)
+        return trace.history_id
 
     def run(self, request: LabRequest, on_stage: Callable[[StageRecord], None] | None = None) -> Trace:
         """One trace; raises LabInputError (a sentence for the learner) or ValueError (bad settings)."""
@@ -221,7 +244,9 @@ class LocalLab:
         return (self._capture or MicrophoneCapture()).record(seconds, stop)
 
     def close(self) -> None:
+        """Close the voice history and forget the session (timers, list); the decoder stays loaded."""
         with self._lock:
             if self._history is not None:
                 self._history.close()
                 self._history = None
+            self._skills_made = None

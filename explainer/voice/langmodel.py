@@ -37,7 +37,14 @@ POLITE = ("please", "could you", "can you", "could you please", "can you please"
 
 def _count(expression, intents, depth: int = 0) -> int:
     """How many sentences an expression expands to (capped, so a huge template stays cheap)."""
-    from hassil.expression import Alternative, ListReference, Permutation, RuleReference, Sequence, TextChunk
+    from hassil.expression import (
+        Alternative,
+        ListReference,
+        Permutation,
+        RuleReference,
+        Sequence,
+        TextChunk,
+    )
     from hassil.intents import RangeSlotList, TextSlotList
 
     cap = 10**9
@@ -64,7 +71,14 @@ def _count(expression, intents, depth: int = 0) -> int:
 
 def _sample(expression, intents, rng: random.Random, depth: int = 0) -> str:
     """One random sentence from an expression (each alternative, list value, number equally likely)."""
-    from hassil.expression import Alternative, ListReference, Permutation, RuleReference, Sequence, TextChunk
+    from hassil.expression import (
+        Alternative,
+        ListReference,
+        Permutation,
+        RuleReference,
+        Sequence,
+        TextChunk,
+    )
     from hassil.intents import RangeSlotList, TextSlotList
 
     if depth > 30:

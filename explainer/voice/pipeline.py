@@ -29,7 +29,14 @@ from explainer.voice.decoder import SAMPLE_RATE, SphinxEngine, to_pcm
 from explainer.voice.endpoint import SpeechEndpointer
 from explainer.voice.frontend import voice_warp
 from explainer.voice.history import VoiceHistory
-from explainer.voice.labinput import HeardAudio, LabInputError, clip_input, recorded_input, typed_input, wav_input
+from explainer.voice.labinput import (
+    HeardAudio,
+    LabInputError,
+    clip_input,
+    recorded_input,
+    typed_input,
+    wav_input,
+)
 from explainer.voice.nlu import understand
 from explainer.voice.rooms import room
 from explainer.voice.sampling import ReviewSampler

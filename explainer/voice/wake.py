@@ -12,10 +12,12 @@ or common words ("echo") fire far more often than long rare ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # kept light: the app's lab service reads the wake words at start-up
+    import numpy as np
 
-from explainer.voice.decoder import SphinxEngine
+    from explainer.voice.decoder import SphinxEngine
 
 WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
 # Measured 2026-11-25 on 10 commands x 4 espeak voices (wake), 3 sound-alikes x 4 voices (alike)

@@ -40,12 +40,12 @@ def _with_audio(monkeypatch, tmp_path):
 async def test_the_guess_comes_from_the_lab_recogniser_when_it_answers(
     monkeypatch, silent, tmp_path
 ):
-    import explainer.voice.asr as asr
+    from tests.tui.lab_fake import FakeLab
 
     _clock, config = silent
     _with_audio(monkeypatch, tmp_path)
-    monkeypatch.setattr(asr, "transcribe_file", lambda path, **kw: "alexa the lab heard this")
     app = SeatHarness(make_course(), config)
+    app.lab = FakeLab(heard="alexa the lab heard this")  # the seat asks the app's lab service
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
@@ -55,15 +55,16 @@ async def test_the_guess_comes_from_the_lab_recogniser_when_it_answers(
 
 
 async def test_the_scripted_guess_when_the_recogniser_is_not_ready(monkeypatch, silent, tmp_path):
-    import explainer.voice.asr as asr
     from explainer.voice import decoder
+    from explainer.voice.lab_service import LocalLab
 
     _clock, config = silent
     _with_audio(monkeypatch, tmp_path)
-    monkeypatch.setattr(decoder, "_engine", None)  # not loaded: the seat must not load it
+    monkeypatch.setattr(decoder, "_engines", {})  # not loaded: the seat must not load it
     loads = []
-    monkeypatch.setattr(decoder, "engine", lambda *a, **k: loads.append(1))
+    monkeypatch.setattr(decoder, "SphinxEngine", lambda *a, **k: loads.append(1))
     app = SeatHarness(make_course(), config)
+    app.lab = LocalLab(paths=config.data)
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
@@ -72,7 +73,7 @@ async def test_the_scripted_guess_when_the_recogniser_is_not_ready(monkeypatch, 
         assert app.screen.query_one("#reviewer-transcript").value == clip.machine_guess
         assert "Machine guess: scripted" in screen_text(app)
     assert loads == []
-    assert asr.transcribe_file(tmp_path / "clip.wav") is None
+    assert app.lab.transcribe_file(tmp_path / "clip.wav") is None
 
 
 async def _work_whole_shift(pilot, app):

@@ -64,9 +64,8 @@ class ClipAudioLoader:
         """
         if path is not None:
             try:
-                from explainer.voice.asr import transcribe_file
-
-                heard = transcribe_file(path, budget_s=GUESS_BUDGET_S)
+                lab = getattr(self.app, "lab", None)  # the lab's service: its decoder, if already loaded
+                heard = lab.transcribe_file(path, budget_s=GUESS_BUDGET_S) if lab is not None else None
             except Exception:  # noqa: BLE001 - no recogniser (import or decoder trouble): the script's guess
                 heard = None
             if heard:

@@ -1,19 +1,17 @@
-"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
-
-The voice-history browser: every "upload" the lab made, as a real assistant's app lists
+"""The voice-history browser: every "upload" the lab made, as a real assistant's app lists
 them -- time, what was heard, what was understood, and whether the sampler picked it for
 human review. Play one, delete one, delete all, or let uploads older than N days go.
-Deleting is real: the rows leave the SQLite file on the learner's disk (LAB-CORE's
-``VoiceHistory`` also compacts it). Used by the lab's history screen and, unchanged, as
-station 5's "history-browser" model. A damaged or locked file is a message, never a crash.
+Deleting is real: the rows leave the SQLite file on the learner's disk (``VoiceHistory`` also
+compacts it). The history comes from the app's lab service (``app.lab.history()``), which
+reopens the file if it vanished while the lab ran. Recordings play from memory, never from a
+copy in a shared temp folder. Used by the lab's history screen and, unchanged, as station 5's
+"history-browser" model. A damaged or locked file is a message, never a crash.
 Example uploads (made up, so a newcomer has something to try) say "example" on every row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -51,10 +49,8 @@ class HistoryBrowser(Vertical):
             super().__init__()
             self.empty = empty
 
-    def __init__(self, history_db: Path | None = None, *, audio: bool = True, empty_hint: str = "",
-                 **kwargs) -> None:
+    def __init__(self, *, audio: bool = True, empty_hint: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
-        self.history_db = history_db
         self.audio = audio
         self.empty_hint = empty_hint  # said after "No uploads yet" (station 5 offers examples there)
         self.history: Any = None
@@ -96,27 +92,12 @@ class HistoryBrowser(Vertical):
     def on_resize(self) -> None:
         fit_last_column(self.query_one(DataTable), "heard")
 
-    def _path(self) -> Path:
-        if self.history_db is not None:
-            return self.history_db
-        config = getattr(self.app, "config", None)
-        if config is not None:
-            return config.data.history_db
-        from explainer.paths import data_paths
-
-        return data_paths().history_db
-
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
     def _open(self) -> None:
         try:
-            from explainer.voice.history import VoiceHistory
-        except ImportError:
-            self.app.call_from_thread(self._show_error, _("The lab's voice history is not installed in this build."))
-            return
-        try:
             if self.history is None:
-                self.history = VoiceHistory(self._path())
+                self.history = self.app.lab.history()  # type: ignore[attr-defined]
             days = self._saved_days()
             removed = self.history.auto_delete(days) if days else 0
             entries = self.history.list()
@@ -208,19 +189,19 @@ class HistoryBrowser(Vertical):
 
         if self.player is None:
             self.player = Player(enabled=self.audio and bool(getattr(getattr(self.app, "config", None), "audio", True)))
-        target = Path(tempfile.gettempdir()) / f"explainer-lab-upload-{entry_id}.wav"
         try:
-            path = self.history.export_audio(entry_id, target)
+            audio = self.history.audio_samples(entry_id)  # decoded in memory: no copy on disk
         except Exception as error:  # noqa: BLE001
             self.app.call_from_thread(self._show_error, str(error))
             return
-        if path is None:
+        if audio is None:
             message = _("No audio is kept for this upload. It said: “{t}”").format(t=transcript)
         elif not self.player.audible:
             message = f"{self.player.reason} “{transcript}”"
         else:
             try:
-                self.player.play(path)
+                self.player.load_samples(*audio)
+                self.player.play()
                 message = _("Playing: “{t}”").format(t=transcript)
             except Exception as error:  # noqa: BLE001
                 message = _("Could not play it ({error}). It said: “{t}”").format(error=error, t=transcript)
@@ -287,6 +268,4 @@ class HistoryBrowser(Vertical):
 
     def on_unmount(self) -> None:
         if self.player is not None:
-            self.player.close()
-        if self.history is not None:
-            self.history.close()
+            self.player.close()  # the history itself belongs to the lab service, which closes it
