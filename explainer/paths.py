@@ -50,6 +50,14 @@ class DataPaths:
         return self.data_dir / "voice-history.sqlite3"
 
     @property
+    def certificate_md(self) -> Path:
+        return self.data_dir / "certificate.md"
+
+    @property
+    def certificate_html(self) -> Path:
+        return self.data_dir / "certificate.html"
+
+    @property
     def clip_cache_dir(self) -> Path:
         return self.cache_dir / "clips"
 
@@ -72,6 +80,8 @@ class DataPaths:
             ("progress (pages, models, quiz answers, shifts)", self.progress_file),
             ("settings (theme, narration, motion)", self.settings_file),
             ("lab voice history (SQLite)", self.history_db),
+            ("course certificate (Markdown, saved at the course ending)", self.certificate_md),
+            ("course certificate (HTML, to print)", self.certificate_html),
             ("cache folder", self.cache_dir),
             ("rendered clip audio cache", self.clip_cache_dir),
             ("validated course copy (faster start)", self.course_cache_dir),

@@ -66,13 +66,30 @@ def app_config(tmp_path: Path):
 
 @pytest.fixture
 def app(app_config) -> Callable:
-    """Factory: ``app(lab=None, **config_overrides)`` -> a fresh ExplainerApp with animations off."""
-    from explainer.tui.app import make_app
+    """Factory: ``app(course=None, lab=None, **config_overrides)`` -> the real app, animations off.
 
-    def build(lab=None, **overrides):  # noqa: ANN001 - lab: a LabService (tests pass a fake)
-        made = make_app(app_config(**overrides), lab=lab)
+    ``course`` (a test course from ``tests/builders.py``) replaces the packaged content, the
+    same way the command line's app is built (``factory.make_app``), just without argv;
+    ``lab`` (a stand-in lab service, ``tests/tui/lab_fake.py``) goes through the same door.
+    """
+    from explainer.tui.factory import make_app
+
+    def build(course=None, lab=None, **overrides):
+        made = make_app(app_config(**overrides), course=course, lab=lab)
         made.animation_level = "none"
         return made
+
+    return build
+
+
+@pytest.fixture
+def course_app(app) -> Callable:
+    """Factory: ``course_app(course=None, **config_overrides)`` -> the real app over the test
+    course (``tests.builders.make_course()`` unless another is given)."""
+    from tests.builders import make_course
+
+    def build(course=None, **overrides):
+        return app(course=course or make_course(), **overrides)
 
     return build
 

@@ -44,13 +44,3 @@ def odd_content(target: Path) -> Path:
     )
     return root
 
-
-def screen_text(app) -> str:
-    """What the terminal shows right now, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()

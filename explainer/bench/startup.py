@@ -61,7 +61,7 @@ Hello().run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: bool
 APP_CHILD = _READY + '''
 from explainer.cli import parse_command_line
 from explainer.tui.run import config_from_args
-from explainer.tui.app import make_app
+from explainer.tui.factory import make_app
 
 args = parse_command_line(["--data-dir", sys.argv[1]])
 app = make_app(config_from_args(args))

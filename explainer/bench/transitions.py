@@ -20,6 +20,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,15 @@ def _on(app: Any, name: str, extra: Callable[[], bool] = lambda: True) -> Callab
     return lambda: screen_name(app) == name and extra()
 
 
+def _page_number(app: Any) -> object:
+    walk = getattr(app.screen, "walk", None)  # the lesson screen's place in its station
+    return getattr(walk, "index", None)
+
+
+def _page_turned(app: Any, before: object) -> bool:
+    return _page_number(app) != before
+
+
 async def _focus(pilot: Any, selector: str) -> None:
     button = pilot.app.screen.query_one(selector)
     # A Button ignores enter for 0.2 s after a press (its "-active" flash); a person is never
@@ -105,10 +115,13 @@ async def _visit(pilot: Any, samples: dict[str, list[float]], errors: dict[str, 
 
 async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
     from explainer.paths import data_paths
-    from explainer.tui.app import make_app
+    from explainer.tui.app import ExplainerApp
     from explainer.tui.config import AppConfig
+    from explainer.tui.factory import make_app
 
     app = make_app(AppConfig(data=data_paths(data_dir), audio=False, seed=1))
+    if not isinstance(app, ExplainerApp):
+        raise RuntimeError("the course content has problems; run: explainer check")
     samples: dict[str, list[float]] = {}
     errors: dict[str, str] = {}
     result: dict[str, Any] = {"samples": samples, "errors": errors, "cpu_samples": CPU_SAMPLES}
@@ -118,16 +131,19 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
         # moment to import the other modes' screens (services.prewarm_screens).
         await asyncio.sleep(PREWARM_WAIT_S)
         await app.workers.wait_for_complete()
-        # A returning learner: "c" continues at station 1 (a first start is offered the pre-check first).
-        app.progress.last = {"mode": "lesson", "station": app.course.stations[0].id, "page": None}
+        # A returning learner who read station 1's first page: "c" continues there (a first start
+        # is offered the pre-check first).
+        first = app.course.stations[0]
+        app.progress.mark_page_read(first.pages[0].id)
+        app.progress.last = {"mode": "lesson", "station": first.id, "page": first.pages[0].slug}
         for _round in range(rounds):
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
             for key in ("right", "left"):
-                before = app.screen.index
-                turned = _on(app, "LessonScreen", lambda before=before: app.screen.index != before)
+                before = _page_number(app)
+                turned = _on(app, "LessonScreen", partial(_page_turned, app, before))
                 samples.setdefault("lesson page → page", []).append(await timed_press(pilot, key, turned))
-            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
+            samples.setdefault("lesson → map", []).append(await timed_press(pilot, "q", _on(app, "MapScreen")))
             await _visit(pilot, samples, errors, "quiz", "#open-final", "QuizScreen")
             await _visit(pilot, samples, errors, "reviewer", "#open-reviewer", "ReviewerScreen")
         result["peak_rss_mb_outside_lab"] = peak_rss_mb()

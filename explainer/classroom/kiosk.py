@@ -80,10 +80,16 @@ class IdlePolicy:
 class QuizTally:
     attempts: int = 0  # visitors who answered at least one question of this quiz
     share_sum: float = 0.0  # sum of each visitor's share of correct answers
+    first_sum: float = 0.0  # sum of each visitor's share right at the first try
 
     @property
     def average(self) -> float:
         return self.share_sum / self.attempts if self.attempts else 0.0
+
+    @property
+    def average_first(self) -> float:
+        """The share right first time, averaged over visitors: what they knew, not what they found."""
+        return self.first_sum / self.attempts if self.attempts else 0.0
 
 
 @dataclass
@@ -128,9 +134,13 @@ def add_visit(tallies: DayTallies, course: Any, progress: Any) -> None:
     if course is None or progress is None:
         return
     last = progress.last if isinstance(getattr(progress, "last", None), dict) else {}
+    from explainer.learning.journey import Journey
+
+    journey = Journey(course, progress)
+    toured = {key.partition("/")[0] for key in getattr(progress, "tour_seen", ())}
     for station in course.stations:
         try:
-            reached = progress.station_state(station) != "not started"
+            reached = journey.station_state(station) != "not started" or station.id in toured
         except Exception:  # noqa: BLE001 - odd progress must not break the host's panel
             reached = False
         if reached or last.get("station") == station.id:
@@ -146,6 +156,7 @@ def add_visit(tallies: DayTallies, course: Any, progress: Any) -> None:
             tally = tallies.quizzes.setdefault(score.quiz_id, QuizTally())
             tally.attempts += 1
             tally.share_sum += score.correct / score.answered
+            tally.first_sum += score.first_try / score.tried if score.tried else 0.0
 
 
 class Scratch:

@@ -42,7 +42,8 @@ class _VersionAction(argparse.Action):
     def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
         from explainer import __version__
 
         sys.stdout.write(f"explainer {__version__}\n")
@@ -91,10 +92,12 @@ class _QuickParser(_Parser):
         raise _Unsure(message)  # the whole parser will say what is wrong, with its full usage
 
 
-def _app_parser(parser_class: type[_Parser] = _Parser, **options: bool) -> argparse.ArgumentParser:
+def _app_parser(parser_class: type[_Parser] = _Parser, *, add_help: bool = True,
+                allow_abbrev: bool = True) -> argparse.ArgumentParser:
     """The top level alone: the global and app options, no commands yet."""
     parser = parser_class(
-        **options,
+        add_help=add_help,
+        allow_abbrev=allow_abbrev,
         prog="explainer",
         description=(
             "Who's Listening? Follow one voice command from the wake word to a human annotator.\n\n"

@@ -3,8 +3,8 @@
 Teachers edit ``content/`` by hand, so the checker is their compiler: one
 ``path:line: message`` per problem (each saying how to fix it), then a summary of what the
 folder holds. It never prints a traceback: every failure is a problem in the list.
-``--json`` gives the same report to scripts and CI. Exit 0 clean, 1 problems, 2 when DIR
-is missing or not a folder.
+``--json`` gives the same report to scripts and CI, plus the reading grade of every page
+(``reading_grades``). Exit 0 clean, 1 problems, 2 when DIR is missing or not a folder.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         payload = {"ok": report.ok,
                    "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in report.problems],
-                   **report.counts}
+                   **report.counts, "reading_grades": report.reading}
         sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         sys.stdout.flush()
         return 0 if report.ok else 1

@@ -6,6 +6,10 @@ import argparse
 import glob
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explainer.course.model import Course
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,14 +41,27 @@ def _expand(patterns: list[str]) -> list[Path]:
     return paths
 
 
+def _course(args: argparse.Namespace) -> Course | None:
+    """The course, for question texts, station order and the misconceptions in words."""
+    from explainer.cli.common import content_dir
+    from explainer.course.load import read_course
+
+    course, _ctx = read_course(content_dir(args))  # --content DIR: another course's exports
+    if course is None:
+        sys.stderr.write("explainer class: the course could not be read; questions are shown as the exports "
+                         "name them (run 'explainer check')\n")
+    return course
+
+
 def run_report(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from explainer.classroom.report import build_report
-    from explainer.classroom.report_render import print_report, to_html, to_markdown
+    from explainer.classroom.report_html import to_html
+    from explainer.classroom.report_render import print_report, to_markdown
 
     console = Console()
-    report = build_report(_expand(args.files))
+    report = build_report(_expand(args.files), _course(args))
     print_report(report, console)
     if not report.learners:
         console.print("No readable results exports: nothing to report.", style="bold red", markup=False)

@@ -2,9 +2,13 @@
 
 It reads the course exactly as the app does (``load.read_course``) and adds the checks
 that only an author needs and the app should not pay for at start-up: stray files, links
-out of the folder, the lab's hassil templates, station ``model.toml`` source references
-and every translation under ``lang/`` (read as the app would read it, ids unchanged). It never raises: an unexpected failure inside one
-check becomes a problem asking for a bug report, and the other checks still run.
+out of the folder, the lab's hassil templates, station ``model.toml`` source references,
+sources a teacher can open (``check_sources``: real titles, no listed hosts, "primary" only
+at the publisher's own address), models and quizzes that agree with ``facts.toml``
+(``check_facts``) and every translation under ``lang/`` (read as the app would read it,
+ids unchanged). It also measures every page's reading grade (``readability``). It never
+raises: an unexpected failure inside one check becomes a problem asking for a bug report,
+and the other checks still run.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explainer.course.check_facts import check_facts
+from explainer.course.check_sources import check_sources
 from explainer.course.context import ReadContext
 from explainer.course.files import read_toml
 from explainer.course.load import read_course
 from explainer.course.model import Course
 from explainer.course.problems import Problem
 from explainer.course.read_recap import check_recaps
+from explainer.course.readability import page_grades
+from explainer.course.station_models import check_model_ids
 from explainer.course.stray import check_files
 from explainer.course.translations import check_translations
 
@@ -31,6 +39,7 @@ class CheckReport:
 
     problems: list[Problem]
     counts: dict[str, Any] = field(default_factory=dict)
+    reading: list[dict[str, Any]] = field(default_factory=list)  # one grade per page (readability.page_grades)
 
     @property
     def ok(self) -> bool:
@@ -47,15 +56,23 @@ def check_content(root: Path | str) -> CheckReport:
         _bug(ctx, "reading the course", error)
     if root.is_dir():
         steps = (("looking for stray files", check_files), ("checking model.toml files", _check_models),
+                 ("checking sources", check_sources),
+                 ("checking facts", lambda ctx: check_facts(ctx, course, _data_files(ctx))),
                  ("checking intent templates", _check_templates),
                  ("checking translations", lambda ctx: check_translations(ctx, course)),
-                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)))
+                 ("checking station recaps", lambda ctx: check_recaps(ctx, course)),
+                 ("checking station model ids", check_model_ids))
         for name, step in steps:
             try:
                 step(ctx)
             except Exception as error:  # noqa: BLE001
                 _bug(ctx, name, error)
-    return CheckReport(problems=ctx.log.sorted(), counts=counts(course))
+    reading: list[dict[str, Any]] = []
+    try:
+        reading = page_grades(course)
+    except Exception as error:  # noqa: BLE001
+        _bug(ctx, "measuring reading grades", error)
+    return CheckReport(problems=ctx.log.sorted(), counts=counts(course), reading=reading)
 
 
 def _bug(ctx: ReadContext, doing: str, error: BaseException) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer.course.fields import Fields
-from explainer.course.model import GlossaryTerm, Source
+from explainer.course.model import Fact, GlossaryTerm, Source
 from explainer.course.problems import ProblemLog
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -25,12 +25,14 @@ class ReadContext:
     log: ProblemLog = field(default_factory=ProblemLog)
     sources: dict[str, Source] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
     term_lookup: dict[str, str] = field(default_factory=dict)  # lower-case term or alias -> term id
     intents: dict[str, tuple[str, int]] = field(default_factory=dict)  # name -> (path, line)
     question_ids: dict[str, tuple[str, int]] = field(default_factory=dict)
     station_folders: dict[str, str] = field(default_factory=dict)  # folder -> station id
     sources_loaded: bool = False  # False when sources.toml is unusable: skip "unknown source" noise
     glossary_loaded: bool = False
+    facts_loaded: bool = False  # True once facts.toml was read (it is optional)
     households_loaded: bool = False
     overlay: str = ""  # "lang/es" when reading a translation: its files replace the originals
 

@@ -10,19 +10,21 @@ them all.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from explainer.course.context import ReadContext
 from explainer.course.fields import Fields
 from explainer.course.files import inside, read_toml
 from explainer.course.intents import read_intents
-from explainer.course.model import FORMAT_VERSION, ZONES, Course, Station
+from explainer.course.model import FORMAT_VERSION, ZONES, Course, Question, Station
 from explainer.course.problems import ContentError, Problem, ProblemLog
 from explainer.course.read_clips import read_clips, read_households
+from explainer.course.read_misconceptions import check_question_numbers, read_misconceptions
 from explainer.course.read_pages import page_files, read_page, read_pages
 from explainer.course.read_questions import read_quiz
 from explainer.course.read_recap import read_recap
-from explainer.course.read_reference import read_glossary, read_sources
+from explainer.course.read_reference import read_facts, read_glossary, read_sources
 
 __all__ = ["ContentError", "Problem", "ProblemLog", "content_languages", "load_course", "read_course"]
 
@@ -74,6 +76,7 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     ctx.overlay = translation_folder(root, lang)
     read_sources(ctx)
     read_glossary(ctx)
+    read_facts(ctx)
     intents = read_intents(ctx)
     course_file = ctx.localized(COURSE_FILE)
     manifest = read_toml(root, course_file, ctx.log)
@@ -96,9 +99,10 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
                 stations.append(station)
         if manifest[0].get("stations") == []:
             top.say("stations", "the course has no stations; add [[stations]] blocks")
-    final = ()
+    final: tuple[Question, ...] = ()
     if (root / FINAL_QUIZ).exists() or (root / "quizzes").exists():
         final = read_quiz(ctx, FINAL_QUIZ, "final")
+    misconceptions = read_misconceptions(ctx)
     households = read_households(ctx)
     clips = read_clips(ctx, households)
     guidelines = None
@@ -109,8 +113,10 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     course = Course(
         format_version=version or FORMAT_VERSION, title=title, root=str(root), stations=tuple(stations),
         sources=dict(ctx.sources), glossary=dict(ctx.glossary), final_quiz=final,
-        households=households, clips=clips, intents=intents, guidelines=guidelines,
+        households=households, clips=clips, intents=intents, guidelines=guidelines, facts=dict(ctx.facts),
+        misconceptions=misconceptions,
     )
+    check_question_numbers(ctx, course.questions, misconceptions)
     return course, ctx
 
 
@@ -122,22 +128,22 @@ def _station(ctx: ReadContext, fields: Fields, seen: dict[str, tuple[str, int]],
     folder = fields.text("folder")
     if folder and "\\" not in folder:
         folder = PurePosixPath(folder).as_posix()  # "stations/01-x/" and "stations//01-x" name one folder
-    station = dict(
+    station = Station(
         id=station_id, title=fields.text("title"), folder=folder, zone=fields.choice("zone", ZONES),
         summary=fields.text("summary"), model=fields.text("model", required=False),
         path=fields.path, line=fields.line(),
     )
     fields.finish()
     if not folder or not _folder_ok(ctx, fields, folder, station_id):
-        return Station(**station)
+        return station
     ctx.station_folders[folder] = station_id
     pages = read_pages(ctx, station_id, folder, pages_seen)
     if not page_files(ctx.root / folder):
         fields.say("folder", f"the station has no lesson pages; add a file like {folder}/01-intro.md")
-    questions = ()
+    questions: tuple[Question, ...] = ()
     if (ctx.root / folder / "quiz.toml").exists() or (ctx.root / folder / "quiz.toml").is_symlink():
         questions = read_quiz(ctx, f"{folder}/quiz.toml", station_id)
-    return Station(**station, pages=pages, questions=questions, recap=read_recap(ctx, station_id, folder))
+    return replace(station, pages=pages, questions=questions, recap=read_recap(ctx, station_id, folder))
 
 
 def _folder_ok(ctx: ReadContext, fields: Fields, folder: str, station_id: str) -> bool:

@@ -1,7 +1,8 @@
-"""Readers for the course's reference files: ``sources.toml`` and ``glossary.toml``.
+"""Readers for the course's reference files: ``sources.toml``, ``glossary.toml`` and ``facts.toml``.
 
 Sources come first because every other file cites them; the glossary next because lesson
-pages mark its terms. Both fill the shared ReadContext for the readers that follow.
+pages mark its terms; then the facts that quizzes and models must agree with. All fill the
+shared ReadContext for the readers that follow.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from explainer.course.context import ReadContext
 from explainer.course.fields import Fields
 from explainer.course.files import read_toml
-from explainer.course.model import SOURCE_KINDS, GlossaryTerm, Source
+from explainer.course.model import SOURCE_KINDS, Fact, GlossaryTerm, Source
 from explainer.course.toml_lines import TomlLines
 
 DATE_RE = re.compile(r"^(n\.d\.|\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)$")
@@ -41,6 +42,7 @@ def read_sources(ctx: ReadContext) -> None:
             url=fields.text("url"),
             kind=fields.choice("kind", SOURCE_KINDS),
             note=fields.text("note", required=False),
+            copy=fields.text("copy", required=False),
             path=path,
             line=fields.line(),
         )
@@ -93,3 +95,34 @@ def _read_glossary_file(ctx: ReadContext, path: str) -> None:
         fields.finish()
         if term_id and (term_id not in ctx.glossary or ctx.glossary[term_id].path != path):
             ctx.glossary[term_id] = term  # a translation replaces the English term with the same id
+
+
+FACTS_FILE = "facts.toml"
+
+
+def read_facts(ctx: ReadContext) -> None:
+    """``facts.toml`` (optional): numbers stated in several places, defined once."""
+    if not ((ctx.root / FACTS_FILE).exists() or (ctx.root / FACTS_FILE).is_symlink()):
+        return
+    parsed = read_toml(ctx.root, FACTS_FILE, ctx.log)
+    if parsed is None:
+        return
+    ctx.facts_loaded = True
+    seen: dict[str, tuple[str, int]] = {}
+    for fields in _top(parsed[0], FACTS_FILE, parsed[1], ctx, "facts"):
+        fact_id = ctx.take_id(fields, "fact", seen, slug=True)
+        raw = fields.raw("values") if fields.has("values") else None
+        values: tuple[float, ...] = ()
+        if raw is None:
+            fields.say(None, 'missing required key "values"; add values = [3, 18] (the numbers this fact states)')
+        elif not isinstance(raw, list) or not raw or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in raw):
+            fields.say("values", "values must be a non-empty list of numbers, like values = [3, 18]")
+        else:
+            values = tuple(float(v) for v in raw)
+        fact = Fact(id=fact_id, label=fields.text("label"), values=values, unit=fields.text("unit", required=False),
+                    sources=fields.strings("sources", required=True), path=FACTS_FILE, line=fields.line())
+        ctx.check_sources(fields, "sources", fact.sources)
+        fields.finish()
+        if fact_id and fact_id not in ctx.facts:
+            ctx.facts[fact_id] = fact

@@ -19,7 +19,8 @@ from explainer.course.read_pages import PAGE_FILE_RE
 
 MAX_FILES = 20_000
 ALWAYS_ALLOWED = {"README.md", ".gitkeep"}
-ROOT_FILES = {"course.toml", "sources.toml", "glossary.toml", "teacher-guide.md", "guidelines.md"}
+ROOT_FILES = {"course.toml", "sources.toml", "glossary.toml", "facts.toml", "hosts.toml", "teacher-guide.md",
+              "guidelines.md", "misconceptions.toml"}
 STATION_FILES = {"quiz.toml", "model.toml", "teacher-guide.md", "recap.md"}
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 FORMAT_HINT = "see content/README.md for what belongs where"

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from explainer.course.model import Course, Page, Question, Station
 from explainer.i18n import _
+from explainer.learning import attempts
 from explainer.learning.quiz_session import PREPOST_IDS as PREPOST
 from explainer.learning.quiz_session import UnknownQuiz
 from explainer.learning.quiz_session import quiz_questions as session_questions
@@ -40,6 +41,7 @@ class ProgressLike(Protocol):  # explainer.learning.progress.Progress, read only
     answers: dict[str, dict[str, Any]]
     last: dict[str, Any]
     sections: dict[str, dict[str, Any]]
+    attempts: dict[str, list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ class Journey:
         self.progress = progress
 
     # -- quizzes ----------------------------------------------------------------------------
-    def _store(self, quiz_id: str) -> Mapping[str, Any]:
+    def answers_for(self, quiz_id: str) -> Mapping[str, Any]:
         if quiz_id in PREPOST:
             section = self.progress.sections.get("prepost")
             store = section.get(quiz_id) if isinstance(section, dict) else None
@@ -126,7 +128,7 @@ class Journey:
         return store if isinstance(store, dict) else {}
 
     def answered(self, quiz_id: str, question: Question) -> bool:
-        entry = self._store(quiz_id).get(question.id)
+        entry = self.answers_for(quiz_id).get(question.id)
         return isinstance(entry, dict) and "correct" in entry
 
     def first_unanswered(self, quiz_id: str) -> int:
@@ -149,9 +151,7 @@ class Journey:
         """Some question answered, or tries spent on the one in hand."""
         if any(self.answered(quiz_id, q) for q in quiz_questions(self.course, quiz_id)):
             return True
-        section = self.progress.sections.get("quiz")
-        pending = section.get("open") if isinstance(section, dict) else None
-        return isinstance(pending, dict) and pending.get("quiz") == quiz_id
+        return attempts.rounds(self.progress.attempts, (q.id for q in quiz_questions(self.course, quiz_id)), quiz_id) > 0
 
     @property
     def has_prepost(self) -> bool:
@@ -325,5 +325,8 @@ def tour_key(step: Step) -> str:
 
 
 def numbered_title(stations: Iterable[Station], station: Station) -> str:
-    """ "3. The cloud check" -- a station as the map numbers it."""
-    return f"{list(stations).index(station) + 1}. {station.title}"
+    """ "3. The cloud check": titles are stored without numbers, screens number them by order."""
+    for index, candidate in enumerate(stations, start=1):
+        if candidate.id == station.id:
+            return f"{index}. {station.title}"
+    return station.title

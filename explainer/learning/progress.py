@@ -3,17 +3,22 @@
 Progress is keyed by stable ids ("wake-word/what-it-hears", question ids), never by
 position, so reordering the course does not scramble anyone's record. The file looks like::
 
-    {"format": "whos-listening/progress", "version": 1, "saved_at": "...",
+    {"format": "whos-listening/progress", "version": 2, "saved_at": "...",
      "pages_read": [...], "models_tried": [...], "models_seen": [...], "tour_seen": [...],
      "answers": {qid: {...}},
-     "last": {"mode": ..., "station": ..., "page": ...}, "sections": {"reviewer": {...}}}
+     "last": {"mode": ..., "station": ..., "page": ...}, "sections": {"reviewer": {...}},
+     "attempts": {qid: [{"quiz": ..., "round": 1, "try": 1, "given": ..., ...}, ...]}}
+
+``answers`` holds the last finished answer per question; ``attempts`` every try, with its
+answer, time and confidence (``explainer.learning.attempts``). Version 1 files (no attempt
+log) are migrated on load by ``explainer.learning.progress_migrate``, losing nothing.
 
 Loading never raises: a file that is corrupt, the wrong shape or from a newer version of the
 app is renamed aside and the learner starts fresh, told so in one line. Saving never raises
 either: a read-only folder or a full disk gives ``SaveResult(ok=False, notice=...)`` and the app
 keeps the progress in memory. Two copies of the app saving at once lose nothing: each save
 re-reads the file under a lock and merges it (union of pages and models, the newest answer per
-question, sections merged key by key) before writing.
+question, sections merged key by key, every attempt of both) before writing.
 
 ``models_seen`` (station ids whose model the learner opened) and ``tour_seen`` (the short
 tour's own steps, "station/slug" and "station/model") were added later with empty defaults,
@@ -24,28 +29,17 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from explainer.learning import attempts as attempt_log
 from explainer.learning import storage
+from explainer.learning.progress_migrate import migrate
 
 FORMAT = "whos-listening/progress"
-VERSION = 1
-STATES = ("not started", "in progress", "done")
-
-
-class _StationLike(Protocol):  # explainer.course.model.Station, without importing the course
-    id: str
-    model: str
-
-    @property
-    def pages(self) -> Iterable[Any]: ...
-
-    @property
-    def questions(self) -> Iterable[Any]: ...
+VERSION = 2  # 2: the attempt log (learning.attempts); older files migrate (learning.progress_migrate)
 
 
 @dataclass
@@ -59,6 +53,7 @@ class Progress:
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     last: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    attempts: attempt_log.AttemptLog = field(default_factory=dict)  # every try, by question id
 
     def mark_page_read(self, page_id: str) -> bool:
         """Record a page as read; True if it was new."""
@@ -94,22 +89,6 @@ class Progress:
         """A free-form dict owned by one feature ("reviewer", "lab", "prepost"...), created on demand."""
         return self.sections.setdefault(name, {})
 
-    def station_state(self, station: _StationLike) -> str:
-        """"not started", "in progress" or "done" (every page read, model tried, questions answered)."""
-        pages_left, model_left, questions_left = self.station_left(station)
-        untouched = (pages_left == len(list(station.pages)) and questions_left == len(list(station.questions))
-                     and station.id not in self.models_tried)
-        if untouched:
-            return "not started"
-        return "in progress" if pages_left or model_left or questions_left else "done"
-
-    def station_left(self, station: _StationLike) -> tuple[int, bool, int]:
-        """What a station still needs to be "done": (pages unread, model untried, questions unanswered)."""
-        pages = sum(1 for page in station.pages if page.id not in self.pages_read)
-        questions = sum(1 for question in station.questions if question.id not in self.answers)
-        model = bool(station.model) and station.id not in self.models_tried
-        return pages, model, questions
-
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
@@ -122,6 +101,7 @@ class Progress:
             "answers": self.answers,
             "last": self.last,
             "sections": self.sections,
+            "attempts": self.attempts,
         }
 
     def merged_with(self, other: Progress) -> Progress:
@@ -142,6 +122,7 @@ class Progress:
             answers=answers,
             last=dict(self.last or other.last),
             sections=sections,
+            attempts=attempt_log.merged(other.attempts, self.attempts),
         )
 
 
@@ -182,6 +163,7 @@ def progress_from_json(data: Any) -> Progress:
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WrongShape("its version is not a positive whole number")
+    data = migrate(data, VERSION)
 
     def strings(key: str) -> set[str]:
         value = data.get(key, [])
@@ -205,6 +187,7 @@ def progress_from_json(data: Any) -> Progress:
         answers=table("answers", inner_dicts=True),
         last=table("last", inner_dicts=False),
         sections=table("sections", inner_dicts=True),
+        attempts=attempt_log.cleaned(data.get("attempts")),
     )
 
 
@@ -275,6 +258,7 @@ class ProgressStore:
         progress.pages_read, progress.models_tried = merged.pages_read, merged.models_tried
         progress.models_seen, progress.tour_seen = merged.models_seen, merged.tour_seen
         progress.answers, progress.sections = merged.answers, merged.sections
+        progress.attempts = merged.attempts
         return SaveResult(True)
 
     def _on_disk(self) -> Progress:

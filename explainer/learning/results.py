@@ -1,8 +1,12 @@
-"""What the learner (and the teacher) sees after the quizzes: scores, gaps, and change.
+"""What the learner (and the teacher) sees after the quizzes: first tries, scores, change.
 
 The results screen and ``explainer results export`` both read from here, so a learner's
 screen and the teacher's spreadsheet can never disagree. Everything is computed from the
-course and the progress answers; nothing is stored twice.
+course, the progress answers and the attempt log; nothing is stored twice.
+
+First tries lead: a question "right first time" shows what the learner knew; a question
+found on the second try shows what the quiz taught. A first answer that was wrong although
+the learner marked it "sure" is a misconception to revisit, named with its sources.
 """
 
 from __future__ import annotations
@@ -10,9 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from explainer.course.model import Course, Question
+from explainer.course.model import Course, Misconception, Question
 from explainer.i18n import _
+from explainer.learning import attempts as attempt_log
+from explainer.learning.attempts import Attempt
+from explainer.learning.export_sections import EXTRA_SECTIONS, ExportSection, extra_sections
+from explainer.learning.quiz import answer_text
 from explainer.learning.quiz_session import PREPOST_IDS, quiz_questions
+
+__all__ = [
+    "EXTRA_SECTIONS", "AnswerRow", "ExportSection", "PrePost", "PrePostItem", "QuizScore",
+    "Results", "Revisit", "extra_sections", "prepost", "results",
+]
 
 
 @dataclass(frozen=True)
@@ -24,23 +37,44 @@ class QuizScore:
     total: int
     answered: int
     correct: int
+    first_try: int = 0  # questions right at the first try
+    tried: int = 0  # questions with at least one try
 
 
 @dataclass(frozen=True)
 class AnswerRow:
-    """One answered question, flat enough for a spreadsheet row."""
+    """One question the learner tried, flat enough for a spreadsheet row."""
 
     quiz: str
     question_id: str
     type: str
     prompt: str
-    correct: bool
+    correct: bool  # the latest finished answer was right
     score: float
     tries: int
     confidence: str
     at: str
     misconception: int | None
-    answer: str = ""  # the learner's final answer in words (for the class report's wrong answers)
+    answer: str = ""  # the latest answer in words (option texts, not ids)
+    finished: bool = True  # False: tries spent, question not over yet
+    first_correct: bool | None = None  # None when the first try is not known
+    first_answer: str = ""  # the first answer in words ("" when not recorded)
+    first_confidence: str = ""
+    attempts: tuple[Attempt, ...] = ()
+
+    @property
+    def confidently_wrong(self) -> bool:
+        """Wrong at the first try although marked "sure": a misconception, not a slip."""
+        return self.first_correct is False and self.first_confidence == "sure"
+
+
+@dataclass(frozen=True)
+class Revisit:
+    """A misconception to revisit: the question, what the learner first said, and the facts."""
+
+    question: Question
+    row: AnswerRow
+    misconception: Misconception | None
 
 
 @dataclass(frozen=True)
@@ -74,6 +108,11 @@ class PrePost:
     def post_done(self) -> bool:
         return bool(self.items) and all(i.post is not None for i in self.items)
 
+    @property
+    def comparable(self) -> bool:
+        """Both checks taken: only then are the pre-check's marks shown to the learner."""
+        return self.pre_done and self.post_done
+
     def summary(self) -> str:
         """ "You moved from 3/8 to 7/8." """
         return _("You moved from {a}/{n} to {b}/{n}.").format(
@@ -87,6 +126,7 @@ class Results:
     rows: tuple[AnswerRow, ...]
     missed: tuple[Question, ...]
     prepost: PrePost
+    revisit: tuple[Revisit, ...] = ()
 
     @property
     def total(self) -> int:
@@ -100,51 +140,57 @@ class Results:
     def correct(self) -> int:
         return sum(q.correct for q in self.quizzes)
 
+    @property
+    def first_try(self) -> int:
+        return sum(q.first_try for q in self.quizzes)
 
-def _entry(store: dict, qid: str) -> dict | None:
+    def look_again(self, course: Course) -> tuple[Question, ...]:
+        """Station and final questions not right first time (whether found later or not)."""
+        ids = {r.question_id for r in self.rows if r.quiz not in PREPOST_IDS and r.first_correct is not True}
+        ids |= {q.id for q in self.missed}
+        return tuple(q for q in course.questions if q.id in ids)
+
+    @property
+    def tried(self) -> int:
+        return sum(q.tried for q in self.quizzes)
+
+
+def _entry(store: object, qid: str) -> dict[str, Any] | None:
     entry = store.get(qid) if isinstance(store, dict) else None
     return entry if isinstance(entry, dict) and "correct" in entry else None
 
 
-def _row(quiz_id: str, q: Question, entry: dict) -> AnswerRow:
-    def _num(key: str, default: float) -> float:
-        value = entry.get(key, default)
-        return (
-            float(value)
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-            else default
-        )
+def _num(entry: dict[str, Any], key: str, default: float) -> float:
+    value = entry.get(key, default)
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
 
-    correct = entry.get("correct") is True
+
+def _row(quiz_id: str, q: Question, entry: dict[str, Any] | None, tries: list[Attempt]) -> AnswerRow:
+    """A row from the latest finished answer (if any) and the tries in this quiz."""
+    first = tries[0] if tries else None
+    if entry is not None:
+        correct = entry.get("correct") is True
+        finished, score, count = True, _num(entry, "score", 1.0 if correct else 0.0), int(_num(entry, "tries", 1))
+        confidence, at, given = str(entry.get("confidence") or ""), str(entry.get("at") or ""), entry.get("given")
+    else:  # tried, not finished: what the latest try says
+        last = tries[-1]
+        current = [a for a in tries if a.round == last.round]
+        correct, finished, score, count = False, False, 0.0, len(current)
+        confidence, at, given = last.confidence or "", last.at, last.given
+    if first is not None:
+        first_correct: bool | None = first.correct
+        first_answer = answer_text(q, first.given) if first.recorded else ""
+        first_confidence = first.confidence or ""
+    else:  # an answer with no attempt log (written by hand or by an older tool)
+        first_correct = correct if count == 1 else False
+        first_answer = answer_text(q, given) if count == 1 else ""
+        first_confidence = confidence if count == 1 else ""
     return AnswerRow(
-        quiz=quiz_id,
-        question_id=q.id,
-        type=q.type,
-        prompt=q.prompt,
-        correct=correct,
-        score=_num("score", 1.0 if correct else 0.0),
-        tries=int(_num("tries", 1)),
-        confidence=str(entry.get("confidence") or ""),
-        at=str(entry.get("at") or ""),
-        misconception=q.misconception,
-        answer=answer_text(q, entry.get("given")),
+        quiz=quiz_id, question_id=q.id, type=q.type, prompt=q.prompt, correct=correct, score=score,
+        tries=count, confidence=confidence, at=at, misconception=q.misconception,
+        answer=answer_text(q, given), finished=finished, first_correct=first_correct,
+        first_answer=first_answer, first_confidence=first_confidence, attempts=tuple(tries),
     )
-
-
-def answer_text(q: Question, given: object) -> str:
-    """A stored answer as the learner saw it: option texts rather than option ids."""
-    try:
-        if q.type in ("single", "truefalse", "multi", "spot"):
-            ids = [given] if isinstance(given, str) else list(given or [])
-            texts = {o.id: o.text for o in q.options}
-            return "; ".join(texts.get(str(i), str(i)) for i in ids)
-        if q.type == "ordering":
-            return " → ".join(str(item) for item in (given or []))
-        if q.type == "matching" and isinstance(given, dict):
-            return "; ".join(f"{item} → {group}" for item, group in given.items())
-    except TypeError:
-        return ""
-    return "" if given is None else str(given)
 
 
 def prepost(course: Course, progress: Any) -> PrePost:
@@ -164,79 +210,39 @@ def prepost(course: Course, progress: Any) -> PrePost:
 
 
 def results(course: Course, progress: Any) -> Results:
-    """Scores per quiz, every answered question as a row, the missed ones, and pre/post."""
-    quizzes, rows, missed = [], [], []
+    """Per quiz: scores and first tries; every tried question as a row; missed; pre/post."""
+    quizzes, rows, missed, revisit = [], [], [], []
     plan = [(s.id, s.title) for s in course.stations] + [("final", _("Final quiz"))]
     answers = progress.answers if isinstance(progress.answers, dict) else {}
+    log = getattr(progress, "attempts", {})
     for quiz_id, title in plan:
         questions = quiz_questions(course, quiz_id)
-        answered = correct = 0
+        answered = correct = first = tried = 0
         for q in questions:
             entry = _entry(answers, q.id)
-            if entry is None:
+            own = [a for a in attempt_log.attempts_of(log, q.id) if not a.is_check]
+            if entry is None and not own:
                 continue
-            answered += 1
-            row = _row(quiz_id, q, entry)
+            row = _row(quiz_id, q, entry, own)
             rows.append(row)
-            if row.correct:
-                correct += 1
-            else:
-                missed.append(q)
+            tried += 1
+            first += row.first_correct is True
+            if row.finished:
+                answered += 1
+                correct += row.correct
+                if not row.correct:
+                    missed.append(q)
+            if row.confidently_wrong:
+                revisit.append(Revisit(q, row, course.misconception(q.misconception)))
         if questions:
-            quizzes.append(QuizScore(quiz_id, title, len(questions), answered, correct))
+            quizzes.append(QuizScore(quiz_id, title, len(questions), answered, correct, first, tried))
     pp = prepost(course, progress)
     section = progress.section("prepost")
     for quiz_id in PREPOST_IDS:
-        store = section.get(quiz_id) if isinstance(section.get(quiz_id), dict) else {}
+        store = section.get(quiz_id)
         for item in pp.items:
             entry = _entry(store, item.question.id)
-            if entry is not None:
-                rows.append(_row(quiz_id, item.question, entry))
-    return Results(tuple(quizzes), tuple(rows), tuple(missed), pp)
-
-
-# ---------------------------------------------------------------- extra export sections
-
-
-@dataclass(frozen=True)
-class ExportSection:
-    """A block another feature adds to ``explainer results export`` (e.g. the reviewer seat).
-
-    ``values`` is a flat summary (clips done, mean WER, label accuracy, pace...) shown as
-    "key: value" lines in Markdown and as an object in JSON; ``rows`` are optional detail
-    rows (one dict per clip, say) for JSON and Markdown tables.
-    """
-
-    name: str
-    title: str
-    values: dict[str, str | int | float | bool | None]
-    rows: tuple[dict[str, str | int | float | bool | None], ...] = ()
-
-
-# name -> "module:function"; the function is called as fn(course, progress) and returns an
-# ExportSection, or None when the learner has nothing there yet. Imported lazily, so a
-# missing module (a feature not built) simply leaves its section out. The reviewer helper
-# implements the function below; others may add a line for their feature.
-EXTRA_SECTIONS: dict[str, str] = {
-    "reviewer": "explainer.learning.shift_export:export_section",
-}
-
-
-def extra_sections(course: Course, progress: Any) -> list[ExportSection]:
-    """Every extra section that has something to say, in EXTRA_SECTIONS order."""
-    import importlib
-
-    found = []
-    for name, target in EXTRA_SECTIONS.items():
-        module_name, _colon, function_name = target.partition(":")
-        try:
-            function = getattr(importlib.import_module(module_name), function_name)
-        except (ImportError, AttributeError):
-            continue
-        try:
-            section = function(course, progress)
-        except Exception:  # noqa: BLE001 - one feature's bad data must not stop the export
-            section = ExportSection(name, name, {"error": "this section could not be read"})
-        if section is not None:
-            found.append(section)
-    return found
+            checks = attempt_log.in_quiz(attempt_log.attempts_of(log, item.question.id), quiz_id)
+            if entry is not None or checks:
+                rows.append(_row(quiz_id, item.question, entry, checks))
+    return Results(tuple(quizzes), tuple(rows), tuple(missed), pp, tuple(revisit))

@@ -146,7 +146,7 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
     statement = Quote(
         AMAZON_STATEMENT,
         _("Amazon's statement on its review programme, as reported in April 2019"),
-        find_source(course, "fox8.com", "boingboing.net/2019/04/11"),
+        find_source(course, "fox8.com", "psnews.com.au"),
     )
     had_distress = any(
         cid in shift.records and course.clip(cid).kind == DISTRESS_KIND
@@ -157,7 +157,7 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
         Quote(
             NOT_OUR_JOB,
             _("two Bucharest reviewers, on asking for guidance (Bloomberg's report, April 2019)"),
-            find_source(course, "engadget.com/2019/04/11", "rev.vu"),
+            find_source(course, "engadget.com/2019/04/11", "rev.vu", "psnews.com.au"),
         )
         if had_distress
         else None

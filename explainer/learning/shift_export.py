@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from explainer.course.model import Course
-from explainer.learning.results import ExportSection
+from explainer.learning.export_sections import ExportSection
 from explainer.learning.shift import REPORTED_SECONDS_PER_CLIP, REPORTED_SHIFT_HOURS, Shift
 from explainer.learning.shift_score import score_clip
 from explainer.learning.shift_store import export_summary
@@ -87,4 +87,18 @@ def export_section(course: Course, progress: Any) -> ExportSection | None:
                 guidelines_missed=" ".join(score.missed),
             )
         rows.append(row)
-    return ExportSection("reviewer", "Reviewer seat", values, tuple(rows))
+    return ExportSection("reviewer", "Reviewer seat", values, tuple(rows), labels=dict(LABELS))
+
+
+LABELS = {  # readable names for the values above (the class report shows these, not the keys)
+    "clips_done": "Clips reviewed",
+    "clips_skipped": "Clips skipped",
+    "mean_wer": "Word error rate (mean)",
+    "label_accuracy": "Labels right (share)",
+    "seconds_per_clip": "Seconds per clip",
+    "clips_per_hour": "Clips per hour",
+    "projected_clips_per_9h_shift": "Clips in a 9-hour shift at this pace",
+    "reported_seconds_per_clip": "Seconds per clip reported by reviewers",
+    "shifts_finished": "Shifts finished",
+    "started_at": "First shift started",
+}

@@ -70,9 +70,13 @@ def _fsync_folder(folder: Path) -> None:
 
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write ``data`` as pretty JSON to ``path`` atomically. Raises OSError (see describe_os_error)."""
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")  # keys in order given
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` atomically: a temp file, fsync, then rename. Raises OSError."""
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"  # keys in the order given: format first
     tmp = folder / f"{path.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         with open(tmp, "w", encoding="utf-8") as handle:

@@ -72,13 +72,37 @@ def capture(timeout: float, scene: tuple[Sound, ...] = SCENE, pre_roll: float = 
             break  # silence lasted the whole timeout before this sound began
         end = max(end, sound.end + timeout)
     heard = tuple(
-        Sound(s.kind, max(s.start, start), min(s.end, end), s.text)
-        for s in scene if s.end > start and s.start < end
+        clipped for s in scene if s.end > start and s.start < end
+        if (clipped := clip(s, max(s.start, start), min(s.end, end))).text
     )
     request = [s for s in scene if s.kind == "speech"]
     cut_off = any(s.end > end for s in request)
     bystander = any(s.kind == "bystander" for s in heard)
     return Capture(start, end, heard, cut_off, bystander)
+
+
+def clip(sound: Sound, start: float, end: float) -> Sound:
+    """``sound`` cut to [start, end]: only the words spoken inside it (spread evenly over the
+    sound), with "…" where words were cut -- 0.5 s of pre-roll catches a word, not a sentence."""
+    words = sound.text.split()
+    if (start <= sound.start and end >= sound.end) or not words:
+        return Sound(sound.kind, start, end, sound.text)
+    step = (sound.end - sound.start) / len(words)
+    kept = [w for i, w in enumerate(words) if start <= sound.start + (i + 0.5) * step <= end]
+    if not kept:
+        return Sound(sound.kind, start, end, "")
+    text = " ".join(kept)
+    if kept[0] != words[0]:
+        text = "…" + text.lstrip("…")
+    if kept[-1] != words[-1]:
+        text += "…"
+    return Sound(sound.kind, start, end, text)
+
+
+def pre_roll_of(course: object) -> float:
+    """The pre-roll the course declares (facts.toml "avs-pre-roll-seconds"), else PRE_ROLL_S."""
+    fact = getattr(course, "facts", {}).get("avs-pre-roll-seconds")
+    return fact.values[0] if fact is not None and fact.values else PRE_ROLL_S
 
 
 def scene_length(scene: tuple[Sound, ...] = SCENE) -> float:

@@ -95,11 +95,9 @@ def word_diff(reference: str, hypothesis: str) -> WordDiff:
     """Align ``hypothesis`` (the learner's transcript) against ``reference`` (the truth)."""
     ref, hyp = words(reference), words(hypothesis)
     if not ref:
-        edits = tuple(WordEdit("insert", hypothesis=w) for w in hyp)
-        return WordDiff(edits, 0, 0, len(hyp), 0)
+        return WordDiff(tuple(WordEdit("insert", hypothesis=w) for w in hyp), 0, 0, len(hyp), 0)
     if not hyp:
-        edits = tuple(WordEdit("delete", reference=w) for w in ref)
-        return WordDiff(edits, 0, len(ref), 0, 0)
+        return WordDiff(tuple(WordEdit("delete", reference=w) for w in ref), 0, len(ref), 0, 0)
     out = jiwer.process_words(" ".join(ref), " ".join(hyp))
     edits: list[WordEdit] = []
     for chunk in out.alignments[0]:

@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from explainer.course.model import Course, Question
+from explainer.course.question_types import type_title
 from explainer.i18n import _
 from explainer.learning import quiz
+from explainer.learning.qtypes import kind_of
 from explainer.learning.quiz_session import QuizSession
 from explainer.plain.reader import _wrap
 
@@ -26,15 +28,18 @@ class _Skip(Exception):
     """The learner typed s."""
 
 
-def _numbers(text: str, count: int) -> list[int] | None:
-    parts = text.replace(",", " ").split()
-    try:
-        picked = [int(p) for p in parts]
-    except ValueError:
-        return None
-    if not picked or any(not 1 <= n <= count for n in picked):
-        return None
-    return picked
+class _TextIO:
+    """What a question type's plain dialogue may do: ask a line, say wrapped text."""
+
+    def __init__(self, quiz: PlainQuiz) -> None:
+        self._quiz = quiz
+
+    def ask(self, prompt: str) -> str:
+        return self._quiz._ask(prompt)
+
+    def say(self, text: str, first: str = "", indent: str = "") -> None:
+        for line in _wrap(text, indent=indent, first=first):
+            self._quiz.say(line)
 
 
 class PlainQuiz:
@@ -61,52 +66,13 @@ class PlainQuiz:
     def _lines(self, question: Question) -> Iterator[str]:
         number = self.session.index + 1
         yield ""
-        yield f"{_('Question')} {number} {_('of')} {len(self.session.questions)} ({question.type})"
+        kind = _(type_title(question.type))
+        yield f"{_('Question')} {number} {_('of')} {len(self.session.questions)} ({kind})"
         yield from _wrap(question.prompt)
 
     def _read_given(self, question: Question) -> object:
-        """Ask until the input has the right shape; return a 'given' for quiz.grade."""
-        seed = self.session.seed
-        if question.type in quiz.CHOICE_TYPES:
-            options = quiz.shuffled_options(question, seed)
-            for i, option in enumerate(options, start=1):
-                for line in _wrap(option.text, indent="     ", first=f"  {i}. "):
-                    self.say(line)
-            many = question.type in ("multi", "spot")
-            prompt = _("Type the numbers of ALL that apply, e.g. 1 3:") if many else _("Type one number:")
-            while True:
-                picked = _numbers(self._ask(prompt), len(options))
-                if picked and (many or len(picked) == 1):
-                    ids = [options[n - 1].id for n in picked]
-                    return ids if many else ids[0]
-                self.say(_("Please type number(s) from the list (or s to skip, q to stop)."))
-        if question.type == "ordering":
-            items = quiz.shuffled_order(question, seed)
-            for i, item in enumerate(items, start=1):
-                self.say(f"  {i}. {item}")
-            while True:
-                picked = _numbers(self._ask(_("Type all the numbers in the right order, e.g. 3 1 2:")), len(items))
-                if picked and sorted(picked) == list(range(1, len(items) + 1)):
-                    return [items[n - 1] for n in picked]
-                self.say(_("Use each number exactly once."))
-        if question.type == "matching":
-            for g, group in enumerate(question.groups, start=1):
-                self.say(f"  {g}. {group}")
-            given: dict[str, str] = {}
-            for item in quiz.shuffled_items(question, seed):
-                while True:
-                    picked = _numbers(self._ask(f"{_('Group for')} \"{item.text}\":"), len(question.groups))
-                    if picked and len(picked) == 1:
-                        given[item.text] = question.groups[picked[0] - 1]
-                        break
-                    self.say(_("Type one group number."))
-            return given
-        unit = f" ({question.unit})" if question.unit else ""
-        while True:
-            text = self._ask(_("Type a number") + unit + ":")
-            if quiz.parse_number(text) is not None:
-                return text
-            self.say(_("That is not a number."))
+        """Ask until the input has the right shape (the question type's own dialogue)."""
+        return kind_of(question).ask_plain(question, self.session.seed, _TextIO(self))
 
     def _show(self, result: quiz.Result) -> None:
         self.say(_("Correct!") if result.correct else _("Not quite."))

@@ -1,9 +1,11 @@
 """The app shell: modes, app-wide keys, and the services every screen shares.
 
 Kept thin on purpose. Each part of the course is a mode with its own screen stack (map,
-lesson, quiz, reviewer, lab); screens change ``app.progress`` and call ``app.save_progress()``,
-which writes in a thread and announces the change on ``app.progress_changed``. Loading lives
-in ``services.py``, the palette in ``commands.py``, the looks in ``app.tcss``.
+lesson, quiz, reviewer, lab). What screens may ask of the app is the typed ``host.Host``
+interface this class implements: screens change ``app.progress`` and call
+``app.save_progress()``, which writes in a thread and announces the change on
+``app.progress_changed``. Building the app is ``factory.make_app``; loading lives in
+``services.py``, the palette in ``commands.py``, the looks in ``app.tcss``.
 """
 
 from __future__ import annotations
@@ -12,29 +14,28 @@ import gc
 import inspect
 from typing import TYPE_CHECKING, Any
 
-from textual import work
-from textual.app import App
+from textual import on, work
 from textual.binding import Binding
 from textual.signal import Signal
 
-from explainer.i18n import _, set_language
+from explainer.i18n import _
 from explainer.learning.progress import Progress
 from explainer.learning.settings import Settings
-from explainer.tui import css_cache, services
+from explainer.tui import css_cache, overlays, services
 from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
-from explainer.tui.screens.too_small import MIN_SIZE, TooSmallScreen
+from explainer.tui.host import Host
 from explainer.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from explainer.learning.journey import Step
     from explainer.voice.lab_service import LabService
 
-MIN_WIDTH, MIN_HEIGHT = MIN_SIZE
 STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
 NORMAL_GC_THRESHOLDS = gc.get_threshold()  # the process's own, restored after start-up
 
 
-class ExplainerApp(App[None]):
+class ExplainerApp(Host):
     TITLE = "Who's Listening?"
     CSS_PATH = "app.tcss"
     COMMANDS = {JourneyCommands}  # it lists Textual's system commands too, after the course's
@@ -43,6 +44,7 @@ class ExplainerApp(App[None]):
         Binding("f1", "help", "Help", show=False, priority=True),  # works inside modals and fields too
         Binding("escape", "open_map", "Map", show=False),
     ]
+    DEFAULT_MODE = "map"  # straight onto the map: one screen composed at start-up, not a blank one too
     MODES = {
         "map": services.lazy_screen("explainer.tui.screens.map:MapScreen"),
         "lesson": services.lazy_screen("explainer.tui.screens.lesson:LessonScreen"),
@@ -57,10 +59,8 @@ class ExplainerApp(App[None]):
         # Back to normal in on_ready (or on_unmount, if the first frame never came); the normal
         # values are the process's, so a second app built before the first ran cannot keep them raised.
         gc.set_threshold(STARTUP_GC_THRESHOLD, *NORMAL_GC_THRESHOLDS[1:])
-        if startup.course is not None:
-            # Start straight on the map rather than on Textual's blank default screen and then
-            # switching: one screen composed and styled at start-up instead of two.
-            self.DEFAULT_MODE = "map"
+        if startup.course is None:
+            raise ValueError("ExplainerApp needs a course (factory.make_app shows the problems instead)")
         super().__init__()
         self._css_store = css_cache.install(self, None if config.memory_only else config.data.css_cache_dir)
         self.title = _(self.TITLE)  # the header, in the learner's language
@@ -69,7 +69,7 @@ class ExplainerApp(App[None]):
         self.progress: Progress = startup.progress
         self.settings: Settings = startup.settings
         self._startup = startup
-        self.lab: LabService = lab or services.local_lab(config)  # the voice lab (explainer.voice.lab_service)
+        self.lab = lab or services.local_lab(config)  # the voice lab (explainer.voice.lab_service)
         self._saver = services.ProgressSaver(startup.progress_store)
         self._warned: set[str] = set()
         self._default_animation = self.animation_level
@@ -81,10 +81,6 @@ class ExplainerApp(App[None]):
         self.apply_settings(self.settings, save=False)  # the theme, before the first screen is styled
 
     def on_mount(self) -> None:
-        if self.course is None:
-            from explainer.tui.screens.problems import ContentProblemsScreen
-
-            self.push_screen(ContentProblemsScreen(self._startup.problems))
         for notice in self._startup.notices:
             self.notify(notice, title=_("Notice"), severity="warning", timeout=12, markup=False)
         self._check_size(self.size.width, self.size.height)
@@ -92,8 +88,7 @@ class ExplainerApp(App[None]):
     def on_ready(self) -> None:
         gc.set_threshold(*NORMAL_GC_THRESHOLDS)
         # After the first frame, so start-up does not wait for it (see services.prewarm_screens).
-        if self.course is not None:
-            self.set_timer(0.5, self._prewarm)
+        self.set_timer(0.5, self._prewarm)
 
     def _prewarm(self) -> None:
         self.run_worker(services.prewarm_screens, thread=True, group="prewarm", exit_on_error=False)
@@ -113,11 +108,7 @@ class ExplainerApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small and not isinstance(self.screen, TooSmallScreen):
-            self.push_screen(TooSmallScreen())
-        elif not small and isinstance(self.screen, TooSmallScreen):
-            self.pop_screen()
+        overlays.fit_to_size(self, width, height)  # help/palette/too-small rules: tui/overlays.py
 
     # -- progress and settings ------------------------------------------------------------
     def save_progress(self) -> None:
@@ -125,6 +116,11 @@ class ExplainerApp(App[None]):
         self._saver.stage(self.progress)
         self.progress_changed.publish(self.progress)
         self._write_pending()
+
+    @on(Host.SectionChanged)
+    def _section_changed(self, event: Host.SectionChanged) -> None:
+        self.progress.section(event.section)[event.key] = event.value
+        self.save_progress()
 
     def reset_progress(self) -> None:
         """Start over (kiosk idle reset, "forget me"): the file is replaced, not merged."""
@@ -159,11 +155,9 @@ class ExplainerApp(App[None]):
 
     # -- navigation ---------------------------------------------------------------------
     def _open(self, mode: str, method: str | None, *args: Any, **kwargs: Any) -> None:
-        if self.course is None:
-            return
-
         async def go() -> None:
             await self.switch_mode(mode)
+            self._check_size(*self.size)  # the new mode's stack has no too-small notice yet
             if method and (call := getattr(self.screen, method, None)):
                 result = call(*args, **kwargs)
                 if inspect.isawaitable(result):
@@ -175,8 +169,11 @@ class ExplainerApp(App[None]):
         self._open("map", None)
 
     def open_station(self, station_id: str, page_slug: str | None = None, short_tour: bool = False) -> None:
-        if page_slug or self.progress.last.get("station") != station_id:
+        last = self.progress.last if isinstance(self.progress.last, dict) else {}
+        if page_slug or last.get("station") != station_id or bool(last.get("tour")) != short_tour:
             self.progress.last = {"mode": "lesson", "station": station_id, "page": page_slug}
+            if short_tour:
+                self.progress.last["tour"] = True
         self._open("lesson", "show_station", station_id, page_slug, short_tour=short_tour)
 
     def open_quiz(self, quiz_id: str) -> None:
@@ -188,16 +185,33 @@ class ExplainerApp(App[None]):
     def open_lab(self) -> None:
         self._open("lab", None)
 
+    def open_step(self, step: Step) -> None:
+        """A place on the learner's path (``learning.journey``): a page, a model, a quiz, an ending."""
+        if step.kind in ("page", "model"):
+            self.open_station(step.station_id, step.page_slug or "model", short_tour=step.tour)
+        elif step.kind == "quiz":
+            self.open_quiz(step.quiz_id)
+        elif step.kind == "tour-end":
+            self.open_tour_end()
+        else:
+            self.open_course_ending()
+
+    def open_course_ending(self) -> None:
+        """The course ending: the learner's summary and certificate (a screen over the current one)."""
+        from explainer.tui.screens.course_end import CourseEndScreen
+
+        self.push_screen(CourseEndScreen())
+
+    def open_tour_end(self) -> None:
+        """The end of the short tour, and the way on to the full journey."""
+        from explainer.tui.screens.course_end import TourEndDialog
+
+        self.push_screen(TourEndDialog())
+
     def open_results(self) -> None:
         from explainer.tui.screens.results import ResultsScreen
 
-        if self.course is not None:
-            self.push_screen(ResultsScreen())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_map" and self.course is None:
-            return False  # nothing to go back to while the content is broken
-        return True
+        self.push_screen(ResultsScreen())
 
     def action_open_map(self) -> None:
         self.open_map()
@@ -205,25 +219,17 @@ class ExplainerApp(App[None]):
     def action_help(self) -> None:
         from explainer.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-        else:
-            self.push_screen(HelpScreen.for_screen(self.screen, self))
+        overlays.toggle_help(self, HelpScreen, lambda: HelpScreen.for_screen(self.screen, self))
 
-    def action_settings(self) -> None:
+    def action_command_palette(self) -> None:
+        if overlays.can_open_palette(self):
+            super().action_command_palette()
+
+    def open_settings(self) -> None:
         from explainer.tui.screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
 
+    def action_settings(self) -> None:
+        self.open_settings()
 
-def make_app(config: AppConfig, *, lab: LabService | None = None) -> ExplainerApp:
-    """Build the app from a config (tests and the snapshot harness call this directly).
-
-    ``lab``: the voice lab's service; None builds the real one on the config's folders (tests
-    pass a fake through this same door)."""
-    set_language(config.lang)
-    if config.memory_only:  # kiosk / browser: nothing on disk but a scratch folder removed at the end
-        from explainer.tui.kiosk_app import memory_only_app
-
-        return memory_only_app(config, lab=lab)
-    return ExplainerApp(config, services.start(config), lab=lab)

@@ -19,17 +19,21 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.journey_map import numbered
 
 
 class JourneyCommands(Provider):
     """Go to station: <title>, and the quizzes, reviewer seat, lab, map and settings."""
 
+    @property
+    def host(self) -> Host:
+        """The app, as screens see it (a Provider is not a widget, so no ``getters.app``)."""
+        assert isinstance(self.app, Host)
+        return self.app
+
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
-        app: Any = self.app
-        course = getattr(app, "course", None)
-        if course is None:
-            return []
+        app, course = self.host, self.host.course
         commands: list[tuple[str, Callable[[], Any], str]] = [
             (_("Go to the journey map"), app.open_map, _("All nine stations and your progress")),
         ]
@@ -56,7 +60,7 @@ class JourneyCommands(Provider):
             (_("Results"), app.open_results, _("Your answers so far, pre-check and post-check side by side")),
             (_("Reviewer seat"), app.open_reviewer, _("Transcribe and label synthetic clips")),
             (_("Voice lab"), app.open_lab, _("An offline voice assistant you can take apart")),
-            (_("Settings"), app.action_settings, _("Theme, high contrast, narration, reduced motion")),
+            (_("Settings"), app.open_settings, _("Theme, high contrast, narration, reduced motion")),
         ]
         return commands
 

@@ -51,11 +51,11 @@ class ParsedCssStore:
             return None
         name = self._file_name(key)
         self._used.add(name)
-        rules = read_cached_pickle(self.folder / name)
-        if not isinstance(rules, list):
+        stored = read_cached_pickle(self.folder / name)
+        if not isinstance(stored, list):
             return None
-        self._memory[key] = rules
-        return rules
+        self._memory[key] = stored
+        return stored
 
     def put(self, key: tuple, rules: list[Any]) -> None:
         self._memory[key] = rules

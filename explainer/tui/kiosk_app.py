@@ -10,13 +10,21 @@ Progress and settings live in memory (``config.memory_only``); the rules are in
 
 from __future__ import annotations
 
-from textual import events
+from collections.abc import Iterable
+from contextlib import suppress
+
+from textual import events, on
+from textual.app import SystemCommand, UnknownModeError
 from textual.binding import Binding
+from textual.screen import Screen
 
 from explainer.classroom.kiosk import DayTallies, IdlePolicy, Scratch
 from explainer.i18n import _
 from explainer.tui.app import ExplainerApp
+from explainer.tui.config import AppConfig
 from explainer.tui.screens.kiosk_attract import AttractScreen
+from explainer.tui.services import Startup
+from explainer.voice.lab_service import LabService
 
 ATTRACT = "attract"
 VISITOR_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
@@ -25,7 +33,8 @@ VISITOR_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.Mo
 class KioskApp(ExplainerApp):
     BINDINGS = [Binding("ctrl+k", "host_panel", "Host panel", show=False, priority=True)]
 
-    def __init__(self, config, startup, scratch: Scratch | None = None, lab=None) -> None:  # noqa: ANN001
+    def __init__(self, config: AppConfig, startup: Startup, scratch: Scratch | None = None,
+                 lab: LabService | None = None) -> None:
         super().__init__(config, startup, lab=lab)
         self.scratch = scratch
         self.idle_policy = IdlePolicy(config.idle_minutes)
@@ -35,8 +44,7 @@ class KioskApp(ExplainerApp):
 
     # -- the visitor's cycle ----------------------------------------------------------------
     def on_mount(self) -> None:
-        if self.course is not None:
-            self.call_later(self.show_attract, False)  # the first visitor gets the screens just built
+        self.call_later(self.show_attract, False)  # the first visitor gets the screens just built
         self.set_interval(self.idle_policy.check_every(), self.check_visitor_idle, name="kiosk-idle")
 
     async def on_event(self, event: events.Event) -> None:
@@ -52,6 +60,7 @@ class KioskApp(ExplainerApp):
     def _host_busy(self) -> bool:
         return any(screen.id in ("host-code-screen", "host-panel-screen") for screen in self.screen_stack)
 
+    @on(AttractScreen.VisitorArrived)
     def start_visit(self) -> None:
         """A new visitor pressed a key on the welcome screen."""
         if self.visiting:
@@ -70,7 +79,7 @@ class KioskApp(ExplainerApp):
         if not rebuild:
             return
         for mode, build in type(self).MODES.items():
-            if mode in self._modes and mode != ATTRACT:
+            with suppress(UnknownModeError):  # every mode is there, unless a rebuild failed half-way
                 await self.remove_mode(mode)
             self.add_mode(mode, build)
         self.reset_progress()
@@ -109,13 +118,13 @@ class KioskApp(ExplainerApp):
         self._saver.flush()
         self.exit()
 
-    def get_system_commands(self, screen):
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette without "Screenshot" (it would write a file) and without "Quit"."""
         for command in super().get_system_commands(screen):
             if command.title not in ("Screenshot", "Quit"):
                 yield command
 
-    def deliver_screenshot(self, *args, **kwargs) -> None:
+    def deliver_screenshot(self, *args: object, **kwargs: object) -> None:
         self.notify(_("This session keeps nothing on disk."), timeout=3)
 
     async def action_quit(self) -> None:
@@ -125,29 +134,3 @@ class KioskApp(ExplainerApp):
         if self.scratch is not None:
             self.scratch.remove()
 
-
-def memory_only_app(config, lab=None) -> ExplainerApp:  # noqa: ANN001 - AppConfig, LabService
-    """A kiosk or browser session: its files go to a private scratch folder deleted at the end.
-
-    ``config.data`` is pointed into the scratch folder, so clip renders, narration and lab
-    history follow it there; progress and settings are never written at all.
-    """
-    import sys
-    import weakref
-    from dataclasses import replace
-
-    from explainer.classroom.kiosk import idle_minutes, valid_host_code
-    from explainer.tui import services
-
-    if config.kiosk and valid_host_code(config.host_code) != (config.host_code or "").strip():
-        sys.stderr.write(f"explainer: the host code must be four digits; using {valid_host_code(None)}\n")
-    scratch = Scratch()
-    scratch.activate()
-    config = replace(config, data=scratch.paths, idle_minutes=idle_minutes(config.idle_minutes),
-                     host_code=valid_host_code(config.host_code))
-    startup = services.start(config)
-    if config.kiosk:
-        return KioskApp(config, startup, scratch, lab=lab)
-    app = ExplainerApp(config, startup, lab=lab)
-    weakref.finalize(app, scratch.remove)
-    return app

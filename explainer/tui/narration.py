@@ -22,6 +22,8 @@ from textual.worker import Worker, get_current_worker
 from explainer.course import markup
 from explainer.course.model import Page
 from explainer.i18n import _
+from explainer.tui.config import AppConfig
+from explainer.tui.host import Host
 
 CHUNK_CHARS = 900  # the speech child speaks at most ~1,000 characters per request
 
@@ -72,15 +74,14 @@ def narration_voice() -> str:
     return {"es": "es"}.get(language(), "en-us")
 
 
-def _cache_dir(app: Any) -> Path:
-    config = getattr(app, "config", None)
-    if config is not None:  # memory-only sessions point config.data at a scratch folder removed at exit
-        folder = Path(config.data.cache_dir) / "narration"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            return folder
-        except OSError:
-            pass
+def _cache_dir(config: AppConfig) -> Path:
+    # memory-only sessions point config.data at a scratch folder removed at exit
+    folder = Path(config.data.cache_dir) / "narration"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        pass
     folder = Path(tempfile.gettempdir()) / "whos-listening-narration"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -89,8 +90,8 @@ def _cache_dir(app: Any) -> Path:
 class Narrator:
     """Reads text aloud for one screen; ``toggle`` starts or stops."""
 
-    def __init__(self, host: Widget) -> None:
-        self.host = host
+    def __init__(self, owner: Widget) -> None:
+        self.owner = owner  # the screen whose text is read: workers and notices are its
         self.player: Any = None
         self.worker: Worker | None = None
         self.unavailable = False  # told the learner once; automatic reading stays quiet after that
@@ -104,7 +105,7 @@ class Narrator:
         """Start reading ``text`` or, if already reading, stop. Returns True when it started."""
         if self.active:
             self.stop()
-            self.host.notify(_("Reading stopped."), timeout=2)
+            self.owner.notify(_("Reading stopped."), timeout=2)
             return False
         self.start(text)
         return True
@@ -114,7 +115,7 @@ class Narrator:
         if automatic and self.unavailable:
             return
         self.stop()
-        self.worker = self.host.run_worker(
+        self.worker = self.owner.run_worker(
             lambda: self._speak(text, announce=not automatic), thread=True, group="narration", exclusive=True,
             exit_on_error=False, name="narration",
         )
@@ -127,8 +128,8 @@ class Narrator:
             self.player.stop()
 
     def _tell(self, message: str, severity: str = "information") -> None:
-        self.host.app.call_from_thread(
-            self.host.notify, message, severity=severity, timeout=8, markup=False
+        self.owner.app.call_from_thread(
+            self.owner.notify, message, severity=severity, timeout=8, markup=False
         )
 
     def _speak(self, text: str, announce: bool = False) -> None:
@@ -136,14 +137,14 @@ class Narrator:
         from explainer.voice import audio, playback, speech
 
         worker = get_current_worker()
-        app = self.host.app
+        app = self.owner.app
+        assert isinstance(app, Host)
         ok, reason = speech.speech_available()
         if not ok:
             self.unavailable = True
             self._tell(_("Narration needs a speech engine: ") + reason, "warning")
             return
-        enabled = bool(getattr(getattr(app, "config", None), "audio", True))
-        player = playback.Player(enabled=enabled)
+        player = playback.Player(enabled=app.config.audio)
         if not player.audible:
             self.unavailable = True
             # the first clause only ("No sound device found"), not the driver's own details
@@ -153,7 +154,7 @@ class Narrator:
         if announce:  # said only once sound can really play (no promise that is then broken)
             self._tell(_("Reading the page aloud… press r to stop."))
         try:
-            folder = _cache_dir(app)
+            folder = _cache_dir(app.config)
             voice = narration_voice()
             digest = hashlib.sha256(f"{voice}\n{text}".encode()).hexdigest()[:16]
             target = folder / f"page-{digest}.wav"

@@ -34,7 +34,7 @@ def config_from_args(args: argparse.Namespace):
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
 
     app = make_app(config_from_args(args))
     app.run()

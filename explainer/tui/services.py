@@ -15,16 +15,18 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from explainer.learning.progress import Progress, ProgressStore, SaveResult
 from explainer.learning.settings import Settings, SettingsStore
+from explainer.tui.textual_private import mark_css_current
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from explainer.course.model import Course
     from explainer.tui.config import AppConfig
+    from explainer.voice.lab_service import LocalLab
 
 
 @dataclass
@@ -57,15 +59,16 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
         return None, [f"{config.content_dir}:1: cannot read the content folder ({error.strerror or error})"]
 
 
-def local_lab(config: AppConfig):  # noqa: ANN201 - explainer.voice.lab_service.LocalLab
+def local_lab(config: AppConfig) -> LocalLab:
     """The real voice lab on the app's content and data folders (nothing heavy is loaded yet)."""
     from explainer.voice.lab_service import LocalLab
 
     return LocalLab(config.content_dir, config.data)
 
 
-def start(config: AppConfig) -> Startup:
-    course, problems = load_course_or_problems(config)
+def start(config: AppConfig, course: Course | None = None) -> Startup:
+    """Load what the app starts with; a given ``course`` (tests) is used instead of loading one."""
+    course, problems = (course, []) if course is not None else load_course_or_problems(config)
     memory_only = config.memory_only
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
@@ -158,10 +161,10 @@ def prewarm_screens(modules: tuple[str, ...] = PREWARM_MODULES) -> None:
             continue
 
 
-def lazy_screen(target: str) -> Callable[[], Screen]:
+def lazy_screen(target: str) -> Callable[[], Screen[Any]]:
     """A mode's screen ("module:Class"), imported only when first opened (keeps start-up fast)."""
 
-    def build() -> Screen:
+    def build() -> Screen[Any]:
         module_name, _colon, class_name = target.partition(":")
         try:
             module = importlib.import_module(module_name)
@@ -171,16 +174,10 @@ def lazy_screen(target: str) -> Callable[[], Screen]:
             from explainer.tui.screens.problems import MissingPartScreen
 
             return MissingPartScreen(module_name)
-        screen = getattr(module, class_name)()
-        # Textual 8.2 re-parses the whole stylesheet when a screen's CSS counter lags the app's;
-        # a new screen's starts at -1 and is set only once it is mounted, so every mode paid two
-        # full re-parses (~100 ms each, see ``explainer bench``) on its first two visits. The
-        # stylesheet is current when the screen is made, so say so.
-        from textual._context import active_app
-
-        app = active_app.get(None)
-        if app is not None:
-            screen._css_update_count = app._css_update_count
+        screen: Screen[Any] = getattr(module, class_name)()
+        # The stylesheet is current when the screen is made: saying so spares two full re-parses
+        # on the mode's first two visits (see textual_private.mark_css_current).
+        mark_css_current(screen)
         return screen
 
     return build

@@ -255,7 +255,10 @@ def _tv_bed(rng: np.random.Generator, n: int, rate: int) -> np.ndarray:
         babble += voice * _syllable_envelope(rng, n, rate, rng.uniform(3.0, 5.5))
     pitch = rng.uniform(110.0, 190.0) * (1.0 + 0.12 * np.sin(2 * np.pi * rng.uniform(0.2, 0.6) * t))
     phase = 2 * np.pi * np.cumsum(pitch) / rate
-    tone = sum(np.sin(k * phase) / k for k in range(1, 9)).astype(np.float32)  # a voiced 'presenter'
+    harmonics = np.zeros_like(phase)  # a voiced 'presenter'
+    for k in range(1, 9):
+        harmonics += np.sin(k * phase) / k
+    tone = harmonics.astype(np.float32)
     tone = _band_fft(tone, rate, 200.0, 3500.0) * _syllable_envelope(rng, n, rate, 4.0)
     return babble / max(rms(babble), 1e-9) + 0.8 * tone / max(rms(tone), 1e-9)
 

@@ -184,7 +184,8 @@ class VoiceHistory:
             cur = self._write(
                 "INSERT INTO uploads (created_at, source, wake_word, transcript, intent, slots, reply, device,"
                 " selected_for_review, seconds, audio, said, example) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
-            return int(cur.lastrowid)
+            assert cur.lastrowid is not None  # an INSERT always sets it
+            return cur.lastrowid
 
     def mark_selected(self, entry_id: int, selected: bool = True) -> None:
         with self._lock:

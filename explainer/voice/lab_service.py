@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the app builds its lab service at start-up: nothing heavy i
     from explainer.voice.capture import CaptureSource
     from explainer.voice.history import VoiceHistory
     from explainer.voice.nlu import NluResult
+    from explainer.voice.skills import Skills
 
 MAX_TEXT = 200
 # Sentences that sound like a wake word, for "fool the wake word".  Chosen so that what the
@@ -76,7 +77,9 @@ class LabService(Protocol):
     rooms: dict[str, Room]
     distances: tuple[float, ...]
     stages: tuple[str, ...]
-    nbest_scale: str
+
+    @property
+    def nbest_scale(self) -> str: ...
 
     def sound_alikes(self, wake_word: str) -> tuple[str, ...]: ...
     def thresholds(self, wake_word: str) -> tuple[tuple[float, ...], float]: ...
@@ -96,10 +99,10 @@ class LabService(Protocol):
 class LocalLab:
     """The real lab on this computer: content from ``content_dir``, files under ``paths``."""
 
-    wake_words = WAKE_WORDS
-    rooms = ROOMS
-    distances = DISTANCES
-    stages = STAGES
+    wake_words: tuple[str, ...] = WAKE_WORDS
+    rooms: dict[str, Room] = ROOMS
+    distances: tuple[float, ...] = DISTANCES
+    stages: tuple[str, ...] = STAGES
 
     def __init__(self, content_dir: Path | None = None, paths: DataPaths | None = None, *,
                  capture: CaptureSource | None = None, keep_history: bool = True) -> None:
@@ -109,12 +112,13 @@ class LocalLab:
         self.paths = paths or data_paths()
         self.keep_history = keep_history
         self._capture = capture
-        self._skills_made = None
+        self._skills_made: Skills | None = None
         self._history: VoiceHistory | None = None
         self._lock = threading.Lock()
 
     @property
-    def _skills(self):  # noqa: ANN202 - Skills: the assistant's memory for this session (timers, list)
+    def _skills(self) -> Skills:
+        """The assistant's memory for this session (timers, the shopping list)."""
         from explainer.voice.skills import Skills
 
         if self._skills_made is None:

@@ -80,10 +80,10 @@ class NearestIndex:
         self.keywords: dict[str, set[str]] = {}
         for words, intent in zip(self.skeletons, self.intents, strict=True):
             self.keywords.setdefault(intent, set()).update(w for w in words if w != SLOT)
-        self.vocabulary = set().union(*self.keywords.values()) if self.keywords else set()
+        self.vocabulary: set[str] = set().union(*self.keywords.values())
         spread: dict[str, int] = {}
-        for words in self.keywords.values():
-            for word in words:
+        for own in self.keywords.values():
+            for word in own:
                 spread[word] = spread.get(word, 0) + 1
         # A word of many commands ("the", "are", "my") says little about which one was meant.
         self.telling = {w for w, n in spread.items() if n <= max(1, len(self.keywords) // 4)}

@@ -39,7 +39,7 @@ from explainer.voice.labinput import (
 )
 from explainer.voice.nlu import understand
 from explainer.voice.rooms import room
-from explainer.voice.sampling import ReviewSampler
+from explainer.voice.sampling import REPORTED_RATE, ReviewSampler
 from explainer.voice.skills import Skills
 from explainer.voice.trace import STAGES, StageTimer, Trace, skipped
 from explainer.voice.wake import WAKE_WORDS, WakeWordDetector
@@ -123,7 +123,7 @@ class Pipeline:
             stage.output = wake.summary()
             stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
                           "start": wake.start, "end": wake.end}
-        if not wake.woke:
+        if not wake.woke or wake.start is None or wake.end is None:
             for name in STAGES[2:]:
                 skipped(trace, name, t0)
             trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
@@ -214,7 +214,8 @@ class Pipeline:
                 stage.output = f"kept as recording #{trace.history_id}"
                 if self.history.notice and self.history.notice not in trace.notices:
                     trace.notices.append(self.history.notice)
-        with StageTimer(trace, "sampling", t0, f"rate {self.sampler.rate:.0%}") as stage:
+        lab_rate = f"rate {self.sampler.rate:.0%} (lab; reported real rates about {REPORTED_RATE:.1%})"
+        with StageTimer(trace, "sampling", t0, lab_rate) as stage:
             key = trace.history_id if trace.history_id is not None else f"{trace.source}:{trace.text}"
             trace.selected_for_review = self.sampler.selects(key)
             if trace.selected_for_review and trace.history_id is not None and self.history is not None:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REAL_BACKENDS = {
@@ -83,7 +84,7 @@ def probe_miniaudio() -> str:
 def command_player() -> list[str] | None:
     """The first command-line player whose sound server or card is actually present."""
     runtime = Path(os.environ.get("XDG_RUNTIME_DIR", "/nonexistent"))
-    checks = (
+    checks: tuple[tuple[str, Callable[[], bool], list[str]], ...] = (
         ("pw-play", lambda: (runtime / "pipewire-0").exists(), []),
         ("paplay", lambda: bool(os.environ.get("PULSE_SERVER")) or (runtime / "pulse" / "native").exists(), []),
         ("aplay", alsa_has_card, ["-q"]),

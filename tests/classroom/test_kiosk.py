@@ -24,6 +24,7 @@ from explainer.learning.progress import Progress
 from explainer.learning.quiz import correct_answer
 from explainer.paths import data_paths
 from explainer.tui.config import AppConfig
+from tests.pilot import screen_text
 
 SIZE = (80, 24)
 
@@ -56,7 +57,7 @@ def no_sound(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def kiosk(**overrides):
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
 
     values = {"data": data_paths(), "kiosk": True, "audio": False, "seed": 7}
     values.update(overrides)
@@ -115,7 +116,7 @@ async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isola
         assert app.current_mode == "lesson" and app.screen.short_tour
         await pilot.press("right")
         await settle(pilot)
-        assert app.progress.pages_read, "reading a page is recorded (in memory)"
+        assert app.progress.tour_seen, "reading a page of the tour is recorded (in memory)"
         await answer_first_question(pilot, app)
         app.open_reviewer()
         await settle(pilot)
@@ -176,7 +177,7 @@ async def test_idle_kiosk_goes_back_to_the_welcome_screen_and_forgets_the_visito
         app.open_station("wake-word")
         await settle(pilot)
         assert app.screen is not lesson, "every mode is rebuilt for the next visitor"
-        assert app.screen.station.id == "wake-word"
+        assert app.screen.walk.station.id == "wake-word"
 
 
 async def test_idle_policy_decides_with_a_fake_clock() -> None:
@@ -228,11 +229,13 @@ async def test_host_sees_anonymous_tallies_and_can_end_the_kiosk() -> None:
         await settle(pilot)
         panel = app.screen
         assert type(panel).__name__ == "HostPanelScreen"
-        text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        text = screen_text(app)
         assert "Visitors today: 2" in text
-        assert "100%" in text  # visitor 1 answered one question correctly
+        assert "Right first time" in text and "In the end" in text
+        assert "100%" in text  # visitor 1 answered one question correctly, at the first try
         summary = app.tallies.summary(app.course)
         assert summary.stations["wake-word"] == 1 and summary.quizzes["wake-word"].attempts == 1
+        assert summary.quizzes["wake-word"].average_first == 1.0
         await pilot.press("x")
         await settle(pilot)
     assert app.return_code in (0, None)

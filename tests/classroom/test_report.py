@@ -1,20 +1,22 @@
-"""`explainer class report` on a class's worth of real exports, two of them broken."""
+"""`explainer class report` over 30 exports with known tries: every number checked exactly.
+
+The class is tests/classroom/class_fixtures.py: 26 scripted learners, one export from the
+previous version of the app, three broken files.
+"""
 
 from __future__ import annotations
 
 import json
-import random
 
 import pytest
 
 from explainer.classroom.report import build_report
+from explainer.classroom.report_html import to_html
+from explainer.classroom.report_render import to_markdown
 from explainer.cli import run
-from explainer.cli.results_cmd import build_payload, to_csv
 from explainer.course.load import load_course
-from explainer.learning.progress import ProgressStore
-from explainer.learning.quiz import correct_answer
-from explainer.learning.quiz_session import QuizSession
 from explainer.paths import packaged_content_dir
+from tests.classroom.class_fixtures import learner_payload, write_class
 
 
 @pytest.fixture(scope="module")
@@ -22,78 +24,124 @@ def course():
     return load_course(packaged_content_dir())
 
 
-def _learner_payload(course, name: str, skill: float, rng: random.Random) -> dict:
-    """A learner who answers each question right with probability ``skill`` (else picks a wrong option)."""
-    progress = ProgressStore(None).load().progress
-    for quiz_id in ("wake-word", "listening-window", "final"):
-        session = QuizSession(course, quiz_id, progress, seed=1, max_tries=1)
-        while not session.done:
-            question = session.current
-            given = correct_answer(question)
-            if rng.random() > skill and question.type in ("single", "truefalse"):
-                wrong = [o.id for o in question.options if not o.correct]
-                given = wrong[0]
-            session.check(given)
-            session.advance()
-    return build_payload(course, progress, name)
+@pytest.fixture(scope="module")
+def files(course, tmp_path_factory):
+    return write_class(course, tmp_path_factory.mktemp("class"))
 
 
-def _write_class(course, folder, learners: int = 28):
-    rng = random.Random(42)
-    paths = []
-    for n in range(learners):
-        payload = _learner_payload(course, f"Student {n + 1:02d}", rng.uniform(0.3, 0.95), rng)
-        path = folder / f"student-{n + 1:02d}.json"
-        path.write_text(json.dumps(payload), encoding="utf-8")
-        paths.append(path)
-    broken = folder / "student-29.json"
-    broken.write_text(paths[0].read_text(encoding="utf-8")[:200], encoding="utf-8")  # cut off mid-way
-    wrong_format = folder / "student-30.json"
-    wrong_format.write_text(to_csv(json.loads(paths[1].read_text(encoding="utf-8"))), encoding="utf-8")
-    return paths + [broken, wrong_format]
+@pytest.fixture(scope="module")
+def report(course, files):
+    return build_report(files, course)
 
 
-def test_report_merges_thirty_exports_and_names_skipped_files(course, tmp_path, capsys):
-    files = _write_class(course, tmp_path)
-    out_dir = tmp_path / "report"
-    code = run(["class", "report", *map(str, files), "--out-dir", str(out_dir)])
+def _text(course, qid: str, option: str) -> str:
+    question = next(q for q in course.questions if q.id == qid)
+    return next(o.text for o in question.options if o.id == option)
+
+
+def test_who_is_in_and_which_files_were_skipped(report):
+    assert len(report.learners) == 27 and "Old Format" in report.learners
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in report.skipped}
+    assert set(reasons) == {"cut-off.json", "spreadsheet.json", "deep.json"}
+    assert "is not valid JSON" in reasons["cut-off.json"]
+    assert "is not valid JSON" in reasons["spreadsheet.json"]
+    assert "nested too deeply" in reasons["deep.json"]
+
+
+def test_first_tries_per_question(course, report):
+    spotted = report.questions["ww-where-spotted"]
+    assert (spotted.tried, spotted.first_right) == (27, 20)
+    assert spotted.most_common_wrong == (_text(course, "ww-where-spotted", "cloud"), 4)
+    assert dict(spotted.wrong_answers) == {_text(course, "ww-where-spotted", "cloud"): 4,
+                                           _text(course, "ww-where-spotted", "phone"): 3}
+    assert (spotted.sure_when_wrong, spotted.wrong_first) == (4, 7)
+    assert (spotted.right_in_end, spotted.finished) == (27, 27)  # all found it on a later try
+
+    records = report.questions["ww-records-everything"]  # true/false: one try
+    assert (records.tried, records.first_right) == (27, 16)
+    assert dict(records.wrong_answers) == {"True": 10}  # the old export's wrong answer is not known
+    assert dict(records.wrong_confidence) == {"sure": 6, "unsure": 2, "unmarked": 3}
+    assert (records.right_in_end, records.finished) == (17, 27)  # the old export: right on try 2
+
+    rate = report.questions["ww-false-wake-rate"]
+    assert (rate.tried, rate.first_right) == (27, 22)
+    assert rate.most_common_wrong == ("76 misactivations", 5)
+    assert report.questions["ww-trigger-words"].first_right == 26  # the old export took two tries
+    assert report.questions["ww-engines"].first_right == 27
+    assert [q.question_id for q in report.hardest()][:3] == [
+        "ww-records-everything", "ww-where-spotted", "ww-false-wake-rate"]
+
+
+def test_misconceptions_ranked_by_how_many_hold_them(course, report):
+    ranks = report.misconceptions()
+    assert len(ranks) == 10  # the course's ten, each named
+    top, second = ranks[0], ranks[1]
+    assert (top.number, top.holders, top.sure, top.asked) == (1, 11, 6, 27)
+    assert top.belief == course.misconception(1).belief and top.sources
+    assert (second.number, second.holders, second.sure, second.asked) == (3, 6, 5, 27)
+    assert all(m.asked == 0 for m in ranks[2:])
+
+
+def test_pre_post_per_learner_and_per_item(course, report):
+    changes = report.changes()
+    assert len(changes) == 20  # the old export has a pre-check only
+    assert {(c.items, c.pre, c.post) for c in changes} == {(10, 2, 8)}
+    items = report.item_changes()
+    assert [q.id for q in course.questions if q.prepost] == [row[0] for row in items]
+    assert [row[1:] for row in items] == [(20, 20, 20)] * 2 + [(20, 0, 20)] * 6 + [(20, 0, 0)] * 2
+
+
+def test_heat_map_and_reviewer_figures(report):
+    (quiz, cells), = report.heat_map()
+    assert quiz == "wake-word"
+    assert [(c.first_right, c.tried) for c in cells] == [(20, 27), (16, 27), (22, 27), (26, 27), (27, 27)]
+    figures = {label: (round(mean, 6), n) for label, mean, n in report.reviewer()}
+    assert figures == {"Word error rate (mean)": (0.2, 3), "Clips reviewed": (6.0, 3)}
+
+
+def test_every_output_leads_with_misconceptions_and_first_tries(course, report, files, tmp_path, capsys):
+    out_dir = tmp_path / "out"
+    assert run(["class", "report", *map(str, files), "--out-dir", str(out_dir)]) == 0
     printed = capsys.readouterr().out
-    assert code == 0
-    assert "Learners: 28" in printed
-    assert "student-29.json is not valid JSON" in printed
-    assert "student-30.json is not valid JSON" in printed or "student-30.json is not a" in printed
+    belief = course.misconception(1).belief
+    assert "Learners: 27" in printed and "Right first time: " in printed
+    assert "Misconceptions, most widely held first" in printed and "11 of 27" in printed
+    assert "Skipped: deep.json is nested too deeply" in printed
+    assert "ww-where-spotted" not in printed  # question text, not ids
+    assert "projected_clips" not in printed and "mean_wer" not in printed
     markdown = (out_dir / "class-report.md").read_text(encoding="utf-8")
     page = (out_dir / "class-report.html").read_text(encoding="utf-8")
-    assert "Most common wrong answer" in markdown and "Files skipped" in markdown
-    assert "<svg" in page and "student-29.json" in page
-    assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', ""), "the page fetches nothing"
+    for text in (markdown, page):
+        assert belief.split(",")[0][:30] in text.replace("&#x27;", "'")
+        assert "Pre-check → post-check" in text and "Word error rate (mean)" in text
+    assert "| 1 | Smart speakers record" in markdown and "| 11 of 27 | 6 |" in markdown
+    assert "mean 2.0 → 8.0 of 10 (+6.0)" in markdown
+    plan = markdown.split("## Five minutes on the top three")[1].split("## ")[0]
+    assert "1. “Smart speakers record" in plan and "2. “False wakes are rare one-offs.”" in plan
+    assert "Five minutes on the top three" in printed and 'id="discussion"' in page
+    assert to_markdown(report) and to_html(report)
 
 
-def test_share_correct_and_most_common_wrong_answer(course, tmp_path):
-    report = build_report(_write_class(course, tmp_path, learners=6))
-    hardest = report.hardest()
-    assert hardest[0].share_correct <= hardest[-1].share_correct
-    wrong = [q for q in hardest if q.most_common_wrong]
-    assert wrong, "wrong answers are counted"
-    text, count = wrong[0].most_common_wrong
-    assert count >= 1 and not text.startswith("[")  # option text, not an id list
-
-
-def test_duplicates_and_junk_are_skipped_not_fatal(course, tmp_path):
-    payload = _learner_payload(course, "Ada", 0.5, random.Random(1))
-    first, again = tmp_path / "ada.json", tmp_path / "ada-copy.json"
-    first.write_text(json.dumps(payload), encoding="utf-8")
-    again.write_text(json.dumps(payload), encoding="utf-8")
-    junk = tmp_path / "junk.json"
-    junk.write_bytes(b"\xff\xfe\x00garbage")
-    other = tmp_path / "other.json"
-    other.write_text('{"format": "something-else"}', encoding="utf-8")
-    missing = tmp_path / "missing.json"
-    report = build_report([first, again, junk, other, missing])
-    assert report.learners == ["Ada"]
-    reasons = " ".join(s.reason for s in report.skipped)
-    assert "repeats ada.json" in reasons and "not UTF-8" in reasons
-    assert "not a Who's Listening? results export" in reasons and "cannot be read" in reasons
+def test_two_learners_with_different_wrong_first_answers_both_named(course, tmp_path, capsys):
+    """As a teacher would: two exports, two different wrong first answers, both misconceptions named."""
+    a = learner_payload(course, 9)  # wrong first on "records everything" (misconception 1)
+    b = learner_payload(course, 23)  # right there...
+    b["questions"] = [r for r in b["questions"] if r["question_id"] != "ww-false-wake-rate"]
+    b["questions"].append({**next(r for r in learner_payload(course, 2)["questions"]
+                                  if r["question_id"] == "ww-false-wake-rate")})  # ...but 76 first (misconception 3)
+    b["student"] = "Learner B"
+    paths = []
+    for name, payload in (("a", a), ("b", b)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(payload), encoding="utf-8")
+        paths.append(str(path))
+    assert run(["class", "report", *paths, "--out-dir", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert "Smart speakers record and upload" in printed
+    assert "False wakes are rare one-offs." in printed
+    assert "misactivations” ×1" in printed and "“True” ×1" in printed
+    markdown = (tmp_path / "class-report.md").read_text(encoding="utf-8")
+    assert "“76 misactivations” ×1" in markdown and "| 1 | Smart speakers" in markdown
 
 
 def test_no_readable_file_exits_1(tmp_path, capsys):
@@ -101,12 +149,3 @@ def test_no_readable_file_exits_1(tmp_path, capsys):
     bad.write_text("{", encoding="utf-8")
     assert run(["class", "report", str(bad), "--out-dir", str(tmp_path)]) == 1
     assert "nothing to report" in capsys.readouterr().out
-
-
-def test_markup_in_names_is_escaped(course, tmp_path):
-    payload = _learner_payload(course, "<script>x</script> [bold]", 0.5, random.Random(3))
-    path = tmp_path / "evil.json"
-    path.write_text(json.dumps(payload), encoding="utf-8")
-    assert run(["class", "report", str(path), "--out-dir", str(tmp_path)]) == 0
-    page = (tmp_path / "class-report.html").read_text(encoding="utf-8")
-    assert "<script>" not in page and "&lt;script&gt;" in page

@@ -70,7 +70,7 @@ def _export(data_dir, tmp_path, fmt, *extra):
 
 def test_json(data_dir, tmp_path):
     payload = json.loads(_export(data_dir, tmp_path, "json").read_text(encoding="utf-8"))
-    assert payload["format"] == "whos-listening/results" and payload["version"] == 1
+    assert payload["format"] == "whos-listening/results" and payload["version"] == 2
     assert payload["student"] == STUDENT
     assert payload["summary"]["answered"] == 2 and payload["summary"]["correct"] == 1
     station = next(s for s in payload["stations"] if s["quiz"] == "wake-word")
@@ -121,7 +121,7 @@ def test_extra_sections_hook(data_dir, tmp_path, monkeypatch):
     payload = json.loads(_export(data_dir, tmp_path, "json").read_text(encoding="utf-8"))
     assert payload["sections"]["reviewer"]["values"]["clips done"] == 4
     text = _export(data_dir, tmp_path, "md").read_text(encoding="utf-8")
-    assert "## Reviewer seat" in text and "- mean WER: 0.2" in text
+    assert "## Reviewer seat" in text and "- Mean WER: 0.2" in text  # keys shown as labels
     monkeypatch.setitem(results_module.EXTRA_SECTIONS, "broken", "tests.cli.test_results_export:_broken")
     payload = json.loads(_export(data_dir, tmp_path, "json").read_text(encoding="utf-8"))
     assert "error" in payload["sections"]["broken"]["values"]

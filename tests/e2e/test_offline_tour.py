@@ -51,7 +51,7 @@ async def test_tour_map_station_and_back_offline(app, no_network):
         assert made.current_mode == "map"
         assert first_page in made.progress.pages_read
         journey = made.screen.query_one("#journey")
-        assert "in progress" in journey.state_text(made.course.stations[0].id)
+        assert "◐ 3 pages · model · quiz" in journey.state_text(made.course.stations[0].id)  # what is left
         await pilot.press("c")  # continue goes back to where we were
         await pilot.pause()
         await pilot.pause()

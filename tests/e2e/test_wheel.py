@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HEADLESS_START = textwrap.dedent(
     """
     import asyncio
-    from explainer.tui.app import make_app
+    from explainer.tui.factory import make_app
     from explainer.tui.config import AppConfig
 
     async def main():

@@ -9,7 +9,7 @@ import pytest
 from explainer.course.model import Course, Page, Question
 from explainer.learning.journey import Journey, StationLeft, Step, tour_key
 from explainer.learning.progress import Progress
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 def course_with_extras() -> Course:
@@ -125,7 +125,9 @@ def test_a_quiz_opened_and_left_untouched_does_not_hold_continue() -> None:
 def test_tries_spent_on_the_first_question_count_as_started() -> None:
     course = course_with_extras()
     progress = Progress(last={"mode": "quiz", "quiz": "final"})
-    progress.section("quiz")["open"] = {"quiz": "final", "question": "final-0", "tries": 1}
+    # one try spent on the first question (kept in the attempt log since progress version 2)
+    progress.attempts["final-0"] = [{"quiz": "final", "round": 1, "try": 1, "given": "x", "correct": False,
+                                     "score": 0.0, "confidence": None, "at": "", "final": False}]
     assert Journey(course, progress).next_step() == Step("quiz", quiz_id="final", question=0)
 
 

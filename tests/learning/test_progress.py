@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.learning.progress import FORMAT, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, VERSION, Progress, ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
-from tests.shell_course import make_course
 
 
 def sample() -> Progress:
@@ -29,7 +28,7 @@ def test_round_trip(tmp_path: Path) -> None:
     loaded = store.load()
     assert loaded.notice is None
     data = json.loads((tmp_path / "progress.json").read_text())
-    assert data["format"] == FORMAT and data["version"] == 1
+    assert data["format"] == FORMAT and data["version"] == VERSION == 2
     assert data["pages_read"] == ["wake-word/first"]
     assert loaded.progress.section("reviewer") == {"shifts": {"s1": {"score": 3}}}
     assert loaded.progress.answers["wake-word-q1"]["given"] == ["true"]
@@ -144,20 +143,6 @@ def test_corrupt_file_at_save_time_is_set_aside(tmp_path: Path) -> None:
     assert ProgressStore(path).save(sample()).ok
     assert list(tmp_path.glob("progress.json.corrupt-*"))
     assert ProgressStore(path).load().progress.pages_read == {"wake-word/first"}
-
-
-def test_station_state() -> None:
-    course = make_course()
-    station = course.station("wake-word")
-    progress = Progress()
-    assert progress.station_state(station) == "not started"
-    progress.mark_page_read(station.pages[0].id)
-    assert progress.station_state(station) == "in progress"
-    progress.mark_page_read(station.pages[1].id)
-    progress.mark_model_tried(station.id)
-    assert progress.station_state(station) == "in progress"
-    progress.record_answer(station.questions[0].id, correct=False)
-    assert progress.station_state(station) == "done"
 
 
 def test_settings_round_trip_and_corrupt(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from explainer.course.model import Question
 from explainer.learning.quiz import (
     correct_answer,
     grade,
@@ -13,11 +14,12 @@ from explainer.learning.quiz import (
     shuffled_items,
     shuffled_options,
     shuffled_order,
+    solution_text,
 )
-from tests.quiz_samples import ALL, MATCHING, MULTI, NUMERIC, ORDERING, SINGLE, SPOT, TRUEFALSE
+from tests.builders import MATCHING, MULTI, NUMERIC, ORDERING, QUIZ, SINGLE, SPOT, TRUEFALSE
 
 
-@pytest.mark.parametrize("question", ALL, ids=lambda q: q.type)
+@pytest.mark.parametrize("question", QUIZ, ids=lambda q: q.type)
 def test_own_answer_is_correct(question):
     result = grade(question, correct_answer(question))
     assert result.correct and result.score == 1.0 and result.feedback == ()
@@ -62,14 +64,19 @@ def test_spot_is_graded_like_multi():
 def test_ordering_partial():
     result = grade(ORDERING, ["stream", "wake", "asr", "nlu"])
     assert not result.correct and result.score == pytest.approx(5 / 6)
-    assert {f.label for f in result.feedback} == {"stream", "wake"}
+    # before the last try: how many are in place, not which (that would hand the answer over)
+    assert [f.message for f in result.feedback] == ["2 of 4 steps are in their place."]
+    last = grade(ORDERING, ["stream", "wake", "asr", "nlu"], tries=3, max_tries=3)
+    assert {f.label for f in last.feedback} == {"stream", "wake"}
     assert grade(ORDERING, ["wake", "asr"]).score == 0
 
 
 def test_matching_partial():
     result = grade(MATCHING, {"buffer": "device", "asr": "device"})
     assert result.score == pytest.approx(1 / 3)
-    assert len(result.feedback) == 2
+    # two groups: naming a misplaced item would name its group, so only the count before the last try
+    assert [f.message for f in result.feedback] == ["2 items are in the wrong group."]
+    assert len(grade(MATCHING, {"buffer": "device", "asr": "device"}, tries=3, max_tries=3).feedback) == 2
 
 
 def test_numeric_tolerance_and_parsing():
@@ -82,7 +89,7 @@ def test_numeric_tolerance_and_parsing():
 
 
 def test_unknown_type_and_garbage_never_raise():
-    for question in ALL:
+    for question in QUIZ:
         for junk in (None, 5, "x", [1, [2]], {"a": 1}, object(), float("inf"), b"\x00"):
             assert not grade(question, junk).correct or question.type == "numeric" and junk == 5
 
@@ -143,6 +150,37 @@ _JUNK = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(junk=_JUNK, tries=st.integers(-3, 10))
 def test_grading_never_raises(junk, tries):
-    for question in ALL:
+    for question in QUIZ:
         result = grade(question, junk, tries)
         assert 0.0 <= result.score <= 1.0
+
+
+def test_a_percentage_typed_for_a_decimal_is_read_as_the_decimal():
+    """Issue 12.6: "40%" for "give the WER as a decimal" is right, and says how it was read."""
+    wer = Question("w", "final", "numeric", "WER as a decimal?", "0.4", ("s",), answer=0.4, tolerance=0.01)
+    result = grade(wer, "40%")
+    assert result.correct and "40% read as 0.4" in result.note
+    assert not grade(wer, "40").correct and grade(wer, "40").note is None
+    share = Question("p", "final", "numeric", "Percent?", "15.3", ("s",), answer=15.3, tolerance=0.5, unit="%")
+    assert grade(share, "15.3%").correct and grade(share, "15.3%").note is None
+
+
+def test_tries_are_capped_where_a_wrong_try_would_give_the_answer_away():
+    from explainer.learning.quiz import tries_allowed
+
+    assert tries_allowed(TRUEFALSE) == 1
+    three = Question("q", "w", "single", "?", "", ("s",), options=SINGLE.options[:3])
+    assert tries_allowed(three) == 2 and tries_allowed(SINGLE) == 3
+    assert tries_allowed(MULTI) == 3 and tries_allowed(SINGLE, 1) == 1
+
+
+def test_feedback_never_names_the_answer_before_the_last_try():
+    for question in QUIZ:
+        if question.type == "numeric":
+            continue
+        wrong = {"ordering": list(reversed(question.order)), "matching": {i.text: question.groups[0] for i in question.items}}
+        given = wrong.get(question.type, [o.id for o in question.options if not o.correct][:1])
+        first = grade(question, given, tries=1, max_tries=3)
+        assert first.solution is None
+        right = solution_text(question)
+        assert all(right not in f.message for f in first.feedback)

@@ -11,7 +11,8 @@ from explainer.learning.shift import REPORTED_SECONDS_PER_CLIP, Shift, choose_cl
 from explainer.learning.shift_debrief import AMAZON_STATEMENT, build_debrief
 from explainer.learning.shift_score import Answer
 from explainer.learning.shift_store import export_summary, load_shift, new_shift, save_shift
-from tests.reviewer_fixtures import FakeClock, make_course
+from tests.builders import make_course
+from tests.reviewer_fixtures import FakeClock
 
 
 def test_reported_pace_is_32_4_seconds():

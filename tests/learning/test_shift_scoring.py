@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from explainer.learning.shift_score import Answer, score_clip
 from explainer.learning.wer import normalise, wer, word_diff
-from tests.reviewer_fixtures import make_clip, make_course
+from tests.builders import make_clip, make_course
 
 
 def test_worked_example_from_the_fact_sheet():

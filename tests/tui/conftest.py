@@ -6,7 +6,23 @@ import pytest
 
 from explainer.paths import data_paths
 from explainer.tui.config import AppConfig
+from tests.builders import make_course
 from tests.reviewer_fixtures import FakeClock
+
+
+@pytest.fixture
+def seat(silent, app):
+    """Factory: ``seat(course=None, progress=None, lab=None)`` -> the real app (silent, fake clock) over
+    the test course; open the seat with ``await tests.pilot.open_reviewer(pilot)``."""
+    _clock, config = silent
+
+    def build(course=None, progress=None, lab=None):
+        made = app(course=course or make_course(), lab=lab, data=config.data, audio=config.audio)
+        if progress is not None:
+            made.progress = progress
+        return made
+
+    return build
 
 
 @pytest.fixture

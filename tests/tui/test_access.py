@@ -14,6 +14,7 @@ from textual.actions import parse
 
 from explainer.learning.settings import Settings
 from explainer.tui.screens.help import HelpScreen, binding_rows
+from tests.pilot import screen_lines
 
 SIZE = (80, 24)
 MIN_LUMINANCE_GAP = 0.15  # on a 0..1 scale; black on black is 0
@@ -27,7 +28,7 @@ def _luminance(colour) -> float:
 def unreadable(app) -> list[str]:
     """Text segments (with letters or digits) whose colours are too close to tell apart."""
     found = []
-    for y, strip in enumerate(app.screen._compositor.render_strips()):
+    for y, strip in enumerate(screen_lines(app)):
         for segment in strip:
             text, style = segment.text, segment.style
             if style is None or not any(ch.isalnum() for ch in text):
@@ -88,7 +89,7 @@ async def test_no_color_leaves_every_main_screen_readable(app, monkeypatch, quie
         made.apply_settings(made.settings, save=False)
         async for name in walk_main_screens(made, pilot):
             problems[name] = unreadable(made)
-            for _y, strip in enumerate(made.screen._compositor.render_strips()):
+            for _y, strip in enumerate(screen_lines(made)):
                 for segment in strip:  # NO_COLOR: only greys are left
                     colour = segment.style.color if segment.style else None
                     if colour is not None and not colour.is_default:

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.tui import services
 from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.too_small import TooSmallScreen
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 @pytest.fixture
-def map_app(app, monkeypatch):
-    course = make_course()
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    return app
+def map_app(course_app):
+    return course_app
 
 
 @pytest.mark.parametrize("size", [(40, 12), (79, 24), (80, 23), (80, 24), (132, 43), (250, 80)])
@@ -56,14 +53,13 @@ async def test_kiosk_writes_nothing(map_app, tmp_path):
     assert not app.config.data.data_dir.exists()
 
 
-async def test_markup_in_titles_shows_literally(app, monkeypatch):
+async def test_markup_in_titles_shows_literally(app):
     import dataclasses
 
     course = make_course()
     odd = dataclasses.replace(course.stations[0], title="[bold]Wake[/] [link=x]word")
     course = dataclasses.replace(course, stations=(odd, *course.stations[1:]))
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    made = app()
+    made = app(course=course)
     async with made.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         from explainer.tui.widgets.journey_map import JourneyMap

@@ -10,6 +10,7 @@ from textual.css import stylesheet as textual_stylesheet
 from textual.css.stylesheet import StylesheetParseError
 
 from explainer.tui.css_cache import CachedStylesheet, ParsedCssStore
+from tests.pilot import screen_text
 
 CSS = "#map-title { height: 1; background: $panel; }\nJourneyMap > .journey-map--done { color: $success; }\n"
 VARIABLES = {"panel": "#202020", "success": "#4ebf71"}
@@ -132,14 +133,14 @@ async def test_the_app_keeps_its_parsed_stylesheets_and_looks_the_same_next_time
     first = app()
     async with first.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        first_screen = [strip.text for strip in first.screen._compositor.render_strips()]
+        first_screen = screen_text(first).splitlines()
     assert _copies(folder), "nothing was kept for the next start"
     _refuse_parsing(monkeypatch)
     second = app()
     async with second.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(second.screen).__name__ == "MapScreen"
-        assert [strip.text for strip in second.screen._compositor.render_strips()] == first_screen
+        assert screen_text(second).splitlines() == first_screen
 
 
 def test_where_lists_the_folder(app_config):

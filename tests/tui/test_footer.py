@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from explainer.tui.widgets.footer import Footer
+from tests.pilot import screen_text
 
 
 def _footer_line(app) -> str:
-    return app.screen._compositor.render_strips()[-1].text
+    return screen_text(app).splitlines()[-1]
 
 
 async def test_footer_lists_keys_and_presses_them_on_click(app) -> None:

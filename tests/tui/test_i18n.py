@@ -16,6 +16,7 @@ import pytest
 
 import explainer
 from explainer.i18n import _, available_languages, language, set_language
+from tests.pilot import screen_text
 
 PACKAGE = Path(explainer.__file__).resolve().parent
 CATALOGUE = PACKAGE / "locale" / "es.toml"
@@ -136,7 +137,7 @@ async def test_the_app_speaks_spanish(app) -> None:
     made = app(lang="es")
     async with made.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = "\n".join(strip.text for strip in made.screen._compositor.render_strips())
+        text = screen_text(made)
         assert "Recorrido corto" in text or "Empezar el recorrido" in text, text
         assert made.course.title == "¿Quién escucha?"
         assert made.course.station("wake-word").pages[0].path.startswith("lang/es/")
@@ -144,7 +145,7 @@ async def test_the_app_speaks_spanish(app) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         await pilot.pause()
-        help_text = "\n".join(strip.text for strip in made.screen._compositor.render_strips())
+        help_text = screen_text(made)
         assert "Teclas: Mapa del recorrido" in help_text and "Recorrido corto" in help_text
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 
 history_module = pytest.importorskip("explainer.voice.history", reason="LAB-CORE's voice history is not in this build")
 
@@ -77,7 +77,7 @@ async def test_delete_all_asks_first_and_no_keeps_everything(app, app_config):
 
 async def test_auto_delete_setting_removes_old_uploads_and_is_remembered(app, app_config):
     db = app_config().data.history_db
-    seed(db, "old timer", days_old=10)
+    seed(db, "old timer", days_old=100)
     seed(db, "new timer")
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
@@ -85,11 +85,11 @@ async def test_auto_delete_setting_removes_old_uploads_and_is_remembered(app, ap
         assert count(db) == 2
         await pilot.press("shift+tab")  # the auto-delete choice, just above the table
         await settle(pilot, made)
-        await pilot.press("enter", "down", "down", "enter")  # off -> 1 day -> 7 days
+        await pilot.press("enter", "down", "enter")  # off -> after 3 months (Amazon's real periods: 3 or 18)
         await settle(pilot, made)
-        assert made.progress.section("lab")["auto_delete_days"] == 7
+        assert made.progress.section("lab")["auto_delete_months"] == 3
         assert count(db) == 1
-        assert "older than 7 days were deleted" in screen_text(made)
+        assert "older than 3 months were deleted" in screen_text(made)
 
 
 async def test_a_damaged_history_file_is_a_message_not_a_crash(app, app_config):

@@ -9,7 +9,7 @@ import sqlite3
 from explainer.voice.history import VoiceHistory
 from explainer.voice.history_examples import EXAMPLES, add_examples
 from explainer.voice.sampling import selected_for_review
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 
 OLD_SCHEMA = """CREATE TABLE uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at REAL NOT NULL,
     source TEXT NOT NULL DEFAULT '', wake_word TEXT NOT NULL DEFAULT '', transcript TEXT NOT NULL DEFAULT '',

@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Input, Select
 
 from explainer.voice.history import VoiceHistory
 from explainer.voice.trace import STAGES
-from tests.robust_support import TYPED, screen_text, settle
+from tests.pilot import screen_text, settle
+from tests.robust_support import TYPED
 from tests.tui.lab_fake import FakeLab
 
 

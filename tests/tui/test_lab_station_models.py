@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from explainer.tui.widgets.models import MODEL_WIDGETS, model_widget_class
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 from tests.tui.lab_fake import FakeLab
 
 
@@ -30,6 +30,8 @@ async def test_intent_parser_shows_set_timer_with_minutes(app):
     async with made.run_test(size=(80, 24)) as pilot:
         await open_model(pilot, made, "understanding")
         field = made.screen.query_one("#intent-text", Input)
+        assert made.screen.focused is not field  # the field takes the focus only when asked
+        await pilot.press("a")
         assert made.screen.focused is field
         field.value = ""
         await pilot.press(*"set a timer for ten minutes")
@@ -45,6 +47,7 @@ async def test_intent_parser_no_match_lists_known_intents_and_markup_stays_liter
     async with made.run_test(size=(80, 24)) as pilot:
         await open_model(pilot, made, "understanding")
         field = made.screen.query_one("#intent-text", Input)
+        await pilot.press("a")
         field.value = ""
         await pilot.press(*"[bold]sing[/] me a sea shanty")
         await settle(pilot, made)
@@ -107,10 +110,10 @@ async def test_history_browser_model_leaves_the_lessons_page_keys_alone(app):
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
         await open_model(pilot, made, "kept-on-file")
-        assert made.screen.at_model
+        assert made.screen.walk.at_model
         await pilot.press("p")  # the lesson's "back", not "play"
         await settle(pilot, made)
-        assert not made.screen.at_model
+        assert not made.screen.walk.at_model
 
 
 async def test_intent_parser_names_the_closest_known_command_for_a_near_miss(app):
@@ -118,6 +121,7 @@ async def test_intent_parser_names_the_closest_known_command_for_a_near_miss(app
     async with made.run_test(size=(80, 24)) as pilot:
         await open_model(pilot, made, "understanding")
         field = made.screen.query_one("#intent-text", Input)
+        await pilot.press("a")
         field.value = ""
         await pilot.press(*"are milk to my shopping list")
         await settle(pilot, made)

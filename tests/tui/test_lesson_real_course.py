@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from explainer.tui.app import make_app
+from explainer.tui.factory import make_app
 from explainer.tui.widgets.models import MODEL_WIDGETS
 from explainer.tui.widgets.page_view import PageView
 

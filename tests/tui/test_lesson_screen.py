@@ -1,54 +1,74 @@
-"""Pilot tests of the lesson screen: paging, sources, glossary, progress, end-of-station pause."""
+"""Pilot tests of the lesson screen: paging, the model as a detour, sources, glossary, progress,
+keys around a model's text field, and the end-of-station pause -- on the real app."""
 
 
 from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
 from explainer.tui.widgets.page_view import PageView
 from explainer.tui.widgets.sources_panel import SourcesPanel
-from tests.lessons_harness import HarnessApp
+from tests.pilot import open_lesson, screen_text
 
 
 def header(app) -> str:
     return str(app.screen.query_one("#lesson-header", Static).render())
 
 
-async def test_page_through_a_station_and_record_progress():
-    app = HarnessApp()
+def footer(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_page_through_a_station_and_record_progress(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word")
-        await pilot.pause()
-        assert "Station 1/6" in header(app) and "Page 1/3" in header(app)
+        screen = await open_lesson(pilot, "wake-word")
+        assert "Station 1/9" in header(app) and "Page 1 of 3" in header(app)
         assert "wake-word/first" in app.progress.pages_read
         text = str(screen.query_one("#page-text", Static).render())
         assert "[bold]Alexa[/bold]" in text  # content is shown literally, never as markup
         assert "[1]" in text and "[2]" in text and "[@" not in text and "{wake word}" not in text
         await pilot.press("right")
         await pilot.pause()
-        assert "Page 2/3" in header(app)
+        assert "Page 2 of 3" in header(app) and " n Next " in footer(app) and " q Map " in footer(app)
         assert "wake-word/second" in app.progress.pages_read
         await pilot.press("p")
         await pilot.press("n", "n")
         await pilot.pause()
-        assert "Model 3/3" in header(app)
-        assert app.progress.last["page"] == "model"
+        assert "Model (3 of 3)" in header(app) and "n: End of station" in header(app)
+        assert " n End of station " in footer(app)
+        assert app.progress.last["page"] == "model" and "wake-word" in app.progress.models_seen
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, StationEndDialog)
         await pilot.press("1")  # next station
         await pilot.pause()
-        assert screen.station.id == "listening-window"
-        assert app.saves >= 4
+        assert screen.walk is not None and screen.walk.station.id == "listening-window"
 
 
-async def test_sources_panel_and_glossary_popup():
-    app = HarnessApp()
+async def test_try_it_m_is_a_detour_that_returns_to_the_pages(course_app):
+    """Page 1 says "press m": the model opens, and n goes on to page 2, not to the station's end."""
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.open_lesson("wake-word")
+        await open_lesson(pilot, "wake-word")
+        await pilot.press("m")
         await pilot.pause()
+        assert "Model · from page 1" in header(app) and "n: On to page 2" in header(app)
+        assert " n Back to reading " in footer(app)
+        assert "wake-word" in app.progress.models_seen
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Page 2 of 3" in header(app)
+        assert app.progress.pages_read >= {"wake-word/first", "wake-word/second"}
+
+
+async def test_sources_panel_and_glossary_popup(course_app):
+    app = course_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(pilot, "wake-word")
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SourcesPanel)
@@ -76,32 +96,34 @@ async def test_sources_panel_and_glossary_popup():
         assert isinstance(app.screen, SourcesPanel)
 
 
-async def test_short_tour_and_quiz_choice():
-    app = HarnessApp()
+async def test_short_tour_keeps_its_own_record(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("your-controls", short_tour=True)
-        await pilot.pause()
-        assert [p.slug for p in screen.pages] == ["first"]
-        assert "Page 1/2" in header(app)
+        screen = await open_lesson(pilot, "your-controls", short_tour=True)
+        assert screen.walk is not None and [p.slug for p in screen.walk.pages] == ["first"]
+        assert "Page 1 of 2" in header(app) and "short tour" in header(app)
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, StationEndDialog)
-        labels = [label for _v, label in app.screen.choices]
-        assert any("final quiz" in label for label in labels)
+        labels = [f"{choice.number} {choice.label}" for choice in app.screen.choices]
+        assert labels == ["1 Finish the short tour", "2 This station's quiz (1 question)", "3 Back to the map"]
+        assert app.progress.tour_seen == {"your-controls/first", "your-controls/model"}
+        assert not app.progress.pages_read and not app.progress.models_seen  # the stations stay untouched
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, StationEndDialog)
         await pilot.press("q")
-        await pilot.pause()
-        assert ("map", "") in app.opened
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, MapScreen)
 
 
-async def test_clicking_a_citation_marker_opens_its_source():
-    app = HarnessApp()
+async def test_clicking_a_citation_marker_opens_its_source(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word", "second")
+        screen = await open_lesson(pilot, "wake-word", "second")
         view = screen.query_one(PageView)
         for _ in range(50):  # the page is laid out a frame or two after it opens
             await pilot.pause()
@@ -118,11 +140,10 @@ async def test_clicking_a_citation_marker_opens_its_source():
 
 
 # --- QA walk-through regressions in the lesson screen: a model keeps its state, escape leaves a field.
-async def test_model_keeps_its_state_when_paging_back_and_forth():
-    app = HarnessApp()
+async def test_model_keeps_its_state_when_paging_back_and_forth(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word", "model")
-        await pilot.pause()
+        screen = await open_lesson(pilot, "wake-word", "model")
         await app.workers.wait_for_complete()
         model = screen.query_one(".station-model")
         before = model.threshold
@@ -138,40 +159,47 @@ async def test_model_keeps_its_state_when_paging_back_and_forth():
         assert model.threshold == changed
         # another station starts with its own, fresh model
         screen.show_station("listening-window", "model")
-        await pilot.pause()
+        for _ in range(3):
+            await pilot.pause()
         assert len(screen.query(".station-model")) == 1
         assert screen.query_one(".station-model") is not model
 
 
-async def test_escape_in_a_model_field_leaves_the_field_not_the_station():
-    app = HarnessApp()
+async def test_a_field_takes_keys_only_when_asked_and_escape_never_leaves_the_station(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("sampled-for-review", "model")
-        await pilot.pause()
+        screen = await open_lesson(pilot, "sampled-for-review", "model")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.focused, Input)
+        assert not isinstance(app.focused, Input)  # opened fresh: no field has the focus
+        await pilot.press("a")  # ask for the fields
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input) and field.id == "sampling-users"
+        await pilot.press("5")
+        assert field.value == "5"  # asked for: the number is selected, and typing replaces it
+        line = footer(app)
+        assert "esc Leave the field" in line and "F1 Help" in line and " n " not in line and "? Help" not in line
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and not isinstance(app.focused, Input)
-        assert ("map", "") not in app.opened
+        assert " n End of station " in footer(app) and "? Help" in footer(app)
         await pilot.press("n")  # turns the page now instead of typing "n"
         await pilot.pause()
         assert isinstance(app.screen, StationEndDialog)
         await pilot.press("escape")  # closes the dialog
         await pilot.pause()
-        screen.set_focus(None)
-        await pilot.press("escape")  # nothing being typed: back to the map
+        await pilot.press("escape")  # nothing being typed: Esc still never leaves the station
         await pilot.pause()
-        assert ("map", "") in app.opened
+        assert app.screen is screen and app.current_mode == "lesson"
 
 
 def test_list_items_and_asides_wrap_with_a_hanging_indent():
-    from lessons_harness import make_course
     from rich.style import Style
 
     from explainer.course.model import Page
     from explainer.tui.widgets.page_view import build_page_text
+    from tests.builders import make_course
 
     course = make_course()
     body = (
@@ -191,13 +219,12 @@ def test_list_items_and_asides_wrap_with_a_hanging_indent():
     assert "\n    " not in unwrapped.plain
 
 
-async def test_switching_the_wake_word_shows_the_list_from_the_top():
+async def test_switching_the_wake_word_shows_the_list_from_the_top(course_app):
     from textual.widgets import OptionList
 
-    app = HarnessApp()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word", "model")
-        await pilot.pause()
+        screen = await open_lesson(pilot, "wake-word", "model")
         await app.workers.wait_for_complete()
         await pilot.pause()
         options = screen.query_one("#wake-list", OptionList)

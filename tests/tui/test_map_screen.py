@@ -7,13 +7,13 @@ import json
 import pytest
 from textual.widgets import Button
 
-from explainer.tui import services
 from explainer.tui.screens.help import HelpScreen
 from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.too_small import TooSmallScreen
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.journey_map import JourneyMap
-from tests.shell_course import make_course
+from tests.builders import make_course
+from tests.pilot import record_notices
 
 STATION_IDS = [
     "wake-word", "listening-window", "cloud-check", "understanding", "kept-on-file",
@@ -22,24 +22,11 @@ STATION_IDS = [
 
 
 @pytest.fixture
-def map_app(app, monkeypatch):
+def map_app(course_app):
     """The real app, with the in-memory course (independent of the lesson content's progress)."""
-    course = make_course()
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    return app
+    return course_app
 
 
-def record_notices(app) -> list[str]:
-    """Collect the messages the app shows with notify()."""
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        seen.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return seen
 
 
 def _region_visible(app, widget) -> bool:
@@ -85,13 +72,13 @@ async def test_states_show_words_and_icons(map_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         journey = app.screen.query_one(JourneyMap)
-        assert "◐ in progress" in journey.state_text("cloud-check")
+        assert "◐ 1 page · model · quiz" in journey.state_text("cloud-check")  # what is left, in words
         assert "● done" in journey.state_text("wake-word")
         drawn = str(journey.render())
-        assert drawn.count("● done") == 1 and drawn.count("◐ in progress") == 1
+        assert drawn.count("● done") == 1 and drawn.count("◐ 1 page …") == 1  # cut at a whole item at 80 columns
         label = str(app.screen.query_one("#continue", ActionButton).label)
-        assert "Continue where you left off" in label
-        assert "3. " + course.station("cloud-check").title in label
+        assert label == "▶ Continue: 3. " + course.station("cloud-check").title + " · page 2 of 3"
+        assert "Done: 1 of 9." in str(app.screen.query_one("#map-intro").render())
 
 
 async def test_keyboard_navigation_opens_a_station(map_app):
@@ -317,19 +304,12 @@ async def test_an_unfinished_station_says_what_is_left(map_app):
         await pilot.press("down")
         await pilot.pause()
         hint = " ".join(str(app.screen.query_one("#map-hint").render()).split())
-        assert "Still to do: the quiz." in hint
+        assert "Left: quiz." in hint
+        assert "◐ quiz" in str(app.screen.query_one(JourneyMap).render())
         app.progress.record_answer("wake-word-q1", correct=True)
         app.save_progress()
         await pilot.pause()
         assert app.screen.query_one(JourneyMap).states["wake-word"] == "done"
-
-
-def test_still_to_do_lists_only_what_is_missing():
-    from explainer.tui.screens.map import still_to_do
-
-    assert still_to_do(2, True, 3) == "Still to do: 2 pages, the model, the quiz."
-    assert still_to_do(1, False, 0) == "Still to do: 1 page."
-    assert still_to_do(0, False, 0) == ""
 
 
 async def test_help_follows_the_current_screen(map_app):
@@ -356,7 +336,7 @@ def _capture_opens(app) -> list[tuple]:
     return opened
 
 
-async def test_continue_returns_to_the_last_page_even_of_a_done_station(map_app):
+async def test_continue_goes_on_from_a_done_station_to_the_next_unfinished_thing(map_app):
     app = map_app()
     done = make_course().station("wake-word")
     for page in done.pages:
@@ -366,24 +346,34 @@ async def test_continue_returns_to_the_last_page_even_of_a_done_station(map_app)
     app.progress.last = {"mode": "lesson", "station": "wake-word", "page": "second"}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "1. " + done.title in str(app.screen.query_one("#continue", ActionButton).label)
+        label = str(app.screen.query_one("#continue", ActionButton).label)
+        assert label == "▶ Continue: 2. The listening window · page 1 of 3"
         opened = _capture_opens(app)
         await pilot.press("c")
         await pilot.pause()
-    assert opened == [("station", "wake-word", "second")]  # not station 2, the first unfinished one
+    assert opened == [("station", "listening-window", "first")]  # issue 12: the first unfinished thing
 
 
-async def test_continue_returns_to_a_quiz_or_the_lab(map_app):
-    for last, expected in (({"mode": "quiz", "quiz": "final"}, ("quiz", "final")), ({"mode": "lab"}, ("lab",))):
-        app = map_app()
-        app.progress.last = last
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert "Continue where you left off" in str(app.screen.query_one("#continue", ActionButton).label)
-            opened = _capture_opens(app)
-            await pilot.press("c")
-            await pilot.pause()
-        assert opened == [expected]
+async def test_continue_reopens_a_quiz_left_part_way_and_not_the_lab(map_app):
+    app = map_app()
+    app.progress.last = {"mode": "quiz", "quiz": "cloud-check"}
+    app.progress.attempts["cloud-check-q1"] = [{"quiz": "cloud-check", "round": 1, "try": 1, "given": "false",
+                                               "correct": False, "final": False}]  # one try spent, left
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(app.screen.query_one("#continue", ActionButton).label) == "▶ Continue: Quiz: 3. The cloud check"
+        opened = _capture_opens(app)
+        await pilot.press("c")
+        await pilot.pause()
+    assert opened == [("quiz", "cloud-check")]
+    app = map_app()
+    app.progress.last = {"mode": "lab"}  # the lab is not part of the path: Continue follows the course
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opened = _capture_opens(app)
+        await pilot.press("c")
+        await pilot.pause()
+    assert opened == [("station", "wake-word", "first")]
 
 
 async def test_continue_with_nothing_recorded_starts_at_station_one(map_app):
@@ -395,12 +385,12 @@ async def test_continue_with_nothing_recorded_starts_at_station_one(map_app):
         opened = _capture_opens(app)
         await pilot.press("c")  # the test course has no pre-check questions: nothing to offer
         await pilot.pause()
-    assert opened == [("station", "wake-word", None)]
+    assert opened == [("station", "wake-word", "first")]
 
 
 # -- first start: the pre-check is offered ------------------------------------------------
 @pytest.fixture
-def precheck_app(app, monkeypatch):
+def precheck_app(app):
     """The in-memory course with one pre/post question, so there is a pre-check to offer."""
     import dataclasses
 
@@ -409,8 +399,7 @@ def precheck_app(app, monkeypatch):
     question = dataclasses.replace(first.questions[0], prepost=True)
     stations = (dataclasses.replace(first, questions=(question,)), *course.stations[1:])
     course = dataclasses.replace(course, stations=stations)
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
-    return app
+    return lambda **overrides: app(course=course, **overrides)
 
 
 async def test_first_start_offers_the_precheck(precheck_app):
@@ -446,7 +435,7 @@ async def test_no_precheck_offer_once_the_learner_has_started(precheck_app):
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
-    assert opened == [("station", "wake-word", None)]
+    assert opened == [("station", "wake-word", "second")]
     workshop = precheck_app(tour="short")  # a ten-minute workshop visit goes straight in
     async with workshop.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -454,7 +443,7 @@ async def test_no_precheck_offer_once_the_learner_has_started(precheck_app):
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(workshop.screen, MapScreen)
-    assert opened == [("station", "wake-word", None)]
+    assert opened == [("station", "wake-word", "first")]
 
 
 # -- the arrow keys reach everything ------------------------------------------------------

@@ -6,7 +6,7 @@ A student who types ``[bold]`` or ``[red`` into a field, or a teacher whose page
 Covered elsewhere (not repeated here): the reviewer's transcript field
 (tests/tui/test_reviewer_screen.py::test_markup_typed_into_the_transcript_shows_literally), the
 wake-word explorer's phrase (tests/tui/test_station_models.py), station titles on the map
-(tests/tui/test_app_robustness.py), lesson pages in the lessons harness (tests/tui/test_lesson_screen.py).
+(tests/tui/test_app_robustness.py), lesson pages over the test course (tests/tui/test_lesson_screen.py).
 """
 
 from __future__ import annotations
@@ -15,14 +15,8 @@ import pytest
 from textual.widgets import Input
 
 from explainer.course.check import check_content
-from tests.robust_support import (
-    OPTION_TEXT,
-    PROMPT_PREFIX,
-    TYPED,
-    odd_content,
-    screen_text,
-    settle,
-)
+from tests.pilot import screen_text, settle
+from tests.robust_support import OPTION_TEXT, PROMPT_PREFIX, TYPED, odd_content
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from explainer.course.model import Page
 from explainer.tui.narration import chunks, narration_text
 from explainer.voice import playback, speech
-from tests.lessons_harness import HarnessApp
+from tests.pilot import open_lesson
 
 
 async def read_page(monkeypatch, app):
     messages: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word")
+        screen = await open_lesson(pilot, "wake-word")
         await pilot.pause()
         monkeypatch.setattr(screen, "notify", lambda message, **kw: messages.append(str(message)))
         await pilot.press("r")
@@ -20,13 +20,13 @@ async def read_page(monkeypatch, app):
     return messages
 
 
-async def test_no_speech_engine_gives_one_clear_message(monkeypatch):
+async def test_no_speech_engine_gives_one_clear_message(course_app, monkeypatch):
     monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (False, "espeak-ng is not installed."))
-    messages = await read_page(monkeypatch, HarnessApp())
+    messages = await read_page(monkeypatch, course_app(audio=True))
     assert any("needs a speech engine" in m and "espeak-ng is not installed." in m for m in messages)
 
 
-async def test_no_sound_device_gives_a_message(monkeypatch, tmp_path):
+async def test_no_sound_device_gives_a_message(course_app, monkeypatch, tmp_path):
     said: list[str] = []
 
     def fake_synthesize(text, out_path, **kwargs):
@@ -36,13 +36,13 @@ async def test_no_sound_device_gives_a_message(monkeypatch, tmp_path):
     monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (True, ""))
     monkeypatch.setattr(speech, "synthesize", fake_synthesize)
     monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (False, "No sound device found."))
-    messages = await read_page(monkeypatch, HarnessApp())
+    messages = await read_page(monkeypatch, course_app(audio=True))
     assert any("cannot play" in m and "No sound device" in m for m in messages)
     assert not any("Reading the page aloud" in m for m in messages)  # no promise before the failure
     assert not said
 
 
-async def test_reads_without_citations_and_r_stops(monkeypatch, tmp_path):
+async def test_reads_without_citations_and_r_stops(course_app, monkeypatch, tmp_path):
     import numpy as np
 
     from explainer.voice import audio
@@ -76,12 +76,10 @@ async def test_reads_without_citations_and_r_stops(monkeypatch, tmp_path):
     monkeypatch.setattr(speech, "synthesize", fake_synthesize)
     monkeypatch.setattr(playback, "Player", FakePlayer)
     from explainer.paths import data_paths
-    from explainer.tui.config import AppConfig
 
-    app = HarnessApp()
-    app.config = AppConfig(data=data_paths(tmp_path))
+    app = course_app(data=data_paths(tmp_path), audio=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await app.open_lesson("wake-word")
+        screen = await open_lesson(pilot, "wake-word")
         await pilot.pause()
         await pilot.press("r")
         await app.workers.wait_for_complete()

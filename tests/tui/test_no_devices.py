@@ -11,7 +11,7 @@ import dataclasses
 
 import pytest
 
-from tests.robust_support import screen_text, settle
+from tests.pilot import screen_text, settle
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ async def test_lessons_read_aloud_and_narration_without_speech(app, no_devices):
         await pilot.press("right", "right")
         await settle(pilot, made)
         assert type(made.screen).__name__ == "LessonScreen"
-        assert made.screen.index == 2
+        assert made.screen.walk.index == 2
 
 
 async def test_reviewer_first_clip_without_sound_or_speech(app, no_devices):

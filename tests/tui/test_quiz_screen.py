@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+import pytest
 from textual.widgets import Input, Static
 
-from explainer.course.model import Station
 from explainer.learning.quiz import (
     correct_answer,
     grade,
@@ -15,10 +13,17 @@ from explainer.learning.quiz import (
     shuffled_options,
     shuffled_order,
 )
-from tests.quiz_harness import QuizHarness
-from tests.quiz_samples import MATCHING, MULTI, NUMERIC
+from explainer.paths import data_paths
+from tests.builders import MATCHING, MULTI, NUMERIC, make_course
+from tests.pilot import Saves, open_quiz, wait_until
 
 SIZE = (80, 24)
+
+
+@pytest.fixture
+def quiz_app(course_app):
+    """The real app over the test course whose station 1 and final quiz ask one question of each type."""
+    return lambda **config: course_app(make_course(quiz=True), **config)
 
 
 def _text(app, selector: str) -> str:
@@ -34,10 +39,11 @@ async def _key_for(app, question, option_id: str) -> str:
     return str([o.id for o in options].index(option_id) + 1)
 
 
-async def test_single_wrong_then_right_by_keys():
-    app = QuizHarness()
+async def test_single_wrong_then_right_by_keys(quiz_app):
+    app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        saves = Saves(app)
+        await open_quiz(pilot, "wake-word")
         session = app.screen.session
         q = session.current
         assert q.id == "s1"
@@ -57,17 +63,17 @@ async def test_single_wrong_then_right_by_keys():
             app.progress.answers["s1"]["correct"] is True
             and app.progress.answers["s1"]["tries"] == 2
         )
-        assert app.saves == 2  # after each try
+        assert saves.count == 2  # after each try
         await pilot.press("enter")
         await pilot.pause()
         assert session.current.id == "m1"
 
 
-async def test_multi_by_space_and_arrows():
-    app = QuizHarness()
+async def test_multi_by_space_and_arrows(quiz_app):
+    app = quiz_app()
     app.progress.answers["s1"] = {"correct": True, "tries": 1, "at": "2026-01-01T00:00:00+00:00"}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         q = app.screen.session.current
         assert q.id == "m1"  # resumed at the first unanswered question
         ids = [o.id for o in shuffled_options(q, app.screen.session.seed)]
@@ -82,32 +88,38 @@ async def test_multi_by_space_and_arrows():
         assert app.progress.answers["m1"]["correct"] is True
 
 
-async def test_truefalse_same_answer_twice_costs_no_try():
-    app = QuizHarness()
+async def test_truefalse_has_one_try_and_same_answer_twice_costs_no_try(quiz_app, tmp_path):
+    """True/false: one wrong try would give the answer away, so one try (issue 12.6)."""
+    app = quiz_app()
     for qid in ("s1", "m1"):
         app.progress.answers[qid] = {"correct": True, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         session = app.screen.session
-        assert session.current.id == "t1"
+        assert session.current.id == "t1" and session.allowed == 1
         await pilot.press("1", "enter")  # "True" is always first, and wrong here
+        await pilot.pause()
+        assert session.last.finished and app.progress.answers["t1"]["correct"] is False
+    app = quiz_app(data=data_paths(tmp_path / "another-learner"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quiz(pilot, "wake-word")
+        session = app.screen.session
+        assert session.current.id == "s1" and session.allowed == 3
+        wrong = next(
+            n for n, o in enumerate(app.screen.widget.options, start=1) if not o.correct
+        )
+        await pilot.press(str(wrong), "enter")
         await pilot.pause()
         await pilot.press("enter")  # the same answer again: refused, no try spent
         await pilot.pause()
         assert session.tries == 1
-        await pilot.press("2", "enter")
-        await pilot.pause()
-        assert app.progress.answers["t1"] == app.progress.answers["t1"] | {
-            "correct": True,
-            "tries": 2,
-        }
 
 
-async def test_solution_after_the_last_try():
-    app = QuizHarness()
+async def test_solution_after_the_last_try(quiz_app):
+    app = quiz_app()
     app.progress.answers["s1"] = {"correct": True, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         q = app.screen.session.current
         assert q.id == "m1"
         c, d = await _key_for(app, q, "c"), await _key_for(app, q, "d")
@@ -125,12 +137,12 @@ async def test_solution_after_the_last_try():
         )
 
 
-async def test_ordering_with_brackets():
-    app = QuizHarness()
+async def test_ordering_with_brackets(quiz_app):
+    app = quiz_app()
     for qid in ("s1", "m1", "t1"):
         app.progress.answers[qid] = {"correct": True, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         q = app.screen.session.current
         assert q.type == "ordering"
         widget = app.screen.widget
@@ -148,24 +160,24 @@ async def test_ordering_with_brackets():
         assert app.progress.answers["o1"]["correct"] is True
 
 
-async def test_ordering_shift_arrows_move():
-    app = QuizHarness()
+async def test_ordering_shift_arrows_move(quiz_app):
+    app = quiz_app()
     for qid in ("s1", "m1", "t1"):
         app.progress.answers[qid] = {"correct": True, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         widget = app.screen.widget
         first = widget.items[0]
         await pilot.press("shift+down")
         assert widget.items[1] == first and widget.cursor == 1
 
 
-async def test_matching_wrong_then_right():
-    app = QuizHarness()
+async def test_matching_wrong_then_right(quiz_app):
+    app = quiz_app()
     for qid in ("s1", "m1", "t1", "o1"):
         app.progress.answers[qid] = {"correct": True, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         q = app.screen.session.current
         assert q.type == "matching"
         widget = app.screen.widget
@@ -173,7 +185,8 @@ async def test_matching_wrong_then_right():
             await pilot.press("1")  # everything into "device": two wrong
         await pilot.press("enter")
         await pilot.pause()
-        assert "Does not belong" in _feedback(app) and "Hint: Buffer." in _feedback(app)
+        # two groups: the count, not which items (that would give the answer away)
+        assert "2 items are in the wrong group" in _feedback(app) and "Hint: Buffer." in _feedback(app)
         for item in widget.items:
             while widget.items[widget.cursor].text != item.text:
                 await pilot.press("up")
@@ -183,10 +196,10 @@ async def test_matching_wrong_then_right():
         assert app.progress.answers["x1"]["correct"] is True
 
 
-async def test_numeric_and_spot_in_final():
-    app = QuizHarness("final")
+async def test_numeric_and_spot_in_final(quiz_app):
+    app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "final")
         assert app.screen.session.current.type == "numeric"
         await pilot.press("4", "0", "enter")
         await pilot.pause()
@@ -205,13 +218,15 @@ async def test_numeric_and_spot_in_final():
         assert entry["correct"] is True and entry["confidence"] == "sure"
         await pilot.press("enter")
         await pilot.pause()
-        assert "2 correct" in _text(app, "#quiz-prompt")
+        # the quiz end leads with first tries: 40 was a wrong first try, the spot question right
+        assert "Right first time: 1 of 2." in _text(app, "#quiz-prompt")
+        assert "In the end: 2 of 2 answered correctly." in _text(app, "#quiz-prompt")
 
 
-async def test_sources_panel_and_results_screen():
-    app = QuizHarness()
+async def test_sources_panel_and_results_screen(quiz_app):
+    app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         await pilot.press("s")
         await pilot.pause()
         assert type(app.screen).__name__ == "SourcesPanel"
@@ -225,13 +240,13 @@ async def test_sources_panel_and_results_screen():
         assert type(app.screen).__name__ == "QuizScreen"
 
 
-async def test_post_check_shows_comparison():
-    app = QuizHarness("post")
+async def test_post_check_shows_comparison(quiz_app):
+    app = quiz_app()
     pre = app.progress.section("prepost").setdefault("pre", {})
     for qid, ok in (("t1", True), ("x1", False), ("p1", False)):
         pre[qid] = {"correct": ok, "tries": 1}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "post")
         session = app.screen.session
         while not session.done:
             from explainer.learning.quiz import correct_answer
@@ -253,17 +268,12 @@ async def test_post_check_shows_comparison():
 
 
 def test_ordering_start_is_never_solved():
-    from tests.quiz_samples import ORDERING
+    from tests.builders import ORDERING
 
     assert all(list(shuffled_order(ORDERING, s)) != list(ORDERING.order) for s in range(50))
 
 
 # --- QA walk-through regressions in quizzes: refused tries, hidden answers in the pre-check, next station.
-SIZE = (80, 24)
-
-
-def _text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def test_not_a_number_or_a_half_sorted_list_is_refused_not_graded():
@@ -281,10 +291,10 @@ def test_multi_feedback_counts_missed_options_without_naming_them():
     assert "Missed" in shown and not any(text in shown for text in right)
 
 
-async def test_typing_no_number_keeps_the_try():
-    app = QuizHarness("final")
+async def test_typing_no_number_keeps_the_try(quiz_app):
+    app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "final")
         session = app.screen.session
         assert session.current.id == "n1"
         app.screen.query_one(Input).value = "[bold]x[/]"
@@ -294,10 +304,10 @@ async def test_typing_no_number_keeps_the_try():
         assert "[bold]x[/]" in app.screen.query_one(Input).value  # what was typed stays
 
 
-async def test_pre_check_saves_without_showing_answers_and_cannot_be_retaken():
-    app = QuizHarness("pre")
+async def test_pre_check_saves_without_showing_answers_and_cannot_be_retaken(quiz_app):
+    app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "pre")
         screen = app.screen
         session = screen.session
         while session.current is not None:
@@ -322,27 +332,23 @@ async def test_pre_check_saves_without_showing_answers_and_cannot_be_retaken():
         assert session.done and app.progress.answers == answered
 
 
-async def test_a_station_quiz_ends_with_the_next_station():
-    app = QuizHarness("wake-word")
-    following = Station("listening-window", "The listening window", "stations/02", "device", "", "m")
-    app.course = replace(app.course, stations=(*app.course.stations, following))
-    opened: list[str] = []
-    app.open_station = lambda station_id, *a, **k: opened.append(station_id)
+async def test_a_station_quiz_ends_with_the_next_station(quiz_app):
+    app = quiz_app()
     for question in app.course.stations[0].questions:
         app.progress.answers[question.id] = {"correct": True, "tries": 1, "quiz": "wake-word"}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         assert "n: next station: The listening window" in _text(app, "#quiz-feedback")
         assert app.screen.check_action("check", ()) is False  # the footer drops "Check / next"
         await pilot.press("n")
-        await pilot.pause()
-        assert opened == ["listening-window"]
+        await wait_until(pilot, lambda: getattr(app.screen, "station", None) is not None, "the next station")
+        assert app.current_mode == "lesson" and app.screen.station.id == "listening-window"
 
 
-async def test_changing_the_answer_clears_the_old_marks():
-    app = QuizHarness("wake-word")
+async def test_changing_the_answer_clears_the_old_marks(quiz_app):
+    app = quiz_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         widget = app.screen.widget
         wrong = next(o for o in widget.options if not o.correct)
         await pilot.press(str(widget.options.index(wrong) + 1), "enter")
@@ -364,11 +370,15 @@ def test_long_options_wrap_under_their_text():
     assert all(x.startswith(" " * 9) and x[9] != " " for x in lines[1:])
 
 
-async def test_resuming_a_half_tried_question_shows_its_hint_again():
-    app = QuizHarness("wake-word")
-    app.progress.section("quiz")["open"] = {"quiz": "wake-word", "question": "s1", "tries": 1}
+async def test_resuming_a_half_tried_question_shows_its_hint_again(quiz_app):
+    app = quiz_app()
+    # one try already spent on s1 (the attempt log keeps it per question)
+    app.progress.attempts["s1"] = [
+        {"quiz": "wake-word", "round": 1, "try": 1, "given": "cloud", "correct": False,
+         "score": 0.0, "confidence": None, "at": "2026-12-01T10:00:00+00:00", "final": False}
+    ]
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await open_quiz(pilot, "wake-word")
         assert app.screen.session.tries == 1
         assert "Hint: Think local." in _text(app, "#quiz-feedback")
 

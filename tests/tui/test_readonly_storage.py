@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from explainer.paths import data_paths
-from tests.robust_support import settle
+from tests.pilot import settle
 
 
 def notices(made) -> list[str]:

@@ -9,7 +9,8 @@ import wave
 import numpy as np
 
 from explainer.voice.history import VoiceHistory
-from tests.reviewer_fixtures import SeatHarness, make_course, screen_text, wait_for_work
+from tests.pilot import open_reviewer, screen_text
+from tests.reviewer_fixtures import wait_for_work
 
 
 def _wav_bytes(seconds: float = 0.5) -> bytes:
@@ -38,15 +39,15 @@ def _with_audio(monkeypatch, tmp_path):
 
 
 async def test_the_guess_comes_from_the_lab_recogniser_when_it_answers(
-    monkeypatch, silent, tmp_path
+    monkeypatch, seat, silent, tmp_path
 ):
     from tests.tui.lab_fake import FakeLab
 
     _clock, config = silent
     _with_audio(monkeypatch, tmp_path)
-    app = SeatHarness(make_course(), config)
-    app.lab = FakeLab(heard="alexa the lab heard this")  # the seat asks the app's lab service
+    app = seat(lab=FakeLab(heard="alexa the lab heard this"))  # the seat asks the app's lab service
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
@@ -54,18 +55,17 @@ async def test_the_guess_comes_from_the_lab_recogniser_when_it_answers(
         assert "Machine guess: lab recogniser" in screen_text(app)
 
 
-async def test_the_scripted_guess_when_the_recogniser_is_not_ready(monkeypatch, silent, tmp_path):
+async def test_the_scripted_guess_when_the_recogniser_is_not_ready(monkeypatch, seat, silent, tmp_path):
     from explainer.voice import decoder
-    from explainer.voice.lab_service import LocalLab
 
     _clock, config = silent
     _with_audio(monkeypatch, tmp_path)
     monkeypatch.setattr(decoder, "_engines", {})  # not loaded: the seat must not load it
     loads = []
     monkeypatch.setattr(decoder, "SphinxEngine", lambda *a, **k: loads.append(1))
-    app = SeatHarness(make_course(), config)
-    app.lab = LocalLab(paths=config.data)
+    app = seat()  # the real lab service
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
@@ -90,7 +90,7 @@ async def _work_whole_shift(pilot, app):
             break
 
 
-async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
+async def test_your_own_clip_is_offered_at_the_end_of_a_shift(seat, silent):
     _clock, config = silent
     history = VoiceHistory(config.data.history_db)
     history.add(
@@ -103,8 +103,9 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
     )
     history.add(audio=_wav_bytes(), transcript="alexa stop", source="typed", said="alexa stop")
     history.close()
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         await _work_whole_shift(pilot, app)
         assert app.screen.id == "reviewer-own-screen"
         text = screen_text(app)
@@ -124,11 +125,12 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent):
     assert app.progress.section("reviewer")["own_offered"] == [1]
 
 
-async def test_a_corrupt_history_means_no_own_clip_and_no_crash(silent):
+async def test_a_corrupt_history_means_no_own_clip_and_no_crash(seat, silent):
     _clock, config = silent
     config.data.history_db.parent.mkdir(parents=True, exist_ok=True)
     config.data.history_db.write_bytes(b"this is not a database" * 100)
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         await _work_whole_shift(pilot, app)
         assert "Debrief" in screen_text(app)

@@ -9,14 +9,18 @@ from textual.app import App
 from textual.widgets import Input, ProgressBar
 
 from explainer.learning.progress import Progress
-from tests.reviewer_fixtures import SeatHarness, make_course, screen_text, wait_for_work
+from tests.builders import make_course
+from tests.pilot import open_reviewer, record_notices, screen_text
+from tests.reviewer_fixtures import wait_for_work
 
 
-async def test_a_whole_shift_by_keyboard(silent):
+async def test_a_whole_shift_by_keyboard(seat, silent):
     clock, config = silent
     course = make_course()
-    app = SeatHarness(course, config)
+    app = seat(course)
+    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         await pilot.pause()
         assert "SYNTHETIC" in screen_text(app)
         app.screen.query_one("#reviewer-start").focus()
@@ -38,7 +42,7 @@ async def test_a_whole_shift_by_keyboard(silent):
             assert "WER" in text and "Labels" in text
             await pilot.press("ctrl+n")
             await pilot.pause()
-        told = [n for n in app.notices if "sound" in n.lower()]
+        told = [n for n in notices if "sound" in n.lower()]
         assert len(told) == 1  # "no sound device" said once, not once per clip
         await pilot.pause()
         text = screen_text(app)
@@ -53,14 +57,15 @@ async def test_a_whole_shift_by_keyboard(silent):
         assert section["summary"]["seconds_per_clip"] == 30
 
 
-async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, silent):
+async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, seat, silent):
     import explainer.voice.playback as playback
 
     clock, config = silent
     monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (True, "test"))
     monkeypatch.setattr(playback.Player, "audible", property(lambda self: True))
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
@@ -78,10 +83,11 @@ async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, silent)
         assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
 
 
-async def test_markup_typed_into_the_transcript_shows_literally(silent):
+async def test_markup_typed_into_the_transcript_shows_literally(seat, silent):
     clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
@@ -93,31 +99,35 @@ async def test_markup_typed_into_the_transcript_shows_literally(silent):
         assert "You typed: [bold]x[/]" in screen_text(app)
 
 
-async def test_a_shift_resumes_after_quitting(silent):
+async def test_a_shift_resumes_after_quitting(seat, silent):
     clock, config = silent
     course = make_course()
     progress = Progress()
-    app = SeatHarness(course, config, progress)
+    app = seat(course, progress)
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
         first = app.screen.shift.clip_ids
         await pilot.press("ctrl+n")
         await pilot.pause()
-    again = SeatHarness(course, config, progress)
+    again = seat(course, progress)
+    notices_again = record_notices(again)
     async with again.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         await wait_for_work(pilot, again)
         shift = again.screen.shift
         assert shift.clip_ids == first and len(shift.records) == 1
-        assert any("resumes at clip 2/6" in n for n in again.notices)
+        assert any("resumes at clip 2/6" in n for n in notices_again)
 
 
-async def test_the_distress_clip_is_opt_in_and_skippable(silent):
+async def test_the_distress_clip_is_opt_in_and_skippable(seat, silent):
     clock, config = silent
     course = make_course()
-    app = SeatHarness(course, config)
+    app = seat(course)
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         assert "fallen" in screen_text(app)  # the content note is shown before opting in
         app.screen.query_one("#reviewer-optin").value = True
         app.screen.query_one("#reviewer-start").focus()
@@ -143,6 +153,7 @@ async def test_the_distress_clip_is_opt_in_and_skippable(silent):
 
 def test_full_guidelines_read_from_content_with_citations_resolved():
     import tomllib
+    from dataclasses import replace
 
     from explainer.course.model import Course, Source
     from explainer.paths import packaged_content_dir
@@ -161,14 +172,15 @@ def test_full_guidelines_read_from_content_with_citations_resolved():
     loaded = load_course(packaged_content_dir())
     assert loaded.guidelines is not None
     assert "(Fox8, 2019-04-11)" in read_guidelines(loaded)
-    fallback = read_guidelines(course)  # root /tmp: no guidelines.md there
+    fallback = read_guidelines(replace(course, root="/nowhere"))  # no guidelines.md there
     assert "could not be read" in fallback and "critical data" in fallback
 
 
-async def test_guidelines_key_opens_and_closes(silent):
+async def test_guidelines_key_opens_and_closes(seat, silent):
     clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
@@ -180,7 +192,7 @@ async def test_guidelines_key_opens_and_closes(silent):
         assert app.screen.id == "reviewer-screen"
 
 
-async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(silent):
+async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(seat, silent):
     """No speech engine, no sound card: the shipped WAVs give a waveform, captions stand in."""
     from explainer.course.load import load_course
     from explainer.paths import packaged_content_dir
@@ -189,8 +201,9 @@ async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(silent):
     clock, config = silent
     course = load_course(packaged_content_dir())
     assert len(course.clips) >= 24 and len(course.households) >= 3
-    app = SeatHarness(course, config)
+    app = seat(course)
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         for _ in range(6):
@@ -230,11 +243,13 @@ async def test_feedback_for_an_escalated_distress_clip():
 
 
 async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
-    silent, monkeypatch
+    seat, silent, monkeypatch
 ):
     clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
+    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")
         await wait_for_work(pilot, app)
@@ -252,21 +267,22 @@ async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
         monkeypatch.setattr(player.player, "toggle", broken)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert any("device unplugged" in n for n in app.notices)
+        assert any("device unplugged" in n for n in notices)
         assert app.focused.id == "reviewer-transcript"  # still typing where we were
 
 
 # --- The reviewer seat opens light and answers "Start the shift" at once (QA S9, bench 1a).
-async def test_first_visit_composes_only_the_intro(silent) -> None:  # noqa: F811
+async def test_first_visit_composes_only_the_intro(seat, silent) -> None:  # noqa: F811
     _clock, config = silent
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         await pilot.pause()
         assert not app.screen.query("#reviewer-work") and not app.screen.query("#reviewer-feedback-pane")
         app.screen.on_screen_suspend()  # leaving before any clip: nothing to unload, no error
 
 
-async def test_start_shows_progress_at_once_and_the_clip_when_ready(silent, monkeypatch) -> None:  # noqa: F811
+async def test_start_shows_progress_at_once_and_the_clip_when_ready(seat, silent, monkeypatch) -> None:  # noqa: F811
     from explainer.voice import render
 
     _clock, config = silent
@@ -278,8 +294,9 @@ async def test_start_shows_progress_at_once_and_the_clip_when_ready(silent, monk
         return real(*args, **kwargs)
 
     monkeypatch.setattr(render, "clip_audio", slow_render)
-    app = SeatHarness(make_course(), config)
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
+        await open_reviewer(pilot)
         await pilot.pause()
         app.screen.query_one("#reviewer-start").focus()
         await pilot.press("enter")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.robust_support import settle
+from tests.pilot import settle
 
 SIZES = [(40, 12), (80, 24), (250, 80)]
 RESIZES = [(250, 80), (40, 12), (79, 24), (120, 40), (80, 23), (80, 24)]

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.tui import services
-from tests.shell_course import make_course
+from tests.builders import make_course
 
 
 @pytest.fixture
-def shell_app(app, monkeypatch):
+def shell_app(app):
     course = make_course()
-    monkeypatch.setattr(services, "load_course_or_problems", lambda config: (course, []))
 
     def build():
-        made = app()
+        made = app(course=course)
         progress = made.progress
         for page in course.station("wake-word").pages:
             progress.mark_page_read(page.id)

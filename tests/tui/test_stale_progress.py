@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from explainer.learning.progress import FORMAT
-from tests.robust_support import settle
+from tests.pilot import settle
 
 STALE = {
     "format": FORMAT,

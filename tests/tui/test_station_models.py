@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Static
 
 from explainer.tui.widgets.models.wake_word import WakeWordExplorer
-from tests.lessons_harness import HarnessApp
+from tests.builders import make_course
+from tests.pilot import open_lesson
 
 
 async def open_model(pilot, app, station_id):
-    screen = await app.open_lesson(station_id, "model")
+    screen = await open_lesson(pilot, station_id, "model")
     await pilot.pause()
     return screen
 
@@ -18,8 +19,8 @@ def text_of(widget) -> str:
     return str(widget.render())
 
 
-async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase():
-    app = HarnessApp()
+async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "wake-word")
         explorer = screen.query_one(WakeWordExplorer)
@@ -56,10 +57,10 @@ async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase():
         assert explorer._highlighted_phrase().intended is True
 
 
-async def test_listening_timeline_timeout_changes_upload():
+async def test_listening_timeline_timeout_changes_upload(course_app):
     from explainer.tui.widgets.models.listening_timeline import ListeningTimeline
 
-    app = HarnessApp()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "listening-window")
         model = screen.query_one(ListeningTimeline)
@@ -79,10 +80,10 @@ async def test_listening_timeline_timeout_changes_upload():
         assert "(fictional)" in text_of(screen.query_one("#timeline-metadata", Static))
 
 
-async def test_sampling_calculator_typing_presets_and_bad_input():
+async def test_sampling_calculator_typing_presets_and_bad_input(course_app):
     from explainer.tui.widgets.models.sampling import SamplingCalculator
 
-    app = HarnessApp()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "sampled-for-review")
         model = screen.query_one(SamplingCalculator)
@@ -90,6 +91,8 @@ async def test_sampling_calculator_typing_presets_and_bad_input():
         assert "100,000" in text_of(result)  # 10 million users x 5 a day x 0.2%
         assert "sampled-for-review" not in app.progress.models_tried
         users = screen.query_one("#sampling-users", Input)
+        assert not users.has_focus  # a field takes the focus only when asked
+        await pilot.press("a")
         assert users.has_focus
         users.value = ""
         await pilot.press(*"[red]lots")
@@ -108,10 +111,10 @@ async def test_sampling_calculator_typing_presets_and_bad_input():
         assert model.values["rate"] == 0.01 and "1.0 million" in text_of(result)
 
 
-async def test_disclosures_timeline_moves_reveals_and_filters():
+async def test_disclosures_timeline_moves_reveals_and_filters(course_app):
     from explainer.tui.widgets.models.disclosures import DisclosuresTimeline
 
-    app = HarnessApp()
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "the-2019-disclosures")
         model = screen.query_one(DisclosuresTimeline)
@@ -134,8 +137,8 @@ async def test_disclosures_timeline_moves_reveals_and_filters():
         assert "the-2019-disclosures" in app.progress.models_tried
 
 
-async def test_reviewer_brief_cards_and_start_shift():
-    app = HarnessApp()
+async def test_reviewer_brief_cards_and_start_shift(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "reviewer-seat")
         detail = screen.query_one("#brief-detail", Static)
@@ -146,15 +149,13 @@ async def test_reviewer_brief_cards_and_start_shift():
         assert "reviewer-seat" in app.progress.models_tried
         await pilot.press("o")
         await pilot.pause()
-        assert ("reviewer", "") in app.opened
+        assert app.current_mode == "reviewer"
 
 
-async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
+async def test_controls_checklist_ticks_persist_and_save_markdown(course_app, tmp_path):
     from explainer.paths import data_paths
-    from explainer.tui.config import AppConfig
 
-    app = HarnessApp()
-    app.config = AppConfig(data=data_paths(tmp_path))
+    app = course_app(data=data_paths(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "your-controls")
         items = screen.query_one("#checklist-items", OptionList)
@@ -169,6 +170,7 @@ async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
         assert "- [x] **Review my voice history" in saved and "- [ ] **Turn on automatic deletion**" in saved
         await pilot.press("q")
         await pilot.pause()
+        await open_lesson(pilot, "wake-word")  # another station, so the checklist is built afresh
         screen = await open_model(pilot, app, "your-controls")  # ticks come back from progress
         items = screen.query_one("#checklist-items", OptionList)
         assert "[x]" in str(items.get_option_at_index(2).prompt)
@@ -176,14 +178,12 @@ async def test_controls_checklist_ticks_persist_and_save_markdown(tmp_path):
         assert items.has_focus
 
 
-async def test_controls_checklist_read_only_folder_gives_a_message(tmp_path, monkeypatch):
+async def test_controls_checklist_read_only_folder_gives_a_message(course_app, tmp_path, monkeypatch):
     from explainer.paths import data_paths
-    from explainer.tui.config import AppConfig
 
-    app = HarnessApp()
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
-    app.config = AppConfig(data=data_paths(blocked))
+    app = course_app(data=data_paths(blocked))
     messages = []
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "your-controls")
@@ -196,8 +196,8 @@ async def test_controls_checklist_read_only_folder_gives_a_message(tmp_path, mon
         assert messages and messages[0].startswith("Could not save the checklist")
 
 
-async def test_listening_timeline_metadata_rows_say_who_reported_them():
-    app = HarnessApp()
+async def test_listening_timeline_metadata_rows_say_who_reported_them(course_app):
+    app = course_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_model(pilot, app, "listening-window")
         metadata = screen.query_one("#timeline-metadata", Static)
@@ -207,19 +207,17 @@ async def test_listening_timeline_metadata_rows_say_who_reported_them():
         assert "coordinates" in text_of(metadata) and "▶ Location" in text_of(metadata)
 
 
-async def test_every_model_survives_a_broken_model_toml(tmp_path):
+async def test_every_model_survives_a_broken_model_toml(course_app, tmp_path):
     """A teacher's typo in model.toml gives a message on screen, never a crash."""
-    from dataclasses import replace
-
-    from lessons_harness import MODELS, make_course
-
-    course = make_course()
-    for _sid, folder, _model in MODELS:
-        (tmp_path / "stations" / folder).mkdir(parents=True)
-        (tmp_path / "stations" / folder / "model.toml").write_text("this is [not toml", encoding="utf-8")
-    app = HarnessApp(replace(course, root=str(tmp_path)))
+    models = ("wake-word", "listening-window", "sampled-for-review", "reviewer-seat", "the-2019-disclosures",
+              "your-controls")  # the stations whose models read a model.toml
+    course = make_course(root=str(tmp_path))
+    for station in course.stations:
+        (tmp_path / station.folder).mkdir(parents=True)
+        (tmp_path / station.folder / "model.toml").write_text("this is [not toml", encoding="utf-8")
+    app = course_app(course)
     async with app.run_test(size=(80, 24)) as pilot:
-        for station_id, _folder, _model in MODELS:
+        for station_id in models:
             screen = await open_model(pilot, app, station_id)
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -8,14 +8,16 @@ state, so showing it again is safe at any time.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 
 HINT_SECONDS = 4.0
 
@@ -33,6 +35,11 @@ class AttractScreen(Screen[None]):
     """Title, "press any key", and a gently changing hint. Starting is the app's job."""
 
     HELP_TITLE = "Welcome"
+
+    class VisitorArrived(Message):
+        """A key or a click on the welcome screen: the kiosk starts a visit."""
+
+    app = getters.app(Host)
 
     def __init__(self) -> None:
         super().__init__(id="attract-screen")
@@ -60,8 +67,7 @@ class AttractScreen(Screen[None]):
             self._timer = None
 
     def _reduced_motion(self) -> bool:
-        settings = getattr(self.app, "settings", None)
-        return bool(getattr(settings, "reduced_motion", False))
+        return self.app.settings.reduced_motion
 
     def _show_hints(self) -> None:
         hints = attract_hints()
@@ -73,9 +79,7 @@ class AttractScreen(Screen[None]):
         self._show_hints()
 
     def _start(self) -> None:
-        start = getattr(self.app, "start_visit", None)
-        if start is not None:
-            start()
+        self.post_message(self.VisitorArrived())
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

@@ -1,7 +1,8 @@
 """The kiosk host's hidden panel: Ctrl+K, then the four-digit host code.
 
-It shows anonymous counts for the day (visitors, how many reached each station, average quiz
-scores) and lets the host send the kiosk back to its welcome screen or end it. Visitors see
+It shows anonymous counts for the day (visitors, how many reached each station, and per quiz
+the average share right first time -- what visitors knew -- beside the share right in the
+end) and lets the host send the kiosk back to its welcome screen or end it. Visitors see
 nothing of this: the key is not listed anywhere in the app, only in the teacher guide and
 ``explainer --help``.
 """
@@ -83,12 +84,14 @@ def tallies_renderable(tallies: Any, course: Any) -> Group:
     quizzes = Table(box=None, expand=True, padding=(0, 2, 0, 0))
     quizzes.add_column(_("Quiz"))
     quizzes.add_column(_("Visitors"), justify="right")
-    quizzes.add_column(_("Average score"), justify="right")
+    quizzes.add_column(_("Right first time"), justify="right")
+    quizzes.add_column(_("In the end"), justify="right")
     for quiz_id, tally in tallies.quizzes.items():
         title = titles.get(quiz_id) or (_("Final quiz") if quiz_id == "final" else quiz_id)
-        quizzes.add_row(Text(title), Text(str(tally.attempts)), Text(f"{tally.average:.0%}"))
+        quizzes.add_row(Text(title), Text(str(tally.attempts)), Text(f"{tally.average_first:.0%}"),
+                        Text(f"{tally.average:.0%}"))
     if not tallies.quizzes:
-        quizzes.add_row(Text(_("No quiz answered yet.")), Text(""), Text(""))
+        quizzes.add_row(Text(_("No quiz answered yet.")), Text(""), Text(""), Text(""))
     return Group(head, Text(""), stations, Text(""), quizzes)
 
 

@@ -17,7 +17,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
 from explainer.tui.widgets.lab_playback import LabPlayback
@@ -54,6 +55,8 @@ class LabScreen(Screen[None]):
         Binding("escape", "leave", _("Map")),
     ]
 
+    app = getters.app(Host)
+
     def __init__(self) -> None:
         super().__init__()
         self.trace: Trace | None = None
@@ -67,7 +70,7 @@ class LabScreen(Screen[None]):
 
     @property
     def lab(self) -> LabService:
-        return self.app.lab  # type: ignore[attr-defined]
+        return self.app.lab
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -91,7 +94,7 @@ class LabScreen(Screen[None]):
 
     def _clip_options(self) -> list[tuple[Text, str]]:
         options = [(Text(_("(the typed sentence)")), TYPED)]
-        for clip in self.app.course.clips if self.app.course else ():  # type: ignore[attr-defined]
+        for clip in self.app.course.clips:
             if not clip.content_note:  # opt-in clips stay behind their note in the reviewer seat
                 options.append((Text(clip.title), clip.id))
         return options
@@ -110,7 +113,7 @@ class LabScreen(Screen[None]):
         from explainer.voice.playback import Player
 
         speech_ok, speech_reason = self.lab.speech()
-        player = Player(enabled=bool(self.app.config.audio))  # type: ignore[attr-defined]
+        player = Player(enabled=self.app.config.audio)
         self.app.call_from_thread(self._probed, speech_ok, speech_reason, player)
         self.app.call_from_thread(self._status_if_idle, _("Loading the speech decoder (once)…"), True)
         notice = self.lab.warm_up()
@@ -233,15 +236,13 @@ class LabScreen(Screen[None]):
         self.query_one(TraceView).show_trace(trace, envelope)
         self.query_one(BusyLine).done(summary(trace))
         self.query_one("#lab-trace-table", DataTable).focus()
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            lab = progress.section("lab")
-            try:
-                count = int(lab.get("traces", 0))
-            except (TypeError, ValueError):  # a damaged count starts again rather than never saving
-                count = 0
-            lab["traces"] = count + 1
-            self.app.save_progress()  # type: ignore[attr-defined]
+        lab = self.app.progress.section("lab")
+        try:
+            count = int(lab.get("traces", 0))
+        except (TypeError, ValueError):  # a damaged count starts again rather than never saving
+            count = 0
+        lab["traces"] = count + 1
+        self.app.save_progress()
 
     # -- your own voice ------------------------------------------------------------------
     def action_record(self) -> None:
@@ -322,7 +323,7 @@ class LabScreen(Screen[None]):
         if isinstance(self.focused, Input):
             self.query_one("#lab-trace-table", DataTable).focus()  # leave the field first
         else:
-            self.app.action_open_map()  # type: ignore[attr-defined]
+            self.app.open_map()
 
     def action_fool_wake(self) -> None:
         from explainer.tui.screens.lab_wake import FoolWakeScreen
@@ -353,8 +354,16 @@ def summary(trace: Trace) -> str:
         else:
             parts.append(_("not sure: asked again"))
     if trace.selected_for_review:
-        parts.append(_("selected for human review"))
+        parts.append(_("selected for human review (this lab samples {lab:.0%}; companies reported about "
+                       "0.2% in 2019)").format(lab=_lab_rate(trace)))
     if trace.source == "microphone" and trace.woke and trace.history_id is None:
         parts.append(_("k: keep it in the voice history"))
     parts.extend(str(n) for n in trace.notices)
     return " · ".join(parts)
+
+
+def _lab_rate(trace: Trace) -> float:
+    """The rate the lab's sampler used for this run (its stage records it), for the summary line."""
+    stage = trace.stage("sampling")
+    rate = stage.data.get("rate") if stage is not None else None
+    return float(rate) if isinstance(rate, int | float) else 0.25

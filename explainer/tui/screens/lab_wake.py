@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl, fit_last_column
 
@@ -31,6 +33,8 @@ class FoolWakeScreen(Screen[None]):
         Binding("escape", "back", _("Back to the lab")),
     ]
 
+    app = getters.app(Host)
+
     def __init__(self, wake_word: str = "alexa", threshold: float | None = None, speech_ok: bool = True) -> None:
         super().__init__()
         self.wake_word = wake_word
@@ -42,7 +46,7 @@ class FoolWakeScreen(Screen[None]):
 
     @property
     def lab(self) -> LabService:
-        return self.app.lab  # type: ignore[attr-defined]
+        return self.app.lab
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -159,13 +163,14 @@ class FoolWakeScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return
-        key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        key, _column = table.coordinate_to_cell_key(Coordinate(max(table.cursor_row, 0), 0))
         trace = self.results.get(str(key.value))
         detail = self.query_one("#lab-wake-detail", Static)
         if trace is None:
             detail.update(Text(str(key.value)))
         elif trace.woke:
-            detail.update(Text(_("Woke on “{p}”. Uploaded: “{t}” — a recording a reviewer like you may hear.").format(
+            detail.update(Text(_("Woke on “{p}”. A real speaker would have uploaded: “{t}” — a recording a reviewer "
+                                 "like you may hear. This experiment keeps nothing: it is not in your voice history.").format(
                 p=key.value, t=trace.transcript)))
         else:
             detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))

@@ -1,11 +1,15 @@
-"""The lesson mode: a station's pages, then its model, then a pause before moving on.
+"""The lesson mode: a station's pages, its model, then a pause with what you now know.
 
-A learner reads a few short pages (each fits 80x24), plays with the station's model (the
-last "page"), and is then asked what next -- the station quiz, the next station or the map --
-rather than being scrolled on unasked (learners dislike that in terminal tutors). Reading a
-page and trying a model are recorded in progress. The short tour shows one page per station
-plus the model, for ten-minute workshop visits. Filling the body with the page view or the
-model (and keeping the model's state while paging) is ``lesson_body.LessonBody``.
+A learner reads a few short pages (each fits 80x24), plays with the station's model, and is
+then asked what next -- the station quiz, the next station or the map -- rather than being
+scrolled on unasked (learners dislike that in terminal tutors). Where the learner is inside a
+station (a page, the model, or the model opened from a page with m, which goes back to reading
+with n) is ``learning.station_walk``; what counts as done is ``learning.journey``; the body
+(page view or model) is ``widgets.lesson_body``. This screen shows them and answers the keys.
+
+Keys never surprise: n, p, m, s, q and ? work whenever no text field has the focus; a model's
+field takes the focus only when the learner asks for it, Esc leaves the field and never the
+station, and the footer and the header say what n does here ("On to page 2").
 """
 
 from __future__ import annotations
@@ -13,75 +17,90 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
+from explainer.learning.journey import Step, tour_key
+from explainer.learning.station_walk import StationWalk
+from explainer.tui.host import Host
 from explainer.tui.narration import Narrator, narration_text
-from explainer.tui.screens.lesson_body import MODEL_SLUG, LessonBody
 from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
+from explainer.tui.widgets.lesson_body import LessonBody
 from explainer.tui.widgets.models import ModelInteracted
 from explainer.tui.widgets.page_view import PageView, page_citations, page_terms
 from explainer.tui.widgets.sources_panel import SourcesPanel
+from explainer.tui.widgets.text_fields import text_field_focused
+
+COURSE_KEYS = {"next_page", "previous_page", "open_model", "sources", "glossary", "read_aloud", "back_to_map", "source"}
+PAGE_ONLY = {"open_model", "glossary", "read_aloud", "source"}
 
 
-def tour_pages(station: Station, short_tour: bool) -> list[Page]:
-    """The pages shown for a station: all of them, or the short-tour ones (at least one)."""
-    if not short_tour:
-        return list(station.pages)
-    chosen = [page for page in station.pages if page.short_tour]
-    return chosen or list(station.pages[:1])
-
-
-class LessonScreen(LessonBody, Screen):
+class LessonScreen(Screen[None]):
+    HELP_TITLE = "Lesson"
     BINDINGS = [
-        Binding("right,n", "next_page", _("Next")),
-        Binding("left,p", "previous_page", _("Back")),
+        # one key, three meanings: check_action shows the one that applies (and the footer says it)
+        Binding("n,right", "next_page('page')", _("Next")),
+        Binding("n,right", "next_page('detour')", _("Back to reading")),
+        Binding("n,right", "next_page('end')", _("End of station")),
+        Binding("p,left", "previous_page", _("Back")),
         Binding("m", "open_model", _("Model")),
         Binding("s", "sources", _("Sources")),
         Binding("g", "glossary", _("Words")),
         Binding("r", "read_aloud", _("Read aloud")),
         Binding("q", "back_to_map", _("Map")),
-        Binding("escape", "escape", _("Map")),
+        Binding("escape", "leave_field", _("Leave the field")),
+        Binding("escape", "stay", _("Stay"), show=False),  # never leaves the station (q does)
         # one description for all nine, so the help screen lists them as one row
         *[Binding(str(n), f"source({n})", _("Open source {n}").format(n="1-9"), show=False) for n in range(1, 10)],
     ]
 
+    app = getters.app(Host)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.station: Station | None = None
-        self.pages: list[Page] = []
-        self.index = 0
-        self.short_tour = False
+        self.walk: StationWalk | None = None
         self.narrator = Narrator(self)
 
     @property
     def course(self) -> Course:
-        return self.app.course  # type: ignore[attr-defined]
+        return self.app.course
+
+    @property
+    def station(self) -> Station | None:
+        return None if self.walk is None else self.walk.station
+
+    @property
+    def at_model(self) -> bool:
+        return self.walk is not None and self.walk.at_model
+
+    @property
+    def short_tour(self) -> bool:
+        return self.walk is not None and self.walk.tour
 
     def compose(self) -> ComposeResult:
         yield Static("", id="lesson-header", markup=False)
-        yield Container(id="lesson-body")
-        yield Footer()
+        yield LessonBody(self.course, id="lesson-body")
+        yield Footer(screen_first=True)  # n, p, q first: a model's own keys are named on the model too
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._show_something)
 
     def _show_something(self) -> None:
-        """Opened as a mode without a station (e.g. from the command palette): resume or start."""
-        if self.station is None and self.course.stations:
-            last = getattr(self.app, "progress", None)
-            station_id = (last.last.get("station") if last else None) or self.course.stations[0].id
-            if station_id not in {s.id for s in self.course.stations}:
-                station_id = self.course.stations[0].id
-            self.show_station(station_id, (last.last.get("page") if last else None))
+        """Opened as a mode without a station (e.g. from the command palette): where the learner was."""
+        if self.walk is None and self.course.stations:
+            last = self.app.progress.last if isinstance(self.app.progress.last, dict) else {}
+            ids = [s.id for s in self.course.stations]
+            wanted = last.get("station")
+            station_id = wanted if isinstance(wanted, str) and wanted in ids else ids[0]
+            page = last.get("page")
+            self.show_station(station_id, page if isinstance(page, str) else None, short_tour=bool(last.get("tour")))
 
     # -- what is shown --------------------------------------------------------------------
     def show_station(self, station_id: str, page_slug: str | None = None, short_tour: bool = False) -> None:
@@ -90,133 +109,158 @@ class LessonScreen(LessonBody, Screen):
         except KeyError:
             self.notify(_("There is no station called {id}.").format(id=station_id), severity="error", markup=False)
             return
-        self.station, self.short_tour = station, short_tour
-        self.pages = tour_pages(station, short_tour)
-        slugs = [page.slug for page in self.pages]
-        if page_slug == MODEL_SLUG:
-            self.index = len(self.pages)
-        else:
-            self.index = slugs.index(page_slug) if page_slug in slugs else 0
+        self.walk = StationWalk(station, tour=short_tour)
+        self.walk.go_to(page_slug)
         self._show_current()
 
     @property
-    def at_model(self) -> bool:
-        return self.index >= len(self.pages)
+    def body(self) -> LessonBody:
+        return self.query_one(LessonBody)
 
     @property
     def page(self) -> Page | None:
-        return None if self.at_model else self.pages[self.index]
+        return None if self.walk is None else self.walk.page
 
     def _show_current(self) -> None:
+        walk = self.walk
+        if walk is None:
+            return
         self.narrator.stop()
-        self._keep_body_for(self.station)
-        page = self.page
+        self.body.hold(walk.station)
+        page = walk.page
         if page is None:
-            self._show_model()
+            self.call_later(self.body.show_model, walk.station)
         else:
-            self.call_later(self._show_page, page)
-            self._record(page.slug, page_id=page.id)
-            if self._setting("narration"):
+            self.call_later(self.body.show_page, page)
+            if self.app.settings.narration:
                 self.narrator.start(narration_text(page), automatic=True)
+        self._record()
         self._update_header()
+        self.refresh_bindings()
 
     def _update_header(self) -> None:
-        if self.station is None:
+        walk = self.walk
+        if walk is None:
             return
-        number = self.course.stations.index(self.station) + 1
-        total = len(self.course.stations)
-        step = f"{_('Model')} {len(self.pages) + 1}/{len(self.pages) + 1}" if self.at_model else (
-            f"{_('Page')} {self.index + 1}/{len(self.pages) + 1}"
-        )
-        tour = f" · {_('short tour')}" if self.short_tour else ""
-        header = f"{_('Station')} {number}/{total} · {self.station.title} · {step}{tour}"
-        self.query_one("#lesson-header", Static).update(Text(header))
+        number = self.course.stations.index(walk.station) + 1
+        parts = [_("Station {n}/{total}").format(n=number, total=len(self.course.stations)),
+                 walk.station.title, walk.position()]
+        if walk.tour:
+            parts.append(_("short tour"))
+        header = Text(" · ".join(parts))
+        if walk.at_model:
+            header.append("  ")
+            header.append(_("n: {what}").format(what=walk.next_words()), "bold")
+        self.query_one("#lesson-header", Static).update(header)
 
-    def _record(self, slug: str, page_id: str | None = None) -> None:
-        progress = getattr(self.app, "progress", None)
-        if progress is None or self.station is None:
+    def _record(self) -> None:
+        """What the learner saw: a page read or the model opened (the tour keeps its own record)."""
+        walk = self.walk
+        if walk is None:
             return
-        if page_id:
-            progress.mark_page_read(page_id)
-        progress.last = {"mode": "lesson", "station": self.station.id, "page": slug}
-        self._save()
+        progress = self.app.progress
+        page = walk.page
+        if walk.tour:
+            progress.mark_tour_step(tour_key_for(walk))
+        elif page is not None:
+            progress.mark_page_read(page.id)
+        else:
+            progress.mark_model_seen(walk.station.id)
+        progress.last = {"mode": "lesson", "station": walk.station.id, "page": walk.key}
+        if walk.tour:
+            progress.last["tour"] = True
+        self.app.save_progress()
 
-    def _save(self) -> None:
-        save = getattr(self.app, "save_progress", None)
-        if save is not None:
-            save()
-
-    def _setting(self, name: str) -> Any:
-        settings = getattr(self.app, "settings", None)
-        if isinstance(settings, dict):
-            return settings.get(name)
-        return getattr(settings, name, None)
+    # -- which keys apply here ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        walk = self.walk
+        if action == "leave_field":
+            return text_field_focused(self)
+        if action == "stay":
+            return not text_field_focused(self)
+        if action in COURSE_KEYS and text_field_focused(self):
+            return False  # the field takes these keys; the footer shows Esc and F1 instead
+        if walk is None:
+            return True
+        if action in PAGE_ONLY and walk.at_model:
+            return False
+        if action == "next_page":
+            wanted = "detour" if walk.on_detour else "end" if walk.at_end else "page"
+            return parameters[:1] == (wanted,)
+        if action == "previous_page":
+            return True if walk.index > 0 or walk.on_detour else None
+        return True
 
     # -- moving ---------------------------------------------------------------------------
-    def action_next_page(self) -> None:
-        if self.station is None:
+    def action_next_page(self, _meaning: str = "") -> None:
+        walk = self.walk
+        if walk is None:
             return
-        if self.at_model:
-            self.narrator.stop()
-            self.app.push_screen(StationEndDialog(self.station, self.course, self.short_tour), self._after_station)
+        if walk.next():
+            self._show_current()
             return
-        self.index += 1
-        self._show_current()
+        self.narrator.stop()
+        dialog = StationEndDialog(walk.station, self.course, self.app.progress, tour=walk.tour)
+        self.app.push_screen(dialog, self._after_station)
 
     def action_previous_page(self) -> None:
-        if self.station is not None and self.index > 0:
-            self.index -= 1
+        if self.walk is not None and self.walk.previous():
             self._show_current()
 
     def action_open_model(self) -> None:
-        if self.station is not None and not self.at_model:
-            self.index = len(self.pages)
+        if self.walk is not None and self.walk.open_model():
             self._show_current()
 
-    def action_escape(self) -> None:
-        """Escape first leaves a model's text field (so n/p turn pages again), then the station."""
-        if isinstance(self.focused, Input):
+    def action_leave_field(self) -> None:
+        """Esc in a model's text field: back to the model, where n and p turn pages again."""
+        model = self.body.model
+        if model is not None and model.display:
+            model.focus()
+        else:
             self.set_focus(None)
-            self.notify(_("Left the field: n and p turn pages again; tab goes back in."), timeout=4)
-            return
-        self.action_back_to_map()
+
+    def action_stay(self) -> None:
+        self.notify(_("Esc leaves a text field; q goes back to the map."), timeout=3)
 
     def action_back_to_map(self) -> None:
         self.narrator.stop()
-        opener = getattr(self.app, "open_map", None)
-        if opener is not None:
-            opener()
-        else:
-            self.app.switch_mode("map")
+        self.app.open_map()
 
     def _after_station(self, choice: str | None) -> None:
-        if choice is None or self.station is None:
+        walk = self.walk
+        if choice is None or walk is None:
             return
         if choice == "quiz":
-            self.app.open_quiz(self.station.id)  # type: ignore[attr-defined]
+            self.app.open_quiz(walk.station.id)
         elif choice == "final":
-            self.app.open_quiz("final")  # type: ignore[attr-defined]
+            self.app.open_quiz("final")
         elif choice == "map":
             self.action_back_to_map()
+        elif choice == "tour-end":
+            self.app.open_tour_end()
         elif choice.startswith("station:"):
-            self.show_station(choice.partition(":")[2], short_tour=self.short_tour)
+            self.show_station(choice.partition(":")[2], short_tour=walk.tour)
 
     # -- sources, words, narration ---------------------------------------------------------
-    def _sources_list(self, page: Page) -> list:
-        return [(n, self.course.sources.get(sid), sid) for n, sid in enumerate(page_citations(page), start=1)]
+    def _station_citations(self) -> list[str]:
+        """At the model: every source the station's pages cite, in order of first use."""
+        found: dict[str, None] = {}
+        for page in self.walk.pages if self.walk else ():
+            found.update(dict.fromkeys(page_citations(page)))
+        return list(found)
 
     def _open_sources(self, selected_id: str | None = None) -> None:
         page = self.page
-        if page is None:
-            self.notify(_("The model shows its own sources on screen."), timeout=4)
-            return
-        ids = page_citations(page)
+        ids = page_citations(page) if page is not None else self._station_citations()
         selected = ids.index(selected_id) if selected_id in ids else 0
-        self.app.push_screen(SourcesPanel(self._sources_list(page), selected))
+        panel = SourcesPanel([(n, self.course.sources.get(sid), sid) for n, sid in enumerate(ids, start=1)], selected)
+        if page is None:
+            panel.popup_title = _("Sources for this station")
+        self.app.push_screen(panel)
 
     def action_sources(self) -> None:
-        view = self.query(PageView)
-        mark = view.first().current_mark if view else None
+        view = self.body.page_view
+        mark = view.current_mark if view is not None and self.page is not None else None
         self._open_sources(mark.key if mark and mark.kind == "citation" else None)
 
     def action_source(self, number: int) -> None:
@@ -231,8 +275,8 @@ class LessonScreen(LessonBody, Screen):
         if page is None:
             return
         terms = page_terms(page, self.course)
-        view = self.query(PageView)
-        mark = view.first().current_mark if view else None
+        view = self.body.page_view
+        mark = view.current_mark if view is not None else None
         if term_id is None and mark is not None and mark.kind == "term":
             term_id = mark.key
         ids = [t.id for t in terms]
@@ -240,14 +284,13 @@ class LessonScreen(LessonBody, Screen):
 
     def action_read_aloud(self) -> None:
         page = self.page
-        if page is None:
-            self.notify(_("Narration reads lesson pages; this is the station's model."), timeout=4)
-            return
-        self.narrator.toggle(narration_text(page))  # the narrator says what happens next
+        if page is not None:
+            self.narrator.toggle(narration_text(page))  # the narrator says what happens next
 
     def action_open_mark_at(self, index: int) -> None:
         """A click on a citation marker or a glossary word."""
-        for view in self.query(PageView):
+        view = self.body.page_view
+        if view is not None:
             view.open_mark_at(index)
 
     @on(PageView.SourceRequested)
@@ -262,10 +305,19 @@ class LessonScreen(LessonBody, Screen):
         self.action_glossary(event.term_id)
 
     def on_model_interacted(self, event: ModelInteracted) -> None:
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            progress.mark_model_tried(event.station_id)
-            self._save()
+        if not self.short_tour:  # the tour keeps its own record: stations stay as they were
+            self.app.progress.mark_model_tried(event.station_id)
+            self.app.save_progress()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # into or out of a text field: the footer changes
 
     def on_screen_suspend(self) -> None:
         self.narrator.stop()
+
+
+def tour_key_for(walk: StationWalk) -> str:
+    """The tour's record of where the walk is: "station/slug" or "station/model"."""
+    page = walk.page
+    step = Step("page", walk.station.id, page_slug=page.slug) if page is not None else Step("model", walk.station.id)
+    return tour_key(step)

@@ -1,9 +1,12 @@
-"""Home: the journey map, with "continue where you left off" one key away.
+"""Home: the journey map, with "continue" one key away.
 
-A returning learner should be back at work in one key press -- at the page (or quiz, seat or
-lab) they last had open, not at "the first unfinished station" -- and a new one should see the
-whole path at a glance: all nine stations fit at 80x24 without scrolling. A brand-new learner
-is offered the pre-check before station 1, so the post-check has something to compare with.
+A returning learner should be back at work in one key press, at the first unfinished thing on
+the path (``learning.journey``: an unread page, the model, the quiz at the question they left,
+the next station, the final quiz, the post-check, the course ending), and the button says
+where that is. A new one should see the whole path at a glance: all nine stations fit at 80x24
+without scrolling, each unfinished one saying what is left ("2 pages · quiz"). A brand-new
+learner is offered the pre-check before station 1, so the post-check has something to compare
+with. The short tour is a path of its own with its own progress, shown on its button.
 
 The map itself is ONE widget (``JourneyMap``: a single render, see its docstring for why); the
 screen adds the action row above it, the hint line and the row of extras below, and moves the
@@ -23,15 +26,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from explainer.i18n import _
-from explainer.tui.app import ExplainerApp
+from explainer.learning.journey import Journey
+from explainer.tui.host import Host
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.journey_map import JourneyMap, numbered
+from explainer.tui.widgets.journey_map import JourneyMap
 
 if TYPE_CHECKING:
     from textual import events
-
-    from explainer.course.model import Station
 
 EXTRAS = (  # (button id, label, how to open it)
     ("open-pre", "Pre-check", ("quiz", "pre")),
@@ -43,9 +45,9 @@ EXTRAS = (  # (button id, label, how to open it)
 QUIZ_NAMES = {"pre": "Pre-check", "final": "Final quiz", "post": "Post-check"}
 
 HINTS = {  # what the focused button does, in the line under the map
-    "continue": "Pick up at the page you last read.",
+    "continue": "Go on with the first thing you have not finished yet.",
     "start": "Begin at station 1; the first time, you can take the short pre-check before it.",
-    "short-tour": "About ten minutes: one page and the model at each station.",
+    "short-tour": "About ten minutes: one page and the model at each station, kept apart from the journey.",
     "open-pre": "A few questions before you start: what do you think happens?",
     "open-final": "Questions across the whole journey, with sources for every answer.",
     "open-post": "The pre-check again, to see what changed.",
@@ -69,23 +71,22 @@ class MapScreen(Screen[None]):
         Binding("q", "app.quit", _("Quit")),
     ]
 
-    app = getters.app(ExplainerApp)
-    _shown_texts: tuple[str, str] = ("", "")
+    app = getters.app(Host)
+    _shown_texts: tuple[str, str, str] = ("", "", "")
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        assert course is not None
         yield Static(self.app.title, id="map-title", markup=False)
-        states = self._states()
-        intro, label = self._shown_texts = self._texts(states)
+        journey = self.journey
+        intro, label, tour = self._shown_texts = self._texts(journey)
         with Vertical(id="map-body"):
             yield Static(intro, id="map-intro", markup=False)
             with Horizontal(id="map-actions"):
                 yield ActionButton(label, id="continue", primary=True)
-                short_tour = ActionButton(_("Short tour (t)"), id="short-tour")
+                short_tour = ActionButton(tour, id="short-tour")
                 short_tour.display = not self.prefers_short_tour  # no twin buttons
                 yield short_tour
-            yield JourneyMap(course.stations, states)
+            yield JourneyMap(course.stations, journey.states(), self._left(journey))
             yield Static(id="map-hint", markup=False)
             with Horizontal(id="map-extras"):
                 for button_id, label, _target in EXTRAS:
@@ -99,101 +100,67 @@ class MapScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_states()
 
-    def _states(self) -> dict[str, str]:
+    @property
+    def journey(self) -> Journey:
         course = self.app.course
-        assert course is not None
-        return {station.id: self.app.progress.station_state(station) for station in course.stations}
+        return Journey(course, self.app.progress)
 
-    # -- where "continue" goes ------------------------------------------------------------
-    def resume_point(self) -> dict[str, str | None]:
-        """Where the learner was (``progress.last``), checked against the course; {} if nowhere."""
-        course = self.app.course
-        assert course is not None
-        last = self.app.progress.last if isinstance(self.app.progress.last, dict) else {}
-        mode = last.get("mode")
-        if mode == "quiz" and last.get("quiz") in ({"pre", "final", "post"} | {s.id for s in course.stations}):
-            return {"mode": "quiz", "quiz": str(last["quiz"])}
-        if mode in ("reviewer", "lab"):
-            return {"mode": mode}
-        station = last.get("station")
-        if any(s.id == station for s in course.stations):
-            page = last.get("page")
-            return {"mode": "lesson", "station": station, "page": page if isinstance(page, str) else None}
-        return {}
+    @staticmethod
+    def _left(journey: Journey) -> dict[str, str]:
+        """What each unfinished station still needs, in words, for the map to show."""
+        return {station.id: journey.station_left(station).words() for station in journey.course.stations
+                if journey.station_state(station) == "in progress"}
 
-    def next_station(self) -> Station:
-        """The station "continue" (and the short tour) start at: the last one open, else station 1."""
-        course = self.app.course
-        assert course is not None
-        station = self.resume_point().get("station")
-        return course.station(station) if station else course.stations[0]
-
-    def _resume_label(self) -> str:
-        course = self.app.course
-        assert course is not None
-        point = self.resume_point()
-        if point.get("mode") == "quiz":
-            quiz = str(point["quiz"])
-            return _(QUIZ_NAMES[quiz]) if quiz in QUIZ_NAMES else _("Quiz") + ": " + course.station(quiz).title
-        if point.get("mode") in ("reviewer", "lab"):
-            return _("Reviewer seat") if point["mode"] == "reviewer" else _("Voice lab")
-        return numbered(course.stations, self.next_station())
-
-    def _texts(self, states: dict[str, str]) -> tuple[str, str]:
-        """The intro line (with "Done: n of 9") and the Continue button's label."""
-        done = sum(1 for state in states.values() if state == "done")
+    def _texts(self, journey: Journey) -> tuple[str, str, str]:
+        """The intro line ("Done: n of 9"), the Continue button's label and the tour button's."""
+        course = journey.course
         intro = (
             _("From wake word to human reviewer: one voice command's journey.")
             + "  "
-            + _("Done: {done} of {total}.").format(done=done, total=len(states))
+            + _("Done: {done} of {total}.").format(done=journey.stations_done(), total=len(course.stations))
         )
-        if self.resume_point():
-            verb = _("Continue where you left off")
+        if self.prefers_short_tour:
+            step = journey.tour_next()
+            verb = _("Start the short tour") if not journey.progress.tour_seen else _("Continue the short tour")
         else:
-            verb = _("Start the short tour") if self.prefers_short_tour else _("Start the journey")
-        return intro, f"▶ {verb}: {self._resume_label()}"
+            step = journey.next_step()
+            verb = _("Start the journey") if journey.untouched and step.kind == "page" else _("Continue")
+        if journey.tour_done:
+            tour = _("Short tour (t): done")
+        elif journey.progress.tour_seen:
+            tour = _("Short tour (t): {n} of {total}").format(n=journey.tour_stations_done(), total=len(course.stations))
+        else:
+            tour = _("Short tour (t)")
+        return intro, f"▶ {verb}: {journey.describe(step)}", tour
 
     def refresh_states(self) -> None:
         """Redraw states and labels -- only what changed, so showing the map costs no extra layout."""
-        states = self._states()
-        self.query_one(JourneyMap).update_states(states)
-        texts = self._texts(states)
+        journey = self.journey
+        self.query_one(JourneyMap).update_states(journey.states(), self._left(journey))
+        texts = self._texts(journey)
         if texts != self._shown_texts:
             self._shown_texts = texts
             self.query_one("#map-intro", Static).update(texts[0])
             self.query_one("#continue", ActionButton).label = texts[1]
+            self.query_one("#short-tour", ActionButton).label = texts[2]
 
     @property
     def prefers_short_tour(self) -> bool:
         """Workshops (``--tour short``, ``--kiosk``) offer the ~10 minute path first."""
         return self.app.config.tour == "short" or self.app.config.kiosk
 
-    @property
-    def is_first_start(self) -> bool:
-        """Nothing read, answered or opened yet: the moment to offer the pre-check."""
-        progress = self.app.progress
-        return not (progress.pages_read or progress.answers or progress.models_tried or self.resume_point()
-                    or progress.sections.get("prepost"))
-
     def action_continue(self) -> None:
-        point = self.resume_point()
-        if not point and self.is_first_start and not self.prefers_short_tour and self._has_precheck():
+        journey = self.journey
+        if self.prefers_short_tour:
+            self.app.open_step(journey.tour_next())
+            return
+        if journey.untouched and self._has_precheck():
             from explainer.tui.screens.map_precheck import PrecheckOffer
 
             course = self.app.course
-            assert course is not None
             self.app.push_screen(PrecheckOffer(course.stations[0].title), self._first_start_chosen)
             return
-        if point.get("mode") == "quiz":
-            self.app.open_quiz(str(point["quiz"]))
-        elif point.get("mode") == "reviewer":
-            self.app.open_reviewer()
-        elif point.get("mode") == "lab":
-            self.app.open_lab()
-        else:
-            station = self.next_station()
-            page = point.get("page") if point.get("station") == station.id else None
-            self.app.open_station(station.id, page, short_tour=self.prefers_short_tour)
+        self.app.open_step(journey.next_step())
 
     def _has_precheck(self) -> bool:
         course = self.app.course
@@ -201,15 +168,14 @@ class MapScreen(Screen[None]):
 
     def _first_start_chosen(self, choice: str | None) -> None:
         course = self.app.course
-        assert course is not None
         if choice == "pre":
             self.app.open_quiz("pre")
         elif choice == "station":
             self.app.open_station(course.stations[0].id)
 
     def action_short_tour(self) -> None:
-        """One page and the model per station, about ten minutes, starting where the learner is."""
-        self.app.open_station(self.next_station().id, short_tour=True)
+        """One page and the model per station, about ten minutes: its first step not yet seen."""
+        self.app.open_step(self.journey.tour_next())
 
     # -- moving around with the arrow keys ------------------------------------------------
     def _row_of(self, widget: object) -> list[ActionButton] | None:
@@ -257,14 +223,15 @@ class MapScreen(Screen[None]):
         """Say what the focused thing is, so the map needs no mouse hover to explain itself."""
         widget = event.widget
         if not isinstance(widget, JourneyMap):
-            key = "start" if widget.id == "continue" and not self.resume_point() else widget.id or ""
+            key = "start" if widget.id == "continue" and self.journey.untouched else widget.id or ""
             self.query_one("#map-hint", Static).update(_(HINTS.get(key, "")))
 
     @on(JourneyMap.Highlighted)
     def station_highlighted(self, event: JourneyMap.Highlighted) -> None:
         hint = event.station.summary
-        if self.app.progress.station_state(event.station) == "in progress":
-            hint += "  " + still_to_do(*self.app.progress.station_left(event.station))
+        journey = self.journey
+        if journey.station_state(event.station) == "in progress":
+            hint += "  " + _("Left: {what}.").format(what=journey.station_left(event.station).words())
         self.query_one("#map-hint", Static).update(hint)
 
     @on(JourneyMap.Chosen)
@@ -283,21 +250,9 @@ class MapScreen(Screen[None]):
     def extra_pressed(self, event: ActionButton.Pressed) -> None:
         for button_id, _label, (mode, arg) in EXTRAS:
             if event.button.id == button_id:
-                if mode == "quiz":
+                if mode == "quiz" and arg is not None:
                     self.app.open_quiz(arg)
                 elif mode == "reviewer":
                     self.app.open_reviewer()
                 else:
                     self.app.open_lab()
-
-
-def still_to_do(pages: int, model: bool, questions: int) -> str:
-    """What an "in progress" station still needs, so "done" is never a mystery (QA S4)."""
-    items = []
-    if pages:
-        items.append(_("1 page") if pages == 1 else _("{n} pages").format(n=pages))
-    if model:
-        items.append(_("the model"))
-    if questions:
-        items.append(_("the quiz"))
-    return _("Still to do: {items}.").format(items=", ".join(items)) if items else ""

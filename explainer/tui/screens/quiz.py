@@ -17,6 +17,7 @@ import asyncio
 from typing import Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
@@ -24,14 +25,15 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Question
+from explainer.course.question_types import type_title
 from explainer.i18n import _
 from explainer.learning.quiz import CONFIDENCE_LEVELS, Result, incomplete
 from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQuiz
+from explainer.tui.host import Host
 from explainer.tui.screens.quiz_end import QuizEnd
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
 from explainer.tui.widgets.questions.texts import (
-    TYPE_NAMES,
     feedback_text,
     quiz_title,
     verdict_text,
@@ -39,7 +41,7 @@ from explainer.tui.widgets.questions.texts import (
 from explainer.tui.widgets.sources_panel import SourcesPanel
 
 
-class QuizScreen(QuizEnd, Screen):
+class QuizScreen(QuizEnd, Screen[None]):
     BINDINGS = [
         Binding("enter", "check", _("Check / next")),
         Binding("c", "confidence", _("Sure?")),
@@ -59,9 +61,11 @@ class QuizScreen(QuizEnd, Screen):
         self._last_given: object = None
         self._opening = asyncio.Lock()
 
+    app = getters.app(Host)
+
     @property
     def course(self) -> Course:
-        return self.app.course  # type: ignore[attr-defined]
+        return self.app.course
 
     def compose(self) -> ComposeResult:
         yield Static("", id="quiz-header", markup=False)
@@ -82,7 +86,7 @@ class QuizScreen(QuizEnd, Screen):
                 await self._open_quiz("pre" if not self._answered_any() else "final")
 
     def _answered_any(self) -> bool:
-        return bool(getattr(self.app, "progress", None) and self.app.progress.answers)  # type: ignore[attr-defined]
+        return bool(self.app.progress.answers)
 
     # -- opening a quiz ---------------------------------------------------------------------
     async def show_quiz(self, quiz_id: str) -> None:
@@ -91,13 +95,10 @@ class QuizScreen(QuizEnd, Screen):
             await self._open_quiz(quiz_id)
 
     async def _open_quiz(self, quiz_id: str) -> None:
-        config = getattr(self.app, "config", None)
-        seed = getattr(config, "seed", None)
+        seed = self.app.config.seed
         tries = 1 if quiz_id in PREPOST_IDS else 3
         try:
-            fresh = QuizSession(
-                self.course, quiz_id, self.app.progress, seed=seed, max_tries=tries
-            )  # type: ignore[attr-defined]
+            fresh = QuizSession(self.course, quiz_id, self.app.progress, seed=seed, max_tries=tries)
         except UnknownQuiz:
             self.session = None
             await self._clear_answer()
@@ -151,6 +152,9 @@ class QuizScreen(QuizEnd, Screen):
                 )
                 + prompt
             )
+        if session.quiz_id == "post" and session.answered_count == 0 and not session.has_pre_check():
+            prompt = Text(_("You did not take the pre-check, so there is nothing to compare yet; "
+                            "this check still shows where you stand now.") + "\n\n") + prompt
         self._set_text("#quiz-prompt", prompt)
         self._last_given = None
         self.widget = widget_for(question, session.seed)
@@ -170,8 +174,8 @@ class QuizScreen(QuizEnd, Screen):
         parts = [
             quiz_title(self.course, session.quiz_id),
             f"{session.index + 1}/{len(session.questions)}",
-            _(TYPE_NAMES.get(session.current.type, session.current.type)),
-            _("try {n} of {m}").format(n=min(tries, session.max_tries), m=session.max_tries),
+            _(type_title(session.current.type)),
+            _("try {n} of {m}").format(n=min(tries, session.allowed), m=session.allowed),
             _("sure? {c}").format(c=_(self.confidence) if self.confidence else "–"),
         ]
         self._set_text("#quiz-header", " · ".join(parts))
@@ -244,9 +248,7 @@ class QuizScreen(QuizEnd, Screen):
         self.call_after_refresh(verdict.scroll_visible, animate=False)
 
     def _save(self) -> None:
-        save = getattr(self.app, "save_progress", None)
-        if callable(save):
-            save()
+        self.app.save_progress()
 
     # -- other keys -----------------------------------------------------------------------
     def action_confidence(self) -> None:
@@ -275,6 +277,4 @@ class QuizScreen(QuizEnd, Screen):
         self.app.push_screen(panel)
 
     def action_back_to_map(self) -> None:
-        open_map = getattr(self.app, "open_map", None)
-        if callable(open_map):
-            open_map()
+        self.app.open_map()

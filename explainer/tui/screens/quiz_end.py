@@ -14,7 +14,8 @@ from rich.text import Text
 
 from explainer.course.model import Station
 from explainer.i18n import _
-from explainer.tui.widgets.questions.texts import quiz_title, score_band
+from explainer.learning.quiz import answer_text
+from explainer.tui.widgets.questions.texts import quiz_title, revisit_text, score_band
 
 
 class QuizEnd:
@@ -44,13 +45,23 @@ class QuizEnd:
             ]
             self._set_text("#quiz-feedback", "\n".join(lines))
             return
-        summary = Text(
-            _("You answered {a} of {n}; {c} correct.").format(
-                a=session.answered_count, n=len(session.questions), c=session.correct_count
-            ),
-            "bold",
-        )
-        summary.append("\n" + score_band(session.correct_count, len(session.questions)), "italic")
+        total, first = len(session.questions), session.first_try_count
+        summary = Text(_("Right first time: {f} of {n}.").format(f=first, n=total), "bold")
+        summary.append("  " + _("In the end: {c} of {a} answered correctly.").format(
+            c=session.correct_count, a=session.answered_count))
+        summary.append("\n" + score_band(first, total), "italic")
+        if session.quiz_id == "post" and not session.has_pre_check():
+            summary.append("\n" + _("There is nothing to compare yet: you did not take the pre-check."))
+        revisit = session.confidently_wrong()
+        if revisit:
+            summary.append("\n\n" + _("To revisit: you were sure, but your first answer was wrong."), "bold")
+            firsts = dict((q.id, a) for q, a in session.first_tries())
+            for question in revisit[:3]:
+                first_try = firsts[question.id]
+                summary.append("\n")
+                summary.append_text(revisit_text(self.course, question, answer_text(question, first_try.given)))
+            if len(revisit) > 3:
+                summary.append(_("…and {n} more in the results (r).").format(n=len(revisit) - 3))
         self._set_text("#quiz-prompt", summary)
         lines = [
             _("r: results and the questions you missed · t: take this quiz again · escape: map")
@@ -67,9 +78,7 @@ class QuizEnd:
 
     # -- the keys offered once the quiz is done ------------------------------------------
     def action_results(self) -> None:
-        from explainer.tui.screens.results import ResultsScreen
-
-        self.app.push_screen(ResultsScreen())
+        self.app.open_results()
 
     def _next_station(self) -> Station | None:
         """The station after this station quiz's one (None for the last, final and pre/post)."""
@@ -83,9 +92,8 @@ class QuizEnd:
 
     def action_next_station(self) -> None:
         following = self._next_station()
-        opener = getattr(self.app, "open_station", None)
-        if following is not None and self.session is not None and self.session.done and callable(opener):
-            opener(following.id)
+        if following is not None and self.session is not None and self.session.done:
+            self.app.open_station(following.id)
 
     async def action_retake(self) -> None:
         if self.session is not None and self.session.done and self.session.quiz_id == "pre":

@@ -25,7 +25,7 @@ import random
 import time
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -38,6 +38,7 @@ from explainer.i18n import _
 from explainer.learning.shift import DISTRESS_KIND, Shift
 from explainer.learning.shift_score import guidelines
 from explainer.learning.shift_store import load_shift, new_shift, save_shift
+from explainer.tui.host import Host
 from explainer.tui.screens.reviewer_audio import ClipAudioLoader
 from explainer.tui.screens.reviewer_flow import ShiftFlow
 from explainer.tui.screens.reviewer_guidelines import ReviewerGuidelinesScreen, read_guidelines
@@ -83,9 +84,11 @@ class ReviewerScreen(ShiftFlow, ClipAudioLoader, Screen[None]):
         self._panes: AwaitComplete | None = None
         self._own_checked = False
 
+    app = getters.app(Host)
+
     @property
     def course(self) -> Course:
-        return self.app.course  # type: ignore[attr-defined]
+        return self.app.course
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -131,12 +134,10 @@ class ReviewerScreen(ShiftFlow, ClipAudioLoader, Screen[None]):
         return self._panes
 
     def _sound_wanted(self) -> bool:
-        config = getattr(self.app, "config", None)
-        return bool(getattr(config, "audio", True))
+        return self.app.config.audio
 
     def _intents(self) -> tuple[str, ...]:
-        course = getattr(self.app, "course", None)
-        return tuple(course.intents) if course is not None else ()
+        return tuple(self.app.course.intents)
 
     def _short_guidelines(self) -> Text:
         text = Text(_("Guidelines (F2: full)") + "\n", style="bold")
@@ -186,12 +187,12 @@ class ReviewerScreen(ShiftFlow, ClipAudioLoader, Screen[None]):
             self._save()
 
     def _section(self) -> dict:
-        return self.app.progress.section("reviewer")  # type: ignore[attr-defined]
+        return self.app.progress.section("reviewer")
 
     def _save(self) -> None:
         if self.shift is not None:
             save_shift(self._section(), self.shift, self.course)
-            self.app.save_progress()  # type: ignore[attr-defined]
+            self.app.save_progress()
 
     def _refresh_bar(self) -> None:
         self.query_one(ShiftBar).show(self.shift)
@@ -209,7 +210,7 @@ class ReviewerScreen(ShiftFlow, ClipAudioLoader, Screen[None]):
     # -- starting a shift ---------------------------------------------------------------------------
     @on(Button.Pressed, "#reviewer-start")
     def _start(self) -> None:
-        base = getattr(getattr(self.app, "config", None), "seed", None)
+        base = self.app.config.seed
         shifts = self._section().get("shifts")
         started = len(shifts) if isinstance(shifts, dict) else 0
         # --seed makes shifts reproducible, yet each new shift brings different clips

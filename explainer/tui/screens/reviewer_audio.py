@@ -73,10 +73,7 @@ class ClipAudioLoader:
         return clip.machine_guess, "scripted"
 
     def _cache_dir(self) -> Path:
-        config = getattr(self.app, "config", None)
-        if config is None:
-            return Path(self.course.root) / ".cache"
-        return config.data.clip_cache_dir
+        return self.app.config.data.clip_cache_dir
 
     @work(thread=True, exclusive=True, group="reviewer-prefetch", exit_on_error=False)
     def _prefetch(self, clip: Clip) -> None:

@@ -157,7 +157,7 @@ class ShiftFlow:
 
         def done(_new: bool | None) -> None:
             discard_shift(self._section())  # the summary stays for the export and the history
-            self.app.save_progress()  # type: ignore[attr-defined]
+            self.app.save_progress()
             self._new_shift_intro()
 
         self.app.push_screen(ReviewerDebriefScreen(build_debrief(self.shift, self.course)), done)
@@ -180,15 +180,11 @@ class ShiftFlow:
     def _look_for_own_clip(self, offered: set[int]) -> None:
         """Find a selected upload not offered before and fetch its audio (off the UI thread)."""
         entry, path = None, None
-        config = getattr(self.app, "config", None)
-        data = getattr(config, "data", None)
-        if data is not None:
-            entries = own_clips(data.history_db, offered)
-            if entries:
-                entry = entries[0]
-                path = fetch_own_audio(
-                    data.history_db, entry.id, data.clip_cache_dir / f"own-{entry.id}.wav"
-                )
+        data = self.app.config.data
+        entries = own_clips(data.history_db, offered)
+        if entries:
+            entry = entries[0]
+            path = fetch_own_audio(data.history_db, entry.id, data.clip_cache_dir / f"own-{entry.id}.wav")
         self.app.call_from_thread(self._own_clip_found, entry, path)
 
     def _own_clip_found(self, entry, path: Path | None) -> None:  # noqa: ANN001 - a HistoryEntry or None

@@ -17,7 +17,7 @@ from textual.widgets import Label, Select, Switch
 
 from explainer.i18n import _
 from explainer.learning.settings import HIGH_CONTRAST_THEME
-from explainer.tui.app import ExplainerApp
+from explainer.tui.host import Host
 
 TOGGLES = (  # (setting, label, explanation)
     ("high_contrast", "High contrast", "White on black, yellow for focus"),
@@ -30,7 +30,7 @@ class SettingsScreen(ModalScreen[None]):
     HELP_TITLE = "Settings"
     BINDINGS = [Binding("escape", "dismiss", _("Close settings"))]  # F1 (help) is an app priority key
 
-    app = getters.app(ExplainerApp)
+    app = getters.app(Host)
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings

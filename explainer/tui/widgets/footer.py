@@ -10,6 +10,11 @@ only when what it shows changed. A click on a key presses it, as in Textual's.
 
 Use it in place of ``textual.widgets.Footer``; ``compact`` and ``show_command_palette`` work the
 same way. Self-contained and reusable, so it carries its own DEFAULT_CSS.
+
+Two things it does that Textual's does not, so that every key it shows does what it says:
+while a text field has the focus, keys it takes itself (letters like ``n`` and ``?``, arrows,
+enter) are left out and "F1 Help" is shown, since F1 works even there; and when the keys do not fit the line,
+whole keys are left out from the right (the palette hint first, "Help" last), never cut in two.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from textual import events
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
+
+from explainer.tui.widgets.text_fields import text_field_focused
 
 
 class Footer(Widget, can_focus=False):
@@ -57,8 +64,10 @@ class Footer(Widget, can_focus=False):
         classes: str | None = None,
         show_command_palette: bool = True,
         compact: bool = False,
+        screen_first: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.screen_first = screen_first  # the screen's own keys before the focused widget's
         self.set_reactive(Footer.show_command_palette, show_command_palette)
         self.set_reactive(Footer.compact, compact)
         self._shown: Any = None
@@ -68,18 +77,27 @@ class Footer(Widget, can_focus=False):
     def _items(self, screen: Screen) -> tuple[list[tuple[str, str, str, bool]], Any]:
         """One (key, key_display, description, enabled) per action, as Textual's footer groups them."""
         active = screen.active_bindings
+        in_field = text_field_focused(screen)
         by_action: dict[str, tuple[str, str, str, bool]] = {}
-        for _node, binding, enabled, _tooltip in active.values():
+        found = list(active.values())
+        if self.screen_first:  # a stable sort: the screen, then the focused widgets, then the app
+            found.sort(key=lambda item: 0 if item[0] is screen else 2 if item[0] is self.app else 1)
+        for _node, binding, enabled, _tooltip in found:
             if binding.show and binding.action not in by_action:
+                if in_field and taken_by_field(binding.key):
+                    continue  # the field takes this key: showing it would promise what it cannot do
                 display = self.app.get_key_display(binding)
                 by_action[binding.action] = (binding.key, display, binding.description, enabled)
+        items = list(by_action.values())
+        if in_field and not any(action.endswith("help") for action in by_action):
+            items.append(("f1", "F1", HELP, True))
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            found = active.get(self.app.COMMAND_PALETTE_BINDING)
-            if found is not None:
-                _node, binding, enabled, _tooltip = found
+            palette_key = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if palette_key is not None:
+                _node, binding, enabled, _tooltip = palette_key
                 palette = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
-        return list(by_action.values()), palette
+        return items, palette
 
     def _signature(self, screen: Screen) -> Any:
         items, palette = self._items(screen)
@@ -111,24 +129,22 @@ class Footer(Widget, can_focus=False):
         key_style = self.get_component_rich_style("footer--key", partial=True)
         description_style = self.get_component_rich_style("footer--description", partial=True)
         item_style = self.get_component_rich_style("footer--item", partial=True)
-        line = Text(no_wrap=True, overflow="crop", end="")
-        self._keys = []
+        pieces = []
         for key, display, description, enabled in items:
-            start = len(line)
             piece = Text(style=item_style)
             if self.compact:
                 piece.append(display, key_style)
                 if description:
                     piece.append(" " + description, description_style)
+                piece.append(" ")
             else:
                 piece.append(f" {display} ", key_style)
                 if description:
                     piece.append(f"{description} ", description_style)
             if not enabled:
                 piece.stylize("dim")
-            line.append_text(piece)
-            self._keys.append((start, len(line), key))
-            line.append(" " if self.compact else "")
+            pieces.append((key, piece, description == HELP))
+        tail = None
         if palette is not None:
             key, display, description, enabled = palette
             tail = Text(style=item_style)
@@ -136,13 +152,19 @@ class Footer(Widget, can_focus=False):
             tail.append(display, key_style)
             tail.append(" " + description, description_style)
             tail.append(" ")
-            width = self.size.width
-            if len(line) + len(tail) > width:
-                line.truncate(max(width - len(tail), 0))
+        width = self.size.width or 80
+        pieces, tail = fit(pieces, tail, width)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._keys = []
+        for key, piece, _help in pieces:
+            start = len(line)
+            line.append_text(piece)
+            self._keys.append((start, len(line), key))
+        if tail is not None and palette is not None:
             line.append(" " * max(width - len(line) - len(tail), 0))
             start = len(line)
             line.append_text(tail)
-            self._keys.append((start, len(line), key))
+            self._keys.append((start, len(line), palette[0]))
         return line
 
     def on_click(self, event: events.Click) -> None:
@@ -151,3 +173,37 @@ class Footer(Widget, can_focus=False):
                 event.stop()
                 self.app.simulate_key(key.split(",")[0])
                 return
+
+
+HELP = "Help"
+
+
+def fit(pieces: list[tuple[str, Text, bool]], tail: Text | None, width: int
+        ) -> tuple[list[tuple[str, Text, bool]], Text | None]:
+    """Whole keys that fit ``width``: the palette hint goes first, then keys from the right,
+    Help last of all (it lists every key, so it is the way to what was left out)."""
+    def used() -> int:
+        return sum(len(piece) for _key, piece, _help in pieces) + (len(tail) if tail is not None else 0)
+
+    pieces = list(pieces)
+    if used() > width:
+        tail = None
+    while used() > width and any(not is_help for _key, _piece, is_help in pieces):
+        index = max(i for i, (_key, _piece, is_help) in enumerate(pieces) if not is_help)
+        del pieces[index]
+    return pieces, tail
+
+
+FREE_IN_A_FIELD = {"escape", "tab", "shift+tab", "up", "down", "pageup", "pagedown"}
+
+
+def taken_by_field(keys: str) -> bool:
+    """Whether a text field takes every key of a binding ("n", "right,n", "enter"): letters are
+    typed, arrows and enter move the cursor or submit. Escape, tab, up/down, F-keys and
+    Ctrl/Alt combinations still reach the screen."""
+    def free(key: str) -> bool:
+        key = key.strip()
+        return key in FREE_IN_A_FIELD or key.startswith(("ctrl+", "alt+")) or (
+            key.startswith("f") and key[1:].isdigit())
+
+    return not any(free(key) for key in keys.split(","))

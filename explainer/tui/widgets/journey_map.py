@@ -1,7 +1,8 @@
 """The journey drawn as a map: four zones, device → cloud → storage → human, nine stations.
 
 ONE widget draws the whole map in a single ``render()``: zone titles, numbered stations, the
-arrows between zones and each station's state as an icon AND a word ("● done"), so it reads
+arrows between zones and each station's state as an icon AND words ("● done", "◐ 2 pages · quiz": what
+is left), so it reads
 the same in colour, in monochrome (NO_COLOR) and to a screen reader. It used to be ~25 widgets
 (a tile, a connector and a column each); ``explainer bench`` measured ~170 ms of styling and
 layout for them on every start and every return to the map, so the layout is now computed here,
@@ -31,6 +32,7 @@ from textual.widget import Widget
 
 from explainer.course.model import ZONES, Station
 from explainer.i18n import _
+from explainer.learning.journey import numbered_title as numbered
 
 STATE_ICONS = {"not started": "○", "in progress": "◐", "done": "●"}
 ZONE_LABELS = {"device": "On the device", "cloud": "In the cloud", "storage": "In storage", "human": "To a human"}
@@ -38,16 +40,21 @@ ARROW_WIDTH = 2  # "→ " between two zones
 CURSOR_BAR = "▌"  # left of the focused station: visible without colour too
 
 
-def numbered(stations: Iterable[Station], station: Station) -> str:
-    """"3. The cloud check": titles are stored without numbers, screens number them by order."""
-    for index, candidate in enumerate(stations, start=1):
-        if candidate.id == station.id:
-            return f"{index}. {station.title}"
-    return station.title
+def state_label(state: str, left: str = "", width: int | None = None) -> str:
+    """ "● done", "○ not started", or for a station under way what is left: "◐ 2 pages · quiz".
 
-
-def state_label(state: str) -> str:
-    return f"{STATE_ICONS.get(state, '?')} {_(state)}"
+    What is left is cut at a whole item with " …" when the column is too narrow (the hint line
+    under the map says it in full); "in progress" is the last resort.
+    """
+    icon = STATE_ICONS.get(state, "?")
+    if state != "in progress" or not left:
+        return f"{icon} {_(state)}"
+    items = left.split(" · ")
+    for count in range(len(items), 0, -1):
+        shown = f"{icon} " + " · ".join(items[:count]) + ("" if count == len(items) else " …")
+        if width is None or len(shown) <= width:
+            return shown
+    return f"{icon} {_(state)}"
 
 
 @dataclass(frozen=True)
@@ -106,10 +113,12 @@ class JourneyMap(Widget, can_focus=True):
             self.direction = direction
             self.x = x
 
-    def __init__(self, stations: Iterable[Station], states: dict[str, str], *, id: str | None = "journey") -> None:
+    def __init__(self, stations: Iterable[Station], states: dict[str, str], left: dict[str, str] | None = None,
+                 *, id: str | None = "journey") -> None:
         super().__init__(id=id)
         self.stations = list(stations)
         self.states = dict(states)
+        self.left = dict(left or {})  # station id -> what is still to do ("2 pages · quiz")
         self.columns = [[s for s in self.stations if s.zone == zone] for zone in ZONES]
         self._spots: dict[int, list[Spot]] = {}  # width -> spots (cache)
 
@@ -119,15 +128,17 @@ class JourneyMap(Widget, can_focus=True):
         """The station under the cursor."""
         return self.stations[self.cursor]
 
-    def update_states(self, states: dict[str, str]) -> None:
-        if states != self.states:
-            self.states = dict(states)
+    def update_states(self, states: dict[str, str], left: dict[str, str] | None = None) -> None:
+        left = dict(left or {})
+        if states != self.states or left != self.left:
+            self.states, self.left = dict(states), left
             self.refresh()
 
     def state_text(self, station_id: str) -> str:
-        """What the map says about one station, e.g. "2. The listening window ◐ in progress"."""
+        """What the map says about one station, e.g. "2. The listening window ◐ 2 pages · quiz"."""
         station = next(s for s in self.stations if s.id == station_id)
-        return f"{numbered(self.stations, station)} {state_label(self.states.get(station_id, 'not started'))}"
+        state = self.states.get(station_id, "not started")
+        return f"{numbered(self.stations, station)} {state_label(state, self.left.get(station_id, ''))}"
 
     def select(self, station_id: str) -> None:
         for index, station in enumerate(self.stations):
@@ -160,7 +171,7 @@ class JourneyMap(Widget, can_focus=True):
             for line in self._wrap(numbered(self.stations, station), inner):
                 lines.append((line, "title", index))
             state = self.states.get(station.id, "not started")
-            lines.append((state_label(state), state.replace(" ", "-"), index))
+            lines.append((state_label(state, self.left.get(station.id, ""), inner), state.replace(" ", "-"), index))
         return lines
 
     def spots(self, width: int | None = None) -> list[Spot]:

@@ -1,9 +1,11 @@
 """The voice-history browser: every "upload" the lab made, as a real assistant's app lists
 them -- time, what was heard, what was understood, and whether the sampler picked it for
-human review. Play one, delete one, delete all, or let uploads older than N days go.
+human review. Play one, delete one, delete all, or let uploads older than 3 or 18 months go --
+Amazon's real auto-delete periods, read from the course's facts.toml (the lesson and quiz
+state the same numbers, and ``explainer check`` keeps them in step).
 Deleting is real: the rows leave the SQLite file on the learner's disk (``VoiceHistory`` also
 compacts it). The history comes from the app's lab service (``app.lab.history()``), which
-reopens the file if it vanished while the lab ran. Recordings play from memory, never from a
+reopens the file if it vanished while the lab ran; recordings play from memory, never from a
 copy in a shared temp folder. Used by the lab's history screen and, unchanged, as station 5's
 "history-browser" model. A damaged or locked file is a message, never a crash.
 Example uploads (made up, so a newcomer has something to try) say "example" on every row.
@@ -15,21 +17,32 @@ import datetime as dt
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column
 
-AUTO_DELETE_DAYS = (0, 1, 7, 30, 90)  # 0: keep until deleted
+AUTO_DELETE_FACT = "alexa-auto-delete-months"
+DEFAULT_MONTHS = (3, 18)  # used only when the course declares no such fact
+DAYS_PER_MONTH = 30.44
+
+
+def auto_delete_months(course: Any) -> tuple[int, ...]:
+    """0 (keep until deleted) and the auto-delete periods, in months, the course declares."""
+    fact = getattr(course, "facts", {}).get(AUTO_DELETE_FACT) if course is not None else None
+    months = tuple(int(v) for v in fact.values) if fact is not None and fact.values else DEFAULT_MONTHS
+    return (0, *months)
 
 
 class HistoryBrowser(Vertical):
-    """A table of uploads with play / delete / delete all / auto-delete, on ``history_db``."""
+    """A table of uploads with play / delete / delete all / auto-delete, on the lab's voice history."""
 
     # Enter plays (a DataTable row selection). No plain p/n/r here: inside a lesson those turn
     # pages and read aloud, and the model must not take them away.
@@ -38,6 +51,8 @@ class HistoryBrowser(Vertical):
         Binding("D", "delete_all", _("Delete all")),
         Binding("R", "reload", _("Refresh"), show=False),
     ]
+
+    app = getters.app(Host)
 
     class Changed(Message):
         """The learner deleted something or changed the auto-delete setting."""
@@ -49,7 +64,7 @@ class HistoryBrowser(Vertical):
             super().__init__()
             self.empty = empty
 
-    def __init__(self, *, audio: bool = True, empty_hint: str = "", **kwargs) -> None:
+    def __init__(self, *, audio: bool = True, empty_hint: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.audio = audio
         self.empty_hint = empty_hint  # said after "No uploads yet" (station 5 offers examples there)
@@ -60,24 +75,22 @@ class HistoryBrowser(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="lab-history-bar"):
             yield Static(Text(_("Auto-delete:")), classes="lab-history-label")
-            yield Select([(Text(self._days_label(d)), d) for d in AUTO_DELETE_DAYS], allow_blank=False,
-                         value=self._saved_days(), id="lab-history-days", compact=True)
+            yield Select([(Text(self._months_label(m)), m) for m in self._choices()], allow_blank=False,
+                         value=self._saved_months(), id="lab-history-days", compact=True)
         yield DataTable(id="lab-history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", classes="lab-history-detail", markup=False)
         yield BusyLine(_("Opening the voice history…"), classes="lab-history-status")
 
+    def _choices(self) -> tuple[int, ...]:
+        return auto_delete_months(self.app.course)
+
     @staticmethod
-    def _days_label(days: int) -> str:
-        return _("off (keep until deleted)") if days == 0 else _("after {n} days").format(n=days)
+    def _months_label(months: int) -> str:
+        return _("off (keep until deleted)") if months == 0 else _("after {n} months").format(n=months)
 
-    def _section(self) -> dict | None:
-        progress = getattr(self.app, "progress", None)
-        return progress.section("lab") if progress is not None else None
-
-    def _saved_days(self) -> int:
-        section = self._section() or {}
-        days = section.get("auto_delete_days", 0)
-        return days if days in AUTO_DELETE_DAYS else 0
+    def _saved_months(self) -> int:
+        months = self.app.progress.section("lab").get("auto_delete_months", 0)  # the old "auto_delete_days" choices are not real: off
+        return months if months in self._choices() else 0
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -94,12 +107,13 @@ class HistoryBrowser(Vertical):
 
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
-    def _open(self) -> None:
+    def _open(self, months: int | None = None) -> None:
+        """Open (and auto-delete after ``months``, by default the saved choice), then list."""
         try:
             if self.history is None:
-                self.history = self.app.lab.history()  # type: ignore[attr-defined]
-            days = self._saved_days()
-            removed = self.history.auto_delete(days) if days else 0
+                self.history = self.app.lab.history()
+            months = self._saved_months() if months is None else months
+            removed = self.history.auto_delete(months * DAYS_PER_MONTH) if months else 0
             entries = self.history.list()
         except Exception as error:  # noqa: BLE001 - a broken file is a message
             self.app.call_from_thread(self._show_error, _("The voice history could not be read: {error}").format(
@@ -107,7 +121,7 @@ class HistoryBrowser(Vertical):
             return
         notice = self.history.notice or ""
         if removed:
-            notice = (notice + " " + _("{n} uploads older than {d} days were deleted.").format(n=removed, d=days)).strip()
+            notice = (notice + " " + _("{n} uploads older than {m} months were deleted.").format(n=removed, m=months)).strip()
         self.app.call_from_thread(self._show, entries, notice)
 
     def _show_error(self, message: str) -> None:
@@ -141,7 +155,7 @@ class HistoryBrowser(Vertical):
         table = self.query_one(DataTable)
         if not self.entries or table.row_count == 0:
             return None
-        key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        key, _column = table.coordinate_to_cell_key(Coordinate(max(table.cursor_row, 0), 0))
         return next((e for e in self.entries if str(e.id) == key.value), None)
 
     @on(DataTable.RowHighlighted)
@@ -188,7 +202,7 @@ class HistoryBrowser(Vertical):
         from explainer.voice.playback import Player
 
         if self.player is None:
-            self.player = Player(enabled=self.audio and bool(getattr(getattr(self.app, "config", None), "audio", True)))
+            self.player = Player(enabled=self.audio and self.app.config.audio)
         try:
             audio = self.history.audio_samples(entry_id)  # decoded in memory: no copy on disk
         except Exception as error:  # noqa: BLE001
@@ -257,14 +271,12 @@ class HistoryBrowser(Vertical):
     @on(Select.Changed, "#lab-history-days")
     def _days_changed(self, event: Select.Changed) -> None:
         event.stop()
-        section = self._section()
-        days = int(event.value) if isinstance(event.value, int) else 0
-        if section is not None and section.get("auto_delete_days", 0) != days:
-            section["auto_delete_days"] = days
-            self.app.save_progress()
+        months = int(event.value) if isinstance(event.value, int) else 0
+        if self._saved_months() != months:
+            self.post_message(Host.SectionChanged("lab", "auto_delete_months", months))
             self.post_message(self.Changed())
         if self.history is not None:
-            self._open()
+            self._open(months)  # the app records the choice a moment later: do not wait for it
 
     def on_unmount(self) -> None:
         if self.player is not None:

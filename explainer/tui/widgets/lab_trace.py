@@ -18,6 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from explainer.i18n import _
@@ -116,7 +117,7 @@ class TraceView(Vertical):
         table = self.query_one(DataTable)
         if not self.records or table.row_count == 0:
             return
-        row_key, _column = table.coordinate_to_cell_key((max(table.cursor_row, 0), 0))
+        row_key, _column = table.coordinate_to_cell_key(Coordinate(max(table.cursor_row, 0), 0))
         record = self.records.get(str(row_key.value))
         detail = self.query_one("#lab-trace-detail", Static)
         if record is None:

@@ -122,6 +122,7 @@ def build_page_text(
     styles: dict[str, Style],
     focused: int | None = None,
     width: int | None = None,
+    compact: bool = False,
 ) -> tuple[Text, list[Mark]]:
     """The page as Text plus its marks in reading order. ``styles`` maps role -> Style.
 
@@ -166,9 +167,12 @@ def build_page_text(
                 text.append(match.group("em"), base + Style(italic=True))
         text.append(raw[position:], base)
 
+    previous = ""
     for block in markup.blocks(page.body):
         joined = " ".join(line.strip() for line in block.text.splitlines())
-        text.append("\n")
+        if not (compact and block.kind == previous == "item"):
+            text.append("\n")  # a blank line between blocks (compact: not between list items)
+        previous = block.kind
         if block.kind == "heading":
             inline(joined, styles.get("heading", Style(bold=True)))
         elif block.kind in ("item", "quote"):

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -21,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.models import ReportsInteraction, read_model_data
 
 FILE_NAME = "my-voice-assistant-checklist.md"
@@ -50,10 +53,12 @@ def checklist_markdown(items: list[dict], ticked: set[str], course: Course, toda
 
 class ControlsChecklist(ReportsInteraction, Widget):
     BINDINGS = [
-        Binding("space", "toggle", _("Tick/untick")),
+        Binding("space", "tick", _("Tick/untick")),
         Binding("w", "write_file", _("Save as file")),
         Binding("y", "copy", _("Copy")),
     ]
+
+    app = getters.app(Host)
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -68,15 +73,13 @@ class ControlsChecklist(ReportsInteraction, Widget):
         yield Static("", id="checklist-detail", markup=False)
 
     def on_mount(self) -> None:
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            saved = progress.section("checklist").get("ticked", [])
-            self.ticked = {i for i in saved if isinstance(i, str)}
+        saved = self.app.progress.section("checklist").get("ticked", [])
+        self.ticked = {i for i in saved if isinstance(i, str)}
         if self.notice and not self.items:
             self.query_one("#checklist-detail", Static).update(Text(self.notice))
         self.refresh_items()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#checklist-items"):
             target.focus(scroll_visible)
         return self
@@ -117,28 +120,23 @@ class ControlsChecklist(ReportsInteraction, Widget):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         item = self._current()
         if item is None:
             return
         self.ticked ^= {item["id"]}
         self.interacted()
-        progress = getattr(self.app, "progress", None)
-        if progress is not None:
-            progress.section("checklist")["ticked"] = sorted(self.ticked)
-            save = getattr(self.app, "save_progress", None)
-            if save is not None:
-                save()
+        self.post_message(Host.SectionChanged("checklist", "ticked", sorted(self.ticked)))
         self.refresh_items()
 
     def markdown(self) -> str:
         return checklist_markdown(self.items, self.ticked, self.course)
 
     def target_path(self) -> Path | None:
-        config = getattr(self.app, "config", None)
-        if config is None or getattr(config, "memory_only", False):
+        config = self.app.config
+        if config.memory_only:
             return None
         return Path(config.data.data_dir) / FILE_NAME
 

@@ -11,6 +11,8 @@ model offers e: a few made-up example uploads (``explainer.voice.history_example
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -45,7 +47,7 @@ class HistoryBrowserModel(ReportsInteraction, Widget):
             return _("Your voice history -- e add examples · n next page")
         return _("Your voice history -- enter play · d delete · D delete all · n next page")
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for table in self.query("#lab-history-table"):
             table.focus(scroll_visible)
         return self

@@ -1,9 +1,13 @@
-"""Station 4's model: type a command and watch it become an intent with slots, live.
+"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
 
-The same hassil templates (``content/intents/``) the lab's assistant uses, asked through the
-app's lab service (``app.lab.parse``). A command it does not know says so and lists what it
-does know -- which is the point: an assistant only "understands" what someone wrote down.
-A near miss shows the nearest known command, marked as the guess it is.
+Station 4's model: type a command and watch it become an intent with slots, live, from the
+same hassil templates (``content/intents/``) the lab's assistant uses
+asked through the app's lab service (``app.lab.parse``). A command it does not know says so
+and lists what it does know -- which is the point: an assistant only "understands" what someone
+wrote down. A near miss shows the nearest known command, marked as the guess it is.
+
+The field takes the focus only when the learner asks (a, enter or tab): opened from a lesson
+page, the model itself has the focus, so the course keys (n, p, q...) keep working.
 """
 
 from __future__ import annotations
@@ -11,26 +15,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.models import ReportsInteraction
 
 EXAMPLE = "set a timer for ten minutes"
 
 
-class IntentParser(ReportsInteraction, Widget):
+class IntentParser(ReportsInteraction, Widget, can_focus=True):
+    app = getters.app(Host)
+    BINDINGS = [Binding("a,enter", "type_command", _("Type a command"))]
+
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
         self.content_dir = Path(course.root)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Intent parser -- type a command; esc then n: next page")), classes="model-title")
+        yield Static(Text(_("Intent parser · a: type a command (esc: leave the field)")), classes="model-title")
         yield Input(EXAMPLE, placeholder=_("e.g. what's the weather in paris tomorrow"), id="intent-text")
         yield Static("", id="intent-result", markup=False)
         yield Static(Text(_("The same templates drive the lab's assistant. Real assistants use far larger "
@@ -41,10 +50,10 @@ class IntentParser(ReportsInteraction, Widget):
         self.query_one("#intent-result", Static).update(Text(_("Loading the templates…"), style="dim"))
         self._parse(EXAMPLE)
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
-        for field in self.query("#intent-text"):
-            field.focus(scroll_visible)
-        return self
+    def action_type_command(self) -> None:
+        field = self.query_one("#intent-text", Input)
+        field.focus()
+        field.action_end()
 
     @on(Input.Changed, "#intent-text")
     def _changed(self, event: Input.Changed) -> None:
@@ -60,13 +69,13 @@ class IntentParser(ReportsInteraction, Widget):
     @work(thread=True, exclusive=True, group="intent-parse", exit_on_error=False)
     def _parse(self, text: str) -> None:
         try:
-            view = self.app.lab.parse(text)  # type: ignore[attr-defined]
+            view = self.app.lab.parse(text)
         except Exception as error:  # noqa: BLE001 - broken templates are a message
             self.app.call_from_thread(self._show, Text(_("The templates could not be read: {e}").format(e=error)), text)
             return
         result = view.result
         exact = result if result is not None and not result.guessed else None
-        closest = (result.closest, result.distance) if result is not None and result.guessed else None
+        closest = (result.closest, result.distance) if result is not None and result.closest is not None else None
         self.app.call_from_thread(self._show, self.render_result(text, exact, list(view.known), closest), text)
 
     @staticmethod

@@ -55,6 +55,7 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         self.default_timeout = timeline.clamp_timeout(float(data.get("default_timeout", 0.7)))
         self.timeout = self.default_timeout
         self.meta_index = 0
+        self.pre_roll = timeline.pre_roll_of(course)  # facts.toml: the same number the lessons state
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-view", markup=False)
@@ -65,7 +66,7 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
 
     def refresh_view(self) -> None:
         length = timeline.scene_length()
-        got = timeline.capture(self.timeout)
+        got = timeline.capture(self.timeout, pre_roll=self.pre_roll)
         upload = self.get_component_rich_style("timeline--upload")
         warn = self.get_component_rich_style("timeline--warn")
         view = Text()
@@ -81,7 +82,7 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         view.append(f"░ {_('room')}  █ {_('wake word')}  ▓ {_('request')}  ▒ {_('someone else')}"
                     f"   | = 1 s\n", "dim")
         view.append(f"\n{_('End-of-speech timeout')}: {self.timeout:.1f} s  (←/→)   ", "bold")
-        view.append(f"{_('pre-roll')}: {timeline.PRE_ROLL_S:.1f} s {_('before the wake word')}\n")
+        view.append(f"{_('pre-roll')}: {self.pre_roll:.1f} s {_('before the wake word')}\n")
         view.append(f"{_('Uploaded')}: {got.seconds:.1f} s ≈ {got.kilobytes:,.0f} kB "
                     f"({_('16 kHz, 16-bit mono, before compression')})\n", upload)
         heard = " ".join(s.text for s in got.heard)

@@ -10,9 +10,10 @@ scores.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine
 from explainer.tui.widgets.models import ReportsInteraction
 
@@ -27,6 +29,8 @@ N_BEST = 5
 
 
 class NBestExplorer(ReportsInteraction, Widget):
+    app = getters.app(Host)
+
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
         self.station, self.course = station, course
@@ -45,7 +49,7 @@ class NBestExplorer(ReportsInteraction, Widget):
     def on_mount(self) -> None:
         self.query_one(BusyLine).done(_("Press enter on a clip to run the recogniser on it."))
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for options in self.query("#nbest-clips"):
             options.focus(scroll_visible)
         return self
@@ -65,12 +69,11 @@ class NBestExplorer(ReportsInteraction, Widget):
         from explainer.voice import render
         from explainer.voice.audio import read_wav, resample
 
-        config = getattr(self.app, "config", None)
-        cache = config.data.clip_cache_dir if config is not None else Path(self.course.root) / ".cache"
+        cache = self.app.config.data.clip_cache_dir
         try:
             audio = render.clip_audio(clip, Path(self.course.root), cache)
             samples, rate = read_wav(audio.path)
-            hypotheses = self.app.lab.nbest(resample(samples, rate, 16000), N_BEST)  # type: ignore[attr-defined]
+            hypotheses = self.app.lab.nbest(resample(samples, rate, 16000), N_BEST)
         except Exception as error:  # noqa: BLE001 - no audio, decoder failure: a sentence
             self.app.call_from_thread(self._done, clip, None, _("Could not decode it: {e}").format(e=error))
             return
@@ -84,7 +87,7 @@ class NBestExplorer(ReportsInteraction, Widget):
             status.done(message, "bold")
             return
         status.done(_("{n} hypotheses, sorted by the recogniser's own score. Each number is the {scale}.").format(
-            n=len(hypotheses), scale=self.app.lab.nbest_scale))  # type: ignore[attr-defined]
+            n=len(hypotheses), scale=self.app.lab.nbest_scale))
         text = Text()
         for rank, (words, score) in enumerate(sorted(hypotheses, key=lambda h: h[1], reverse=True), 1):
             text.append(f"{rank}. ", "bold")

@@ -8,7 +8,10 @@ through ``app.open_reviewer()``.
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -17,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.models import ReportsInteraction, read_model_data
 
 
@@ -25,6 +29,8 @@ class ReviewerBrief(ReportsInteraction, Widget):
         Binding("o", "start_shift", _("Start the shift")),
         Binding("space", "mark_read", _("Got it"), show=False),
     ]
+
+    app = getters.app(Host)
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -43,7 +49,7 @@ class ReviewerBrief(ReportsInteraction, Widget):
     def on_mount(self) -> None:
         self.refresh_cards()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#brief-cards"):
             target.focus(scroll_visible)
         return self
@@ -103,8 +109,4 @@ class ReviewerBrief(ReportsInteraction, Widget):
 
     def action_start_shift(self) -> None:
         self.interacted()
-        opener = getattr(self.app, "open_reviewer", None)
-        if opener is None:
-            self.notify(_("The reviewer seat is not available in this session."), severity="warning")
-            return
-        opener()
+        self.app.open_reviewer()

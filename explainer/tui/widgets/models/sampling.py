@@ -5,9 +5,14 @@ see clips reviewed a day, the reviewer shifts that takes at about 1,000 clips a 
 what it means for one household over a year. Bad input ("lots", "-3", "200%") gets a
 message under the field and the last good numbers stay on screen. The arithmetic lives in
 ``explainer.learning.sampling``.
+
+The fields take the focus only when the learner asks (a, or tab from the list of company
+figures, which has it first), so the course keys (n, p, q...) work until then; esc leaves a field.
 """
 
 from __future__ import annotations
+
+from typing import Self
 
 from rich.text import Text
 from textual import on
@@ -35,6 +40,7 @@ FIELDS = (
 class SamplingCalculator(ReportsInteraction, Widget):
     COMPONENT_CLASSES = {"sampling--result", "sampling--error"}
     BINDINGS = [
+        Binding("a", "change_numbers", _("Change the numbers")),
         Binding("down", "app.focus_next", _("Next field"), show=False),
         Binding("up", "app.focus_previous", _("Previous field"), show=False),
     ]
@@ -56,8 +62,8 @@ class SamplingCalculator(ReportsInteraction, Widget):
         self.errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("Sampling calculator -- tab/↑/↓ move, type to change, esc then n: next page")),
-                     classes="model-title")
+        yield Static(Text(_("Sampling calculator · a: change the numbers (↑ ↓ between fields, esc: leave "
+                            "them) · enter: use a company's figure")), classes="model-title")
         for field_id, label, percent, _maximum in FIELDS:
             value = self.values[field_id] * (100 if percent else 1)
             shown = f"{value:,.0f}" if value >= 1000 and value == int(value) else f"{value:g}"
@@ -71,10 +77,15 @@ class SamplingCalculator(ReportsInteraction, Widget):
     def on_mount(self) -> None:
         self.refresh_result()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
-        for target in self.query("#sampling-users"):
+    def focus(self, scroll_visible: bool = True) -> Self:
+        for target in self.query("#sampling-presets"):
             target.focus(scroll_visible)
         return self
+
+    def action_change_numbers(self) -> None:
+        field = self.query_one("#sampling-users", Input)
+        field.focus()
+        field.action_end()
 
     def inputs(self) -> sampling.SamplingInputs:
         return sampling.SamplingInputs(

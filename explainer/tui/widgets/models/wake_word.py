@@ -10,6 +10,7 @@ station's model.toml. The learner can type their own phrases too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from rich.text import Text
 from textual import work
@@ -102,7 +103,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         self.query_one("#wake-controls", Static).update(Text(_("Loading the pronouncing dictionary…")))
         self.load_dictionary()
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         for target in self.query("#wake-list"):
             target.focus(scroll_visible)
         return self

@@ -26,7 +26,8 @@ _ROW_PREFIX = re.compile(r"^(?:▶ |  )(?:\d+\. )?(?:\(.\) |\[.\] )?")
 
 def hang(line: Text, width: int) -> Text:
     """``line`` wrapped to ``width`` with later lines under the option's text, not its number."""
-    indent = len(_ROW_PREFIX.match(line.plain).group(0))
+    prefix = _ROW_PREFIX.match(line.plain)  # always matches: every part of it is optional
+    indent = len(prefix.group(0)) if prefix else 0
     if width <= indent + 8:
         return line
     points = [indent + p for p in wrap_points(line.plain[indent:], width - indent)]

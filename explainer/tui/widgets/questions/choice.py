@@ -13,13 +13,14 @@ from textual.binding import Binding
 
 from explainer.course.model import Question
 from explainer.i18n import _
+from explainer.learning.qtypes import kind_of
 from explainer.learning.quiz import shuffled_options
 from explainer.tui.widgets.questions.base import QuestionWidget
 
 
 class ChoiceWidget(QuestionWidget):
     BINDINGS = [
-        Binding("space", "toggle", _("Choose")),
+        Binding("space", "choose", _("Choose")),
         *[
             Binding(str(n), f"pick({n})", _("Option {n}").format(n=n), show=False)
             for n in range(1, 10)
@@ -33,7 +34,7 @@ class ChoiceWidget(QuestionWidget):
 
     @property
     def many(self) -> bool:
-        return self.question.type in ("multi", "spot")
+        return bool(getattr(kind_of(self.question), "many", False))
 
     def rows(self) -> list[Text]:
         rows = []
@@ -68,9 +69,9 @@ class ChoiceWidget(QuestionWidget):
     def action_pick(self, number: int) -> None:
         if 1 <= number <= len(self.options):
             self.cursor = number - 1
-            self.action_toggle()
+            self.action_choose()
 
-    def action_toggle(self) -> None:
+    def action_choose(self) -> None:
         if self.locked or not self.options:
             return
         option_id = self.options[self.cursor].id
@@ -79,3 +80,6 @@ class ChoiceWidget(QuestionWidget):
         else:
             self.chosen = {option_id}
         self.changed()
+
+
+WIDGET = ChoiceWidget

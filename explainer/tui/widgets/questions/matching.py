@@ -66,3 +66,6 @@ class MatchingWidget(QuestionWidget):
         else:
             return
         self.changed()
+
+
+WIDGET = MatchingWidget

@@ -6,6 +6,8 @@ The unit is shown after the field so the learner knows what is asked (seconds, m
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -52,6 +54,9 @@ class NumericWidget(QuestionWidget):
         event.stop()
         self.post_message(self.Changed())
 
-    def focus(self, scroll_visible: bool = True):  # type: ignore[override]
+    def focus(self, scroll_visible: bool = True) -> Self:
         self.query_one(Input).focus(scroll_visible)
         return self
+
+
+WIDGET = NumericWidget

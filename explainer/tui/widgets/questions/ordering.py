@@ -1,8 +1,8 @@
 """Ordering: put the pipeline's steps in sequence.
 
 The items start shuffled (never already in order). Up/down move the cursor; shift+up/down,
-or [ and ], carry the item under the cursor up or down. Out-of-place items are marked after
-a try; when finished, each row shows its right position.
+or [ and ], carry the item under the cursor up or down. A wrong try says how many steps are
+in place (the feedback below); when finished, each misplaced row shows its right position.
 """
 
 from __future__ import annotations
@@ -31,12 +31,13 @@ class OrderingWidget(QuestionWidget):
         for n, item in enumerate(self.items, start=1):
             row = Text(f"{n}. ")
             row.append(item)
-            if self.result is not None and not self.result.correct and self.question.order:
+            # which steps are out of place is told only once the question is over
+            if self.locked and self.result is not None and not self.result.correct and self.question.order:
                 right = (
                     list(self.question.order).index(item) + 1 if item in self.question.order else 0
                 )
                 if right != n:
-                    row.append(f"  ✗ (→ {right})" if self.locked else "  ✗", "bold")
+                    row.append(f"  ✗ (→ {right})", "bold")
             rows.append(row)
         return rows
 
@@ -53,3 +54,6 @@ class OrderingWidget(QuestionWidget):
         self.items[self.cursor], self.items[target] = self.items[target], self.items[self.cursor]
         self.cursor = target
         self.changed()
+
+
+WIDGET = OrderingWidget

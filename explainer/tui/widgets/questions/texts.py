@@ -7,21 +7,13 @@ title containing ``[bold]`` shows literally.
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 
-from explainer.course.model import Course
+from explainer.course.model import Course, Question
 from explainer.i18n import _
 from explainer.learning.quiz import Result
-
-TYPE_NAMES = {
-    "single": "Choose one",
-    "multi": "Choose all that apply",
-    "truefalse": "True or false",
-    "ordering": "Put in order",
-    "matching": "Sort into groups",
-    "numeric": "Type a number",
-    "spot": "Spot it",
-}
 
 
 def quiz_title(course: Course, quiz_id: str) -> str:
@@ -51,8 +43,35 @@ def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
     return out
 
 
+def revisit_text(course: Course, question: Question, first_answer: str, full: bool = False) -> Text:
+    """A misconception to revisit: what the learner was sure of, and where the facts are.
+
+    Named by the course's misconception (content/misconceptions.toml) when the question targets
+    one, else by the question. ``full`` adds what the sources show and every source (results
+    screen); without it, one source in one line (the quiz end, which must fit 80x24).
+    """
+    found = course.misconception(question.misconception)
+    out = Text("• ")
+    out.append(f"“{found.belief}”" if found else textwrap.shorten(question.prompt, 90, placeholder="…"), "bold")
+    if first_answer:
+        out.append(" — " + _("you answered: {answer}").format(answer=textwrap.shorten(first_answer, 60, placeholder="…")))
+    out.append("\n")
+    sources = found.sources if found else question.sources
+    if full:
+        if found:
+            out.append("  " + _("What the sources show: ") + found.fact + "\n")
+        for line in source_lines(course, sources).split("\n"):
+            if line.plain:
+                out.append("  ").append_text(line).append("\n")
+        return out
+    source = course.sources.get(sources[0]) if sources else None
+    if source is not None:
+        out.append("  " + _("Source") + f": {source.publisher}, “{source.title}”, {source.date}\n", "dim")
+    return out
+
+
 def score_band(correct: int, total: int) -> str:
-    """Overall feedback by score band, as quiz tools give it: encouraging, and pointing onwards."""
+    """Overall feedback by the share right at the first try: encouraging, and pointing onwards."""
     if total == 0:
         return ""
     share = correct / total
@@ -60,7 +79,7 @@ def score_band(correct: int, total: int) -> str:
         return _("Strong: you could explain this to someone else.")
     if share >= 0.5:
         return _(
-            "A good start: the questions you missed are in the results (r), with their sources."
+            "A good start: the questions you did not get first time are in the results (r), with their sources."
         )
     return _("Worth another look: revisit the station's pages, then take the quiz again (t).")
 
@@ -79,6 +98,8 @@ def verdict_text(result: Result) -> tuple[Text, str]:
 def feedback_text(course: Course, result: Result) -> Text:
     """Why each wrong choice is wrong, the hint, then (when finished) answer and why; sources always."""
     body = Text()
+    if result.note:
+        body.append(result.note + "\n", "italic")
     for item in result.feedback:
         body.append("• ")
         body.append(item.label, "bold")
