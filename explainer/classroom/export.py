@@ -48,6 +48,11 @@ def _attempt(row: AnswerRow, attempt: Attempt, course: Course) -> dict[str, Any]
     }
 
 
+def _source_name(course: Course, source_id: str) -> str:
+    source = course.sources.get(source_id)
+    return f"{source.publisher}, “{source.title}” ({source.date})" if source else source_id
+
+
 def _question(course: Course, qid: str) -> Any:
     return next((q for q in course.questions if q.id == qid), None)
 
@@ -84,8 +89,10 @@ def build_payload(course: Course, progress: Any, student: str) -> dict[str, Any]
             {"question_id": v.question.id, "prompt": v.question.prompt,
              "misconception": v.question.misconception,
              "belief": v.misconception.belief if v.misconception else None,
-             "first_answer": v.row.first_answer, "sources": list(v.misconception.sources if v.misconception
-                                                                 else v.question.sources)}
+             "first_answer": v.row.first_answer,
+             "sources": list(v.misconception.sources if v.misconception else v.question.sources),
+             "source_names": [_source_name(course, sid) for sid in
+                              (v.misconception.sources if v.misconception else v.question.sources)]}
             for v in res.revisit
         ],
         "prepost": {
@@ -169,10 +176,14 @@ def to_markdown(payload: dict[str, Any]) -> str:
     if payload["revisit"]:
         lines += [f"## {_('Misconceptions to revisit')}", "",
                   _("First answers that were wrong although marked “sure”:"), ""]
+        grouped: dict[object, list[dict[str, Any]]] = {}
         for item in payload["revisit"]:
-            about = item["belief"] or item["prompt"]
-            lines.append(f"- {md(about)} — {_('you first answered')} “{md(item['first_answer'] or NOT_RECORDED)}” "
-                         f"({_('sources')}: {md(', '.join(item['sources']))})")
+            grouped.setdefault(item.get("misconception") or item["question_id"], []).append(item)
+        for items in grouped.values():
+            about = items[0]["belief"] or items[0]["prompt"]
+            answers = "; ".join(f"“{md(i['first_answer'] or NOT_RECORDED)}”" for i in items)
+            names = items[0].get("source_names") or items[0]["sources"]
+            lines.append(f"- {md(about)} — {_('you first answered')} {answers} ({_('sources')}: {md('; '.join(names))})")
         lines.append("")
     pp = payload["prepost"]
     if pp["pre_done"] and pp["post_done"]:
@@ -187,8 +198,9 @@ def to_markdown(payload: dict[str, Any]) -> str:
     lines += [f"## {_('By station')}", "",
               "| " + " | ".join([_("Quiz"), _("Right first time"), _("Correct in the end"), _("Answered")]) + " |",
               "|---|---:|---:|---:|"]
-    lines += [f"| {md(q['title'])} | {q['first_try_correct']}/{q['tried']} | {q['correct']} | "
-              f"{q['answered']}/{q['questions']} |" for q in payload["stations"]]
+    for q in payload["stations"]:
+        first = f"{q['first_try_correct']}/{q['tried']}" if q["tried"] else "–"
+        lines.append(f"| {md(q['title'])} | {first} | {q['correct']} | {q['answered']}/{q['questions']} |")
     lines += ["", f"## {_('Every try')}", "",
               "| " + " | ".join([_("Quiz"), _("Question"), _("Try"), _("Answer"), _("Right?"), _("Sure?")]) + " |",
               "|---|---|---:|---|---|---|"]

@@ -20,6 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.classroom.export_schema import EXPORT
+from explainer.learning.schema import conform
+
 EXPORT_FORMAT = "whos-listening/results"
 SUPPORTED_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 5_000_000
@@ -179,6 +182,9 @@ def parse_export(data: object, path: str = "", raw_key: str = "") -> LearnerExpo
         raise Unusable(f"has export version {_text(shown, '?')[:20]!r}, which this version cannot read")
     if not isinstance(data.get("questions"), list):
         raise Unusable("has no list of questions")
+    data, _dropped = conform(EXPORT, data)  # every value by its shape (classroom.export_schema)
+    if not isinstance(data, Mapping):  # pragma: no cover - a dict always fits the outer record
+        raise Unusable("is not a Who's Listening? results export")
     records = [r for row in _dicts(data["questions"]) if (r := _question(row, int(version))) is not None]
     return LearnerExport(
         path=path, student=_text(data.get("student"))[:200], version=int(version),

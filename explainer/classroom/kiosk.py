@@ -167,7 +167,11 @@ class Scratch:
     """
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="explainer-kiosk-"))
+        from explainer.classroom import stale_scratch
+
+        stale_scratch.clean_stale()  # folders of sessions killed before they could remove theirs
+        self.root = Path(tempfile.mkdtemp(prefix=stale_scratch.PREFIX))
+        stale_scratch.mark_owner(self.root)
         self.paths = DataPaths(data_dir=self.root / "data", cache_dir=self.root / "cache")
         self._saved_env: dict[str, str | None] | None = None
         self._saved_tempdir: str | None = None

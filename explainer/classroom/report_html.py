@@ -34,7 +34,7 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .4r
 th, td { border: 1px solid #999; padding: .25rem .4rem; vertical-align: top; text-align: left;
          overflow-wrap: anywhere; word-break: normal; }
 th { background: #eee; } td.n, th.n { text-align: right; } td.c, th.c { text-align: center; }
-col.num { width: 6.5rem; } col.narrow { width: 3.6rem; } col.cell { width: 3.6rem; } col.wide { width: 34%; } col.station { width: 15%; }
+col.num { width: 5.2rem; } col.question { width: 27%; } col.narrow { width: 3.6rem; } col.cell { width: 3.6rem; } col.wide { width: 34%; } col.station { width: 12%; }
 .h0 { background: #7f1d1d; color: #fff; } .h1 { background: #f59e0b; } .h2 { background: #fde68a; }
 .h3 { background: #bbf7d0; } .h4 { background: #166534; color: #fff; } .none { color: #777; }
 ul.head li { margin: .15rem 0; }
@@ -82,7 +82,7 @@ def _misconceptions(report: ClassReport) -> str:
 def _questions(report: ClassReport) -> str:
     rows = [[esc(q.prompt or q.question_id), esc(report.quiz_title(q.quiz)), f"n:{esc(first_cell(q))}",
              esc(wrong_cell(q)), esc(sure_cell(q)), f"n:{q.right_in_end}/{q.finished}"] for q in report.hardest()]
-    return _table([("Question", "wide"), ("Station", "station"), ("Right first time", "num"),
+    return _table([("Question", "question"), ("Station", "station"), ("Right first time", "num"),
                    ("Most common wrong first answer", ""), ("Sure when wrong", "num"), ("Right in the end", "num")], rows)
 
 

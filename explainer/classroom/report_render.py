@@ -71,12 +71,13 @@ def headline_lines(report: ClassReport) -> list[str]:
         pre = sum(c.pre for c in changes) / len(changes)
         post = sum(c.post for c in changes) / len(changes)
         items = max(c.items for c in changes)
-        lines.append(f"Pre-check → post-check ({len(changes)} learners took both): mean {pre:.1f} → {post:.1f} "
+        took = f"{len(changes)} learner took both" if len(changes) == 1 else f"{len(changes)} learners took both"
+        lines.append(f"Pre-check → post-check ({took}): mean {pre:.1f} → {post:.1f} "
                      f"of {items} ({post - pre:+.1f})")
     else:
         lines.append("Pre-check → post-check: nobody has taken both yet, so there is nothing to compare")
     wer = next(((mean, n) for label, mean, n in report.reviewer() if label.startswith("Word error rate")), None)
-    lines.append(f"Reviewer seat: mean word error rate {wer[0]:.0%} over {wer[1]} learners" if wer
+    lines.append(f"Reviewer seat: mean word error rate {wer[0]:.0%} over {wer[1]} learner{'s' if wer[1] != 1 else ''}" if wer
                  else "Reviewer seat: no shifts in these exports")
     return lines
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from explainer.paths import APP_NAME, DataPaths, data_paths, packaged_content_dir
+from explainer.paths import cache_is_ours, data_paths, owned_paths, packaged_content_dir
+
+__all__ = ["cache_is_ours", "owned_paths", "register", "run_forget", "run_where"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -74,36 +76,6 @@ def run_where(args: argparse.Namespace) -> int:
     console.print("[bold]Read only[/bold]")
     console.print(f"  {escape(str(content))}  [dim](course content; {_describe(content)})[/dim]")
     return 0
-
-
-def cache_is_ours(paths: DataPaths) -> bool:
-    """True when the cache folder belongs to this app alone (its default places), so all of it
-    can go; a folder chosen with EXPLAINER_CACHE_DIR might be shared, so only our paths go there."""
-    cache = paths.cache_dir
-    return cache == paths.data_dir / "cache" or APP_NAME in cache.parts
-
-
-def owned_paths(paths: DataPaths) -> list[Path]:
-    """Every existing file or folder the app made for this learner, most specific first."""
-    found: list[Path] = []
-    folders = {paths.data_dir, paths.cache_dir}
-    if cache_is_ours(paths) and paths.cache_dir.is_dir():
-        found += sorted(paths.cache_dir.iterdir())  # clip audio, the validated-course copy, ...
-    for _label, path in paths.all_paths():
-        if path in folders:
-            continue
-        if (path.exists() or path.is_symlink()) and path not in found:
-            found.append(path)
-        parent = path.parent
-        if parent.is_dir():
-            for companion in sorted(parent.glob(f"{path.name}.*")):
-                if companion not in found:
-                    found.append(companion)
-            for sidecar in ("-wal", "-shm", "-journal"):
-                extra = path.with_name(path.name + sidecar)
-                if extra.exists() and extra not in found:
-                    found.append(extra)
-    return found
 
 
 def _remove(path: Path) -> None:

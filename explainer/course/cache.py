@@ -43,7 +43,7 @@ def fingerprint(root: Path, lang: str | None) -> str:
 
 
 def _read(path: Path) -> Course | None:
-    course = read_cached_pickle(path)
+    course = read_cached_pickle(path, Course)
     return course if isinstance(course, Course) else None
 
 

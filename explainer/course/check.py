@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.course.check_facts import check_facts
+from explainer.course.check_hints import check_hints
 from explainer.course.check_sources import check_sources
 from explainer.course.context import ReadContext
 from explainer.course.files import read_toml
@@ -61,7 +62,8 @@ def check_content(root: Path | str) -> CheckReport:
                  ("checking intent templates", _check_templates),
                  ("checking translations", lambda ctx: check_translations(ctx, course)),
                  ("checking station recaps", lambda ctx: check_recaps(ctx, course)),
-                 ("checking station model ids", check_model_ids))
+                 ("checking station model ids", check_model_ids),
+                 ("checking quiz hints", lambda ctx: check_hints(ctx, course)))
         for name, step in steps:
             try:
                 step(ctx)

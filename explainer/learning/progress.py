@@ -28,6 +28,7 @@ so older files load unchanged; what counts as "done" is ``explainer.learning.jou
 from __future__ import annotations
 
 import copy
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,8 +36,12 @@ from pathlib import Path
 from typing import Any
 
 from explainer.learning import attempts as attempt_log
-from explainer.learning import storage
+from explainer.learning import schema, storage
 from explainer.learning.progress_migrate import migrate
+from explainer.learning.progress_schema import PROGRESS
+from explainer.privacy import private_folder
+
+log = logging.getLogger(__name__)
 
 FORMAT = "whos-listening/progress"
 VERSION = 2  # 2: the attempt log (learning.attempts); older files migrate (learning.progress_migrate)
@@ -152,42 +157,47 @@ def _merge_dicts(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]
     return merged
 
 
+def _bounded(data: dict[str, Any]) -> dict[str, Any]:
+    """What is written goes through the same shapes as what is read (caps included), so the
+    app can always read back its own file; anything dropped here is a bug, so it is logged."""
+    fitted, problems = schema.conform(PROGRESS, data)
+    if problems:
+        log.warning("progress: not saved, did not fit its shape: %s", schema.describe(problems, 10))
+    return fitted if isinstance(fitted, dict) else data
+
+
 class WrongShape(Exception):
     """The JSON parsed, but is not a progress file this version understands."""
 
 
-def progress_from_json(data: Any) -> Progress:
-    """Build Progress from parsed JSON; raises WrongShape (never anything else) if it does not fit."""
+def progress_from_json(data: Any, problems: list[str] | None = None) -> Progress:
+    """Build Progress from parsed JSON; raises WrongShape (never anything else) if it is not a
+    progress file at all. Values inside that do not fit their shape (``progress_schema``) are
+    dropped or repaired, and their paths appended to ``problems``."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise WrongShape("it is not a progress file")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WrongShape("its version is not a positive whole number")
     data = migrate(data, VERSION)
+    fitted, found = schema.conform(PROGRESS, data)
+    if problems is not None:
+        problems.extend(found)
+    if not isinstance(fitted, dict):  # pragma: no cover - a dict always fits the outer record
+        raise WrongShape("it is not a progress file")
 
     def strings(key: str) -> set[str]:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise WrongShape(f"'{key}' is not a list of ids")
-        return set(value)
-
-    def table(key: str, inner_dicts: bool) -> dict[str, Any]:
-        value = data.get(key, {})
-        if not isinstance(value, dict) or (
-            inner_dicts and not all(isinstance(item, dict) for item in value.values())
-        ):
-            raise WrongShape(f"'{key}' is not a table")
-        return value
+        return set(fitted.get(key, []))
 
     return Progress(
         pages_read=strings("pages_read"),
         models_tried=strings("models_tried"),
         models_seen=strings("models_seen"),
         tour_seen=strings("tour_seen"),
-        answers=table("answers", inner_dicts=True),
-        last=table("last", inner_dicts=False),
-        sections=table("sections", inner_dicts=True),
-        attempts=attempt_log.cleaned(data.get("attempts")),
+        answers=fitted.get("answers", {}),
+        last=fitted.get("last", {}),
+        sections=fitted.get("sections", {}),
+        attempts=attempt_log.cleaned(fitted.get("attempts")),
     )
 
 
@@ -216,27 +226,41 @@ class ProgressStore:
             data = storage.read_json(self.path)
             if data is None:
                 return LoadResult(Progress())
-            return LoadResult(self._parse(data))
+            problems: list[str] = []
+            progress = self._parse(data, problems)
+            return LoadResult(progress, self._repaired(problems, progress) if problems else None)
         except _SetAside as aside:
-            return LoadResult(Progress(), aside.notice)
+            return LoadResult(Progress(), self._set_aside(aside.label, aside.reason))
         except storage.Unreadable as error:
             return LoadResult(Progress(), self._set_aside("corrupt", error.reason))
 
-    def _parse(self, data: Any) -> Progress:
+    def _repaired(self, problems: list[str], progress: Progress) -> str:
+        """One line for values that did not fit; the file as it was is kept beside it and the
+        repaired one written at once, so the notice is not repeated at every start."""
+        assert self.path is not None
+        kept = storage.keep_copy(self.path, "repaired")
+        if kept is not None:
+            self.save(progress)  # merges with the file (repaired the same way): nothing is lost
+        where = f" The file as it was is kept as {kept.name}." if kept else ""
+        return (f"Some values in your progress file did not fit and were reset ({schema.describe(problems)}); "
+                f"everything else is kept.{where}")
+
+    def _parse(self, data: Any, problems: list[str] | None = None) -> Progress:
         assert self.path is not None
         version = data.get("version") if isinstance(data, dict) else None
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             if isinstance(data, dict) and data.get("format") == FORMAT:
-                raise _SetAside(self._set_aside("from-future", "it was written by a newer version"))
+                raise _SetAside("from-future", "it was written by a newer version")
         try:
-            return progress_from_json(data)
+            return progress_from_json(data, problems)
         except WrongShape as error:
-            raise _SetAside(self._set_aside("corrupt", str(error))) from None
+            raise _SetAside("corrupt", str(error)) from None
 
     def _set_aside(self, label: str, reason: str) -> str:
+        """Keep a copy of an unusable file; the file itself stays until a save replaces it."""
         assert self.path is not None
-        moved = storage.set_aside(self.path, label)
-        where = moved.name if moved else "(it could not be moved)"
+        kept = storage.keep_copy(self.path, label)
+        where = kept.name if kept else "(no copy could be made)"
         return f"Your progress file could not be used ({reason}); it was kept as {where} and you start fresh."
 
     def save(self, progress: Progress, *, replace: bool = False) -> SaveResult:
@@ -245,14 +269,16 @@ class ProgressStore:
             return SaveResult(True)
         folder = self.path.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
             with storage.locked(self.path):
                 storage.remove_stale_temps(self.path)
                 merged = progress if replace else progress.merged_with(self._on_disk())
-                storage.write_json_atomic(self.path, merged.to_json())
+                storage.write_json_atomic(self.path, _bounded(merged.to_json()))
         except OSError as error:
             reason = storage.describe_os_error(error, folder)
             return SaveResult(False, f"Progress cannot be saved: {reason}. It is kept until you quit.")
+        except storage.TooLarge as error:
+            return SaveResult(False, f"Progress cannot be saved: {error}. Your last saved progress is kept.")
         except (TypeError, ValueError, RecursionError) as error:  # a feature stored something odd
             return SaveResult(False, f"Progress cannot be saved: it holds data JSON cannot store ({error}).")
         progress.pages_read, progress.models_tried = merged.pages_read, merged.models_tried
@@ -268,12 +294,13 @@ class ProgressStore:
             data = storage.read_json(self.path)
             return Progress() if data is None else self._parse(data)
         except (_SetAside, storage.Unreadable):
-            if self.path.exists():
-                storage.set_aside(self.path, "corrupt")
+            # A copy is kept aside, the file itself stays until the new one replaces it:
+            # a kill between the two must never leave no progress file at all.
+            storage.keep_copy(self.path, "corrupt")
             return Progress()
 
 
 class _SetAside(Exception):
-    def __init__(self, notice: str) -> None:
-        super().__init__(notice)
-        self.notice = notice
+    def __init__(self, label: str, reason: str) -> None:
+        super().__init__(reason)
+        self.label, self.reason = label, reason

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from explainer.learning import storage
+from explainer.learning import schema, storage
 
 FORMAT = "whos-listening/settings"
 VERSION = 1
@@ -45,17 +45,26 @@ class Settings:
         return {"format": FORMAT, "version": VERSION, **asdict(self)}
 
 
-def settings_from_json(data: Any) -> Settings:
-    """Settings from parsed JSON; unknown keys ignored, wrong types fall back to the default."""
+SHAPE = schema.Record({
+    "format": schema.Text(100),
+    "version": schema.Whole(1, 10_000),
+    "theme": schema.Text(100),
+    "narration": schema.Flag(),
+    "reduced_motion": schema.Flag(),
+    "high_contrast": schema.Flag(),
+}, rest=None)  # the fields above are the whole file: nothing else is kept
+
+
+def settings_from_json(data: Any, problems: list[str] | None = None) -> Settings:
+    """Settings from parsed JSON; unknown keys ignored, a value of the wrong shape falls back to
+    its default (its path added to ``problems``)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise storage.Unreadable("it is not a settings file")
-    defaults = Settings()
-    values: dict[str, Any] = {}
-    for item in fields(Settings):
-        value = data.get(item.name, getattr(defaults, item.name))
-        expected = type(getattr(defaults, item.name))
-        values[item.name] = value if type(value) is expected else getattr(defaults, item.name)
-    return Settings(**values)
+    fitted, found = schema.conform(SHAPE, data)
+    if problems is not None:
+        problems.extend(found)
+    values = fitted if isinstance(fitted, dict) else {}
+    return Settings(**{item.name: values[item.name] for item in fields(Settings) if item.name in values})
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,14 @@ class SettingsStore:
             return SettingsLoad(Settings())
         try:
             data = storage.read_json(self.path)
-            return SettingsLoad(Settings() if data is None else settings_from_json(data))
+            if data is None:
+                return SettingsLoad(Settings())
+            problems: list[str] = []
+            settings = settings_from_json(data, problems)
+            if problems:
+                return SettingsLoad(settings, f"Some settings did not fit and are back to their defaults "
+                                              f"({schema.describe(problems)}).")
+            return SettingsLoad(settings)
         except storage.Unreadable as error:
             moved = storage.set_aside(self.path, "corrupt")
             kept = moved.name if moved else "(it could not be moved)"

@@ -22,12 +22,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from explainer.privacy import FILE_MODE, private_folder
+
 try:  # POSIX advisory locks; on Windows we fall back to no lock (rename is still atomic).
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 TMP_MARK = ".tmp-"
+MAX_BYTES = 16 * 1024 * 1024  # the largest learner file read back; nothing larger is ever written
+
+
+class TooLarge(ValueError):
+    """What would be written is larger than ``MAX_BYTES``, so it could not be read back."""
 
 
 class Unreadable(Exception):
@@ -38,7 +45,7 @@ class Unreadable(Exception):
         self.reason = reason
 
 
-def read_json(path: Path, max_bytes: int = 16 * 1024 * 1024) -> Any | None:
+def read_json(path: Path, max_bytes: int = MAX_BYTES) -> Any | None:
     """The parsed JSON in ``path``, or None when there is no file. Raises Unreadable otherwise."""
     try:
         with open(path, "rb") as handle:
@@ -68,19 +75,43 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write ``data`` as pretty JSON to ``path`` atomically. Raises OSError (see describe_os_error)."""
-    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")  # keys in order given
+def write_json_atomic(path: Path, data: Any, max_bytes: int = MAX_BYTES) -> None:
+    """Write ``data`` as compact JSON (one line per top-level key, so it still reads in an editor)
+    to ``path`` atomically. Raises OSError (see describe_os_error), or TooLarge when the result
+    could not be read back by ``read_json`` -- the old file is then left as it is."""
+    if isinstance(data, dict):
+        lines = [f"{json.dumps(key, ensure_ascii=False)}:{_compact(value)}" for key, value in data.items()]
+        text = "{\n" + ",\n".join(lines) + "\n}\n"
+    else:
+        text = _compact(data) + "\n"
+    encoded = text.encode("utf-8")
+    if len(encoded) > max_bytes:
+        raise TooLarge(f"it would be {len(encoded) // 1_000_000} MB, more than the {max_bytes // 1_000_000} MB limit")
+    write_bytes_atomic(path, encoded)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` atomically: a temp file, fsync, then rename. Raises OSError."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Write ``data`` to ``path`` atomically, readable by this user only. Raises OSError.
+
+    The temp file is created new (never through a link someone planted) and removed if anything
+    fails, so a full disk leaves neither a half file nor an empty temp file behind.
+    """
+    folder = private_folder(path.parent)
     tmp = folder / f"{path.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        fd = os.open(tmp, flags, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -99,14 +130,47 @@ def remove_stale_temps(path: Path) -> None:
                 stale.unlink()
 
 
-def set_aside(path: Path, label: str = "corrupt") -> Path | None:
-    """Rename ``path`` to ``<name>.<label>-YYYYmmdd-HHMMSS``; returns the new path (None if it failed)."""
+def keep_copy(path: Path, label: str = "corrupt") -> Path | None:
+    """Keep what ``path`` holds as ``<name>.<label>-YYYYmmdd-HHMMSS`` *without* moving it: the file
+    stays until a new one safely replaces it, so a kill in between never leaves none. A hard link
+    where the disk allows (instant, no space), else a copy; an identical copy already kept is
+    reused. Returns the copy's path, or None when none could be made. A folder in the way of
+    the file cannot be replaced later, so it is moved aside instead."""
+    if path.is_dir():
+        return set_aside(path, label)
+    for earlier in sorted(path.parent.glob(f"{glob_escape(path.name)}.{label}-*")):
+        with contextlib.suppress(OSError):
+            if earlier.samefile(path) or (earlier.stat().st_size == path.stat().st_size
+                                          and earlier.read_bytes() == path.read_bytes()):
+                return earlier
+    target = _aside_name(path, label)
+    try:
+        os.link(path, target, follow_symlinks=False)
+    except OSError:
+        try:
+            write_bytes_atomic(target, path.read_bytes())
+        except OSError:
+            return None
+    return target
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def _aside_name(path: Path, label: str) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+    return target
+
+
+def set_aside(path: Path, label: str = "corrupt") -> Path | None:
+    """Rename ``path`` to ``<name>.<label>-YYYYmmdd-HHMMSS``; returns the new path (None if it failed)."""
+    target = _aside_name(path, label)
     try:
         os.replace(path, target)
     except OSError:

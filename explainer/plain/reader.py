@@ -5,6 +5,10 @@ readable as ordinary lines of text. This module turns pages into wrapped paragra
 numbered citations (``[1]``) and a source list after each page, glossary terms in the
 running text and their definitions after the sources. It writes no colour and no cursor
 movement: what it prints is what a screen reader or a printer gets.
+
+It numbers pages as the app does ("Page 1 of 7", the model counting as the last page, which it
+names as being in the app only), leaves out "Try it" prompts it cannot act on (keys of the app:
+"press m", "in the explorer (m)...") and ends each station with its recap, "What you now know".
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
 
 WIDTH = 78
+APP_PROMPTS = ("Try it:", "Pruébalo:", "Prueba:")  # asides that ask for keys of the app
+
+
+def is_app_prompt(text: str) -> bool:
+    """A "> Try it: press m ..." aside: an instruction for the app, which a reader cannot follow."""
+    return text.lstrip().startswith(APP_PROMPTS)
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
@@ -62,6 +72,8 @@ def page_lines(course: Course, page: Page) -> Iterator[str]:
             indent = "  " * block.level
             yield from _wrap(text, indent=indent + "  ", first=indent + "- ")
         elif block.kind == "quote":
+            if is_app_prompt(block.text):
+                continue
             yield ""
             yield from _wrap(text, indent="  | ")
         elif block.kind == "code":
@@ -85,7 +97,7 @@ def page_lines(course: Course, page: Page) -> Iterator[str]:
 
 
 def station_lines(course: Course, station: Station) -> Iterator[str]:
-    """A whole station: its title, summary and every page, separated clearly."""
+    """A whole station: its title, summary, every page (numbered as the app numbers them), its recap."""
     number = course.stations.index(station) + 1
     title = _("Station {n} of {total}: {title}").format(
         n=number, total=len(course.stations), title=station.title
@@ -94,10 +106,18 @@ def station_lines(course: Course, station: Station) -> Iterator[str]:
     yield title
     yield "=" * min(WIDTH, len(title))
     yield from _wrap(station.summary)
+    total = len(station.pages) + (1 if station.model else 0)  # the app's model is its last page
     for index, page in enumerate(station.pages, start=1):
         yield ""
-        yield _("Page {n} of {total}").format(n=index, total=len(station.pages))
+        yield _("Page {n} of {total}").format(n=index, total=total)
         yield from page_lines(course, page)
+    if station.model:
+        yield ""
+        yield _("Page {n} of {total}").format(n=total, total=total)
+        yield from _wrap(_("The station's interactive model is in the app only (run: explainer)."))
+    if station.recap is not None:
+        yield ""
+        yield from page_lines(course, station.recap)
     yield ""
 
 
@@ -113,4 +133,5 @@ def course_lines(course: Course) -> Iterator[str]:
 def station_list_lines(course: Course) -> Iterator[str]:
     """The table of contents: one numbered line per station with its id."""
     for number, station in enumerate(course.stations, start=1):
-        yield f"{number}. {station.title}  ({_('id')}: {station.id}, {len(station.pages)} {_('pages')})"
+        pages = _("1 page") if len(station.pages) == 1 else _("{n} pages").format(n=len(station.pages))
+        yield f"{number}. {station.title}  ({_('read it with')}: explainer read {station.id}; {pages})"

@@ -21,11 +21,12 @@ from textual.signal import Signal
 from explainer.i18n import _
 from explainer.learning.progress import Progress
 from explainer.learning.settings import Settings
-from explainer.tui import css_cache, overlays, services
+from explainer.tui import css_cache, overlays, services, textual_private
 from explainer.tui.commands import JourneyCommands
 from explainer.tui.config import AppConfig
 from explainer.tui.host import Host
 from explainer.tui.themes import HIGH_CONTRAST
+from explainer.tui.worker_watch import WatchedWorkers, append_to_log, describe
 
 if TYPE_CHECKING:
     from explainer.learning.journey import Step
@@ -62,6 +63,7 @@ class ExplainerApp(Host):
         if startup.course is None:
             raise ValueError("ExplainerApp needs a course (factory.make_app shows the problems instead)")
         super().__init__()
+        textual_private.replace_worker_manager(self, WatchedWorkers(self, self._worker_failed))
         self._css_store = css_cache.install(self, None if config.memory_only else config.data.css_cache_dir)
         self.title = _(self.TITLE)  # the header, in the learner's language
         self.config = config
@@ -134,6 +136,18 @@ class ExplainerApp(Host):
         result = self._saver.flush()
         if result is not None and not result.ok and result.notice:
             self.call_from_thread(self._warn_once, result.notice)
+
+    def _worker_failed(self, worker: Any, error: BaseException) -> None:
+        """Background work failed: into the error log, and one notice per kind of failure."""
+        log_file = self.config.data.error_log
+        logged = append_to_log(log_file, worker, error)
+        key = f"{worker.name}:{type(error).__name__}"
+        if key in self._warned:
+            return
+        self._warned.add(key)
+        where = _("Details are in {path}.").format(path=log_file) if logged else ""
+        self.notify(_("Something went wrong in the background ({what}); the course goes on.").format(
+            what=describe(worker, error)) + " " + where, severity="error", timeout=15, markup=False)
 
     def _warn_once(self, notice: str) -> None:
         if notice not in self._warned:

@@ -51,7 +51,7 @@ class ParsedCssStore:
             return None
         name = self._file_name(key)
         self._used.add(name)
-        stored = read_cached_pickle(self.folder / name)
+        stored = read_cached_pickle(self.folder / name, list)
         if not isinstance(stored, list):
             return None
         self._memory[key] = stored

@@ -10,8 +10,10 @@ out: "bracket at bloomberg" helps nobody.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from textual.worker import Worker, get_current_worker
 from explainer.course import markup
 from explainer.course.model import Page
 from explainer.i18n import _
+from explainer.privacy import private_folder
 from explainer.tui.config import AppConfig
 from explainer.tui.host import Host
 
@@ -76,15 +79,16 @@ def narration_voice() -> str:
 
 def _cache_dir(config: AppConfig) -> Path:
     # memory-only sessions point config.data at a scratch folder removed at exit
-    folder = Path(config.data.cache_dir) / "narration"
+    folder = config.data.narration_cache_dir
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        return private_folder(folder)
     except OSError:
         pass
-    folder = Path(tempfile.gettempdir()) / "whos-listening-narration"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    # No shared, fixed-name folder in the temp dir (anyone could plant links there): a private
+    # one of our own, removed when the app exits.
+    scratch = Path(tempfile.mkdtemp(prefix="explainer-narration-"))
+    atexit.register(shutil.rmtree, scratch, True)
+    return scratch
 
 
 class Narrator:

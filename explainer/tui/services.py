@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from explainer import privacy
 from explainer.learning.progress import Progress, ProgressStore, SaveResult
 from explainer.learning.settings import Settings, SettingsStore
 from explainer.tui.textual_private import mark_css_current
@@ -70,11 +71,13 @@ def start(config: AppConfig, course: Course | None = None) -> Startup:
     """Load what the app starts with; a given ``course`` (tests) is used instead of loading one."""
     course, problems = (course, []) if course is not None else load_course_or_problems(config)
     memory_only = config.memory_only
+    repaired = 0 if memory_only else privacy.make_private(config.data)
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
     loaded = progress_store.load()
     settings_loaded = settings_store.load()
-    notices = [notice for notice in (loaded.notice, settings_loaded.notice, terminal_charset_notice()) if notice]
+    notices = [notice for notice in (privacy.notice(repaired), loaded.notice, settings_loaded.notice,
+                                     terminal_charset_notice()) if notice]
     return Startup(
         course=course,
         problems=problems,

@@ -40,3 +40,13 @@ def mark_css_current(screen: Screen[Any]) -> None:
     app = active_app.get(None)
     if app is not None:
         screen._css_update_count = app._css_update_count
+
+
+def replace_worker_manager(app: App[Any], manager: Any) -> None:
+    """Give ``app`` another worker manager (``worker_watch.WatchedWorkers``, which reports failures).
+
+    ``App.workers`` is a read-only property over ``App._workers``, set in ``App.__init__``; Textual
+    has no public hook that sees every worker's end (``Worker.StateChanged`` does not bubble,
+    so only the widget that started a worker hears of its failure).
+    """
+    app._workers = manager

@@ -9,6 +9,7 @@ same audio and tests can compare numbers. Samples are float32 mono in [-1, 1]; f
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import struct
@@ -80,22 +81,27 @@ def write_wav(path: Path | str, samples: np.ndarray, rate: int, *, comment: str 
     path.parent.mkdir(parents=True, exist_ok=True)
     pcm = (np.clip(np.asarray(samples, dtype=np.float64), -1.0, 1.0) * 32767.0).round().astype("<i2")
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with wave.open(str(temp), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(int(rate))
-        handle.writeframes(pcm.tobytes())
-    if comment:
-        text = comment.encode("utf-8") + b"\0"
-        text += b"\0" * (len(text) % 2)
-        chunk = b"LIST" + struct.pack("<I", 4 + 8 + len(text)) + b"INFO" + b"ICMT" + struct.pack("<I", len(text)) + text
-        with open(temp, "r+b") as raw:
-            raw.seek(0, os.SEEK_END)
-            raw.write(chunk)
-            size = raw.tell()
-            raw.seek(4)
-            raw.write(struct.pack("<I", size - 8))
-    os.replace(temp, path)
+    try:  # a full disk must not leave the temp file behind
+        with wave.open(str(temp), "wb") as handle:
+            handle.setnchannels(1)
+            handle.setsampwidth(2)
+            handle.setframerate(int(rate))
+            handle.writeframes(pcm.tobytes())
+        if comment:
+            text = comment.encode("utf-8") + b"\0"
+            text += b"\0" * (len(text) % 2)
+            chunk = b"LIST" + struct.pack("<I", 4 + 8 + len(text)) + b"INFO" + b"ICMT" + struct.pack("<I", len(text)) + text
+            with open(temp, "r+b") as raw:
+                raw.seek(0, os.SEEK_END)
+                raw.write(chunk)
+                size = raw.tell()
+                raw.seek(4)
+                raw.write(struct.pack("<I", size - 8))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
     return path
 
 

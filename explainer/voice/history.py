@@ -108,7 +108,10 @@ class VoiceHistory:
             self.persistent = False
             return self._connect(":memory:", timeout)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            from explainer.privacy import private_file, private_folder
+
+            private_folder(self.path.parent)
+            private_file(self.path)  # 0600 before SQLite opens it (its -wal/-journal files copy the mode)
         except OSError as exc:
             return self._memory(f"Voice history is kept in memory only: cannot create {self.path.parent} ({exc.strerror}).")
         try:

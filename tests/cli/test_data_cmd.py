@@ -119,7 +119,7 @@ def test_where_lists_and_forget_removes_everything_the_lab_writes(capsys, monkey
     (tmp_path / "shared-cache" / "someone-elses.txt").write_text("keep me")
     assert run(["where"]) == 0
     shown = capsys.readouterr().out
-    assert str(paths.lab_cache_dir) in shown and "voice lab models" in shown
+    assert str(paths.lab_cache_dir) in shown and "voice lab" in shown
     assert str(paths.history_db) in shown
     assert run(["forget", "--yes"]) == 0
     assert not model.exists() and not sentences.exists() and not paths.lab_cache_dir.exists()

@@ -97,3 +97,21 @@ def test_plain_quiz_survives_junk_and_end_of_input():
     except StopQuiz:
         pass
     assert any("Please type" in line or "not a number" in line or "Use each" in line for line in said)
+
+
+def test_read_numbers_pages_as_the_app_leaves_out_app_prompts_and_ends_with_the_recap():
+    course = load_course(packaged_content_dir())
+    for station in course.stations:
+        text = "\n".join(station_lines(course, station))
+        total = len(station.pages) + 1  # the model is the app's last page
+        assert f"Page 1 of {total}" in text and f"Page {total} of {total}" in text, station.id
+        assert "in the app only" in text
+        assert "Try it" not in text and "press m" not in text, station.id
+        assert text.rstrip().splitlines()[0] != "What you now know"
+        assert "What you now know" in text and text.index("What you now know") > text.index(f"Page {total} of {total}")
+
+
+def test_read_list_says_how_to_read_a_station(capsys):
+    assert run(["read", "--list"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "1. The wake word  (read it with: explainer read wake-word; 6 pages)"

@@ -41,7 +41,7 @@ def test_missing_file_is_a_fresh_start(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"\xff\xfe\x00binary", b"", b"[]", b'{"format": "whos-listening/progress", "version": 1, "pages_read": "abc"}',
+    [b"{not json", b"\xff\xfe\x00binary", b"", b"[]",
      b'{"format": "something-else", "version": 1}', b'{"format": "whos-listening/progress", "version": "1"}'],
 )
 def test_bad_file_is_set_aside(tmp_path: Path, content: bytes) -> None:
@@ -52,7 +52,13 @@ def test_bad_file_is_set_aside(tmp_path: Path, content: bytes) -> None:
     assert loaded.notice and "start fresh" in loaded.notice and "\n" not in loaded.notice
     aside = list(tmp_path.glob("progress.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == content
-    assert not path.exists()
+    # issue 15: the file stays until a save replaces it (a kill in between never leaves none)
+    assert path.read_bytes() == content
+    ProgressStore(path).load()  # a second start before any save keeps no second copy
+    assert len(list(tmp_path.glob("progress.json.corrupt-*"))) == 1
+    assert ProgressStore(path).save(Progress(pages_read={"a/b"})).ok
+    assert json.loads(path.read_text())["pages_read"] == ["a/b"]
+    assert [p.read_bytes() for p in tmp_path.glob("progress.json.corrupt-*")] == [content]
 
 
 def test_future_version_is_set_aside(tmp_path: Path) -> None:

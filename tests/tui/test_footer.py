@@ -37,3 +37,27 @@ async def test_footer_follows_the_screen(app) -> None:
         for _ in range(3):
             await pilot.pause()
         assert "c Continue" in _footer_line(made)
+
+
+def test_keys_a_text_field_takes_are_left_out_and_the_free_one_is_named() -> None:
+    from explainer.tui.widgets.footer import free_keys, taken_by_field
+
+    assert taken_by_field("n") and taken_by_field("n,right") and taken_by_field("enter")
+    assert taken_by_field("question_mark") and taken_by_field("space")
+    assert not taken_by_field("q,escape") and free_keys("q,escape") == ["escape"]
+    assert free_keys("f1") == ["f1"] and free_keys("ctrl+p") == ["ctrl+p"] and free_keys("tab") == ["tab"]
+
+
+def test_whole_keys_are_dropped_from_the_right_and_help_stays() -> None:
+    from rich.text import Text
+
+    from explainer.tui.widgets.footer import fit
+
+    pieces = [(key, Text(f" {key} {name} "), name == "Help")
+              for key, name in (("n", "Next"), ("p", "Back"), ("q", "Map"), ("?", "Help"), ("x", "Extra"))]
+    kept, tail = fit(pieces, Text("▏^p palette "), 30)
+    assert tail is None  # the palette hint goes first
+    assert [key for key, _piece, _help in kept] == ["n", "p", "?"]
+    assert sum(len(piece) for _key, piece, _help in kept) <= 30
+    kept, tail = fit(pieces, Text("▏^p palette "), 200)
+    assert len(kept) == 5 and tail is not None

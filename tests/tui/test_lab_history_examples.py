@@ -73,7 +73,7 @@ async def test_empty_history_offers_examples_and_they_can_be_browsed_and_deleted
         await open_model(pilot, made)
         shown = screen_text(made)
         assert "No uploads yet" in shown and "Press e to add a few example uploads" in shown
-        assert "e add examples" in shown
+        assert "e: add examples" in shown
         await pilot.press("e")
         await settle(pilot, made)
         assert count(db) == len(EXAMPLES)
@@ -81,7 +81,7 @@ async def test_empty_history_offers_examples_and_they_can_be_browsed_and_deleted
         assert f"Added {len(EXAMPLES)} example uploads" in shown
         assert shown.count("(example)") >= 3
         assert "Example (made up):" in shown
-        assert "d delete" in shown and "e add examples" not in shown
+        assert "d: delete" in shown and "e: add examples" not in shown
         assert "kept-on-file" in made.progress.models_tried
 
         await pilot.press("enter")  # play: an example has no recording, and no sound device is needed

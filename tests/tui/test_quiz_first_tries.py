@@ -58,7 +58,7 @@ async def test_quiz_end_leads_with_first_tries_and_names_the_misconception(quiz_
         assert text.startswith("Right first time: 3 of 5.")
         assert "In the end: 4 of 5 answered correctly." in text
         assert "To revisit: you were sure, but your first answer was wrong." in text
-        assert f"“{BELIEF}” — you answered: True" in text
+        assert f"“{BELIEF}” — you answered: “True”" in text
         assert "Source: Publisher src-a" in text
         assert "Where is the wake word spotted" not in text  # the unmarked slip is not a misconception
         await pilot.press("r")
@@ -91,3 +91,14 @@ async def test_post_check_without_a_pre_check_says_there_is_nothing_to_compare(q
         await _finish(app, pilot, {})
         body = _results_text(app)  # the post-check's end opens the results
         assert "There is no pre-check to compare it with." in body
+
+
+def test_two_questions_on_one_belief_name_it_once():
+    from dataclasses import replace
+
+    from explainer.tui.widgets.questions.texts import revisit_groups
+    from tests.builders import SINGLE, TRUEFALSE
+
+    also = replace(SINGLE, misconception=TRUEFALSE.misconception)
+    groups = revisit_groups([(TRUEFALSE, "True"), (SINGLE, "In the cloud"), (also, "By a person")])
+    assert [[q.id for q, _a in group] for group in groups] == [["t1", "s1"], ["s1"]]

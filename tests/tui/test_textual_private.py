@@ -45,3 +45,25 @@ def test_outside_a_running_app_nothing_is_marked() -> None:
     screen: Screen[None] = Screen()
     textual_private.mark_css_current(screen)
     assert screen._css_update_count == -1
+
+
+async def test_the_worker_manager_can_be_replaced() -> None:
+    from textual.worker_manager import WorkerManager
+
+    from explainer.tui.worker_watch import WatchedWorkers
+
+    app = Hello()
+    assert isinstance(app._workers, WorkerManager), "App._workers is gone: fix replace_worker_manager"
+    failures: list[BaseException] = []
+    textual_private.replace_worker_manager(app, WatchedWorkers(app, lambda worker, error: failures.append(error)))
+    async with app.run_test(size=(40, 5)) as pilot:
+        assert isinstance(app.workers, WatchedWorkers)
+
+        def boom() -> None:
+            raise RuntimeError("boom")
+
+        worker = app.run_worker(boom, thread=True, exit_on_error=False)
+        while not worker.is_finished:
+            await pilot.pause(0.01)
+        await pilot.pause()
+    assert [str(e) for e in failures] == ["boom"]

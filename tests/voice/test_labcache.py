@@ -74,14 +74,13 @@ def test_the_arpa_text_comes_from_pocketsphinx_lm():
     assert "ngram 3=" in arpa and "\\3-grams:" in arpa and arpa.rstrip().endswith("\\end\\")
 
 
-def test_nothing_is_written_to_the_shared_temp_folder(lab, tmp_path):
+def test_nothing_is_written_to_the_system_temp_folder(lab, tmp_path, monkeypatch):
     from explainer.voice.lab_service import LabRequest
 
-    before = set(Path(tempfile.gettempdir()).iterdir())
-    samples_dir = Path(__file__).resolve().parents[2] / "content" / "clips" / "audio"
-    clip = sorted(samples_dir.glob("*.wav"))[0]
-    trace = lab.run(LabRequest(wav=clip, keep=True, speak_reply=False))
-    assert trace.stages
-    new = {p for p in set(Path(tempfile.gettempdir()).iterdir()) - before if "lab" in p.name or "explainer" in p.name}
-    assert not new, new
+    private = tmp_path / "system-temp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    clips = Path(__file__).resolve().parents[2] / "content" / "clips" / "audio"
+    trace = lab.run(LabRequest(wav=sorted(clips.glob("*.wav"))[0], keep=True))
+    assert trace.stages and list(private.rglob("*")) == []
     assert trace.history_id is not None and lab.paths.history_db.exists()

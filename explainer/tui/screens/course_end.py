@@ -44,14 +44,16 @@ class CourseEndScreen(Screen[None]):
 
     app = getters.app(Host)
 
+    summary: CourseSummary
+
     def compose(self) -> ComposeResult:
         course = self.app.course
         self.summary = summarize(course, self.app.progress, learner=self.app.config.student or "")
         yield Static(Text(_("The end of the course") + " · " + course.title), id="ending-header")
         with VerticalScroll(id="ending-body"):
             yield Static(self._summary_text(self.summary), id="ending-summary", markup=False)
-            yield Static(self._quiz_table(self.summary), id="ending-quizzes")
             yield Static(Text(self._save_hint(), style="bold"), id="ending-saved", markup=False)
+            yield Static(self._quiz_table(self.summary), id="ending-quizzes")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -49,7 +49,7 @@ class QuizScreen(QuizEnd, Screen[None]):
         Binding("r", "results", _("Results")),
         Binding("t", "retake", _("Take again"), show=False),
         Binding("p", "post_check", _("Post-check"), show=False),
-        Binding("n", "next_station", _("Next station"), show=False),
+        Binding("n", "go_on", _("Go on")),
         Binding("q,escape", "back_to_map", _("Map")),
     ]
 
@@ -104,6 +104,9 @@ class QuizScreen(QuizEnd, Screen[None]):
             await self._clear_answer()
             self._set_text("#quiz-header", Text(_("No such quiz: {id}").format(id=quiz_id)))
             return
+        # where the learner is: Continue comes back to this quiz, at the question left (learning.journey)
+        self.app.progress.last = {"mode": "quiz", "quiz": quiz_id}
+        self.app.save_progress()
         if self._showing(fresh):
             return  # the same quiz at the same question: keep the screen (and a half-made choice)
         self.session = fresh

@@ -2,9 +2,10 @@
 
 ``QuizScreen`` shows one question at a time and checks answers; this mixin takes over once
 the session is done. It writes the summary -- the pre-check's "starting point is saved", or
-the score and its band for the others -- lists what to do next (the next station, the
-post-check after the final quiz, results, a retake), hides the keys that no longer apply, and
-carries out those follow-on keys. Kept apart so everything a learner can do after finishing a
+the score and its band for the others -- lists what to do next (n goes on along the learner's
+path, ``learning.journey``: the next unfinished station, the final quiz, the post-check, the
+course ending; results, a retake), hides the keys that no longer apply, and carries out those
+follow-on keys. Kept apart so everything a learner can do after finishing a
 quiz reads in one place, without the question-by-question checking around it.
 """
 
@@ -12,10 +13,15 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from explainer.course.model import Station
 from explainer.i18n import _
+from explainer.learning.journey import Journey, Step
 from explainer.learning.quiz import answer_text
-from explainer.tui.widgets.questions.texts import quiz_title, revisit_text, score_band
+from explainer.tui.widgets.questions.texts import (
+    quiz_title,
+    revisit_groups,
+    revisit_text,
+    score_band,
+)
 
 
 class QuizEnd:
@@ -29,6 +35,8 @@ class QuizEnd:
         finished = self.session is not None and self.session.done
         if finished and action in ("check", "confidence", "sources"):
             return False
+        if action == "go_on" and not finished:
+            return False  # n is only "go on" once the quiz is done (a numeric answer may be typed)
         return True
 
     def _show_finished(self) -> None:
@@ -41,7 +49,8 @@ class QuizEnd:
             self._set_text("#quiz-prompt", summary)
             lines = [
                 _("You will meet the same questions in the post-check, after the final quiz."),
-                _("escape: the map, where c starts the journey"),
+                _("n: go on: {where}").format(where=self._next_words()),
+                _("escape: the map"),
             ]
             self._set_text("#quiz-feedback", "\n".join(lines))
             return
@@ -52,16 +61,15 @@ class QuizEnd:
         summary.append("\n" + score_band(first, total), "italic")
         if session.quiz_id == "post" and not session.has_pre_check():
             summary.append("\n" + _("There is nothing to compare yet: you did not take the pre-check."))
-        revisit = session.confidently_wrong()
-        if revisit:
+        firsts = dict((q.id, a) for q, a in session.first_tries())
+        groups = revisit_groups([(q, answer_text(q, firsts[q.id].given)) for q in session.confidently_wrong()])
+        if groups:
             summary.append("\n\n" + _("To revisit: you were sure, but your first answer was wrong."), "bold")
-            firsts = dict((q.id, a) for q, a in session.first_tries())
-            for question in revisit[:3]:
-                first_try = firsts[question.id]
+            for group in groups[:3]:
                 summary.append("\n")
-                summary.append_text(revisit_text(self.course, question, answer_text(question, first_try.given)))
-            if len(revisit) > 3:
-                summary.append(_("…and {n} more in the results (r).").format(n=len(revisit) - 3))
+                summary.append_text(revisit_text(self.course, group))
+            if len(groups) > 3:
+                summary.append(_("…and {n} more in the results (r).").format(n=len(groups) - 3))
         self._set_text("#quiz-prompt", summary)
         lines = [
             _("r: results and the questions you missed · t: take this quiz again · escape: map")
@@ -70,8 +78,7 @@ class QuizEnd:
             lines.insert(
                 0, _("p: take the post-check and see how far you have moved since the pre-check")
             )
-        if self._next_station() is not None:
-            lines.insert(0, _("n: next station: {title}").format(title=self._next_station().title))
+        lines.insert(0, _("n: go on: {where}").format(where=self._next_words()))
         self._set_text("#quiz-feedback", "\n".join(lines))
         if session.quiz_id == "post":
             self.action_results()
@@ -80,20 +87,16 @@ class QuizEnd:
     def action_results(self) -> None:
         self.app.open_results()
 
-    def _next_station(self) -> Station | None:
-        """The station after this station quiz's one (None for the last, final and pre/post)."""
-        session = self.session
-        if session is None:
-            return None
-        ids = [station.id for station in self.course.stations]
-        if session.quiz_id not in ids or ids.index(session.quiz_id) + 1 >= len(ids):
-            return None
-        return self.course.stations[ids.index(session.quiz_id) + 1]
+    def _next_words(self) -> str:
+        """Where n goes, in words: the first unfinished thing on the path after this quiz."""
+        return Journey(self.course, self.app.progress).describe(self._next_step())
 
-    def action_next_station(self) -> None:
-        following = self._next_station()
-        if following is not None and self.session is not None and self.session.done:
-            self.app.open_station(following.id)
+    def _next_step(self) -> Step:
+        return Journey(self.course, self.app.progress).next_step()
+
+    def action_go_on(self) -> None:
+        if self.session is not None and self.session.done:
+            self.app.open_step(self._next_step())
 
     async def action_retake(self) -> None:
         if self.session is not None and self.session.done and self.session.quiz_id == "pre":

@@ -27,7 +27,7 @@ from explainer.learning.quiz import solution_text
 from explainer.learning.results import PrePost, Results, results
 from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.questions.texts import revisit_text, source_lines
+from explainer.tui.widgets.questions.texts import revisit_groups, revisit_text, source_lines
 
 
 def _mark(value: bool | None) -> Text:
@@ -77,15 +77,16 @@ def prepost_part(pp: PrePost) -> list[Text | Table]:
 
 def results_renderable(res: Results, course: Course) -> Group:
     parts: list[Text | Table] = []
-    headline = Text(_("Right first time: {f} of {t} questions tried.").format(f=res.first_try, t=res.tried), "bold")
+    headline = Text(_("Right first time: {f} of {t} questions tried.").format(f=res.first_try, t=res.tried)
+                    if res.tried else _("No station quiz or final quiz tried yet."), "bold")
     headline.append("\n" + _("In the end: {c} correct of {a} answered ({n} questions in the course).").format(
         c=res.correct, a=res.answered, n=res.total), "")
     parts.append(headline)
     if res.revisit:
         parts.append(Text("\n" + _("Misconceptions to revisit"), "bold underline"))
         parts.append(Text(_("You were sure of these first answers, and they were wrong:")))
-        for item in res.revisit:
-            parts.append(revisit_text(course, item.question, item.row.first_answer, full=True))
+        for group in revisit_groups([(item.question, item.row.first_answer) for item in res.revisit]):
+            parts.append(revisit_text(course, group, full=True))
     parts += prepost_part(res.prepost)
     parts.append(Text("\n" + _("By station"), "bold underline"))
     parts.append(station_table(res))

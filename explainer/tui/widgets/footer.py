@@ -19,6 +19,7 @@ whole keys are left out from the right (the palette hint first, "Help" last), ne
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -86,6 +87,8 @@ class Footer(Widget, can_focus=False):
             if binding.show and binding.action not in by_action:
                 if in_field and taken_by_field(binding.key):
                     continue  # the field takes this key: showing it would promise what it cannot do
+                if in_field:  # "q,escape": in a field only escape does it, so show that key
+                    binding = replace(binding, key=free_keys(binding.key)[0], key_display=None)
                 display = self.app.get_key_display(binding)
                 by_action[binding.action] = (binding.key, display, binding.description, enabled)
         items = list(by_action.values())
@@ -197,13 +200,17 @@ def fit(pieces: list[tuple[str, Text, bool]], tail: Text | None, width: int
 FREE_IN_A_FIELD = {"escape", "tab", "shift+tab", "up", "down", "pageup", "pagedown"}
 
 
-def taken_by_field(keys: str) -> bool:
-    """Whether a text field takes every key of a binding ("n", "right,n", "enter"): letters are
-    typed, arrows and enter move the cursor or submit. Escape, tab, up/down, F-keys and
-    Ctrl/Alt combinations still reach the screen."""
+def free_keys(keys: str) -> list[str]:
+    """The keys of a binding that still reach the screen while a text field has the focus:
+    escape, tab, up/down, page keys, F-keys and Ctrl/Alt combinations (letters are typed,
+    arrows and enter move the cursor or submit)."""
     def free(key: str) -> bool:
-        key = key.strip()
         return key in FREE_IN_A_FIELD or key.startswith(("ctrl+", "alt+")) or (
             key.startswith("f") and key[1:].isdigit())
 
-    return not any(free(key) for key in keys.split(","))
+    return [key.strip() for key in keys.split(",") if free(key.strip())]
+
+
+def taken_by_field(keys: str) -> bool:
+    """Whether a text field takes every key of a binding ("n", "right,n", "enter")."""
+    return not free_keys(keys)

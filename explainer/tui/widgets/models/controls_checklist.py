@@ -138,7 +138,7 @@ class ControlsChecklist(ReportsInteraction, Widget):
         config = self.app.config
         if config.memory_only:
             return None
-        return Path(config.data.data_dir) / FILE_NAME
+        return config.data.checklist_md
 
     def action_write_file(self) -> None:
         path = self.target_path()
@@ -146,10 +146,9 @@ class ControlsChecklist(ReportsInteraction, Widget):
             self.notify(_("This session keeps nothing on disk; press y to copy the list instead."), timeout=6)
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_suffix(".md.tmp")
-            temp.write_text(self.markdown(), encoding="utf-8")
-            temp.replace(path)
+            from explainer.learning.storage import write_text_atomic
+
+            write_text_atomic(path, self.markdown())  # private, and no temp file left on a full disk
         except OSError as error:
             from explainer.learning.storage import describe_os_error
 

@@ -44,8 +44,8 @@ class HistoryBrowserModel(ReportsInteraction, Widget):
 
     def _title(self) -> str:
         if self.empty:
-            return _("Your voice history -- e add examples · n next page")
-        return _("Your voice history -- enter play · d delete · D delete all · n next page")
+            return _("Your voice history · e: add examples")
+        return _("Your voice history · enter: play · d: delete · D: delete all")
 
     def focus(self, scroll_visible: bool = True) -> Self:
         for table in self.query("#lab-history-table"):

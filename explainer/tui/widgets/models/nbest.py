@@ -40,7 +40,7 @@ class NBestExplorer(ReportsInteraction, Widget):
         self.clips = [clip for clip in plain if clip.kind in ("command", "hard", "child", "false-wake")] or plain
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("N-best hypotheses -- ↑/↓ pick a clip, enter decodes it; esc then n: next page")),
+        yield Static(Text(_("N-best guesses · ↑/↓ pick a clip · enter: run the recogniser on it")),
                      classes="model-title")
         yield OptionList(*[Option(Text(clip.title), id=clip.id) for clip in self.clips], id="nbest-clips")
         yield BusyLine("", id="nbest-status")

@@ -32,7 +32,7 @@ class NumericWidget(QuestionWidget):
             yield Input(placeholder=_("a number"), id="numeric-input", classes="numeric-input")
             yield Static(Text(self.question.unit), classes="numeric-unit")
         yield Static(
-            Text(_("Type a number (12.5 or 12,5) · enter check"), style="dim"),
+            Text(_("Type a number (12.5 or 12,5) · enter check · tab, then c: how sure?"), style="dim"),
             classes="numeric-help",
         )
 

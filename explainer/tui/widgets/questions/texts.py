@@ -43,18 +43,31 @@ def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
     return out
 
 
-def revisit_text(course: Course, question: Question, first_answer: str, full: bool = False) -> Text:
+def revisit_groups(pairs: list[tuple[Question, str]]) -> list[list[tuple[Question, str]]]:
+    """(question, first answer) pairs grouped by the misconception they target (in first-seen
+    order), so a belief two questions probe is named once; untargeted questions stand alone."""
+    groups: dict[object, list[tuple[Question, str]]] = {}
+    for question, answer in pairs:
+        key = question.misconception if question.misconception is not None else ("q", question.id)
+        groups.setdefault(key, []).append((question, answer))
+    return list(groups.values())
+
+
+def revisit_text(course: Course, group: list[tuple[Question, str]], full: bool = False) -> Text:
     """A misconception to revisit: what the learner was sure of, and where the facts are.
 
-    Named by the course's misconception (content/misconceptions.toml) when the question targets
-    one, else by the question. ``full`` adds what the sources show and every source (results
+    ``group`` holds the questions (with the learner's first answers) that probe one belief.
+    Named by the course's misconception (content/misconceptions.toml) when they target one,
+    else by the question. ``full`` adds what the sources show and every source (results
     screen); without it, one source in one line (the quiz end, which must fit 80x24).
     """
+    question = group[0][0]
     found = course.misconception(question.misconception)
     out = Text("• ")
     out.append(f"“{found.belief}”" if found else textwrap.shorten(question.prompt, 90, placeholder="…"), "bold")
-    if first_answer:
-        out.append(" — " + _("you answered: {answer}").format(answer=textwrap.shorten(first_answer, 60, placeholder="…")))
+    answers = [textwrap.shorten(answer, 50, placeholder="…") for _q, answer in group if answer]
+    if answers:
+        out.append(" — " + _("you answered: {answer}").format(answer="; ".join(f"“{a}”" for a in answers)))
     out.append("\n")
     sources = found.sources if found else question.sources
     if full:
