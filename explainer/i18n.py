@@ -4,10 +4,16 @@ English text is its own key: code says ``_("Press ? for help")`` and the string 
 in ``explainer/locale/<lang>.toml`` (``"English text" = "translation"``). A missing
 translation falls back to English, so a half-translated language still works. Content
 (lessons, quizzes) is translated separately, as content (see content/README.md).
+
+Strings are looked up when they are shown, never when a module is imported: a module may be
+imported before the language is set (the background prewarm, a test, another session in the
+same process). Key descriptions are declared in English (``Binding("c", "continue",
+"Continue")``) and the footer and the help screen pass them through ``label()``.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -45,3 +51,18 @@ def language() -> str:
 def _(text: str) -> str:
     """Translate one interface string (falls back to the English text)."""
     return _catalogue.get(text, text)
+
+
+_NUMBERED = re.compile(r"^(.+) (\d+(?:-\d+)?)$")
+
+
+def label(text: str) -> str:
+    """A key's description, translated as it is shown.
+
+    A description ending in a number or a range ("Open source 1-9", "Option 3") is looked up
+    as its template ("Open source {n}"), so nine keys need one entry.
+    """
+    if text in _catalogue or not _catalogue or not (numbered := _NUMBERED.match(text)):
+        return _(text)
+    template = numbered.group(1) + " {n}"
+    return _catalogue[template].format(n=numbered.group(2)) if template in _catalogue else text

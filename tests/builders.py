@@ -20,6 +20,7 @@ from typing import Any
 from explainer.course.model import (
     Background,
     Clip,
+    ClipFact,
     Course,
     GlossaryTerm,
     Household,
@@ -115,10 +116,19 @@ INTENTS = ("HassTurnOn", "HassGetTime", "PlayMusic", "AddItem", "SetTimer", "Get
 
 def make_clip(clip_id: str, household: str = "rivera", kind: str = "command",
               transcript: str = "turn on the kitchen light", **fields: Any) -> Clip:
+    """A clip; ``details`` (fact texts) with ``personal`` (their kinds, in the same order) become
+    its facts, each tied to the clip's first line (or to ``evidence``, the words that reveal it)."""
+    details = fields.pop("details", ())
+    personal = tuple(fields.pop("personal", ()))
+    evidence = fields.pop("evidence", None)
+    lines = fields.get("lines") or (ScriptLine("Ana", transcript, start=0.5),)
+    words = evidence or next((line.text for line in lines if line.text), transcript)
+    facts = [ClipFact(text, words, personal[i] if i < len(personal) else "") for i, text in enumerate(details)]
+    facts += [ClipFact(f"{kind} heard", words, kind) for kind in personal[len(details):]]
     values: dict[str, Any] = dict(
-        title=f"Clip {clip_id}", lines=(ScriptLine("Ana", transcript, start=0.5),), background=Background(),
-        machine_guess="turn on a kitchen light", intent="HassTurnOn", false_wake=False, personal=(),
-        sensitive=False, recorded_at="2019-03-02T07:14:00", first_name="Ana", captions=transcript,
+        title=f"Clip {clip_id}", lines=lines, background=Background(), intent="HassTurnOn", false_wake=False,
+        personal=tuple(dict.fromkeys(f.kind for f in facts if f.kind)), facts=tuple(facts), sensitive=False,
+        recorded_at="2019-03-02T07:14:00", first_name="Ana", captions=transcript,
     )
     values.update(fields)
     return Clip(id=clip_id, household=household, kind=kind, transcript=transcript, **values)
@@ -133,9 +143,10 @@ def clips() -> tuple[Clip, ...]:
                          ScriptLine("Ana", "what time is it", start=2.0)),
                   personal=("health",), details=("Leo had a medical test",)),
         make_clip("r-3", kind="false-wake", transcript="", intent=None, false_wake=True,
-                  lines=(ScriptLine("TV", "election results tonight"),), machine_guess="election"),
+                  lines=(ScriptLine("TV", "election results tonight"),)),
         make_clip("o-1", household="okafor", kind="child", transcript="play the dinosaur song", intent="PlayMusic",
-                  personal=("children", "names"), first_name="Chidi", details=("A child named Ifeoma lives there",)),
+                  personal=("children", "names"), first_name="Chidi",
+                  details=("A child named Ifeoma lives there", "The child's name, Ifeoma, is said")),
         make_clip("o-2", household="okafor", kind="hard", transcript="add milk to the shopping list",
                   intent="AddItem", personal=("routines",), first_name="Chidi",
                   details=("They shop on Saturdays",)),

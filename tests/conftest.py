@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,11 +23,14 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # read by Textual at import
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Learner data and caches in a temp folder; never the real user's data dir."""
+def _isolated_data(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Learner data, caches and temp files in the test's own folder; never the real user's
+    data dir, and never a file another test (in another xdist worker) writes at the same time."""
     data = tmp_path / "learner-data"
     monkeypatch.setenv("EXPLAINER_DATA_DIR", str(data))
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path / "learner-cache"))
+    temp = tmp_path_factory.mktemp("tmp")  # in this process; child processes keep the system's (shared caches)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     return data
 
 

@@ -206,15 +206,12 @@ id = "clip-1"
 title = "A timer"
 kind = "command"
 transcript = "alexa set a timer for ten minutes"
-machine_guess = "alexa set a timer for ten minutes"
 intent = "SetTimer"
 false_wake = false
-personal = ["routines"]
 sensitive = false
 recorded_at = "2019-03-14T19:42:00"
 first_name = "Ann"
 captions = "Ann: Alexa, set a timer for ten minutes."
-details = ["Someone cooks at 7 pm."]
 audio = "clip-1.wav"
 [clips.background]
 noise = "kitchen"
@@ -227,6 +224,64 @@ voice = "en-us"
 rate = 160
 volume = 1.0
 start = 0.0
+[[clips.facts]]
+kind = "routines"
+words = "a timer for ten minutes"
+fact = "Someone is cooking for ten minutes."
+""",
+    "clips/rules.toml": """\
+intro = "The seat's rules [@src-a]."
+[[rules]]
+id = "verbatim"
+title = "Type what was said"
+short = "Type the words said to the device."
+text = "Type the words said to the device [@src-a]."
+[[rules.examples]]
+verdict = "reject"
+heard = ["Ann: Alexa, set a timer for ten minutes."]
+transcribe = "alexa set a timer for ten minutes"
+typed = "alexa set a timer for two minutes"
+why = "Ten, not two."
+[[rules]]
+id = "numbers"
+title = "Numbers as words"
+short = "Numbers as words."
+text = "Write numbers as words."
+[[rules]]
+id = "unintelligible"
+title = "Unclear words"
+short = "Type [unintelligible] for a masked word."
+text = "Type [unintelligible] for a masked word."
+[[rules]]
+id = "background"
+title = "Side talk"
+short = "Leave out side talk."
+text = "Leave out side talk."
+[[rules]]
+id = "media"
+title = "TV"
+short = "Leave out the TV."
+text = "Leave out the TV."
+[[rules]]
+id = "false-wake"
+title = "False wakes"
+short = "Tick False wake; type nothing."
+text = "Tick False wake; type nothing."
+[[rules]]
+id = "intent"
+title = "Intent"
+short = "Choose the intent."
+text = "Choose the intent."
+[[rules]]
+id = "critical-data"
+title = "Critical data"
+short = "Flag personal data."
+text = "Flag personal data."
+[[rules]]
+id = "distress"
+title = "Distress"
+short = "You may skip a distressing clip."
+text = "You may skip a distressing clip."
 """,
     "intents/timers.yaml": """\
 language: en

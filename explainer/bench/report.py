@@ -26,6 +26,8 @@ TARGETS = {  # figure -> (limit, unit, what it means)
     "clip_render_cached_ms": (None, "ms", "the same clip from the cache"),
     "peak_rss_mb": (150.0, "MB", "peak memory, every mode but the lab"),
     "class_report_ms": (2000.0, "ms", "class report of 30 exports, the whole command"),
+    "seat_first_clip_ms": (1000.0, "ms", "reviewer seat: Start → first clip, warm cache"),
+    "seat_next_clip_p95_ms": (300.0, "ms", "reviewer seat: Next → next clip, p95"),
 }
 
 
@@ -38,9 +40,11 @@ class Effort:
     content_runs: int = 15
     clip_cold_runs: int = 2
     class_report_runs: int = 3
+    seat_shifts: int = 4  # each: one Start → first clip and five Next → next clip
 
 
-QUICK = Effort(startup_runs=1, transition_rounds=1, content_runs=2, clip_cold_runs=1, class_report_runs=1)
+QUICK = Effort(startup_runs=1, transition_rounds=1, content_runs=2, clip_cold_runs=1, class_report_runs=1,
+               seat_shifts=1)
 
 
 def machine() -> dict[str, Any]:
@@ -81,6 +85,24 @@ def run_transitions(rounds: int) -> dict[str, Any]:
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"transitions child failed: {done.stderr.strip()[-600:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_seat(shifts: int) -> dict[str, Any]:
+    """The reviewer seat's child (see ``seat``), after a warm-up shift in the same data folder."""
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-seat-") as data_dir:
+        from explainer.bench.startup import child_env
+
+        env = dict(child_env(), EXPLAINER_AUDIO="off")
+        result: dict[str, Any] = {}
+        for runs in (1, shifts):  # the first child warms the caches, as a learner's first start does
+            done = subprocess.run(
+                [sys.executable, "-m", "explainer.bench.seat", data_dir, str(runs)],
+                capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL,
+            )
+            if done.returncode != 0 or not done.stdout.strip():
+                raise RuntimeError(f"reviewer seat child failed: {done.stderr.strip()[-600:]}")
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
@@ -124,6 +146,12 @@ def run_all(effort: Effort = Effort()) -> dict[str, Any]:
     details["clip"] = {"id": clips.clip_id, "audio_seconds": round(clips.audio_s, 2), "error": clips.error}
     details["class_report"] = measure_class_report(effort.class_report_runs)
     report_s = details["class_report"]["seconds"]
+    seat = run_seat(effort.seat_shifts)
+    first, following = seat.get("first_clip_s") or [], seat.get("next_clip_s") or []
+    details["seat"] = {
+        "first_clip_ms": [ms(s) for s in first], "next_clip_ms": [ms(s) for s in following],
+        "next_clip_p50_ms": ms(median(following)) if following else None, "error": seat.get("error", ""),
+    }
     return {
         "startup_ratio": _round(startup.ratio, 2),
         "transition_p95_ms": ms(percentile(every, 95)) if every else None,
@@ -132,6 +160,8 @@ def run_all(effort: Effort = Effort()) -> dict[str, Any]:
         "clip_render_cached_ms": cached_ms(clips),
         "peak_rss_mb": moves["peak_rss_mb_outside_lab"],
         "class_report_ms": ms(report_s) if isinstance(report_s, float) else None,
+        "seat_first_clip_ms": ms(median(first)) if first else None,
+        "seat_next_clip_p95_ms": ms(percentile(following, 95)) if following else None,
         "details": details,
     }
 
@@ -177,6 +207,8 @@ def print_table(result: dict[str, Any], console) -> None:
     )
     for mode, why in details["transitions_not_measured"].items():
         console.print(f"Not measured: {mode} ({why}).", markup=False, highlight=False)
+    if details.get("seat", {}).get("error"):
+        console.print(f"Reviewer seat: {details['seat']['error']}", markup=False, highlight=False)
     if details["clip"]["error"]:
         console.print(f"Clip rendering: {details['clip']['error']}", markup=False, highlight=False)
     m = details["machine"]

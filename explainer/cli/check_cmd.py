@@ -55,8 +55,9 @@ def run_check(args: argparse.Namespace) -> int:
             Text(f"explainer check: {what}: {root}"), markup=False)
         return 2
     from explainer.course.check import check_content
+    from explainer.learning.shift_check import check_seat
 
-    report = check_content(root)
+    report = check_content(root, extra=[("checking the reviewer seat's rules and clips", check_seat)])
     if args.json:
         payload = {"ok": report.ok,
                    "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in report.problems],

@@ -1,4 +1,5 @@
-"""``explainer clips list`` and ``explainer clips render``: see and rebuild the reviewer seat's audio.
+"""``explainer clips list``, ``render`` and ``guess``: see and rebuild the reviewer seat's audio and
+the machine's guess of each clip (computed by the lab's recogniser, stored beside the audio).
 
 The seat ships pre-rendered WAVs so it works with no speech engine; a teacher who edits a clip
 script rebuilds its audio here (``--out content/clips/audio`` to refresh the shipped set, or
@@ -11,11 +12,15 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from explainer.paths import data_paths, packaged_content_dir
+
+if TYPE_CHECKING:
+    from explainer.course.model import Clip
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     render.add_argument("--out", metavar="DIR", help="write <clip-id>.wav files here (default: the learner's cache)")
     render.add_argument("--only", metavar="ID", action="append", help="render only this clip (repeatable)")
     render.set_defaults(handler=run_render)
+    guess = verbs.add_parser("guess", help="compute the machine's guess of each clip (the lab's recogniser) "
+                             "and store it beside the clip's audio")
+    guess.add_argument("--only", metavar="ID", action="append", help="only this clip (repeatable)")
+    guess.add_argument("--force", action="store_true", help="compute again even when the stored guess is current")
+    guess.set_defaults(handler=run_guess)
     clips.set_defaults(handler=lambda args: _usage(clips))
 
 
@@ -35,7 +45,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _load(args: argparse.Namespace, console: Console):
+def _load(args: argparse.Namespace, console: Console) -> tuple[tuple[Clip, ...], Path] | None:
     """(clips, content_dir) read from the clip files only; None after printing problems."""
     from explainer.course.context import ReadContext
     from explainer.course.read_clips import read_clips, read_households
@@ -68,7 +78,7 @@ def run_list(args: argparse.Namespace) -> int:
     from rich.table import Table  # imported here: every start of the app builds this parser
 
     table = Table(title=f"{len(clips)} synthetic clips (fictional households)")
-    for column in ("id", "household", "kind", "seconds", "audio"):
+    for column in ("id", "household", "kind", "seconds", "audio", "guess"):
         table.add_column(column, justify="right" if column == "seconds" else "left")
     for clip in clips:
         cached = cache_path(clip, cache)
@@ -79,9 +89,70 @@ def run_list(args: argparse.Namespace) -> int:
             seconds = f"{clip_duration(path):.1f}" if path else "-"
         except (OSError, EOFError, ValueError) as exc:
             seconds, where = "-", f"unreadable ({exc})"
-        table.add_row(escape(clip.id), escape(clip.household), clip.kind, seconds, where)
+        table.add_row(escape(clip.id), escape(clip.household), clip.kind, seconds, where, _guess_state(path, root, cache))
     console.print(table)
     return 0
+
+
+def _guess_state(audio: Path | None, root: Path, cache: Path) -> str:
+    from explainer.learning.shift_guess import stored_guess
+
+    if audio is None:
+        return "-"
+    try:
+        return "stored" if stored_guess(audio, root, cache) is not None else "to compute"
+    except OSError:
+        return "-"
+
+
+def _only(clips: tuple[Clip, ...], only: list[str] | None, console: Console) -> tuple[Clip, ...] | None:
+    if not only:
+        return clips
+    known = {clip.id for clip in clips}
+    unknown = [name for name in only if name not in known]
+    if unknown:
+        console.print(f"Unknown clip id: {escape(', '.join(unknown))}. See `explainer clips list`.", style="red")
+        return None
+    return tuple(clip for clip in clips if clip.id in only)
+
+
+def run_guess(args: argparse.Namespace) -> int:
+    """Compute each clip's machine guess from the audio the seat plays, and store it beside that audio."""
+    from explainer.learning.shift_guess import (
+        GuessUnavailable,
+        compute_guess_fresh,
+        guess_path,
+        stored_guess,
+        write_guess,
+    )
+    from explainer.voice.render import ClipAudioMissing, clip_audio
+
+    console = Console()
+    loaded = _load(args, console)
+    if loaded is None:
+        return 1
+    clips, root = _only(loaded[0], args.only, console), loaded[1]
+    if clips is None:
+        return 2
+    cache = data_paths(args.data_dir).clip_cache_dir
+    started, failures = time.perf_counter(), 0
+    for clip in clips:
+        try:
+            audio = clip_audio(clip, root, cache).path
+            found = None if args.force else stored_guess(audio, root, None)
+            guess = found or compute_guess_fresh(audio, root)  # a fresh recogniser per clip: reproducible
+            if found is None and not write_guess(guess_path(audio), guess):
+                raise OSError(f"cannot write {guess_path(audio)}")
+        except (ClipAudioMissing, GuessUnavailable, OSError) as error:
+            failures += 1
+            console.print(f"{escape(clip.id)}: {escape(str(error))}", style="red")
+            continue
+        took = "stored" if found is not None else f"{guess.seconds:.1f} s"
+        console.print(f"{escape(clip.id)} ({took}): {escape(guess.text or '(nothing recognised)')}  "
+                      f"[dim]likely: {escape(', '.join(guess.intents) or 'none')}[/dim]")
+    console.print(f"{len(clips) - failures} of {len(clips)} guesses current, beside their audio "
+                  f"({time.perf_counter() - started:.1f} s).")
+    return 1 if failures else 0
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -92,14 +163,9 @@ def run_render(args: argparse.Namespace) -> int:
     loaded = _load(args, console)
     if loaded is None:
         return 1
-    clips, _root = loaded
-    if args.only:
-        known = {clip.id for clip in clips}
-        unknown = [name for name in args.only if name not in known]
-        if unknown:
-            console.print(f"Unknown clip id: {escape(', '.join(unknown))}. See `explainer clips list`.", style="red")
-            return 2
-        clips = tuple(clip for clip in clips if clip.id in args.only)
+    clips = _only(loaded[0], args.only, console)
+    if clips is None:
+        return 2
     out = Path(args.out) if args.out else None
     cache = data_paths(args.data_dir).clip_cache_dir
     target = out if out is not None else cache

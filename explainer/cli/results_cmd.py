@@ -76,7 +76,8 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stderr.write(
             f"explainer results: no progress yet in {paths.data_dir}; exporting an empty record\n"
         )
-    student = args.export_student or getattr(args, "student", None) or _("unnamed learner")
+    student = (args.export_student or getattr(args, "student", None) or loaded.progress.learner_name
+               or _("unnamed learner"))
     payload = build_payload(course, loaded.progress, student)
     text = {"json": to_json, "csv": to_csv, "md": to_markdown}[args.format](payload)
     if not args.out:

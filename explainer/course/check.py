@@ -9,10 +9,14 @@ at the publisher's own address), models and quizzes that agree with ``facts.toml
 ids unchanged). It also measures every page's reading grade (``readability``). It never
 raises: an unexpected failure inside one check becomes a problem asking for a bug report,
 and the other checks still run.
+
+Checks that need more than the course layer (the reviewer seat scores its worked examples with
+its scorer, ``learning.shift_check``) come in through ``extra``; ``explainer check`` passes them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,7 +51,12 @@ class CheckReport:
         return not self.problems
 
 
-def check_content(root: Path | str) -> CheckReport:
+ExtraCheck = tuple[str, Callable[[ReadContext, Course | None], None]]
+
+
+def check_content(root: Path | str, extra: Sequence[ExtraCheck] = ()) -> CheckReport:
+    """Every problem of the folder. ``extra`` are (what, check) steps of layers above the course
+    (the reviewer seat's scorer checks its rulebook: ``explainer check`` passes it in)."""
     root = Path(root)
     ctx = ReadContext(root=root)
     course: Course | None = None
@@ -63,7 +72,8 @@ def check_content(root: Path | str) -> CheckReport:
                  ("checking translations", lambda ctx: check_translations(ctx, course)),
                  ("checking station recaps", lambda ctx: check_recaps(ctx, course)),
                  ("checking station model ids", check_model_ids),
-                 ("checking quiz hints", lambda ctx: check_hints(ctx, course)))
+                 ("checking quiz hints", lambda ctx: check_hints(ctx, course)),
+                 *((name, lambda ctx, check=check: check(ctx, course)) for name, check in extra))
         for name, step in steps:
             try:
                 step(ctx)

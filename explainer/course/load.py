@@ -21,16 +21,16 @@ from explainer.course.model import FORMAT_VERSION, ZONES, Course, Question, Stat
 from explainer.course.problems import ContentError, Problem, ProblemLog
 from explainer.course.read_clips import read_clips, read_households
 from explainer.course.read_misconceptions import check_question_numbers, read_misconceptions
-from explainer.course.read_pages import page_files, read_page, read_pages
+from explainer.course.read_pages import page_files, read_pages
 from explainer.course.read_questions import read_quiz
 from explainer.course.read_recap import read_recap
 from explainer.course.read_reference import read_facts, read_glossary, read_sources
+from explainer.course.read_rules import Rulebook, read_rules
 
 __all__ = ["ContentError", "Problem", "ProblemLog", "content_languages", "load_course", "read_course"]
 
 COURSE_FILE = "course.toml"
 FINAL_QUIZ = "quizzes/final.toml"
-GUIDELINES = "guidelines.md"
 
 
 def content_languages(root: Path) -> list[str]:
@@ -105,16 +105,14 @@ def read_course(root: Path, lang: str | None = None) -> tuple[Course | None, Rea
     misconceptions = read_misconceptions(ctx)
     households = read_households(ctx)
     clips = read_clips(ctx, households)
-    guidelines = None
-    if (root / GUIDELINES).exists() or (root / GUIDELINES).is_symlink():
-        guidelines = read_page(ctx, "", GUIDELINES, {}, page_id="guidelines")
+    rulebook = read_rules(ctx) if (root / "clips").is_dir() else Rulebook()
     if manifest is None:
         return None, ctx
     course = Course(
         format_version=version or FORMAT_VERSION, title=title, root=str(root), stations=tuple(stations),
         sources=dict(ctx.sources), glossary=dict(ctx.glossary), final_quiz=final,
-        households=households, clips=clips, intents=intents, guidelines=guidelines, facts=dict(ctx.facts),
-        misconceptions=misconceptions,
+        households=households, clips=clips, intents=intents, rules=rulebook.rules, rules_intro=rulebook.intro,
+        facts=dict(ctx.facts), misconceptions=misconceptions,
     )
     check_question_numbers(ctx, course.questions, misconceptions)
     return course, ctx

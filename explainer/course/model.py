@@ -16,9 +16,10 @@ The file formats are described for authors in ``content/README.md``; in short:
 * ``glossary.toml``    ``[[terms]]`` id, term, definition, aliases, sources
 * ``facts.toml``       ``[[facts]]`` id, label, values, unit, sources: numbers the course states in
                        several places (a quiz, a model), defined once so they cannot drift apart
-* ``clips/``           ``households.toml`` and one ``<household>.toml`` of ``[[clips]]`` each
+* ``clips/``           ``households.toml``, one ``<household>.toml`` of ``[[clips]]`` each (with the
+                       ``[[clips.facts]]`` a listener learns), and ``rules.toml``: the reviewer seat's
+                       rulebook (``[[rules]]`` with worked ``[[rules.examples]]``)
 * ``intents/``         hassil sentence templates (YAML) for the lab
-* ``guidelines.md``    the reviewer seat's guidelines: a page like a lesson page (claim rule applies)
 """
 
 from __future__ import annotations
@@ -227,6 +228,22 @@ class Background:
 
 
 @dataclass(frozen=True)
+class ClipFact:
+    """Something a stranger learns from a clip, and the clip's words that give it away.
+
+    ``kind`` is the personal-data flag it calls for (one of PERSONAL_DATA_KINDS), or "" for a
+    fact that is not personal data. The flags a clip expects are the kinds of its facts, so
+    each expected flag has its reason: the fact and the words.
+    """
+
+    text: str
+    words: str  # words of the clip's script that reveal the fact (checked)
+    kind: str = ""
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
 class Clip:
     """A synthetic recording a reviewer is asked to transcribe and label."""
 
@@ -236,18 +253,53 @@ class Clip:
     kind: str  # command | false-wake | overheard | child | hard | distress
     lines: tuple[ScriptLine, ...]
     background: Background
-    transcript: str  # what was truly said (the reference for WER)
-    machine_guess: str  # the scripted misrecognition, pre-filled in the task
+    transcript: str  # what the rules say to transcribe (the reference for WER); "" for a false wake
     intent: str | None  # the intended intent, or None
     false_wake: bool
-    personal: tuple[str, ...]  # kinds from PERSONAL_DATA_KINDS
+    personal: tuple[str, ...]  # kinds from PERSONAL_DATA_KINDS (the kinds of ``facts``)
     sensitive: bool
     recorded_at: str  # time shown in the reviewer's tool (ISO 8601)
     first_name: str  # the account holder's first name, as the tool reportedly showed
     captions: str = ""  # what was audible, with [noise] / [unintelligible]
-    details: tuple[str, ...] = ()  # personal details a listener learns, for the debrief
+    facts: tuple[ClipFact, ...] = ()  # what a listener learns, each tied to the words that say it
+    unclear_transcript: str = ""  # the transcript with [unintelligible] where the audio masks words
     content_note: str = ""  # non-empty: opt-in, shown behind this note
     audio: str = ""  # file name of the pre-rendered audio in clips/audio/
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """A worked example of one rule: a clip in brief, an answer, and whether the rule accepts it.
+
+    ``heard`` lists what the clip held, one "Speaker: words" line each (a "TV:" or "Radio:"
+    speaker is media); ``transcribe`` is what the rules say to type; ``typed`` the example's
+    answer. The checker scores every example and fails one whose verdict the scorer disagrees with.
+    """
+
+    verdict: str  # "accept" | "reject"
+    heard: tuple[str, ...]
+    transcribe: str
+    typed: str
+    why: str
+    false_wake: bool = False  # the example clip is a false wake
+    ticked_false_wake: bool | None = None  # the answer's flag (None: the same as ``false_wake``)
+    unclear: str = ""  # the transcript with [unintelligible] where the words are masked
+    path: str = _where()
+    line: int = _line()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the reviewer's job: the sidebar's line, the full text (F2) and worked examples."""
+
+    id: str  # the scorer names rules by id (see explainer.learning.shift_score.RULE_IDS)
+    title: str
+    short: str  # the one line in the seat's sidebar
+    text: str  # the full rule, with [@source] citations
+    examples: tuple[RuleExample, ...] = ()
+    citations: tuple[str, ...] = ()
     path: str = _where()
     line: int = _line()
 
@@ -266,7 +318,8 @@ class Course:
     households: tuple[Household, ...] = ()
     clips: tuple[Clip, ...] = ()
     intents: tuple[str, ...] = ()  # intent names defined in content/intents
-    guidelines: Page | None = None  # the reviewer seat's full guidelines (guidelines.md), a checked page
+    rules: tuple[Rule, ...] = ()  # the reviewer seat's rulebook (clips/rules.toml)
+    rules_intro: str = ""  # the rulebook's opening paragraph, with [@source] citations
     facts: dict[str, Fact] = field(default_factory=dict)  # facts.toml, by id
     misconceptions: tuple[Misconception, ...] = ()  # content/misconceptions.toml, by number
 
@@ -285,6 +338,12 @@ class Course:
             if page.id == page_id:
                 return page
         raise KeyError(page_id)
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
 
     def clip(self, clip_id: str) -> Clip:
         for clip in self.clips:

@@ -2,7 +2,11 @@
 
 Clips are scripts for synthetic recordings of clearly fictional households. A clip file is
 named after its household, so a file for an unknown household is a problem; pre-rendered
-audio (``audio = "<id>.wav"``) must exist in ``clips/audio/``.
+audio (``audio = "<id>.wav"``) must exist in ``clips/audio/``. What a listener learns from a
+clip is a list of ``[[clips.facts]]`` (fact, words, kind); the personal-data flags a clip
+expects are the kinds of its facts. Whether each fact's words really are in the script is
+checked by ``explainer check`` (``explainer.learning.shift_check``), not at every start.
+The rulebook, ``clips/rules.toml``, has its own reader (``read_rules``).
 """
 
 from __future__ import annotations
@@ -13,11 +17,27 @@ from pathlib import Path
 from explainer.course.context import ReadContext
 from explainer.course.fields import Fields
 from explainer.course.files import inside, read_toml
-from explainer.course.model import PERSONAL_DATA_KINDS, Background, Clip, Household, ScriptLine
+from explainer.course.model import (
+    PERSONAL_DATA_KINDS,
+    Background,
+    Clip,
+    ClipFact,
+    Household,
+    ScriptLine,
+)
 
 CLIP_KINDS = ("command", "false-wake", "overheard", "child", "hard", "distress")
 NOISES = ("none", "tv", "music", "kitchen")
 HOUSEHOLDS_FILE = "clips/households.toml"
+NOT_CLIP_FILES = ("households.toml", "rules.toml")
+RETIRED_KEYS = {
+    "machine_guess": "the machine's guess is now computed by the lab's recogniser and stored beside the "
+                     "audio (run: explainer clips guess); remove machine_guess",
+    "personal": "the flags a clip expects are now the kinds of its [[clips.facts]] (each with kind, words "
+                "and fact); remove personal and give every fact its kind",
+    "details": "each detail is now a [[clips.facts]] block with fact = \"...\", the words of the script that "
+               "reveal it (words = \"...\") and its kind; a fact tied to no words cannot be credited",
+}
 
 
 def read_households(ctx: ReadContext) -> tuple[Household, ...]:
@@ -49,7 +69,7 @@ def read_households(ctx: ReadContext) -> tuple[Household, ...]:
 def clip_files(root: Path) -> list[str]:
     folder = root / "clips"
     try:
-        return sorted(e.name for e in folder.iterdir() if e.suffix == ".toml" and e.name != "households.toml")
+        return sorted(e.name for e in folder.iterdir() if e.suffix == ".toml" and e.name not in NOT_CLIP_FILES)
     except OSError:
         return []
 
@@ -84,11 +104,12 @@ def _clip(ctx: ReadContext, fields: Fields, household: str, seen: dict[str, tupl
     if not fields.ok:
         return None
     clip_id = ctx.take_id(fields, "clip", seen)
-    personal = fields.strings("personal")
-    for kind in personal:
-        if kind not in PERSONAL_DATA_KINDS:
-            fields.say("personal", f'personal data kind "{kind}" is not allowed; use one of: '
-                       f'{", ".join(PERSONAL_DATA_KINDS)}')
+    for key, advice in RETIRED_KEYS.items():
+        if fields.has(key):
+            fields.raw(key)
+            fields.say(key, f"{key} is no longer used: {advice}")
+    facts = _facts(fields)
+    personal = tuple(dict.fromkeys(fact.kind for fact in facts if fact.kind))
     intent = fields.optional_text("intent")
     if intent and ctx.intents and intent not in ctx.intents:
         fields.say("intent", f'intent "{intent}" is not defined in intents/*.yaml; fix the name or omit intent')
@@ -130,14 +151,29 @@ def _clip(ctx: ReadContext, fields: Fields, household: str, seen: dict[str, tupl
     clip = Clip(
         id=clip_id, household=household, title=fields.text("title"), kind=fields.choice("kind", CLIP_KINDS),
         lines=tuple(lines), background=background, transcript=fields.text("transcript", empty_ok=True),
-        machine_guess=fields.text("machine_guess", empty_ok=True), intent=intent,
+        unclear_transcript=fields.text("unclear_transcript", required=False), intent=intent,
         false_wake=fields.flag("false_wake"), personal=personal, sensitive=fields.flag("sensitive"),
         recorded_at=recorded_at, first_name=fields.text("first_name"), captions=fields.text("captions", required=False),
-        details=fields.strings("details"), content_note=fields.text("content_note", required=False), audio=audio,
+        facts=facts, content_note=fields.text("content_note", required=False), audio=audio,
         path=fields.path, line=fields.line(),
     )
     fields.finish()
     return clip
+
+
+def _facts(fields: Fields) -> tuple[ClipFact, ...]:
+    facts: list[ClipFact] = []
+    for number, table in enumerate(fields.tables("facts"), start=1):
+        if not table.ok:
+            continue
+        table.label = f"{fields.label}, fact #{number}"
+        kind = table.choice("kind", PERSONAL_DATA_KINDS, required=False)
+        fact = ClipFact(text=table.text("fact"), words=table.text("words"), kind=kind, path=fields.path,
+                        line=table.line("words") if table.has("words") else table.line())
+        table.finish()
+        if fact.text and fact.words:
+            facts.append(fact)
+    return tuple(facts)
 
 
 def _check_audio(ctx: ReadContext, fields: Fields, audio: str) -> None:

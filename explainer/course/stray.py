@@ -20,7 +20,7 @@ from explainer.course.read_pages import PAGE_FILE_RE
 MAX_FILES = 20_000
 ALWAYS_ALLOWED = {"README.md", ".gitkeep"}
 ROOT_FILES = {"course.toml", "sources.toml", "glossary.toml", "facts.toml", "hosts.toml", "teacher-guide.md",
-              "guidelines.md", "misconceptions.toml"}
+              "misconceptions.toml"}
 STATION_FILES = {"quiz.toml", "model.toml", "teacher-guide.md", "recap.md"}
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 FORMAT_HINT = "see content/README.md for what belongs where"
@@ -85,9 +85,9 @@ def _stray_reason(ctx: ReadContext, relpath: str) -> str | None:
     elif parts[0] == "quizzes" and relpath == "quizzes/final.toml":
         return None
     elif parts[0] == "clips" and len(parts) == 2 and name.endswith(".toml"):
-        return None  # households.toml, or <household>.toml (checked when clips are read)
-    elif parts[0] == "clips" and len(parts) == 3 and parts[1] == "audio" and name.endswith(".wav"):
-        return None
+        return None  # households.toml, rules.toml or <household>.toml (checked when clips are read)
+    elif parts[0] == "clips" and len(parts) == 3 and parts[1] == "audio" and name.endswith((".wav", ".guess.json")):
+        return None  # rendered audio, and the machine's guess computed from it
     elif parts[0] == "intents" and len(parts) == 2 and name.endswith((".yaml", ".yml")):
         return None
     elif parts[0] == "lab" and len(parts) == 2 and name.endswith(".toml"):

@@ -90,6 +90,20 @@ class Progress:
         self.answers[question_id] = entry
         return entry
 
+    @property
+    def learner_name(self) -> str:
+        """The label given with ``--student`` (remembered, so a later export carries it), or ""."""
+        name = self.sections.get("learner", {}).get("name")
+        return name if isinstance(name, str) else ""
+
+    def remember_learner(self, name: str) -> bool:
+        """Keep the learner's label for exports and the certificate; True if it changed."""
+        name = name.strip()
+        if not name or name == self.learner_name:
+            return False
+        self.section("learner")["name"] = name
+        return True
+
     def section(self, name: str) -> dict[str, Any]:
         """A free-form dict owned by one feature ("reviewer", "lab", "prepost"...), created on demand."""
         return self.sections.setdefault(name, {})
@@ -164,6 +178,24 @@ def _bounded(data: dict[str, Any]) -> dict[str, Any]:
     if problems:
         log.warning("progress: not saved, did not fit its shape: %s", schema.describe(problems, 10))
     return fitted if isinstance(fitted, dict) else data
+
+
+def _slimmed(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with what can be spared dropped, when it is too large to write: each question keeps
+    its first and last try (what the results and class report use), the reviewer its current
+    shift and summaries. Logged: reaching this means a cap is too loose."""
+    log.warning("progress: over %s bytes, keeping only first and last tries", storage.MAX_BYTES)
+    slim = dict(data)
+    slim["attempts"] = {qid: ([tries[0], tries[-1]] if len(tries) > 1 else tries)
+                        for qid, tries in data.get("attempts", {}).items()}
+    sections = dict(data.get("sections", {}))
+    reviewer = sections.get("reviewer")
+    if isinstance(reviewer, dict) and isinstance(reviewer.get("shifts"), dict):
+        current = reviewer.get("current")
+        shifts = reviewer["shifts"]
+        sections["reviewer"] = {**reviewer, "shifts": {current: shifts[current]} if current in shifts else {}}
+    slim["sections"] = sections
+    return slim
 
 
 class WrongShape(Exception):
@@ -273,7 +305,11 @@ class ProgressStore:
             with storage.locked(self.path):
                 storage.remove_stale_temps(self.path)
                 merged = progress if replace else progress.merged_with(self._on_disk())
-                storage.write_json_atomic(self.path, _bounded(merged.to_json()))
+                data = _bounded(merged.to_json())
+                try:
+                    storage.write_json_atomic(self.path, data)
+                except storage.TooLarge:  # only a file grown far past any real course does this
+                    storage.write_json_atomic(self.path, _slimmed(data))
         except OSError as error:
             reason = storage.describe_os_error(error, folder)
             return SaveResult(False, f"Progress cannot be saved: {reason}. It is kept until you quit.")

@@ -97,6 +97,7 @@ REVIEWER = Record({
     "summary": SHIFT_SUMMARY,
     "history": MapOf(SHIFT_SUMMARY, max_items=200),
     "damaged": Json(max_depth=8, max_items=500),
+    "own_offered": ListOf(Whole(0, 2**63), max_items=1_000),  # lab uploads offered for review (ids)
 })
 
 SECTIONS = Record({
@@ -105,6 +106,7 @@ SECTIONS = Record({
     "checklist": Record({"ticked": ListOf(ID, max_items=500)}),
     "prepost": Record({"pre": ANSWERS, "post": ANSWERS}),
     "quiz": Record({"seed": Either((Whole(-(2**63), 2**63), Text(100)))}),  # options shuffled by it
+    "learner": Record({"name": Text(200)}),  # the --student label, kept for exports and the certificate
 }, rest=Record({}))  # a section this version does not know: kept, as long as it is a table
 
 PROGRESS: Shape = Record({

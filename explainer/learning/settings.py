@@ -93,8 +93,9 @@ class SettingsStore:
                                               f"({schema.describe(problems)}).")
             return SettingsLoad(settings)
         except storage.Unreadable as error:
-            moved = storage.set_aside(self.path, "corrupt")
-            kept = moved.name if moved else "(it could not be moved)"
+            # a copy is kept; the file stays until the next save replaces it (never none)
+            moved = storage.keep_copy(self.path, "corrupt")
+            kept = moved.name if moved else "(no copy could be made)"
             return SettingsLoad(
                 Settings(), f"Your settings file could not be used ({error.reason}); kept as {kept}."
             )

@@ -210,7 +210,7 @@ class Shift:
             "started_at": self.started_at,
             "clips_done": pace.clips_done,
             "clips_skipped": sum(1 for r in self.records.values() if r.skipped),
-            "mean_wer": mean(s.wer for s in scores),
+            "mean_wer": mean(s.wer for s in scores if s.transcribed),  # false wakes: nothing to transcribe
             "label_accuracy": mean(s.label_accuracy for s in scores),
             "active_seconds": round(self.elapsed(), 1),
             "seconds_per_clip": pace.seconds_per_clip,

@@ -1,8 +1,10 @@
 """The debrief: what a few minutes of reviewing taught the learner about strangers' homes.
 
-For each fictional household the learner worked on, the personal details they heard are
-added up (the union of the ``details`` of the clips they answered), split into the ones
-they flagged as critical data and the ones that slipped through. Next to it: the metadata
+For each fictional household the learner worked on, the facts they heard are added up: each
+fact is tied, in ``content/clips/``, to the clip that reveals it and to the words that do, and
+it is credited only when that clip was answered in this shift (a skipped clip was not heard).
+A fact that is personal data counts as flagged when the learner ticked its kind on a clip that
+revealed it; otherwise it slipped through. Facts that are not personal data are listed plainly. Next to it: the metadata
 the review tool reportedly showed (first name, account, device serial, location, times;
 facts.md §3.1) and Amazon's April 2019 statement that employees had no direct access to
 identifying information -- so the learner can judge the two side by side. The quotes are
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from explainer.course.model import Course, Household, Source
 from explainer.i18n import _
 from explainer.learning.shift import DISTRESS_KIND, Pace, Shift
-from explainer.learning.shift_score import mean, score_clip
+from explainer.learning.shift_score import mean
 
 AMAZON_STATEMENT = (
     "do not have direct access to information that can identify the person or account "
@@ -35,19 +37,44 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class KnownFact:
+    """A fact the learner heard: from which clip, in which words, and whether they flagged it."""
+
+    text: str
+    kind: str  # personal-data kind, or "" for a fact that is not personal data
+    clip_id: str
+    words: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
 class HouseholdDebrief:
     """What the learner now knows about one household, and what the tool showed beside it."""
 
     household: Household
     clip_ids: tuple[str, ...]
-    flagged: tuple[str, ...]  # details from clips where the learner ticked a true kind
-    missed: tuple[str, ...]  # details the learner heard but did not flag
+    facts: tuple[KnownFact, ...]
     first_names: tuple[str, ...]
     times: tuple[str, ...]
 
     @property
+    def flagged(self) -> tuple[str, ...]:
+        """Personal facts the learner flagged (ticked the fact's kind on a clip that revealed it)."""
+        return tuple(f.text for f in self.facts if f.kind and f.flagged)
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """Personal facts the learner heard but did not flag."""
+        return tuple(f.text for f in self.facts if f.kind and not f.flagged)
+
+    @property
+    def other(self) -> tuple[str, ...]:
+        """Facts that are not personal data (heard, nothing to flag)."""
+        return tuple(f.text for f in self.facts if not f.kind)
+
+    @property
     def details(self) -> tuple[str, ...]:
-        return self.flagged + self.missed
+        return tuple(f.text for f in self.facts)
 
 
 @dataclass(frozen=True)
@@ -56,7 +83,7 @@ class ClipPace:
 
     clip_id: str
     seconds: float
-    wer: float
+    wer: float | None  # None: nothing to transcribe (a false wake)
     label_accuracy: float
 
 
@@ -86,13 +113,12 @@ def find_source(course: Course, *url_parts: str) -> Source | None:
 def _household_debrief(
     course: Course, household: Household, shift: Shift
 ) -> HouseholdDebrief | None:
-    flagged: list[str] = []
-    missed: list[str] = []
+    facts: dict[str, KnownFact] = {}  # by text: a fact two clips reveal is one fact
     clip_ids: list[str] = []
     names: list[str] = []
     times: list[str] = []
     for clip_id, record in shift.records.items():
-        if record.answer is None:
+        if record.answer is None:  # skipped: never heard
             continue
         try:
             clip = course.clip(clip_id)
@@ -105,19 +131,14 @@ def _household_debrief(
             names.append(clip.first_name)
         if clip.recorded_at:
             times.append(clip.recorded_at)
-        caught = bool(score_clip(clip, record.answer).personal_flagged)
-        for detail in clip.details:
-            if caught and detail not in flagged:
-                flagged.append(detail)
-        for detail in clip.details:
-            if not caught and detail not in flagged and detail not in missed:
-                missed.append(detail)
+        for fact in clip.facts:
+            flagged = bool(fact.kind) and fact.kind in record.answer.personal
+            known = facts.get(fact.text)
+            if known is None or (flagged and not known.flagged):
+                facts[fact.text] = KnownFact(fact.text, fact.kind, clip.id, fact.words, flagged)
     if not clip_ids:
         return None
-    missed = [d for d in missed if d not in flagged]
-    return HouseholdDebrief(
-        household, tuple(clip_ids), tuple(flagged), tuple(missed), tuple(names), tuple(times)
-    )
+    return HouseholdDebrief(household, tuple(clip_ids), tuple(facts.values()), tuple(names), tuple(times))
 
 
 def reflection_questions(with_distress: bool) -> tuple[str, ...]:
@@ -168,12 +189,12 @@ def build_debrief(shift: Shift, course: Course) -> Debrief:
         distress=distress,
         reflection=reflection_questions(had_distress),
         pace=shift.pace(),
-        mean_wer=mean(s.wer for s in scores),
+        mean_wer=mean(s.wer for s in scores if s.transcribed),
         label_accuracy=mean(s.label_accuracy for s in scores),
         clips_answered=len(scores),
         clips_skipped=sum(1 for r in shift.records.values() if r.skipped),
         per_clip=tuple(
-            ClipPace(s.clip_id, shift.records[s.clip_id].seconds, s.wer, s.label_accuracy)
+            ClipPace(s.clip_id, shift.records[s.clip_id].seconds, s.wer if s.transcribed else None, s.label_accuracy)
             for s in scores
         ),
     )

@@ -1,61 +1,57 @@
-"""Scoring one reviewed clip: the transcript (WER), the labels, and the guideline missed.
+"""Scoring one reviewed clip: the transcript (WER), the labels, and each rule the answer broke.
 
-A real annotation tool compares a reviewer's work with a gold answer; so do we, and we tell
-the learner *which rule of the job* their answer broke, because the rules are the lesson:
-the reported tasks were to transcribe, to mark false wakes and to tag personal data as
-"critical data" (facts.md §4.1). The rules' full text lives in content/guidelines.md; the
-short forms below are what the feedback panel shows.
+A real annotation tool compares a reviewer's work with a gold answer; so do we, and we tell the
+learner *which rule of the job* their answer broke and *which words of the clip* broke it,
+because the rules are the lesson. The rules' words live in ``content/clips/rules.toml`` (the
+sidebar, F2 and the feedback all show them); this module decides when each is broken, by id:
+
+* ``verbatim``       a word said to the device was changed or left out, or a word nobody said
+                     was added;
+* ``numbers``        a number was typed in digits where a number word was said;
+* ``unintelligible`` a word the captions mark as masked was left out (type [unintelligible]),
+                     or the tag was typed for a word that was clear;
+* ``background``     on a command, talk between people in the room was typed;
+* ``media``          the TV's or radio's words were typed;
+* ``false-wake``     the flag is wrong, or words were typed for a clip nobody spoke to the device;
+* ``intent``         the wrong intent (a false wake's is "none");
+* ``critical-data``  a kind of personal data the clip reveals was not flagged.
+
+The reference is what the rules say to transcribe: the clip's ``transcript`` ("" for a false
+wake), or its ``unclear_transcript`` (with [unintelligible] for masked words) when that one is
+closer to what was typed -- so either spelling of a masked word scores as right.
 
 Label accuracy is the mean of three parts, each between 0 and 1: the intent (right or wrong),
 the false-wake flag (right or wrong) and the personal-data boxes (the overlap of ticked and
-true kinds: |ticked ∩ true| / |ticked ∪ true|, or 1 when both are empty). Precision and
-recall of the personal-data boxes are reported as well.
+true kinds: |ticked ∩ true| / |ticked ∪ true|, or 1 when both are empty).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from explainer.course.model import PERSONAL_DATA_KINDS, Clip
-from explainer.i18n import _
-from explainer.learning.wer import WordDiff, word_diff, words
+from explainer.course.model import PERSONAL_DATA_KINDS, Clip, ScriptLine
+from explainer.learning.wer import UNINTELLIGIBLE, WordDiff, word_diff, words
 
 NO_INTENT = "none"
+RULE_IDS = (
+    "verbatim", "numbers", "unintelligible", "background", "media",
+    "false-wake", "intent", "critical-data", "distress",
+)
+MEDIA_SPEAKERS = frozenset({"tv", "radio"})
+NUMBER_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million first second third fourth fifth sixth seventh eighth ninth "
+    "tenth eleventh twelfth thirteenth twentieth thirtieth half quarter".split()
+)
+QUOTE_WORDS = 8  # at most this many words of the clip in one quote
 
 
-@dataclass(frozen=True)
-class Guideline:
-    """One rule of the reviewer's job, short enough for a feedback line."""
-
-    id: str
-    short: str
-
-
-def guidelines() -> tuple[Guideline, ...]:
-    """The short guidelines, in the order the seat shows them (translated at call time)."""
-    return (
-        Guideline("verbatim", _("Type the words spoken to the device exactly; numbers as words.")),
-        Guideline(
-            "addressed-only",
-            _("Transcribe only speech addressed to the device, not background talk or TV."),
-        ),
-        Guideline("false-wake", _("Mark a false wake when nobody was talking to the device.")),
-        Guideline(
-            "intent", _("Choose the intent the speaker meant, or 'none' when there was no request.")
-        ),
-        Guideline(
-            "critical-data", _("Flag every kind of personal data you hear as critical data.")
-        ),
-        Guideline("distress", _("A distressing clip may be skipped; you may escalate it.")),
-    )
-
-
-def guideline(guideline_id: str) -> Guideline:
-    for item in guidelines():
-        if item.id == guideline_id:
-            return item
-    raise KeyError(guideline_id)
+def is_media(line: ScriptLine) -> bool:
+    """A TV, radio or laptop line: audible in the room, never transcribed."""
+    return line.speaker.strip().casefold() in MEDIA_SPEAKERS
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,7 @@ class Answer:
     personal: frozenset[str] = field(default_factory=frozenset)
     escalated: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "transcript": self.transcript,
             "intent": self.intent,
@@ -78,7 +74,7 @@ class Answer:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> Answer:
+    def from_dict(cls, data: object) -> Answer:
         """Rebuild an answer from saved progress; raises ValueError on anything malformed."""
         if not isinstance(data, dict) or not isinstance(data.get("transcript"), str):
             raise ValueError("answer without a transcript")
@@ -95,6 +91,21 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Breach:
+    """One rule broken, with the words that broke it.
+
+    ``said``: the clip's words involved (what was said, or the TV's words that were typed);
+    ``typed``: what the learner typed in their place; ``kind``: the personal-data kind (for
+    critical-data) or the intent chosen (for intent).
+    """
+
+    rule: str
+    said: tuple[str, ...] = ()
+    typed: tuple[str, ...] = ()
+    kind: str = ""
+
+
+@dataclass(frozen=True)
 class ClipScore:
     """How one answer compares with the truth of one clip."""
 
@@ -104,11 +115,24 @@ class ClipScore:
     false_wake_correct: bool
     personal_true: frozenset[str]
     personal_ticked: frozenset[str]
-    missed: tuple[str, ...]  # ids of the guidelines the answer broke
+    breaches: tuple[Breach, ...] = ()
+    reference: str = ""  # the reference the transcript was scored against
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """Ids of the rules the answer broke, in the rulebook's order."""
+        broken = {b.rule for b in self.breaches}
+        return tuple(rule for rule in RULE_IDS if rule in broken)
 
     @property
     def wer(self) -> float:
         return self.diff.wer
+
+    @property
+    def transcribed(self) -> bool:
+        """False for a clip with nothing to transcribe (a false wake): its WER is a count of the
+        words typed, not a rate, so averages of WER leave it out (the false-wake rule scores it)."""
+        return self.diff.reference_words > 0
 
     @property
     def personal_flagged(self) -> frozenset[str]:
@@ -125,9 +149,7 @@ class ClipScore:
 
     @property
     def personal_precision(self) -> float:
-        return (
-            len(self.personal_flagged) / len(self.personal_ticked) if self.personal_ticked else 1.0
-        )
+        return len(self.personal_flagged) / len(self.personal_ticked) if self.personal_ticked else 1.0
 
     @property
     def personal_recall(self) -> float:
@@ -144,32 +166,22 @@ class ClipScore:
         return sum(parts) / len(parts)
 
 
-def _background_words(clip: Clip) -> set[str]:
-    """Words that were audible in the clip but are not part of the reference transcript."""
-    heard = {w for line in clip.lines for w in words(line.text)}
-    return heard - set(words(clip.transcript))
-
-
 def score_clip(clip: Clip, answer: Answer) -> ClipScore:
     """Compare ``answer`` with the truth of ``clip``."""
-    diff = word_diff(clip.transcript, answer.transcript)
-    true_intent = clip.intent or NO_INTENT
+    reference, diff = _best_reference(clip, answer.transcript)
+    breaches = _merged(_transcript_breaches(clip, reference, diff))
+    true_intent = NO_INTENT if clip.false_wake else (clip.intent or NO_INTENT)
     intent_correct = answer.intent.casefold() == true_intent.casefold()
     false_wake_correct = answer.false_wake == clip.false_wake
-    personal_true = frozenset(clip.personal)
-    missed: list[str] = []
-    background = _background_words(clip)
-    background_typed = [w for w in diff.inserted_words() if w in background]
-    if diff.substitutions or diff.deletions or len(background_typed) < diff.insertions:
-        missed.append("verbatim")
-    if background_typed:
-        missed.append("addressed-only")
     if not false_wake_correct:
-        missed.append("false-wake")
+        breaches.insert(0, Breach("false-wake", said=_opening(clip)))
     if not intent_correct:
-        missed.append("intent")
-    if personal_true - answer.personal:
-        missed.append("critical-data")
+        breaches.append(Breach("intent", said=_first_words(reference), kind=answer.intent))
+    personal_true = frozenset(clip.personal)
+    for kind in clip.personal:
+        if kind not in answer.personal:
+            fact = next(f for f in clip.facts if f.kind == kind) if clip.facts else None
+            breaches.append(Breach("critical-data", said=tuple(words(fact.words)) if fact else (), kind=kind))
     return ClipScore(
         clip_id=clip.id,
         diff=diff,
@@ -177,8 +189,130 @@ def score_clip(clip: Clip, answer: Answer) -> ClipScore:
         false_wake_correct=false_wake_correct,
         personal_true=personal_true,
         personal_ticked=frozenset(answer.personal),
-        missed=tuple(missed),
+        breaches=tuple(breaches),
+        reference=reference,
     )
+
+
+def _merged(found: Iterable[Breach]) -> list[Breach]:
+    """Neighbouring breaches of one rule and one shape become one ("you left out “call grandma”")."""
+    merged: list[Breach] = []
+    for breach in found:
+        last = merged[-1] if merged else None
+        same_shape = last is not None and (bool(last.said), bool(last.typed)) == (bool(breach.said), bool(breach.typed))
+        if last is not None and same_shape and last.rule == breach.rule and breach.rule in ("verbatim", "numbers"):
+            merged[-1] = Breach(last.rule, last.said + breach.said, last.typed + breach.typed, last.kind)
+        else:
+            merged.append(breach)
+    return merged
+
+
+def _best_reference(clip: Clip, typed: str) -> tuple[str, WordDiff]:
+    """The transcript, or the unclear one when it is closer to what was typed (ties: the transcript)."""
+    best = clip.transcript, word_diff(clip.transcript, typed)
+    if clip.unclear_transcript and not clip.false_wake:
+        unclear = word_diff(clip.unclear_transcript, typed)
+        if unclear.errors < best[1].errors:
+            best = clip.unclear_transcript, unclear
+    return best
+
+
+def _masked(clip: Clip, reference: str) -> set[int]:
+    """Positions of ``reference``'s words that the unclear transcript marks [unintelligible]."""
+    if not clip.unclear_transcript or reference == clip.unclear_transcript:
+        return set()
+    masked: set[int] = set()
+    position = 0
+    for edit in word_diff(reference, clip.unclear_transcript).edits:
+        if edit.kind in ("substitute", "delete") and (edit.kind == "delete" or edit.hypothesis == UNINTELLIGIBLE):
+            masked.add(position)
+        if edit.kind != "insert":
+            position += 1
+    return masked
+
+
+def _word_sets(clip: Clip, reference: str) -> tuple[set[str], set[str], set[str]]:
+    room = {w for line in clip.lines if not is_media(line) for w in words(line.text)}
+    media = {w for line in clip.lines if is_media(line) for w in words(line.text)}
+    return room, media, set(words(reference))
+
+
+def _transcript_breaches(clip: Clip, reference: str, diff: WordDiff) -> Iterable[Breach]:
+    masked = _masked(clip, reference)
+    room, media, said = _word_sets(clip, reference)
+    position = 0
+    run: list[str] = []  # consecutive inserted words
+    for edit in diff.edits:
+        if edit.kind != "insert" and run:
+            yield from _insertions(clip, run, room, media, said)
+            run = []
+        if edit.kind == "equal":
+            position += 1
+        elif edit.kind == "substitute":
+            if edit.hypothesis == UNINTELLIGIBLE and position not in masked:
+                yield Breach("unintelligible", said=(edit.reference,), typed=(UNINTELLIGIBLE,))
+            elif position in masked:
+                yield Breach("unintelligible", said=(edit.reference,), typed=(edit.hypothesis,))
+            elif any(c.isdigit() for c in edit.hypothesis) and (
+                edit.reference in NUMBER_WORDS or any(c.isdigit() for c in edit.reference)
+            ):
+                yield Breach("numbers", said=(edit.reference,), typed=(edit.hypothesis,))
+            else:
+                yield Breach("verbatim", said=(edit.reference,), typed=(edit.hypothesis,))
+            position += 1
+        elif edit.kind == "delete":
+            rule = "unintelligible" if position in masked else "verbatim"
+            yield Breach(rule, said=(edit.reference,))
+            position += 1
+        else:
+            run.append(edit.hypothesis)
+    if run:
+        yield from _insertions(clip, run, room, media, said)
+
+
+def _insertions(clip: Clip, run: list[str], room: set[str], media: set[str], said: set[str]) -> Iterable[Breach]:
+    """Added words, grouped by where they came from: the TV, people in the room, or nowhere."""
+    classes: list[str] = []
+    for word in run:
+        if word == UNINTELLIGIBLE:
+            classes.append("unintelligible")
+        elif any(c.isdigit() for c in word):
+            classes.append("verbatim")
+        elif word in media and word not in room:
+            classes.append("media")
+        elif word in room and word not in said and word not in media:
+            classes.append("false-wake" if clip.false_wake else "background")
+        elif word in room or word in media:
+            classes.append("")  # ambiguous: takes its neighbour's class
+        else:
+            classes.append("verbatim")
+    for index, cls in enumerate(classes):  # ambiguous words join the run they sit in
+        if not cls:
+            before = next((c for c in reversed(classes[:index]) if c), "")
+            after = next((c for c in classes[index + 1 :] if c), "")
+            classes[index] = before or after or ("false-wake" if clip.false_wake else "verbatim")
+    group: list[str] = []
+    for index, word in enumerate(run):
+        group.append(word)
+        if index + 1 == len(run) or classes[index + 1] != classes[index]:
+            cls = classes[index]
+            if cls in ("verbatim", "unintelligible"):
+                yield Breach(cls, typed=tuple(group))
+            else:
+                yield Breach(cls, said=tuple(group), typed=tuple(group))
+            group = []
+
+
+def _first_words(text: str) -> tuple[str, ...]:
+    found = words(text)
+    return tuple(found[:QUOTE_WORDS])
+
+
+def _opening(clip: Clip) -> tuple[str, ...]:
+    """The clip's first words: what woke the device (a false wake) or the command (a real one)."""
+    if not clip.false_wake and clip.transcript:
+        return _first_words(clip.transcript)
+    return _first_words(clip.lines[0].text) if clip.lines else ()
 
 
 def mean(values: Iterable[float]) -> float | None:

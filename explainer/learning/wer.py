@@ -9,13 +9,15 @@ Normalisation, applied to both sides before scoring (so the learner is scored on
 on typing style):
 
 * lower-case everything;
-* drop bracketed tags such as ``[noise]`` or ``[unintelligible]`` -- they are markers, not
-  words, so a word marked ``[unintelligible]`` counts as a missed word (a deletion);
+* ``[unintelligible]`` stays, as one token: it stands for a word the reviewer could not make
+  out, and the seat's scorer accepts it where the clip's captions mark a word as masked
+  (``shift_score``); every other bracketed tag such as ``[noise]`` is a marker, not a word,
+  and is dropped;
 * apostrophes are removed (``don't`` = ``dont``); every other punctuation mark becomes a
   space (``wake-word`` = ``wake word``);
 * runs of white space collapse to one space;
 * numbers are compared AS TYPED: ``5`` and ``five`` are different words. Real transcription
-  guidelines pick one convention; ours (content/guidelines.md) says "write numbers as words".
+  guidelines pick one convention; ours (content/clips/rules.toml) says "write numbers as words".
 
 Edge cases: an empty reference with an empty transcript scores 0; an empty reference with a
 non-empty transcript scores the number of inserted words (N is taken as 1), so WER stays a
@@ -32,6 +34,9 @@ import jiwer
 
 EDIT_KINDS = ("equal", "substitute", "delete", "insert")
 
+UNINTELLIGIBLE = "[unintelligible]"
+_UNINTELLIGIBLE_RE = re.compile(r"\[\s*unintelligible\s*\]", re.IGNORECASE)
+_PLACEHOLDER = " xunintelligiblex "
 _TAG_RE = re.compile(r"\[[^\[\]]*\]")
 _APOSTROPHE_RE = re.compile(r"['\u2019\u2018`]")
 _NON_WORD_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
@@ -40,10 +45,12 @@ _SPACE_RE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """The text as the scorer sees it (see the module docstring for the rules)."""
-    text = _TAG_RE.sub(" ", text.lower())
+    text = _UNINTELLIGIBLE_RE.sub(_PLACEHOLDER, text.lower())
+    text = _TAG_RE.sub(" ", text)
     text = _APOSTROPHE_RE.sub("", text)
     text = _NON_WORD_RE.sub(" ", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    text = _SPACE_RE.sub(" ", text).strip()
+    return " ".join(UNINTELLIGIBLE if w == _PLACEHOLDER.strip() else w for w in text.split(" ")) if text else ""
 
 
 def words(text: str) -> list[str]:

@@ -41,7 +41,7 @@ class ExplainerApp(Host):
     CSS_PATH = "app.tcss"
     COMMANDS = {JourneyCommands}  # it lists Textual's system commands too, after the course's
     BINDINGS = [
-        Binding("question_mark", "help", _("Help")),
+        Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False, priority=True),  # works inside modals and fields too
         Binding("escape", "open_map", "Map", show=False),
     ]
@@ -234,6 +234,10 @@ class ExplainerApp(Host):
         from explainer.tui.screens.help import HelpScreen
 
         overlays.toggle_help(self, HelpScreen, lambda: HelpScreen.for_screen(self.screen, self))
+
+    def action_show_help_panel(self) -> None:
+        """The palette's "Keys": the app's own help screen, which lists keys in the learner's language."""
+        self.action_help()
 
     def action_command_palette(self) -> None:
         if overlays.can_open_palette(self):

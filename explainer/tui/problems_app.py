@@ -25,7 +25,7 @@ class ContentProblemsApp(App[None]):
     TITLE = "Who's Listening?"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("question_mark", "help", _("Help")),
+        Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False, priority=True),
     ]
 

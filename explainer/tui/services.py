@@ -75,6 +75,8 @@ def start(config: AppConfig, course: Course | None = None) -> Startup:
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
     loaded = progress_store.load()
+    if config.student:  # remembered, so a later `explainer results export` is labelled too
+        loaded.progress.remember_learner(config.student)
     settings_loaded = settings_store.load()
     notices = [notice for notice in (privacy.notice(repaired), loaded.notice, settings_loaded.notice,
                                      terminal_charset_notice()) if notice]

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
-from explainer.voice.decoder import SAMPLE_RATE, Decoded, SphinxEngine, to_pcm
+from explainer.voice.decoder import Decoded, SphinxEngine, to_pcm
 
 NBEST_SIZE = 5
 NBEST_SCALE = ("score against the best guess, in the recogniser's log units (base 1.0001; 0 = the best, "
@@ -92,36 +91,3 @@ class Recogniser:
         """The N best for ``samples`` (16 kHz), sorted by the decoder's score, relative to the best."""
         decoded = self.engine.decode(to_pcm(samples), model, nbest=n)
         return list(relative_nbest(decoded))
-
-
-def transcribe_file(path, engine: SphinxEngine | None, *, budget_s: float = 3.0) -> str | None:  # noqa: ANN001
-    """The lab recogniser's transcript of a WAV file, or None.
-
-    None when no decoder is loaded (the reviewer seat never pays a cold load for a pre-filled
-    guess), the file cannot be read, nothing was recognised, or decoding takes longer than
-    ``budget_s`` (another lab run may hold the decoder).  The decode runs in a helper thread so
-    the budget holds even then; call from a worker.
-    """
-    import threading
-
-    from explainer.voice import audio
-
-    if engine is None:
-        return None
-    outcome: list[str] = []
-
-    def decode() -> None:
-        try:
-            samples, rate = audio.read_wav(Path(path))
-            if rate != SAMPLE_RATE:
-                samples = audio.resample(samples, rate, SAMPLE_RATE)
-            outcome.append(Recogniser(engine).recognise(to_pcm(samples)).text)
-        except Exception:  # noqa: BLE001 - unreadable audio or decoder trouble: no guess
-            outcome.append("")
-
-    worker = threading.Thread(target=decode, name="lab-transcribe", daemon=True)
-    worker.start()
-    worker.join(budget_s)
-    if worker.is_alive() or not outcome or not outcome[0].strip():
-        return None
-    return outcome[0]

@@ -198,7 +198,3 @@ def shared_engine(content_dir: Path | None, cache_dir: Path) -> SphinxEngine:
             _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir)
         return _engines[key]
 
-
-def loaded() -> bool:
-    """True when a decoder is already in memory (using it then costs no cold load)."""
-    return bool(_engines)

@@ -3,8 +3,8 @@
 The TUI, the CLI and the bench all go through ``LabService``: the one list of wake words,
 rooms (noise with its SNR, and distance), distances and stages lives here, with the
 thresholds per wake word, the sound-alikes to try, and the calls that do work (run a trace,
-N-best of a clip, the reviewer seat's pre-filled guess, the station 4 parser, the voice
-history, the microphone).  Screens ask and draw; tests hand the app a fake with the same
+N-best of a clip, the reviewer seat's stored guesses (``recognise_file``), the station 4
+parser, the voice history, the microphone).  Screens ask and draw; tests hand the app a fake with the same
 methods, through the same door production uses (``make_app(config, lab=...)``).
 
 ``LocalLab`` is the real one.  It holds the session's assistant memory (timers, the shopping
@@ -88,7 +88,6 @@ class LabService(Protocol):
     def warm_up(self) -> str: ...
     def run(self, request: LabRequest, on_stage: Callable[[StageRecord], None] | None = None) -> Trace: ...
     def nbest(self, samples16k: np.ndarray, n: int = 5) -> list[tuple[str, float]]: ...
-    def transcribe_file(self, path: Path, budget_s: float = 3.0) -> str | None: ...
     def parse(self, text: str) -> ParseView: ...
     def record(self, seconds: float, stop: threading.Event | None = None) -> tuple[np.ndarray, int]: ...
     def keep(self, trace: Trace) -> int: ...
@@ -223,16 +222,20 @@ class LocalLab:
         words = filter_words(self.content_dir)
         return [(mask(text, words)[0], score) for text, score in Recogniser(self.engine()).nbest(samples16k, n)]
 
-    def transcribe_file(self, path: Path, budget_s: float = 3.0) -> str | None:
-        """The reviewer seat's pre-filled guess: None unless the decoder is already loaded."""
-        from explainer.voice import decoder
-        from explainer.voice.asr import transcribe_file
+    def recognise_file(self, path: Path) -> str:
+        """The recogniser's transcript of a WAV file (loads the decoder if needed: call from a worker).
+
+        The reviewer seat's stored machine guesses come from here (``learning.shift_guess``)."""
+        from explainer.voice import audio
+        from explainer.voice.asr import Recogniser
+        from explainer.voice.decoder import SAMPLE_RATE, to_pcm
         from explainer.voice.wordfilter import filter_words, mask
 
-        if not decoder.loaded():
-            return None
-        text = transcribe_file(path, self.engine(), budget_s=budget_s)
-        return mask(text, filter_words(self.content_dir))[0] if text else text
+        samples, rate = audio.read_wav(Path(path))
+        if rate != SAMPLE_RATE:
+            samples = audio.resample(samples, rate, SAMPLE_RATE)
+        text = Recogniser(self.engine(), WAKE_WORDS).recognise(to_pcm(samples)).text
+        return mask(text, filter_words(self.content_dir))[0]
 
     def parse(self, text: str) -> ParseView:
         from explainer.voice.cleanup import clean_up

@@ -23,6 +23,8 @@ FIGURES = {
     "clip_render_cached_ms",
     "peak_rss_mb",
     "class_report_ms",
+    "seat_first_clip_ms",
+    "seat_next_clip_p95_ms",
 }
 
 
@@ -57,10 +59,13 @@ def test_quick_bench_prints_every_figure(tmp_path):
     assert done.returncode in (0, 1), done.stderr[-1000:]  # 1 = a target missed on this machine
     report = json.loads(done.stdout)
     assert set(report) == FIGURES | {"details"}
-    for name in ("startup_ratio", "transition_p95_ms", "content_load_ms", "peak_rss_mb", "class_report_ms"):
+    for name in ("startup_ratio", "transition_p95_ms", "content_load_ms", "peak_rss_mb", "class_report_ms",
+                 "seat_first_clip_ms", "seat_next_clip_p95_ms"):
         assert isinstance(report[name], (int, float)) and report[name] > 0, name
     assert report["details"]["content"]["stations"] == 9
     assert report["details"]["transitions"]["map → lesson"]["n"] == 1
+    assert len(report["details"]["seat"]["first_clip_ms"]) == 1  # one shift in --quick
+    assert len(report["details"]["seat"]["next_clip_ms"]) == 5
     if report["clip_render_cold_ms"] is None:  # no speech engine here: said why, not faked
         assert report["details"]["clip"]["error"]
     else:

@@ -135,3 +135,19 @@ def _fake_reviewer(course, progress):
 
 def _broken(course, progress):
     raise ValueError("bad data")
+
+
+def test_the_name_given_when_starting_labels_a_later_export(data_dir, tmp_path):
+    """A teacher says "start with --student NAME, then export": the export carries that name."""
+    from explainer.tui.config import AppConfig
+    from explainer.tui.services import start
+
+    started = start(AppConfig(data=data_paths(data_dir), student="Ana B."))
+    assert started.progress.learner_name == "Ana B."
+    assert started.progress_store.save(started.progress).ok  # the app saves as the learner goes
+    out = tmp_path / "ana.json"
+    assert run(["--data-dir", str(data_dir), "results", "export", "--format", "json", "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["student"] == "Ana B."
+    # a name given at export time still wins
+    assert _export(data_dir, tmp_path, "json") and json.loads(
+        (tmp_path / "results.json").read_text(encoding="utf-8"))["student"] == STUDENT

@@ -128,8 +128,20 @@ CASES: list[Case] = [
      "sources.toml", 7, 'source "src-a": kind = "tertiary" is not allowed'),
     ("bad question type", lambda r: edit(r, QUIZ, 'type = "numeric"', 'type = "essay"'),
      QUIZ, lambda r: line_of(r, QUIZ, '"essay"'), 'type = "essay" is not allowed'),
-    ("bad personal kind", lambda r: edit(r, CLIPS, '["routines"]', '["dna"]'),
-     CLIPS, 9, 'personal data kind "dna" is not allowed'),
+    ("bad personal kind", lambda r: edit(r, CLIPS, 'kind = "routines"', 'kind = "dna"'),
+     CLIPS, 25, 'kind = "dna" is not allowed'),
+    ("fact words not in the clip", lambda r: edit(r, CLIPS, 'words = "a timer for ten minutes"', 'words = "a cake"'),
+     CLIPS, 26, 'the words "a cake" are not in what the household says in this clip'),
+    ("retired clip key", lambda r: edit(r, CLIPS, 'false_wake = false', 'false_wake = false\ndetails = ["x"]'),
+     CLIPS, 8, "details is no longer used"),
+    ("false wake with a transcript", lambda r: edit(r, CLIPS, 'false_wake = false', 'false_wake = true'),
+     CLIPS, 1, "is a false wake, so the rules say to transcribe nothing"),
+    ("rule example the scorer disagrees with", lambda r: edit(r, "clips/rules.toml", 'verdict = "reject"', 'verdict = "accept"'),
+     "clips/rules.toml", 7, 'example #1 is marked accept, but the scorer finds it breaks verbatim'),
+    ("rule missing from the rulebook", lambda r: edit(r, "clips/rules.toml", 'id = "media"', 'id = "telly"'),
+     "clips/rules.toml", 1, 'the rulebook has no rule "media"'),
+    ("rule text without a known source", lambda r: edit(r, "clips/rules.toml", 'device [@src-a]', 'device [@nope]'),
+     "clips/rules.toml", 6, 'unknown source "nope"'),
     ("bad clip kind", lambda r: edit(r, CLIPS, 'kind = "command"', 'kind = "song"'),
      CLIPS, 4, 'kind = "song" is not allowed'),
     ("bad page kind", lambda r: edit(r, PAGE, 'kind = "lesson"', 'kind = "essay"'),
@@ -164,9 +176,9 @@ CASES: list[Case] = [
     ("clip household unknown", lambda r: write(r, "clips/house-z.toml", "[[clips]]\n"),
      "clips/house-z.toml", 1, 'no household "house-z" in clips/households.toml'),
     ("clip audio missing", lambda r: (r / "clips/audio/clip-1.wav").unlink(),
-     CLIPS, 15, "audio file clips/audio/clip-1.wav does not exist"),
+     CLIPS, 12, "audio file clips/audio/clip-1.wav does not exist"),
     ("clip intent unknown", lambda r: edit(r, CLIPS, '"SetTimer"', '"BakeCake"'),
-     CLIPS, 7, 'intent "BakeCake" is not defined in intents/*.yaml'),
+     CLIPS, 6, 'intent "BakeCake" is not defined in intents/*.yaml'),
     ("misconception out of range", lambda r: edit(r, QUIZ, "misconception = 1", "misconception = 11"),
      QUIZ, 8, "misconception = 11 is not one of the ten misconceptions"),
     ("single without a correct answer", lambda r: edit(r, QUIZ, "correct = true\nfeedback", "feedback"),
@@ -257,9 +269,7 @@ CASES: list[Case] = [
     ("bad source date", lambda r: edit(r, "sources.toml", '"2019-04-11"', '"April 2019"'),
      "sources.toml", 5, 'date "April 2019" is not understood'),
     ("audio path escapes", lambda r: edit(r, CLIPS, 'audio = "clip-1.wav"', 'audio = "../../secret.wav"'),
-     CLIPS, 15, "must be a plain .wav file name in clips/audio/"),
-    ("guidelines without a source", lambda r: write(r, "guidelines.md", '+++\ntitle = "Rules"\n+++\n\n- Be kind.\n'),
-     "guidelines.md", 5, "list item has no source (claim rule)"),
+     CLIPS, 12, "must be a plain .wav file name in clips/audio/"),
     ("model.toml unknown *_sources", lambda r: write(r, f"{STATION}/model.toml", 'a = 1\npre_roll_sources = ["src-a", "gone"]\n'),
      f"{STATION}/model.toml", 2, 'unknown source "gone" in pre_roll_sources'),
     ("lab data with invalid toml", lambda r: write(r, "lab/weather.toml", 'a = 1\nb = \n'),
@@ -295,10 +305,13 @@ def test_unreadable_file_is_reported(course: Path, capsys: pytest.CaptureFixture
     assert_reported(lines, f"{QUIZ}:1", "cannot be read")
 
 
-def test_guidelines_page_is_loaded(course: Path) -> None:
-    write(course, "guidelines.md", '+++\ntitle = "Rules"\n+++\n\n- Be kind [@src-a].\n')
-    guidelines = load_course(course).guidelines
-    assert guidelines is not None and guidelines.id == "guidelines" and guidelines.citations == ("src-a",)
+def test_rulebook_is_loaded(course: Path) -> None:
+    loaded = load_course(course)
+    assert [rule.id for rule in loaded.rules][:2] == ["verbatim", "numbers"]
+    assert loaded.rule("verbatim").citations == ("src-a",) and loaded.rules_intro.startswith("The seat's rules")
+    example = loaded.rule("verbatim").examples[0]
+    assert example.verdict == "reject" and example.heard == ("Ann: Alexa, set a timer for ten minutes.",)
+    assert loaded.clip("clip-1").personal == ("routines",) and loaded.clip("clip-1").facts[0].words
 
 
 def test_problems_are_sorted_and_all_reported(course: Path) -> None:

@@ -1,7 +1,7 @@
 """``explainer where`` lists every path the app wrote during a full session (issue 15.3).
 
 The session visits every mode as a learner would -- map, lessons (pages, a model, station 9's
-checklist), a quiz answered, results, the reviewer seat (a clip submitted), the lab (a typed
+checklist), a quiz answered, results, the reviewer seat (a clip submitted), the course ending (certificate saved), the lab (a typed
 command through the real pipeline, when this machine has it, then its voice history), narration
 -- with the system temp folder pointed at a folder of the test's own. Afterwards the data
 folder, the cache folder (a chosen one, so only paths the app names count) and that temp folder
@@ -95,11 +95,18 @@ async def test_a_full_session_writes_only_what_where_lists(app, private_temp: Pa
         await _lab_run(pilot, made)
         made.open_map()
         await settle(pilot, made)
+        made.open_course_ending()
+        await settle(pilot, made)
+        await pilot.press("w")  # save the certificate
+        await settle(pilot, made)
+        await pilot.press("escape")
+        made.open_map()
+        await settle(pilot, made)
         await pilot.press("q")
     await made.workers.wait_for_complete()
 
     written = _scan(paths.data_dir, paths.cache_dir)
-    assert {paths.progress_file, paths.checklist_md, paths.history_db} <= written
+    assert {paths.progress_file, paths.checklist_md, paths.history_db, paths.certificate_md} <= written
     listed = _listed(paths)
     unlisted = sorted(str(p) for p in written if not _covered(p, listed))
     assert unlisted == [], "written but not listed by `explainer where`"

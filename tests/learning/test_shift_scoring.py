@@ -25,7 +25,7 @@ def test_insertions_can_push_wer_above_one():
 
 def test_normalisation_rules():
     assert normalise("  Turn ON, the  Kitchen-Light!! ") == "turn on the kitchen light"
-    assert normalise("Don't [noise] stop [unintelligible]") == "dont stop"
+    assert normalise("Don't [noise] stop [Unintelligible]") == "dont stop [unintelligible]"
     assert wer("set a timer for five minutes", "Set a timer for five minutes.") == 0.0
     assert wer("set a timer for five minutes", "set a timer for 5 minutes") == 1 / 6  # as typed
 
@@ -77,14 +77,15 @@ def test_labels_and_missed_guidelines():
     assert score.missed == ("false-wake", "intent", "critical-data")
 
 
-def test_background_speech_breaks_the_addressed_only_rule():
+def test_background_speech_breaks_the_background_rule_and_quotes_it():
     clip = make_course().clip("r-2")
     score = score_clip(
         clip, Answer("my doctor said what time is it", "HassGetTime", False, frozenset({"health"}))
     )
-    assert "addressed-only" in score.missed and "verbatim" not in score.missed
+    assert score.missed == ("background",)
+    assert score.breaches[0].said == ("my", "doctor", "said")
     score = score_clip(clip, Answer("what time is in", "HassGetTime", False, frozenset({"health"})))
-    assert score.missed == ("verbatim",)
+    assert score.missed == ("verbatim",) and score.breaches[0].said == ("it",)
 
 
 def test_false_wake_with_empty_reference():
@@ -92,7 +93,7 @@ def test_false_wake_with_empty_reference():
     score = score_clip(clip, Answer("", "none", True))
     assert score.wer == 0 and score.missed == ()
     score = score_clip(clip, Answer("election", "none", False))
-    assert "false-wake" in score.missed and "addressed-only" in score.missed
+    assert score.missed == ("media", "false-wake")
 
 
 def test_answer_round_trip_and_validation():

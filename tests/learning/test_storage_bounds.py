@@ -36,6 +36,16 @@ def test_what_grows_is_capped(tmp_path: Path) -> None:
     assert len(saved) == 40 and "s499" in saved and "s0" not in saved  # the newest are kept
 
 
+def test_too_large_keeps_first_and_last_tries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "progress.json"
+    attempt = {"quiz": "s", "round": 1, "correct": False, "given": "x" * 500, "at": "t", "final": False}
+    log = {f"q{i}": [{**attempt, "try": n} for n in range(1, 11)] for i in range(10)}
+    monkeypatch.setattr(storage.write_json_atomic, "__defaults__", (30_000,))
+    assert ProgressStore(path).save(Progress(attempts=log, pages_read={"a/b"})).ok
+    saved = json.loads(path.read_text())
+    assert [a["try"] for a in saved["attempts"]["q3"]] == [1, 10] and saved["pages_read"] == ["a/b"]
+
+
 def test_too_large_is_refused_and_the_old_file_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "progress.json"
     assert ProgressStore(path).save(Progress(pages_read={"a/b"})).ok

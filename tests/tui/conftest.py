@@ -26,11 +26,23 @@ def seat(silent, app):
 
 
 @pytest.fixture
+def real_seat(silent, app):
+    """Factory: the real app over the packaged course (its clips, audio and stored guesses), silent."""
+    _clock, config = silent
+    return lambda: app(data=config.data, audio=config.audio)
+
+
+@pytest.fixture
 def silent(monkeypatch, tmp_path):
     """The reviewer seat with no sound device, no speech engine and a fake clock: (clock, config)."""
     import explainer.voice.playback as playback
     import explainer.voice.speech as speech
     from explainer.tui.screens.reviewer import ReviewerScreen
+    from explainer.voice import decoder
+
+    # As in a fresh app where the lab was never opened: the seat's machine guess is the script's,
+    # whatever an earlier test in this process loaded (tests that want the recogniser say so).
+    monkeypatch.setattr(decoder, "_engine", None)
 
     monkeypatch.setattr(
         playback, "sound_available", lambda refresh=False: (False, "No sound device (test).")

@@ -9,7 +9,6 @@ speech engine: fast and deterministic.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import numpy as np
 
@@ -91,9 +90,6 @@ class FakeLab:
 
     def nbest(self, samples16k, n: int = 5) -> list[tuple[str, float]]:  # noqa: ANN001
         return self._nbest[:n]
-
-    def transcribe_file(self, path: Path, budget_s: float = 3.0) -> str | None:
-        return self._heard
 
     def parse(self, text: str) -> ParseView:
         return LocalLab().parse(text)

@@ -8,6 +8,7 @@ description, which the help screen translates), so a new string without a transl
 from __future__ import annotations
 
 import ast
+import re
 import string
 import tomllib
 from pathlib import Path
@@ -24,7 +25,9 @@ CATALOGUE = PACKAGE / "locale" / "es.toml"
 STRICT = [
     "tui/app.py", "tui/commands.py", "tui/screens/map.py", "tui/screens/help.py", "tui/screens/lesson.py",
     "tui/screens/quiz.py", "tui/screens/results.py", "tui/screens/settings.py", "tui/screens/reviewer.py",
-    "tui/screens/reviewer_flow.py", "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_guidelines.py",
+    "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_rules.py", "tui/screens/reviewer_intent.py",
+    "tui/screens/reviewer_own.py", "tui/widgets/reviewer_panes.py", "tui/widgets/reviewer_player.py",
+    "learning/shift_rules.py", "learning/shift_prepare.py",
     "tui/screens/station_end.py",
     "tui/screens/quiz_end.py",
     "tui/screens/too_small.py", "tui/screens/kiosk_attract.py", "tui/screens/kiosk_host.py",
@@ -49,8 +52,13 @@ def interface_strings(paths: list[Path]) -> dict[str, str]:
             elif name == "Binding":
                 candidates += node.args[2:3] + [kw.value for kw in node.keywords if kw.arg == "description"]
             for arg in candidates:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
-                    found.setdefault(arg.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
+                text = arg.value if isinstance(arg, ast.Constant) else None
+                if isinstance(arg, ast.JoinedStr):  # f"Option {n}": the entry is "Option {n}"
+                    text = "".join(v.value if isinstance(v, ast.Constant) else "{n}" for v in arg.values)
+                if isinstance(text, str) and text:
+                    if name == "Binding":  # shown through i18n.label: "Open source 1-9" -> "Open source {n}"
+                        text = re.sub(r" \d+(?:-\d+)?$", " {n}", text)
+                    found.setdefault(text, f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return found
 
 
@@ -116,9 +124,8 @@ def test_cli_warns_once_about_an_unknown_language(capsys) -> None:
 
 
 def _import_the_interface_in_english() -> None:
-    """Class-level key descriptions are translated when their module is imported (the CLI sets the
-    language first). Import every screen now, in English, so this test cannot leave Spanish keys
-    behind for the tests that run after it in the same process."""
+    """Import every screen in English first: strings are looked up when shown, so a module
+    imported before the language was set must still speak Spanish (the footer and help below)."""
     import importlib
     import pkgutil
 
@@ -142,6 +149,7 @@ async def test_the_app_speaks_spanish(app) -> None:
         assert made.course.title == "¿Quién escucha?"
         assert made.course.station("wake-word").pages[0].path.startswith("lang/es/")
         assert "¿Quién escucha?" in text and "sin empezar" in text and "EN EL APARATO" in text
+        assert "Continuar" in text.splitlines()[-1] and "Salir" in text.splitlines()[-1]  # the footer
         await pilot.press("question_mark")
         await pilot.pause()
         await pilot.pause()
@@ -216,3 +224,37 @@ def test_the_map_hints_have_spanish_entries() -> None:
 
     catalogue = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))
     assert [hint for hint in HINTS.values() if hint not in catalogue] == []
+
+
+def test_no_string_is_translated_at_import_time() -> None:
+    """``_()`` only inside functions: at import time the language may not be set yet."""
+    early = []
+
+    def visit(node: ast.AST, path: Path, in_function: bool) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            evaluated_now = [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)]
+            if not isinstance(node, ast.Lambda):
+                evaluated_now += node.decorator_list
+            for child in evaluated_now:
+                visit(child, path, in_function)
+            for child in node.body if isinstance(node.body, list) else [node.body]:
+                visit(child, path, True)
+            return
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and not in_function:
+            early.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+        for child in ast.iter_child_nodes(node):
+            visit(child, path, in_function)
+
+    for path in sorted(PACKAGE.rglob("*.py")):
+        visit(ast.parse(path.read_text(encoding="utf-8")), path, False)
+    assert early == [], "translate when shown (key descriptions go through i18n.label): " + ", ".join(early)
+
+
+def test_numbered_key_descriptions_use_one_entry() -> None:
+    from explainer.i18n import label
+
+    set_language("es")
+    assert label("Open source 1-9") == "Abrir la fuente 1-9" and label("Option 3") == "Opción 3"
+    assert label("Continue") == _("Continue") and label("no such 12") == "no such 12"
+    set_language("en")
+    assert label("Open source 1-9") == "Open source 1-9"

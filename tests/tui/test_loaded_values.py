@@ -5,7 +5,7 @@ Reproductions first: a well-formed file with ``"last": {"mode": "quiz", "quiz": 
 crashed when station 9's model opened. Then a fuzz test: progress files drawn from the progress
 schema with hostile inner values, and for each the app starts and visits every mode once (map,
 a lesson, station 9's model, a station quiz, the final quiz, the pre-check, results, the
-reviewer seat, the lab) with no traceback and at most one notice about the file.
+reviewer seat, the lab, the course ending, the tour's end, then Continue) with no traceback and at most one notice about the file.
 """
 
 from __future__ import annotations
@@ -37,12 +37,19 @@ async def _visit_every_mode(app, pilot) -> None:
         app.open_reviewer,
         app.open_lab,
         app.open_map,
+        app.open_course_ending,
+        app.open_map,
+        app.open_tour_end,
+        app.open_map,
     ]
     for step in steps:
         step()
         await pilot.pause()
         await pilot.pause()
     await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("c")  # Continue: wherever the repaired journey says
+    await pilot.pause()
     await pilot.pause()
 
 

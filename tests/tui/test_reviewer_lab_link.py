@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import io
+import threading
 import wave
 
 import numpy as np
 
+from explainer.learning.shift_flow import Step
 from explainer.voice.history import VoiceHistory
-from tests.pilot import open_reviewer, screen_text
-from tests.reviewer_fixtures import wait_for_work
+from tests.pilot import screen_text
+from tests.reviewer_fixtures import flow, open_seat, tab_cycle, wait_step
 
 
 def _wav_bytes(seconds: float = 0.5) -> bytes:
@@ -38,59 +40,65 @@ def _with_audio(monkeypatch, tmp_path):
     monkeypatch.setattr(render, "clip_audio", lambda *a, **k: Rendered())
 
 
-async def test_the_guess_comes_from_the_lab_recogniser_when_it_answers(
-    monkeypatch, seat, silent, tmp_path
-):
-    from tests.tui.lab_fake import FakeLab
+async def test_the_guess_is_the_lab_recognisers_stored_for_the_shipped_clip(real_seat):
+    from explainer.learning.shift_guess import stored_guess
+    from explainer.paths import packaged_content_dir
 
-    _clock, config = silent
-    _with_audio(monkeypatch, tmp_path)
-    app = seat(lab=FakeLab(heard="alexa the lab heard this"))  # the seat asks the app's lab service
+    app = real_seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
+        await open_seat(pilot)
         await pilot.press("enter")
-        await wait_for_work(pilot, app)
+        await wait_step(pilot, app, Step.TASK)
+        clip, prepared = flow(app).clip, flow(app).current_prepared()
+        stored = stored_guess(prepared.audio, packaged_content_dir(), None)
+        assert stored is not None and prepared.guess == stored
+        assert app.screen.query_one("#reviewer-transcript").value == stored.text
+        assert "Guess: lab recogniser (pocketsphinx" in screen_text(app)
+        assert clip.id in str(prepared.audio)
+
+
+async def test_a_missing_guess_is_computed_while_the_task_is_open(monkeypatch, seat, tmp_path):
+    from explainer.learning import shift_guess
+
+    _with_audio(monkeypatch, tmp_path)
+    release = threading.Event()
+
+    def recognise(path, content_dir):
+        release.wait(30)
+        return "alexa the lab heard this", ("SetTimer",)
+
+    monkeypatch.setattr(shift_guess, "_recognise", recognise)
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_seat(pilot)
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.TASK)  # no waiting for the recogniser
+        assert app.screen.query_one("#reviewer-transcript").value == ""
+        assert "The lab's recogniser is computing the" in screen_text(app)
+        release.set()
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.query_one("#reviewer-transcript").value:
+                break
         assert app.screen.query_one("#reviewer-transcript").value == "alexa the lab heard this"
-        assert "Machine guess: lab recogniser" in screen_text(app)
-
-
-async def test_the_scripted_guess_when_the_recogniser_is_not_ready(monkeypatch, seat, silent, tmp_path):
-    from explainer.voice import decoder
-
-    _clock, config = silent
-    _with_audio(monkeypatch, tmp_path)
-    monkeypatch.setattr(decoder, "_engines", {})  # not loaded: the seat must not load it
-    loads = []
-    monkeypatch.setattr(decoder, "SphinxEngine", lambda *a, **k: loads.append(1))
-    app = seat()  # the real lab service
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        clip = app.course.clip(app.screen.shift.current_clip_id)
-        assert app.screen.query_one("#reviewer-transcript").value == clip.machine_guess
-        assert "Machine guess: scripted" in screen_text(app)
-    assert loads == []
-    assert app.lab.transcribe_file(tmp_path / "clip.wav") is None
+        assert "likely: SetTimer" in screen_text(app)
 
 
 async def _work_whole_shift(pilot, app):
-    app.screen.query_one("#reviewer-start").focus()
+    await open_seat(pilot)
     await pilot.press("enter")
     for _ in range(6):
-        await wait_for_work(pilot, app)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
+        await wait_step(pilot, app, Step.TASK)
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.FEEDBACK)
+        await pilot.press("enter")
     for _ in range(100):
         await pilot.pause(0.02)
         if app.screen.id == "reviewer-own-screen" or "Debrief" in screen_text(app):
             break
 
 
-async def test_your_own_clip_is_offered_at_the_end_of_a_shift(seat, silent):
+async def test_your_own_clip_is_offered_at_the_end_of_a_shift(silent, seat):
     _clock, config = silent
     history = VoiceHistory(config.data.history_db)
     history.add(
@@ -105,15 +113,16 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(seat, silent):
     history.close()
     app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
         await _work_whole_shift(pilot, app)
         assert app.screen.id == "reviewer-own-screen"
         text = screen_text(app)
         assert "your own recording from the voice lab, selected for human review" in text
         field = app.screen.query_one("#reviewer-own-transcript")
         assert field.value == "alexa play some dog"  # the lab's transcript is the machine guess
+        stops = await tab_cycle(pilot, app)  # every stop visible
+        assert stops == ["reviewer-own-submit", "reviewer-own-skip", "reviewer-own-player"]
         await pilot.press("ctrl+u", *"alexa play some jazz")
-        await pilot.press("ctrl+n")
+        await pilot.press("enter")
         await pilot.pause()
         assert "WER 0%" in screen_text(app)
         await pilot.press("ctrl+n")
@@ -125,12 +134,11 @@ async def test_your_own_clip_is_offered_at_the_end_of_a_shift(seat, silent):
     assert app.progress.section("reviewer")["own_offered"] == [1]
 
 
-async def test_a_corrupt_history_means_no_own_clip_and_no_crash(seat, silent):
+async def test_a_corrupt_history_means_no_own_clip_and_no_crash(silent, seat):
     _clock, config = silent
     config.data.history_db.parent.mkdir(parents=True, exist_ok=True)
     config.data.history_db.write_bytes(b"this is not a database" * 100)
     app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
         await _work_whole_shift(pilot, app)
         assert "Debrief" in screen_text(app)

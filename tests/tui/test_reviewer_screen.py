@@ -1,260 +1,230 @@
-"""The reviewer seat by keyboard at 80x24 with no sound device and no speech engine."""
+"""The reviewer seat by keyboard at 80x24 with no sound device and no speech engine.
 
+Pilot tests of issue 13: a whole shift with keys only, counting the keys; every Tab stop of
+every seat screen is a visible widget; Enter on the feedback opens the next clip; the intent
+by number or type-ahead; Esc ends an edit; clips prepared in the background."""
 
 from __future__ import annotations
 
 import threading
 
-from textual.app import App
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Input
 
-from explainer.learning.progress import Progress
-from tests.builders import make_course
-from tests.pilot import open_reviewer, record_notices, screen_text
-from tests.reviewer_fixtures import wait_for_work
+from explainer.learning.shift_draft import search
+from explainer.learning.shift_flow import Step
+from explainer.learning.wer import normalise
+from tests.pilot import record_notices, screen_text
+from tests.reviewer_fixtures import (
+    flow,
+    open_seat,
+    seat_screen,
+    start,
+    tab_cycle,
+    visible,
+    wait_for_screen,
+    wait_step,
+)
 
 
-async def test_a_whole_shift_by_keyboard(seat, silent):
-    clock, config = silent
-    course = make_course()
-    app = seat(course)
-    notices = record_notices(app)
+async def test_every_tab_stop_of_every_seat_pane_is_visible(seat):
+    app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
+        await open_seat(pilot)
+        assert app.focused.id == "reviewer-start"
+        assert await tab_cycle(pilot, app) == ["reviewer-optin"]
+        await start(pilot, app, "o")  # with the content-note clip
+        assert app.focused.id == "reviewer-player"  # focus on the next action: listen
+        stops = await tab_cycle(pilot, app)
+        assert stops[:4] == ["reviewer-transcript", "reviewer-intent", "reviewer-false-wake", "reviewer-escalate"]
+        assert "reviewer-submit" in stops and "reviewer-pd-routines" in stops and len(stops) == 11
+        await pilot.press("i")
         await pilot.pause()
-        assert "SYNTHETIC" in screen_text(app)
-        app.screen.query_one("#reviewer-start").focus()
+        assert app.screen.id == "reviewer-intent-picker" and await tab_cycle(pilot, app) == []
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.id == "reviewer-rules-screen" and await tab_cycle(pilot, app) == []
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("enter")
-        shift = app.screen.shift
-        assert shift is not None and len(shift.clip_ids) == 6
+        await wait_step(pilot, app, Step.FEEDBACK)
+        assert app.focused.id == "reviewer-next"  # Enter goes on
+        assert visible(app, app.focused)  # Next is on screen at 80x24
+        assert await tab_cycle(pilot, app) == []
+        while flow(app).step is not Step.GATE:
+            await pilot.press("enter")
+            await wait_step(pilot, app, Step.TASK, Step.GATE, Step.FEEDBACK)
+        assert app.focused.id == "reviewer-gate-skip"
+        assert await tab_cycle(pilot, app) == ["reviewer-gate-listen"]
+        await pilot.press("k")  # skip it
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
+        assert app.screen.id == "reviewer-debrief-screen"
+        assert await tab_cycle(pilot, app) == []
+
+
+class Keys:
+    """Presses keys and counts them; typed text is counted apart (it is the transcript's work)."""
+
+    def __init__(self, pilot) -> None:
+        self.pilot, self.keys, self.typed = pilot, 0, 0
+
+    async def press(self, *keys: str) -> None:
+        self.keys += len(keys)
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+
+    async def type(self, text: str) -> None:
+        self.typed += len(text)
+        await self.pilot.press(*[c if c != " " else "space" for c in text])
+
+
+def _fewest_letters(intent: str, known: tuple[str, ...], likely: tuple[str, ...]) -> str:
+    letters = ""
+    for letter in intent.lower():
+        letters += letter
+        if search(letters, known, likely)[:1] == (intent,):
+            return letters
+    return letters
+
+
+async def test_a_whole_shift_by_keys_only_counting_the_keys(real_seat):
+    """The real course, no sound card: each clip answered right with the fewest keys the seat
+    needs. A false wake: w, one number per kind of personal data, Enter (4 keys with two kinds).
+    A command: e Ctrl+U <typing> Enter when the machine's guess is wrong, i and a number (or a
+    few letters and Enter), the flags, Enter -- at most 8 keys plus typing with two kinds."""
+    app = real_seat()
+    kinds = ("names", "address", "health", "finances", "children", "routines")
+    seen: list[tuple[str, int, int]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_seat(pilot)
+        assert app.focused.id == "reviewer-start"
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.TASK)
+        screen = app.screen
         for _number in range(6):
-            assert await wait_for_work(pilot, app) == "reviewer-work"
-            text = screen_text(app)
-            assert "SYNTHETIC" in text and "Captions:" in text
-            assert "account: A-" in text and "device: SN-" in text
-            clip = course.clip(shift.current_clip_id)
-            clock.advance(30)
-            await pilot.press("ctrl+u", *list(clip.transcript or "") or ["space"])
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
-            text = screen_text(app)
-            assert "WER" in text and "Labels" in text
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-        told = [n for n in notices if "sound" in n.lower()]
-        assert len(told) == 1  # "no sound device" said once, not once per clip
+            clip, prepared = screen.flow.clip, screen.flow.current_prepared()
+            assert app.focused.id == "reviewer-player"  # the next action, with keys
+            keys = Keys(pilot)
+            if clip.false_wake:
+                await keys.press("w")
+            else:
+                if normalise(prepared.guess.text) != normalise(clip.transcript):
+                    await keys.press("e", "ctrl+u")
+                    await keys.type(normalise(clip.transcript))
+                    await keys.press("enter")  # ends the edit
+                likely = screen._likely(prepared)
+                if clip.intent in likely:
+                    await keys.press("i", str(likely.index(clip.intent) + 1))
+                else:
+                    await keys.press("i")
+                    await keys.type(_fewest_letters(clip.intent, tuple(app.course.intents), likely))
+                    await keys.press("enter")
+            await keys.press(*[str(kinds.index(kind) + 1) for kind in clip.personal], "enter")
+            await wait_step(pilot, app, Step.FEEDBACK)
+            score = screen.flow.score
+            assert score.missed == () and score.wer == 0, (clip.id, score.breaches)
+            assert "No guideline missed" in screen_text(app)
+            seen.append((clip.id, keys.keys, keys.typed))
+            await pilot.press("enter")  # Enter on the feedback opens the next clip
+            await wait_step(pilot, app, Step.TASK, Step.OWN_CHECK, Step.DEBRIEF)
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
+        assert app.screen.id == "reviewer-debrief-screen"
+    assert len(seen) == 6
+    print("keys per clip (clip, keys, typed characters):", seen)
+    for clip_id, used, typed in seen:
+        clip = app.course.clip(clip_id)
+        if clip.false_wake:
+            assert used == 2 + len(clip.personal), (clip_id, used)
+            assert len(clip.personal) > 2 or used <= 4, (clip_id, used)
+        else:
+            assert used <= 6 + len(clip.personal), (clip_id, used, typed)
+            assert len(clip.personal) > 2 or used <= 8, (clip_id, used)
+
+
+async def test_markup_typed_into_the_transcript_shows_literally(seat):
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("e", "ctrl+u", *"[bold]x[/]")
+        assert app.screen.query_one("#reviewer-transcript", Input).value == "[bold]x[/]"
+        assert "[bold]x[/]" in screen_text(app)
+        await pilot.press("enter", "enter")  # end the edit, submit
+        await wait_step(pilot, app, Step.FEEDBACK)
+        assert "You typed: [bold]x[/]" in screen_text(app)
+
+
+async def test_esc_ends_an_edit_and_keys_then_label_again(seat):
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("e")
+        assert app.focused.id == "reviewer-transcript"
+        await pilot.press("w", "3")  # typed, not keys: this is a text field
+        assert app.focused.value.endswith("w3") and not seat_screen(app).draft.false_wake
+        await pilot.press("escape")
+        assert app.focused.id == "reviewer-player" and app.screen.id == "reviewer-screen"
+        await pilot.press("3", "x")
+        assert seat_screen(app).draft.personal == {"health"} and seat_screen(app).draft.escalated
+        assert app.screen.query_one("#reviewer-pd-health").value  # the box shows it
+
+
+async def test_intent_by_type_ahead_and_by_number(seat):
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("i", *"tim")
         await pilot.pause()
-        text = screen_text(app)
-        assert "Debrief" in text and "SYNTHETIC" in text
-        assert "s a clip" in text  # the pace
-        from explainer.tui.screens.reviewer_debrief import debrief_text
+        assert "Search: tim" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert seat_screen(app).draft.intent == "SetTimer" and app.focused.id == "reviewer-player"
+        await pilot.press("i", "0")
+        await pilot.pause()
+        assert seat_screen(app).draft.intent == "none"
+        await pilot.press("i", "escape")
+        await pilot.pause()
+        assert seat_screen(app).draft.intent == "none" and app.screen.id == "reviewer-screen"
 
-        full = debrief_text(app.screen.debrief).plain
-        assert "Amazon said in April 2019" in full and "Talk about it" in full
-        section = app.progress.section("reviewer")
-        assert section["summary"]["clips_done"] == 6
-        assert section["summary"]["seconds_per_clip"] == 30
+
+async def test_false_wake_key_clears_the_transcript_and_undoes(seat):
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("e", "ctrl+u", *"hello", "enter")
+        await pilot.press("w")
+        field = app.screen.query_one("#reviewer-transcript", Input)
+        assert field.value == "" and app.screen.query_one("#reviewer-false-wake").value
+        assert "False wake: nothing to transcribe" in screen_text(app)
+        await pilot.press("w")
+        assert field.value == "hello"
 
 
-async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, seat, silent):
+async def test_submit_waits_for_listening_when_sound_exists(monkeypatch, seat):
     import explainer.voice.playback as playback
 
-    clock, config = silent
     monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (True, "test"))
     monkeypatch.setattr(playback.Player, "audible", property(lambda self: True))
     app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        # the fixture has no audio files, so captions are shown and submitting is allowed;
-        # simulate a clip with audio that has not been heard
+        await start(pilot, app)
         player = app.screen.query_one("#reviewer-player")
-        player.heard = False
-        await pilot.press("ctrl+n")
+        player.heard = False  # a clip with audio that has not been heard
+        await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#reviewer-panes").current == "reviewer-work"
+        assert flow(app).step is Step.TASK
         assert "Listen to the end first" in screen_text(app)
-        await pilot.press("ctrl+t")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert app.screen.query_one("#reviewer-panes").current == "reviewer-feedback-pane"
+        await pilot.press("c", "enter")  # captions count as heard
+        await wait_step(pilot, app, Step.FEEDBACK)
 
 
-async def test_markup_typed_into_the_transcript_shows_literally(seat, silent):
-    clock, config = silent
-    app = seat()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        await pilot.press("ctrl+u", *"[bold]x[/]")
-        assert app.screen.query_one("#reviewer-transcript", Input).value == "[bold]x[/]"
-        assert "[bold]x[/]" in screen_text(app)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert "You typed: [bold]x[/]" in screen_text(app)
-
-
-async def test_a_shift_resumes_after_quitting(seat, silent):
-    clock, config = silent
-    course = make_course()
-    progress = Progress()
-    app = seat(course, progress)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        first = app.screen.shift.clip_ids
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-    again = seat(course, progress)
-    notices_again = record_notices(again)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        await wait_for_work(pilot, again)
-        shift = again.screen.shift
-        assert shift.clip_ids == first and len(shift.records) == 1
-        assert any("resumes at clip 2/6" in n for n in notices_again)
-
-
-async def test_the_distress_clip_is_opt_in_and_skippable(seat, silent):
-    clock, config = silent
-    course = make_course()
-    app = seat(course)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        assert "fallen" in screen_text(app)  # the content note is shown before opting in
-        app.screen.query_one("#reviewer-optin").value = True
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        shift = app.screen.shift
-        assert shift.clip_ids[-1] == "d-1"
-        for _ in range(5):
-            await wait_for_work(pilot, app)
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            await pilot.press("ctrl+n")
-        assert await wait_for_work(pilot, app) == "reviewer-gate"
-        assert "content note" in screen_text(app)
-        await pilot.press("enter")  # the focused button is "Skip it"
-        await pilot.pause()
-        assert shift.records["d-1"].skipped
-        from explainer.tui.screens.reviewer_debrief import debrief_text
-
-        full = debrief_text(app.screen.debrief).plain
-        assert "not Amazon's job to interfere" in full
-        assert "What should a reviewer be allowed to do" in full
-
-
-def test_full_guidelines_read_from_content_with_citations_resolved():
-    import tomllib
-    from dataclasses import replace
-
-    from explainer.course.model import Course, Source
-    from explainer.paths import packaged_content_dir
-    from explainer.tui.screens.reviewer_guidelines import read_guidelines
-
-    course = make_course()
-    raw = tomllib.loads((packaged_content_dir() / "sources.toml").read_text(encoding="utf-8"))
-    fields = ("id", "publisher", "title", "date", "url", "kind")
-    sources = {s["id"]: Source(*(s[f] for f in fields)) for s in raw["sources"]}
-    real = Course(1, "t", str(packaged_content_dir()), (), sources, {})
-    text = read_guidelines(real)
-    assert "+++" not in text and "Critical data" in text and "[@" not in text
-    assert "(Fox8, 2019-04-11)" in text
-    from explainer.course.load import load_course
-
-    loaded = load_course(packaged_content_dir())
-    assert loaded.guidelines is not None
-    assert "(Fox8, 2019-04-11)" in read_guidelines(loaded)
-    fallback = read_guidelines(replace(course, root="/nowhere"))  # no guidelines.md there
-    assert "could not be read" in fallback and "critical data" in fallback
-
-
-async def test_guidelines_key_opens_and_closes(seat, silent):
-    clock, config = silent
-    app = seat()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
-        await pilot.press("f2")
-        await pilot.pause()
-        assert app.screen.id == "reviewer-guidelines-screen"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen.id == "reviewer-screen"
-
-
-async def test_a_shift_on_the_packaged_clips_uses_the_shipped_audio(seat, silent):
-    """No speech engine, no sound card: the shipped WAVs give a waveform, captions stand in."""
-    from explainer.course.load import load_course
-    from explainer.paths import packaged_content_dir
-    from explainer.tui.screens.reviewer_debrief import debrief_text
-
-    clock, config = silent
-    course = load_course(packaged_content_dir())
-    assert len(course.clips) >= 24 and len(course.households) >= 3
-    app = seat(course)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        for _ in range(6):
-            assert await wait_for_work(pilot, app) == "reviewer-work"
-            text = screen_text(app)
-            assert "FICTIONAL-ACCT" in text and "stopped 0.0 /" in text  # the WAV was read
-            assert "Captions:" in text
-            clock.advance(20)
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            assert "WER" in screen_text(app)
-            await pilot.press("ctrl+n")
-        await pilot.pause()
-        full = debrief_text(app.screen.debrief).plain
-        assert "(fictional)" in full and "Accuracy against speed" in full
-        assert "do not have direct access" in full
-
-
-async def test_feedback_for_an_escalated_distress_clip():
-
-    from explainer.learning.shift_score import Answer, score_clip
-    from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
-
-    course = make_course()
-    clip = course.clip("d-1")
-    answer = Answer("help i fell", "none", False, frozenset({"health"}), escalated=True)
-
-    class One(App[None]):
-        def compose(self):
-            yield ReviewerFeedback()
-
-    async with One().run_test(size=(80, 24)) as pilot:
-        widget = pilot.app.query_one(ReviewerFeedback)
-        text = widget.build(clip, score_clip(clip, answer), 12.0, "6/6", answer).plain
-    assert "You escalated this clip" in text and "not Amazon's job to interfere" in text
-    assert "WER 0.00" in text and "No guideline missed" in text
-
-
-async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
-    seat, silent, monkeypatch
-):
-    clock, config = silent
+async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(seat, monkeypatch):
     app = seat()
     notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        app.screen.query_one("#reviewer-start").focus()
-        await pilot.press("enter")
-        await wait_for_work(pilot, app)
+        await start(pilot, app)
         player = app.screen.query_one("#reviewer-player")
         player._has_audio = True  # pretend this clip had a WAV
+        await pilot.press("e")
         assert app.focused.id == "reviewer-transcript"
         await pilot.press("ctrl+s")
         assert player.player.speed == 0.75
@@ -269,41 +239,114 @@ async def test_transport_keys_work_while_typing_and_a_failing_device_falls_back(
         await pilot.pause()
         assert any("device unplugged" in n for n in notices)
         assert app.focused.id == "reviewer-transcript"  # still typing where we were
+        await pilot.press("escape", "s")  # and the single key, once not typing
+        assert player.player.speed == 0.75
 
 
-# --- The reviewer seat opens light and answers "Start the shift" at once (QA S9, bench 1a).
-async def test_first_visit_composes_only_the_intro(seat, silent) -> None:  # noqa: F811
-    _clock, config = silent
+async def test_a_shift_resumes_after_quitting(seat):
     app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
+        await start(pilot, app)
+        first = flow(app).shift.clip_ids
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.FEEDBACK)
+        await pilot.press("ctrl+q")
+    again = seat()  # the same data folder: progress comes back from disk
+    notices = record_notices(again)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await open_seat(pilot)
+        await wait_step(pilot, again, Step.TASK)
+        shift = flow(again).shift
+        assert shift.clip_ids == first and len(shift.records) == 1
+        assert any("resumes at clip 2/6" in n for n in notices)
+
+
+async def test_the_distress_clip_is_opt_in_and_skippable(seat):
+    from explainer.tui.screens.reviewer_debrief import debrief_text
+
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_seat(pilot)
+        assert "fallen" in screen_text(app)  # the content note is shown before opting in
+        await start(pilot, app, "o")
+        shift = flow(app).shift
+        assert shift.clip_ids[-1] == "d-1"
+        while flow(app).step is not Step.GATE:
+            await pilot.press("enter")
+            await wait_step(pilot, app, Step.TASK, Step.GATE, Step.FEEDBACK)
+        assert "content note" in screen_text(app) and "l Listen k Skip clip" in screen_text(app)
+        await pilot.press("enter")  # the focused button is "Skip it"
+        await wait_for_screen(pilot, app, "reviewer-debrief-screen")
+        assert shift.records["d-1"].skipped
+        full = debrief_text(app.screen.debrief).plain
+        assert "not Amazon's job to interfere" in full
+        assert "What should a reviewer be allowed to do" in full
+        await pilot.press("n")  # a new shift
+        await wait_step(pilot, app, Step.INTRO)
+        assert app.focused.id == "reviewer-start"
+
+
+async def test_rules_key_shows_the_rulebook_with_examples(seat):
+    from explainer.course.load import load_course
+    from explainer.paths import packaged_content_dir
+    from explainer.tui.screens.reviewer_rules import rules_text
+
+    text = rules_text(load_course(packaged_content_dir())).plain
+    assert "Mark false wakes, and type nothing" in text and "✗ reject" in text and "✓ accept" in text
+    assert "[@" not in text and "(Fox8, 2019-04-11)" in text
+    assert "1. Reviewer rules" not in text and "No one spoke to it? False wake, no text." in text
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        await pilot.press("f2")
         await pilot.pause()
-        assert not app.screen.query("#reviewer-work") and not app.screen.query("#reviewer-feedback-pane")
-        app.screen.on_screen_suspend()  # leaving before any clip: nothing to unload, no error
+        assert app.screen.id == "reviewer-rules-screen"
+        assert "no rulebook" in screen_text(app)  # the small test course has none: the short rules
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "reviewer-screen" and app.focused.id == "reviewer-player"
 
 
-async def test_start_shows_progress_at_once_and_the_clip_when_ready(seat, silent, monkeypatch) -> None:  # noqa: F811
-    from explainer.voice import render
+async def test_a_clip_prepared_ahead_opens_without_loading_and_a_slow_one_says_why(seat, monkeypatch):
+    from explainer.learning import shift_prepare
 
-    _clock, config = silent
     release = threading.Event()
-    real = render.clip_audio
+    real = shift_prepare.prepare_audio
 
-    def slow_render(*args, **kwargs):
-        release.wait(30)  # the test decides when rendering ends; no timing involved
-        return real(*args, **kwargs)
+    def slow(clip, *args, **kwargs):
+        release.wait(30)  # the test decides when preparing ends; no timing involved
+        return real(clip, *args, **kwargs)
 
-    monkeypatch.setattr(render, "clip_audio", slow_render)
+    monkeypatch.setattr(shift_prepare, "prepare_audio", slow)
     app = seat()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_reviewer(pilot)
-        await pilot.pause()
-        app.screen.query_one("#reviewer-start").focus()
+        await open_seat(pilot)
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.LOADING)
+        assert "Preparing clip 1/6" in screen_text(app)
+        assert not app.screen.query_one("#reviewer-progress").display  # nothing measurable: no bar
+        assert app.focused is None  # nothing hidden keeps focus
+        release.set()
+        await wait_step(pilot, app, Step.TASK)
+        await pilot.press("enter")
+        await wait_step(pilot, app, Step.FEEDBACK)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#reviewer-panes").current == "reviewer-loading"
-        assert "Preparing clip 1/6" in screen_text(app)
-        assert app.screen.query_one("#reviewer-progress", ProgressBar).total is None  # pulsing
-        release.set()
-        assert await wait_for_work(pilot, app) == "reviewer-work"
-        assert app.screen.shift.position == 1
+        assert flow(app).step is Step.TASK  # prepared in the background meanwhile: no loading pane
+
+
+async def test_a_second_shift_in_a_row_gets_its_clips(seat):
+    """Clips prepared in the first shift are handed over again in the next one."""
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _shift in range(2):
+            await start(pilot, app)
+            for _clip in range(6):
+                await wait_step(pilot, app, Step.TASK)
+                await pilot.press("enter")
+                await wait_step(pilot, app, Step.FEEDBACK)
+                await pilot.press("enter")
+            await wait_for_screen(pilot, app, "reviewer-debrief-screen")
+            await pilot.press("n")
+            await wait_step(pilot, app, Step.INTRO)
+        assert len(app.progress.section("reviewer")["history"]) == 2

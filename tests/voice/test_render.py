@@ -46,7 +46,9 @@ def test_clip_set_is_big_enough_and_varied() -> None:
     assert {"command", "false-wake", "overheard", "child", "hard", "distress"} <= kinds
     distress = [clip for clip in clips if clip.kind == "distress"]
     assert len(distress) == 1 and distress[0].content_note and distress[0].intent is None
-    assert all(clip.transcript and clip.machine_guess and clip.captions and clip.details for clip in clips)
+    assert all(clip.captions and clip.lines for clip in clips)
+    assert all(bool(clip.transcript) != clip.false_wake for clip in clips)  # a false wake: nothing to type
+    assert sum(1 for clip in clips if clip.facts) >= 20  # what a listener learns, tied to its words
 
 
 def test_shipped_audio_exists_and_fits_the_budget() -> None:

@@ -37,9 +37,9 @@ class CourseEndScreen(Screen[None]):
 
     HELP_TITLE = "The end of the course"
     BINDINGS = [
-        Binding("w", "save_certificate", _("Save certificate")),
-        Binding("r", "results", _("Results")),
-        Binding("q,escape", "close", _("Map")),
+        Binding("w", "save_certificate", "Save certificate"),
+        Binding("r", "results", "Results"),
+        Binding("q,escape", "close", "Map"),
     ]
 
     app = getters.app(Host)
@@ -48,7 +48,7 @@ class CourseEndScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         course = self.app.course
-        self.summary = summarize(course, self.app.progress, learner=self.app.config.student or "")
+        self.summary = summarize(course, self.app.progress, learner=self.app.config.student or self.app.progress.learner_name)
         yield Static(Text(_("The end of the course") + " · " + course.title), id="ending-header")
         with VerticalScroll(id="ending-body"):
             yield Static(self._summary_text(self.summary), id="ending-summary", markup=False)
@@ -127,11 +127,11 @@ class TourEndDialog(ModalScreen[None]):
 
     HELP_TITLE = "The end of the short tour"
     BINDINGS = [
-        Binding("escape", "choose('map')", _("Map")),
-        Binding("1", "choose('journey')", _("Full journey"), show=False),
-        Binding("2", "choose('map')", _("Map"), show=False),
-        Binding("down", "app.focus_next", _("Next choice"), show=False),
-        Binding("up", "app.focus_previous", _("Previous choice"), show=False),
+        Binding("escape", "choose('map')", "Map"),
+        Binding("1", "choose('journey')", "Full journey", show=False),
+        Binding("2", "choose('map')", "Map", show=False),
+        Binding("down", "app.focus_next", "Next choice", show=False),
+        Binding("up", "app.focus_previous", "Previous choice", show=False),
     ]
 
     app = getters.app(Host)

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from explainer.i18n import _
+from explainer.i18n import _, label
 
 KEY_NAMES = {
     "question_mark": "?",
@@ -78,7 +78,7 @@ def _description(binding: Binding, node: object) -> str:
     text = binding.description
     if type(node).__module__.startswith("textual"):
         text = PLAIN_DESCRIPTIONS.get(text, text)
-    return _(text)
+    return label(text)
 
 
 def _confusing(binding: Binding, node: object, rank: int, screen: Screen, screen_keys: dict[str, str]) -> bool:
@@ -142,7 +142,7 @@ class HelpScreen(ModalScreen[None]):
     """A list of keys for the screen underneath; any of Esc, ? or F1 closes it."""
 
     BINDINGS = [
-        Binding("escape,question_mark,f1,q", "dismiss", _("Close help")),
+        Binding("escape,question_mark,f1,q", "dismiss", "Close help"),
     ]
 
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:

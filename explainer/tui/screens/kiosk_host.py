@@ -30,7 +30,7 @@ class HostCodeScreen(ModalScreen[bool]):
     """Asks for the host code; dismisses with True when it is right."""
 
     HELP_TITLE = "Host code"
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, code: str) -> None:
         super().__init__(id="host-code-screen")
@@ -100,9 +100,9 @@ class HostPanelScreen(ModalScreen[str | None]):
 
     HELP_TITLE = "Host panel"
     BINDINGS = [
-        Binding("escape", "back", _("Back to the visitor")),
-        Binding("r", "reset", _("Welcome screen for the next visitor")),
-        Binding("x", "end", _("End the kiosk")),
+        Binding("escape", "back", "Back to the visitor"),
+        Binding("r", "reset", "Welcome screen for the next visitor"),
+        Binding("x", "end", "End the kiosk"),
     ]
 
     def __init__(self, tallies: Any, course: Any) -> None:

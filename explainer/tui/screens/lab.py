@@ -44,15 +44,15 @@ class LabScreen(Screen[None]):
     """Mode "lab": the trace view, with the fool-the-wake-word and history screens a key away."""
 
     BINDINGS = [
-        Binding("ctrl+r", "run", _("Run")),
+        Binding("ctrl+r", "run", "Run"),
         # F-keys work while the cursor is in the text field; letters once it is not.
-        Binding("f3,w", "fool_wake", _("Fool the wake word")),
-        Binding("f4,h", "history", _("Voice history")),
-        Binding("f5,m", "record", _("Record")),
-        Binding("k", "keep", _("Keep it"), show=False),
-        Binding("i", "play_input", _("Play input")),
-        Binding("p", "play_reply", _("Play reply")),
-        Binding("escape", "leave", _("Map")),
+        Binding("f3,w", "fool_wake", "Fool the wake word"),
+        Binding("f4,h", "history", "Voice history"),
+        Binding("f5,m", "record", "Record"),
+        Binding("k", "keep", "Keep it", show=False),
+        Binding("i", "play_input", "Play input"),
+        Binding("p", "play_reply", "Play reply"),
+        Binding("escape", "leave", "Map"),
     ]
 
     app = getters.app(Host)

@@ -21,9 +21,9 @@ from explainer.i18n import _
 
 class LabConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", _("Yes")),
-        Binding("n", "answer(False)", _("No")),
-        Binding("escape", "answer(False)", _("Cancel")),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "Cancel"),
     ]
 
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:

@@ -20,8 +20,8 @@ from explainer.tui.widgets.lab_history import HistoryBrowser
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [
-        Binding("p", "play", _("Play")),
-        Binding("escape", "back", _("Back to the lab")),
+        Binding("p", "play", "Play"),
+        Binding("escape", "back", "Back to the lab"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 class FoolWakeScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+r", "run_all", _("Run all")),
-        Binding("r", "run_all", _("Run all"), show=False),
-        Binding("escape", "back", _("Back to the lab")),
+        Binding("ctrl+r", "run_all", "Run all"),
+        Binding("r", "run_all", "Run all", show=False),
+        Binding("escape", "back", "Back to the lab"),
     ]
 
     app = getters.app(Host)

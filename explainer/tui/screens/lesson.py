@@ -46,19 +46,19 @@ class LessonScreen(Screen[None]):
     HELP_TITLE = "Lesson"
     BINDINGS = [
         # one key, three meanings: check_action shows the one that applies (and the footer says it)
-        Binding("n,right", "next_page('page')", _("Next")),
-        Binding("n,right", "next_page('detour')", _("Back to reading")),
-        Binding("n,right", "next_page('end')", _("End of station")),
-        Binding("p,left", "previous_page", _("Back")),
-        Binding("m", "open_model", _("Model")),
-        Binding("s", "sources", _("Sources")),
-        Binding("g", "glossary", _("Words")),
-        Binding("r", "read_aloud", _("Read aloud")),
-        Binding("q", "back_to_map", _("Map")),
-        Binding("escape", "leave_field", _("Leave the field")),
-        Binding("escape", "stay", _("Stay"), show=False),  # never leaves the station (q does)
+        Binding("n,right", "next_page('page')", "Next"),
+        Binding("n,right", "next_page('detour')", "Back to reading"),
+        Binding("n,right", "next_page('end')", "End of station"),
+        Binding("p,left", "previous_page", "Back"),
+        Binding("m", "open_model", "Model"),
+        Binding("s", "sources", "Sources"),
+        Binding("g", "glossary", "Words"),
+        Binding("r", "read_aloud", "Read aloud"),
+        Binding("q", "back_to_map", "Map"),
+        Binding("escape", "leave_field", "Leave the field"),
+        Binding("escape", "stay", "Stay", show=False),  # never leaves the station (q does)
         # one description for all nine, so the help screen lists them as one row
-        *[Binding(str(n), f"source({n})", _("Open source {n}").format(n="1-9"), show=False) for n in range(1, 10)],
+        *[Binding(str(n), f"source({n})", "Open source 1-9", show=False) for n in range(1, 10)],
     ]
 
     app = getters.app(Host)

@@ -61,14 +61,14 @@ class MapScreen(Screen[None]):
 
     HELP_TITLE = "Journey map"
     BINDINGS = [
-        Binding("c", "continue", _("Continue")),
-        Binding("t", "short_tour", _("Short tour")),
+        Binding("c", "continue", "Continue"),
+        Binding("t", "short_tour", "Short tour"),
         Binding("down,j", "move(1)", "Next", show=False),
         Binding("up,k", "move(-1)", "Previous", show=False),
         Binding("right,l", "along(1)", "Next zone", show=False),
         Binding("left,h", "along(-1)", "Previous zone", show=False),
-        Binding("s", "app.settings", _("Settings")),
-        Binding("q", "app.quit", _("Quit")),
+        Binding("s", "app.settings", "Settings"),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     app = getters.app(Host)

@@ -24,11 +24,11 @@ class PrecheckOffer(ModalScreen[str | None]):
 
     HELP_TITLE = "Before you start"
     BINDINGS = [
-        Binding("escape", "choose('')", _("Back to the map")),
-        Binding("1", "choose('pre')", _("Pre-check first"), show=False),
-        Binding("2", "choose('station')", _("Skip to station 1"), show=False),
-        Binding("down,j", "app.focus_next", _("Next choice"), show=False),
-        Binding("up,k", "app.focus_previous", _("Previous choice"), show=False),
+        Binding("escape", "choose('')", "Back to the map"),
+        Binding("1", "choose('pre')", "Pre-check first", show=False),
+        Binding("2", "choose('station')", "Skip to station 1", show=False),
+        Binding("down,j", "app.focus_next", "Next choice", show=False),
+        Binding("up,k", "app.focus_previous", "Previous choice", show=False),
     ]
 
     def __init__(self, first_station: str) -> None:

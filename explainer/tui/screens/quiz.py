@@ -43,14 +43,14 @@ from explainer.tui.widgets.sources_panel import SourcesPanel
 
 class QuizScreen(QuizEnd, Screen[None]):
     BINDINGS = [
-        Binding("enter", "check", _("Check / next")),
-        Binding("c", "confidence", _("Sure?")),
-        Binding("s", "sources", _("Sources")),
-        Binding("r", "results", _("Results")),
-        Binding("t", "retake", _("Take again"), show=False),
-        Binding("p", "post_check", _("Post-check"), show=False),
-        Binding("n", "go_on", _("Go on")),
-        Binding("q,escape", "back_to_map", _("Map")),
+        Binding("enter", "check", "Check / next"),
+        Binding("c", "confidence", "Sure?"),
+        Binding("s", "sources", "Sources"),
+        Binding("r", "results", "Results"),
+        Binding("t", "retake", "Take again", show=False),
+        Binding("p", "post_check", "Post-check", show=False),
+        Binding("n", "go_on", "Go on"),
+        Binding("q,escape", "back_to_map", "Map"),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

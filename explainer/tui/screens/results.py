@@ -108,9 +108,9 @@ def results_renderable(res: Results, course: Course) -> Group:
 
 class ResultsScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,q", "close", _("Back")),
-        Binding("down,j", "scroll(1)", _("Scroll"), show=False),
-        Binding("up,k", "scroll(-1)", _("Scroll"), show=False),
+        Binding("escape,q", "close", "Back"),
+        Binding("down,j", "scroll(1)", "Scroll", show=False),
+        Binding("up,k", "scroll(-1)", "Scroll", show=False),
     ]
 
     app = getters.app(Host)

@@ -1,273 +1,527 @@
 """The reviewer seat (mode "reviewer"): work a shift as a 2019 annotator did, on synthetic clips.
 
 The learner hears a clip, corrects the machine's transcript, labels it, and is scored the way
-an annotation tool scores its annotators (``explainer.learning.shift_score``). The shift keeps
-the pace the reviewers reportedly worked to, and ends in a debrief of what the learner now knows
-about strangers' homes. Keyboard first, at 80x24:
+an annotation tool scores its annotators. Keyboard first, at 80x24, like Common Voice's Listen
+page: when no field is being edited, single keys do the job -- Space plays, e edits the
+transcript, i picks the intent, w marks a false wake, 1-6 flag personal data, x escalates,
+Enter submits, and Enter on the feedback opens the next clip. While typing, the Ctrl keys
+play (Ctrl+O), replay (Ctrl+R), go back 2 s (Ctrl+G) and slow down (Ctrl+S); Enter or Esc ends
+the edit. Focus always rests on the next action (Start, the player, Next), every Tab stop is
+a visible control, and the footer and ``?`` list exactly the keys that work in the current step.
 
-* playback keys work while typing (they are Ctrl keys no text field uses). Ctrl+P is the
-  Textual command palette (a priority binding of the app), and Ctrl+B is tmux's prefix, so
-  play/pause is Ctrl+O and "back 2 s" is Ctrl+G (Ctrl+B also works outside tmux);
-* an answer is refused until the clip was heard to the end or its captions were shown;
-* the distress clip is opt-in at the start of a shift, comes behind its content note, can be
-  skipped, and never plays on its own;
-* the shift is saved after every clip and when the learner leaves, and resumes on return.
-
-The screen is a small state machine over its panes (intro, content-note gate, loading, task,
-feedback) plus pushed screens for the guidelines, the learner's own clip and the debrief. This
-module lays the panes out, keeps the shift saved and answers keys and buttons; the order a shift
-runs in is ``reviewer_flow.ShiftFlow``'s, and the clip audio ``reviewer_audio.ClipAudioLoader``'s.
+This screen is glue: the order of a shift is ``learning.shift_flow.ShiftFlow`` (a state
+machine, tested without Textual), the answer being built is ``learning.shift_draft.TaskDraft``,
+and clips are prepared in the background by ``learning.shift_prepare.ClipPreparer`` -- the
+next clip's audio, waveform and stored machine guess are ready before the learner presses
+Next. The panes are widgets (``widgets.reviewer_panes``, ``reviewer_task``, ``reviewer_player``).
 """
 
 from __future__ import annotations
 
-import random
 import time
+from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import getters, on
+from textual import getters, on, work
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, ContentSwitcher, ProgressBar, Static
+from textual.widgets import Checkbox, ContentSwitcher, Static
 
 from explainer.course.model import Course
 from explainer.i18n import _
-from explainer.learning.shift import DISTRESS_KIND, Shift
-from explainer.learning.shift_score import guidelines
-from explainer.learning.shift_store import load_shift, new_shift, save_shift
+from explainer.learning.shift import DISTRESS_KIND
+from explainer.learning.shift_debrief import build_debrief
+from explainer.learning.shift_draft import TaskDraft, short_list
+from explainer.learning.shift_flow import ShiftFlow, Step
+from explainer.learning.shift_prepare import ClipPreparer, PreparedClip
 from explainer.tui.host import Host
-from explainer.tui.screens.reviewer_audio import ClipAudioLoader
-from explainer.tui.screens.reviewer_flow import ShiftFlow
-from explainer.tui.screens.reviewer_guidelines import ReviewerGuidelinesScreen, read_guidelines
+from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
+from explainer.tui.screens.reviewer_intent import IntentPicker
+from explainer.tui.screens.reviewer_own import ReviewerOwnClipScreen, fetch_own_audio, own_clips
+from explainer.tui.screens.reviewer_rules import ReviewerRulesScreen
+from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner, ToolHeader
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
+from explainer.tui.widgets.reviewer_panes import (
+    FeedbackPane,
+    GatePane,
+    IntroPane,
+    LoadingPane,
+    RulesSidebar,
+)
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
-from explainer.tui.widgets.reviewer_task import ReviewerTask, TickBox
+from explainer.tui.widgets.reviewer_task import ReviewerTask
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
+PANES = {
+    Step.INTRO: "reviewer-intro",
+    Step.GATE: "reviewer-gate",
+    Step.LOADING: "reviewer-loading",
+    Step.TASK: "reviewer-work",
+    Step.FEEDBACK: "reviewer-feedback-pane",
+}
+TASK_ACTIONS = {
+    "play_pause", "replay", "rewind", "slow", "captions", "edit", "intent", "false_wake", "flag",
+    "escalate", "submit",
+}
 
 
-def intro_text() -> str:
-    return _(
-        "You are now a reviewer for a voice assistant. Work a shift of 6 short clips: listen, "
-        "correct the machine's transcript, choose the intent, flag false wakes and personal data.\n\n"
-        "In 2019 reviewers reportedly handled up to 1,000 clips in a 9-hour shift: about 32 seconds "
-        "a clip. Your clock runs only while this screen is open, and your shift is saved as you go."
-    )
-
-
-class ReviewerScreen(ShiftFlow, ClipAudioLoader, Screen[None]):
+class ReviewerScreen(Screen[None]):
     HELP_TITLE = "Reviewer seat"
     BINDINGS = [
-        Binding("ctrl+o", "play_pause", _("Play")),
-        Binding("ctrl+r", "replay", _("Replay")),
-        Binding("ctrl+g,ctrl+b", "rewind", _("-2s")),
-        Binding("ctrl+s", "slow", _("Slow")),
-        Binding("ctrl+t", "captions", _("Text")),
-        Binding("ctrl+n", "submit", _("Submit")),
-        Binding("f2", "guidelines", _("Rules")),
+        Binding("space", "play_pause", "Play"),
+        Binding("e", "edit", "Edit"),
+        Binding("i", "intent", "Intent"),
+        Binding("w", "false_wake", "False wake"),
+        Binding("1", "flag(1)", "Flags", key_display="1-6"),
+        Binding("2", "flag(2)", "Flag address", show=False),
+        Binding("3", "flag(3)", "Flag health", show=False),
+        Binding("4", "flag(4)", "Flag finances", show=False),
+        Binding("5", "flag(5)", "Flag children", show=False),
+        Binding("6", "flag(6)", "Flag routines", show=False),
+        Binding("x", "escalate", "Escalate", show=False),
+        Binding("enter", "submit", "Submit"),
+        Binding("r,ctrl+r", "replay", "Replay", show=False),
+        Binding("b,left,ctrl+g,ctrl+b", "rewind", "Back 2 s", show=False),
+        Binding("s,ctrl+s", "slow", "Slow down", show=False),
+        Binding("c,ctrl+t", "captions", "Captions", show=False),
+        Binding("ctrl+o", "play_pause", "Play (while typing)", show=False),
+        Binding("ctrl+n", "submit", "Submit (while typing)", show=False),
+        Binding("o", "optin", "Content-note clip"),
+        Binding("l", "listen", "Listen"),
+        Binding("k", "skip", "Skip clip"),
+        Binding("n", "next", "Next"),
+        Binding("up", "scroll(-1)", "Scroll up", show=False),
+        Binding("down", "scroll(1)", "Scroll down", show=False),
+        Binding("pageup", "scroll(-8)", "Page up", show=False),
+        Binding("pagedown", "scroll(8)", "Page down", show=False),
+        Binding("escape", "leave", "Map", show=False),
+        Binding("f2", "rules", "Rules"),
     ]
 
     clock = staticmethod(time.monotonic)  # tests replace it with a fake clock
 
     def __init__(self) -> None:
         super().__init__(id="reviewer-screen")
-        self.shift: Shift | None = None
+        self.flow: ShiftFlow | None = None
+        self.preparer: ClipPreparer | None = None
+        self.draft = TaskDraft()
         self._told_no_sound = False
-        self._gate_open = False
         self._ticks = 0
-        self._guess_note = ""
-        self._panes: AwaitComplete | None = None
-        self._own_checked = False
+        self._work_mounted = False
+        self._shown_clip: str | None = None
+        self._pushed: Step | None = None
 
+    # -- what the app gives the seat (the typed door: tui/host.py) --------------------------------------
     app = getters.app(Host)
 
     @property
     def course(self) -> Course:
         return self.app.course
 
-    # -- layout -----------------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        yield SyntheticBanner(id="reviewer-banner")
-        yield ShiftBar(id="reviewer-shiftbar")
-        with ContentSwitcher(initial="reviewer-intro", id="reviewer-panes"):
-            with VerticalScroll(id="reviewer-intro"):
-                yield Static(Text(intro_text()), id="reviewer-intro-text")
-                yield TickBox(_("Include one clip with a content note"), id="reviewer-optin")
-                yield Static(id="reviewer-optin-note")
-                yield Button(_("Start the shift"), id="reviewer-start", variant="primary")
-            with Vertical(id="reviewer-gate"):
-                yield Static(id="reviewer-gate-note")
-                with Horizontal(classes="reviewer-row"):
-                    yield Button(_("Listen to this clip"), id="reviewer-gate-listen")
-                    yield Button(_("Skip it"), id="reviewer-gate-skip", variant="primary")
-            with Vertical(id="reviewer-loading"):
-                yield Static(_("Preparing the clip's audio…"), id="reviewer-loading-label")
-                yield ProgressBar(total=1, show_eta=False, id="reviewer-progress")
-            # The task and feedback panes are mounted when a shift first needs them
-            # (_work_panes): composing them up front made the seat's first visit cost 300 ms.
-        yield Footer(compact=True)
-
-    def _work_panes(self) -> AwaitComplete:
-        """Mount the task and feedback panes (once); await the result before using them."""
-        if self._panes is not None:
-            return self._panes
-        main = Vertical(
-            ToolHeader(id="reviewer-tool-header"),
-            ReviewerPlayer(sound=self._sound_wanted(), id="reviewer-player"),
-            ReviewerTask(self._intents(), id="reviewer-task"),
-            Static(id="reviewer-status"),
-            id="reviewer-main",
-        )
-        work = Horizontal(main, Static(self._short_guidelines(), id="reviewer-short-guidelines"), id="reviewer-work")
-        feedback = VerticalScroll(
-            ReviewerFeedback(id="reviewer-feedback"),
-            Button(_("Next clip"), id="reviewer-next", variant="primary"),
-            id="reviewer-feedback-pane",
-        )
-        work.display = feedback.display = False  # the ContentSwitcher shows one when switched to
-        self._panes = AwaitComplete(self.query_one(ContentSwitcher).mount(work, feedback))
-        return self._panes
+    def _section(self) -> dict[str, Any]:
+        return self.app.progress.section("reviewer")
 
     def _sound_wanted(self) -> bool:
         return self.app.config.audio
 
-    def _intents(self) -> tuple[str, ...]:
-        return tuple(self.app.course.intents)
+    def _cache_dir(self) -> Path:
+        return self.app.config.data.clip_cache_dir
 
-    def _short_guidelines(self) -> Text:
-        text = Text(_("Guidelines (F2: full)") + "\n", style="bold")
-        for item in guidelines():
-            text.append(f"• {item.short}\n")
-        return text
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        distress = next((c for c in self.course.clips if c.kind == DISTRESS_KIND and c.content_note), None)
+        yield SyntheticBanner(id="reviewer-banner")
+        yield ShiftBar(id="reviewer-shiftbar")
+        with ContentSwitcher(initial="reviewer-intro", id="reviewer-panes"):
+            yield IntroPane(distress.content_note if distress else "", id="reviewer-intro")
+            yield GatePane(id="reviewer-gate")
+            yield LoadingPane(id="reviewer-loading")
+            # The task and feedback panes are mounted after the first frame (_mount_work), so the
+            # seat's first visit paints the intro at once; they are ready before Start is pressed.
+        yield Footer(compact=True)
+
+    async def _mount_work(self) -> None:
+        if self._work_mounted:
+            return
+        self._work_mounted = True
+        main = Vertical(
+            ToolHeader(id="reviewer-tool-header"),
+            ReviewerPlayer(sound=self._sound_wanted(), id="reviewer-player"),
+            ReviewerTask(id="reviewer-task"),
+            Static(id="reviewer-status"),
+            id="reviewer-main",
+        )
+        sidebar = RulesSidebar(id="reviewer-rules-sidebar")
+        work_pane = Horizontal(main, sidebar, id="reviewer-work")
+        feedback = FeedbackPane(id="reviewer-feedback-pane")
+        work_pane.display = feedback.display = False  # the ContentSwitcher shows one when switched to
+        await self.query_one(ContentSwitcher).mount(work_pane, feedback)
+        sidebar.show(self.course)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        distress = [c for c in self.course.clips if c.kind == DISTRESS_KIND and c.content_note]
-        note = self.query_one("#reviewer-optin-note", Static)
-        if distress:
-            note.update(Text(_("Content note: ") + distress[0].content_note))
-        else:
-            self.query_one("#reviewer-optin", Checkbox).display = False
-            note.display = False
-        self.set_interval(1.0, self._refresh_bar)
+        self.flow = ShiftFlow(
+            self.course, self._section(), save=self.app.save_progress, clock=self.clock, on_change=self._changed
+        )
+        self.set_interval(1.0, self._tick)
+        self.call_after_refresh(self._mount_work)
 
-    def on_screen_resume(self) -> None:
-        if self.shift is None:
-            shift, notice = load_shift(self._section(), self.course, clock=self.clock)
+    async def on_screen_resume(self) -> None:
+        flow = self._flow()
+        if flow.shift is None and flow.step is Step.INTRO:
+            notice = flow.resume()
             if notice:
                 self.notify(notice, severity="warning", markup=False)
-            self.shift = shift
-            if shift is not None and not shift.finished:
-                if shift.records:
-                    self.notify(
-                        _("Welcome back: your shift resumes at clip {position}.").format(
-                            position=self._position()
-                        ),
-                        markup=False,
-                    )
-                self._show_current()
-            elif shift is not None:
-                self._open_debrief()
-        if self.shift is not None and not self.shift.finished:
-            self.shift.resume_clock()
-        elif self._pane() == "reviewer-intro":
-            self.query_one("#reviewer-start", Button).focus()
-        self._refresh_bar()
+            if flow.shift is not None and flow.shift.records and not flow.finished:
+                self.notify(
+                    _("Welcome back: your shift resumes at clip {position}.").format(position=flow.position),
+                    markup=False,
+                )
+        flow.show()
+        self._prepare_ahead()
+        await self._render_step(flow.step)
 
     def on_screen_suspend(self) -> None:
-        for player in self.query(ReviewerPlayer):  # none yet before the first clip
+        for player in self.query(ReviewerPlayer):
             player.unload()
-        if self.shift is not None:
-            self.shift.pause_clock()
-            self._save()
+        if self.flow is not None:
+            self.flow.hide()
 
-    def _section(self) -> dict:
-        return self.app.progress.section("reviewer")
+    def on_unmount(self) -> None:
+        if self.preparer is not None:
+            self.preparer.close()
 
-    def _save(self) -> None:
-        if self.shift is not None:
-            save_shift(self._section(), self.shift, self.course)
-            self.app.save_progress()
+    def _flow(self) -> ShiftFlow:
+        assert self.flow is not None
+        return self.flow
 
-    def _refresh_bar(self) -> None:
-        self.query_one(ShiftBar).show(self.shift)
-        if self.shift is not None and self.shift.running:
+    def _tick(self) -> None:
+        flow = self.flow
+        self.query_one(ShiftBar).show(flow.shift if flow else None)
+        if flow is not None and flow.shift is not None and flow.shift.running:
             self._ticks += 1
             if self._ticks % AUTOSAVE_TICKS == 0:  # quitting with Ctrl+Q loses at most this much
-                self._save()
+                flow.save()
 
-    def _pane(self) -> str | None:
-        return self.query_one(ContentSwitcher).current
+    # -- preparing clips in the background ---------------------------------------------------------
+    def _prepare_ahead(self) -> None:
+        flow = self._flow()
+        wanted = flow.to_prepare()
+        if not wanted:
+            return
+        if self.preparer is None:
+            self.preparer = ClipPreparer(self.course, self._cache_dir(), self._prepared_off_thread,
+                                         self._progress_off_thread)
+        for clip_id in wanted:  # prepared for an earlier shift: hand it over again at once
+            ready = self.preparer.get(clip_id)
+            if ready is not None and clip_id not in flow.prepared:
+                flow.ready(ready)
+        self.preparer.want(wanted)
 
-    def _switch(self, pane: str) -> None:
-        self.query_one(ContentSwitcher).current = pane
+    def _prepared_off_thread(self, prepared: PreparedClip) -> None:
+        try:
+            self.app.call_from_thread(self._prepared, prepared)
+        except RuntimeError:  # the app is closing
+            pass
 
-    # -- starting a shift ---------------------------------------------------------------------------
-    @on(Button.Pressed, "#reviewer-start")
+    def _progress_off_thread(self, clip_id: str, done: int, total: int, what: str) -> None:
+        try:
+            self.app.call_from_thread(self._render_progress, clip_id, done, total, what)
+        except RuntimeError:
+            pass
+
+    def _prepared(self, prepared: PreparedClip) -> None:
+        flow = self._flow()
+        was_task = flow.step is Step.TASK
+        if not flow.ready(prepared):
+            return
+        if was_task and self._shown_clip == prepared.clip_id:  # the late machine guess of the clip on screen
+            if prepared.guess is not None and self.query_one(ReviewerTask).set_guess(prepared.guess.text):
+                self.query_one(ReviewerTask).load(self.draft, self._likely(prepared))
+            self._status()
+
+    def _render_progress(self, clip_id: str, done: int, total: int, what: str) -> None:
+        flow = self.flow
+        if flow is not None and flow.step is Step.LOADING and flow.clip is not None and flow.clip.id == clip_id:
+            self.query_one(LoadingPane).progress(done, total, what)
+
+    # -- drawing each step ------------------------------------------------------------------------
+    def _changed(self, step: Step) -> None:
+        self.call_later(self._render_step, step)
+
+    async def _render_step(self, step: Step) -> None:
+        flow = self._flow()
+        if step is not flow.step:
+            return  # a later change already drew
+        if step in (Step.TASK, Step.FEEDBACK):
+            await self._mount_work()
+        with self.app.batch_update():  # one frame for the whole change, not one per widget
+            self._draw_step(step)
+
+    def _draw_step(self, step: Step) -> None:
+        flow = self._flow()
+        self.query_one(ShiftBar).show(flow.shift)
+        if step in PANES:
+            getattr(self, f"_show_{step.value}")()
+            self.query_one(ContentSwitcher).current = PANES[step]
+        elif step is Step.OWN_CHECK:
+            self.set_focus(None)
+            self._look_for_own_clip(flow.offered_own())
+        elif step is Step.OWN and self._pushed is not Step.OWN:
+            self._push_own()
+        elif step is Step.DEBRIEF and self._pushed is not Step.DEBRIEF:
+            self._push_debrief()
+        self.refresh_bindings()
+
+    def _show_intro(self) -> None:
+        self._shown_clip = None
+        self.query_one("#reviewer-start", ActionButton).focus()
+
+    def _show_gate(self) -> None:
+        clip = self._flow().clip
+        self.query_one(GatePane).show(clip.content_note if clip else "")
+        self.query_one("#reviewer-gate-skip", ActionButton).focus()
+
+    def _show_loading(self) -> None:
+        self.set_focus(None)  # nothing on this pane to press; the hidden panes must not keep focus
+        self.query_one(LoadingPane).waiting(self._flow().position)
+
+    def _show_task(self) -> None:
+        flow = self._flow()
+        clip, prepared = flow.clip, flow.current_prepared()
+        if clip is None:
+            return
+        if self._shown_clip != clip.id:  # a new clip: a fresh form; a resumed one keeps its draft
+            self._shown_clip = clip.id
+            self.draft = TaskDraft(prepared.guess.text if prepared and prepared.guess else "")
+            households = {h.id: h for h in self.course.households}
+            self.query_one(ToolHeader).show(clip, households.get(clip.household), flow.position)
+            player = self.query_one(ReviewerPlayer)
+            player.load(clip, prepared)
+            self.query_one(ReviewerTask).load(self.draft, self._likely(prepared))
+            if prepared is not None and prepared.audio is None and prepared.notice:
+                self.notify(prepared.notice, severity="warning", markup=False)
+            if not player.audible and not self._told_no_sound:
+                self._told_no_sound = True
+                self.notify(player.reason or _("No sound device: captions are shown instead."), markup=False)
+        self._status()
+        self.query_one(ReviewerPlayer).focus()
+
+    def _likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
+        guessed = prepared.guess.intents if prepared is not None and prepared.guess is not None else ()
+        return short_list(guessed, tuple(self.course.intents))
+
+    def _show_feedback(self) -> None:
+        flow = self._flow()
+        if flow.score is None or flow.scored_clip is None or flow.answer is None or flow.shift is None:
+            return
+        seconds = flow.shift.records[flow.scored_clip.id].seconds
+        position = f"{len(flow.shift.records)}/{len(flow.shift.clip_ids)}"
+        self.query_one(ReviewerFeedback).show(self.course, flow.scored_clip, flow.score, seconds, position, flow.answer)
+        self.query_one(FeedbackPane).scroll(-10_000)
+        label = _("See the debrief ⏎") if flow.finished else _("Next clip ⏎")
+        next_button = self.query_one("#reviewer-next", ActionButton)
+        next_button.update(label)
+        next_button.focus()
+
+    def _status(self, message: str = "") -> None:
+        if not self._work_mounted:
+            return
+        prepared = self._flow().current_prepared()
+        if prepared is None:
+            guess = ""
+        elif prepared.guess is not None:
+            guess = _("Guess: {who}.").format(who=prepared.guess.described or _("the lab's recogniser"))
+        else:
+            guess = prepared.guess_note
+        if not message:
+            player = self.query_one(ReviewerPlayer)
+            if not player.heard:
+                message = _("Next: Space plays the clip (c shows the captions).")
+            else:
+                message = _("Next: e edit · i intent · w false wake · 1-6 flags · Enter submits.")
+        self.query_one("#reviewer-status", Static).update(Text(f"{message} {guess}".strip()))
+
+    # -- keys: which work now ----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        flow = self.flow
+        step = flow.step if flow is not None else Step.INTRO
+        if action in TASK_ACTIONS:
+            return step is Step.TASK
+        if action == "optin":
+            return step is Step.INTRO and bool(self.query("#reviewer-optin"))
+        if action == "listen":
+            return step is Step.GATE
+        if action == "skip":
+            clip = flow.clip if flow is not None else None
+            return step is Step.GATE or (step is Step.TASK and clip is not None and bool(clip.content_note))
+        if action in ("next", "scroll"):
+            return step is Step.FEEDBACK
+        return True
+
+    def _editing(self) -> bool:
+        return self.focused is not None and self.focused.id == "reviewer-transcript"
+
+    # -- intro and gate ----------------------------------------------------------------------------
+    @on(ActionButton.Pressed, "#reviewer-start")
     def _start(self) -> None:
-        base = self.app.config.seed
-        shifts = self._section().get("shifts")
-        started = len(shifts) if isinstance(shifts, dict) else 0
-        # --seed makes shifts reproducible, yet each new shift brings different clips
-        seed = base + started if base is not None else random.SystemRandom().randrange(1 << 30)
-        include = self.query_one("#reviewer-optin", Checkbox).value
-        self.shift = new_shift(self.course, seed, include_distress=include, clock=self.clock)
-        self._own_checked = False
-        self.shift.resume_clock()
-        self._show_current()  # the loading pane first, in this very frame; the clip opens when ready
-        self._save()
+        flow = self._flow()
+        include = bool(self.query("#reviewer-optin")) and self.query_one("#reviewer-optin", Checkbox).value
+        flow.start(include_distress=include, seed=flow.next_seed(self.app.config.seed))
+        self._prepare_ahead()
 
-    # -- the gate and the feedback pane's buttons (the flow itself is ShiftFlow's) ------------------
-    # @on handlers stay here: Textual registers them only on MessagePump classes, not plain mixins.
-    @on(Button.Pressed, "#reviewer-gate-listen")
-    def _gate_listen(self) -> None:
-        self._gate_open = True
-        self._show_current()
+    def action_optin(self) -> None:
+        box = self.query_one("#reviewer-optin", Checkbox)
+        box.value = not box.value
 
-    @on(Button.Pressed, "#reviewer-gate-skip")
-    def _gate_skip(self) -> None:
-        clip = self._current_clip()
-        if clip is not None and self.shift is not None:
-            self.shift.skip(clip.id)
-            self._save()
-        self._show_current()
+    @on(ActionButton.Pressed, "#reviewer-gate-listen")
+    def action_listen(self) -> None:
+        self._flow().listen()
 
-    @on(Button.Pressed, "#reviewer-next")
-    def _next_clip(self) -> None:
-        self._show_current()
+    @on(ActionButton.Pressed, "#reviewer-gate-skip")
+    def action_skip(self) -> None:
+        for player in self.query(ReviewerPlayer):
+            player.unload()
+        self._flow().skip()
 
-    # -- playback keys (work while typing) --------------------------------------------------------
-    def _player(self) -> ReviewerPlayer | None:
-        return self.query_one(ReviewerPlayer) if self._pane() == "reviewer-work" else None
+    # -- the task's keys ---------------------------------------------------------------------------
+    def _player(self) -> ReviewerPlayer:
+        return self.query_one(ReviewerPlayer)
 
     def action_play_pause(self) -> None:
-        if player := self._player():
-            player.play_pause()
+        self._player().play_pause()
 
     def action_replay(self) -> None:
-        if player := self._player():
-            player.replay()
+        self._player().replay()
 
     def action_rewind(self) -> None:
-        if player := self._player():
-            player.rewind()
+        self._player().rewind()
 
     def action_slow(self) -> None:
-        if player := self._player():
-            player.toggle_slow()
+        self._player().toggle_slow()
 
     def action_captions(self) -> None:
-        if player := self._player():
-            player.show_captions()
+        self._player().show_captions()
+
+    def action_edit(self) -> None:
+        self.query_one(ReviewerTask).focus_transcript()
+
+    def action_false_wake(self) -> None:
+        marked = self.draft.toggle_false_wake()
+        self.query_one(ReviewerTask).show_draft()
+        if marked:
+            self._status(_("False wake: nothing to transcribe, intent none (w again undoes it). Flag what you heard."))
+        else:
+            self._status()
+
+    def action_flag(self, number: int) -> None:
+        self.draft.toggle_flag(number)
+        self.query_one(ReviewerTask).show_draft()
+
+    def action_escalate(self) -> None:
+        self.draft.toggle_escalate()
+        self.query_one(ReviewerTask).show_draft()
+
+    @on(ReviewerTask.IntentWanted)
+    def action_intent(self) -> None:
+        prepared = self._flow().current_prepared()
+
+        def chosen(intent: str | None) -> None:
+            if intent is not None:
+                self.draft.intent = intent
+                self.query_one(ReviewerTask).show_draft()
+            self._player().focus()
+
+        picker = IntentPicker(self._likely(prepared), tuple(self.course.intents), self.draft.intent)
+        self.app.push_screen(picker, chosen)
+
+    @on(ReviewerTask.EditDone)
+    def _edit_done(self) -> None:
+        self._player().focus()
+
+    @on(ReviewerTask.Edited)
+    def _edited(self) -> None:
+        pass  # the draft is already updated; nothing else depends on it until submit
 
     @on(ReviewerPlayer.Heard)
     def _heard(self) -> None:
-        self._status(_("Heard. Check the transcript and labels, then Ctrl+N to submit."))
+        self._status()
 
-    def action_guidelines(self) -> None:
-        self.app.push_screen(ReviewerGuidelinesScreen(read_guidelines(self.course)))
+    @on(ReviewerTask.SubmitWanted)
+    def action_submit(self) -> None:
+        flow = self._flow()
+        if flow.step is not Step.TASK:
+            return
+        player = self._player()
+        if not player.heard:
+            self.app.bell()
+            self._status(_("Listen to the end first (Space), or show the captions (c)."))
+            return
+        player.unload()
+        flow.submit(self.draft.answer())
+
+    # -- feedback ---------------------------------------------------------------------------------
+    @on(ActionButton.Pressed, "#reviewer-next")
+    def action_next(self) -> None:
+        self._flow().next()
+        self._prepare_ahead()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(FeedbackPane).scroll(lines)
+
+    # -- anywhere ---------------------------------------------------------------------------------
+    def action_leave(self) -> None:
+        """Esc: end an edit; otherwise back to the map (the shift is saved and waits)."""
+        if self._editing():
+            self._player().focus()
+        else:
+            self.app.open_map()
+
+    def action_rules(self) -> None:
+        self.app.push_screen(ReviewerRulesScreen(self.course))
+
+    # -- the end of the shift ---------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="reviewer-own", exit_on_error=False)
+    def _look_for_own_clip(self, offered: set[int]) -> None:
+        """Find a selected lab upload not offered before and fetch its audio (off the UI thread)."""
+        entry, path = None, None
+        data = self.app.config.data
+        entries = own_clips(data.history_db, offered)
+        if entries:
+            entry = entries[0]
+            path = fetch_own_audio(data.history_db, entry.id, data.clip_cache_dir / f"own-{entry.id}.wav")
+        self.app.call_from_thread(self._own_found, entry, path)
+
+    def _own_found(self, entry: Any, path: Path | None) -> None:
+        self._own = (entry, path)
+        self._flow().own_found(entry.id if entry is not None else None)
+
+    def _push_own(self) -> None:
+        self._pushed = Step.OWN
+        entry, path = getattr(self, "_own", (None, None))
+        if entry is None:
+            self._flow().own_done()
+            return
+
+        def done(_result: None) -> None:
+            self._pushed = None
+            self._flow().own_done()
+
+        self.app.push_screen(ReviewerOwnClipScreen(entry, path, sound=self._sound_wanted()), done)
+
+    def _push_debrief(self) -> None:
+        flow = self._flow()
+        if flow.shift is None:
+            return
+        self._pushed = Step.DEBRIEF
+
+        def done(_new: bool | None) -> None:
+            self._pushed = None
+            flow.close_debrief()
+
+        self.app.push_screen(ReviewerDebriefScreen(build_debrief(flow.shift, self.course)), done)

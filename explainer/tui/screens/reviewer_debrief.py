@@ -1,8 +1,8 @@
 """The end of a shift: "what you now know" about each household, and what the tool showed.
 
-This is where the seat's lesson lands. The learner sees, household by household, the personal
-details they picked up from a handful of short clips -- split into what they flagged as
-critical data and what slipped through -- next to the metadata the review tool reportedly put
+This is where the seat's lesson lands. The learner sees, household by household, the facts
+they picked up from a handful of short clips -- each with the clip and the words that gave it
+away, and whether they flagged it as critical data -- next to the metadata the review tool reportedly put
 beside every clip, and Amazon's 2019 statement that reviewers had no direct access to
 identifying information. Then the pace they kept, and questions to talk about.
 
@@ -42,13 +42,15 @@ def _household(text: Text, item: HouseholdDebrief) -> None:
     text.append(f"\n{h.name}\n", "bold")
     text.append(_("  You heard {n} clip(s). ").format(n=len(item.clip_ids)))
     text.append(_("What you now know:") + "\n")
-    for detail in item.flagged:
-        text.append(f"   ✓ {detail}  ")
-        text.append(_("(you flagged it)") + "\n", "dim")
-    for detail in item.missed:
-        text.append(f"   ✗ {detail}  ")
-        text.append(_("(you did not flag it)") + "\n", "dim")
-    if not item.details:
+    for fact in item.facts:
+        mark = "·" if not fact.kind else ("✓" if fact.flagged else "✗")
+        text.append(f"   {mark} {fact.text}\n")
+        heard = _("{clip}: “{words}”").format(clip=fact.clip_id, words=fact.words)
+        if fact.kind:
+            note = _("you flagged it ({kind})") if fact.flagged else _("you did not flag it ({kind})")
+            heard += " · " + note.format(kind=fact.kind)
+        text.append(f"      {heard}\n", "dim")
+    if not item.facts:
         text.append("   " + _("(nothing personal in these clips)") + "\n", "dim")
     text.append("  " + _("The tool showed beside each clip:") + "\n")
     names = ", ".join(item.first_names) or "?"
@@ -95,8 +97,9 @@ def debrief_text(debrief: Debrief) -> Text:
         for row in sorted(debrief.per_clip, key=lambda r: r.seconds):
             text.append(
                 "   "
-                + _("{s:>4.0f} s   WER {wer:.2f}   labels {acc:>3.0f}%   {clip}").format(
-                    s=row.seconds, wer=row.wer, acc=row.label_accuracy * 100, clip=row.clip_id
+                + _("{s:>4.0f} s   WER {wer}   labels {acc:>3.0f}%   {clip}").format(
+                    s=row.seconds, wer=f"{row.wer:.2f}" if row.wer is not None else "  — ",
+                    acc=row.label_accuracy * 100, clip=row.clip_id,
                 )
                 + "\n"
             )
@@ -120,8 +123,8 @@ class ReviewerDebriefScreen(Screen[bool]):
 
     HELP_TITLE = "Reviewer debrief"
     BINDINGS = [
-        Binding("n", "new_shift", _("New shift")),
-        Binding("escape", "back", _("Back")),
+        Binding("n", "new_shift", "New shift"),
+        Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, debrief: Debrief) -> None:

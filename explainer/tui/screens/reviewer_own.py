@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,17 +20,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from explainer.course.model import Background, Clip
 from explainer.i18n import _
+from explainer.learning.shift_prepare import ENVELOPE_POINTS, PreparedClip
 from explainer.learning.wer import word_diff
+from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 
+if TYPE_CHECKING:
+    from explainer.voice.history import HistoryEntry
 
-def own_clips(history_db: Path, offered: set[int]) -> list:
+
+def own_clips(history_db: Path, offered: set[int]) -> list[HistoryEntry]:
     """Selected uploads not offered before, newest first; [] whatever goes wrong with the file."""
     try:
         from explainer.voice.sampling import selected_for_review
@@ -54,7 +60,21 @@ def fetch_own_audio(history_db: Path, entry_id: int, out: Path) -> Path | None:
         return None
 
 
-def as_clip(entry) -> Clip:  # noqa: ANN001 - a voice.history.HistoryEntry
+def prepared(clip: Clip, audio: Path | None) -> PreparedClip:
+    """The upload's audio, duration and waveform, as the seat's player takes a clip."""
+    from explainer.voice.audio import envelope, read_wav
+
+    if audio is not None:
+        try:
+            samples, rate = read_wav(audio)
+            points = tuple(float(v) for v in envelope(samples, ENVELOPE_POINTS))
+            return PreparedClip(clip.id, audio, len(samples) / rate if rate else 0.0, points)
+        except (OSError, ValueError, EOFError):
+            pass
+    return PreparedClip(clip.id, None, 2.0)
+
+
+def as_clip(entry: HistoryEntry) -> Clip:
     """The upload in the seat's clip shape (captions = what was typed, for no-sound setups)."""
     return Clip(
         id=f"own-{entry.id}",
@@ -64,7 +84,6 @@ def as_clip(entry) -> Clip:  # noqa: ANN001 - a voice.history.HistoryEntry
         lines=(),
         background=Background(),
         transcript=entry.said,
-        machine_guess=entry.transcript,
         intent=entry.intent,
         false_wake=False,
         personal=(),
@@ -75,25 +94,29 @@ def as_clip(entry) -> Clip:  # noqa: ANN001 - a voice.history.HistoryEntry
     )
 
 
+class _Scroll(VerticalScroll, can_focus=False):
+    """The page scrolls with the mouse; Tab goes only to the player, the field and the buttons."""
+
+
 class ReviewerOwnClipScreen(Screen[None]):
     """Review your own upload: hear it, correct the lab's transcript, see the word diff."""
 
     HELP_TITLE = "Your own clip"
     BINDINGS = [
-        Binding("ctrl+o", "play_pause", _("Play")),
-        Binding("ctrl+t", "captions", _("Text")),
-        Binding("ctrl+n", "submit", _("Submit")),
-        Binding("escape", "leave", _("Skip")),
+        Binding("ctrl+o", "play_pause", "Play"),
+        Binding("ctrl+t", "captions", "Text"),
+        Binding("ctrl+n", "submit", "Submit"),
+        Binding("escape", "leave", "Skip"),
     ]
 
-    def __init__(self, entry, audio: Path | None, sound: bool = True) -> None:  # noqa: ANN001
+    def __init__(self, entry: HistoryEntry, audio: Path | None, sound: bool = True) -> None:
         super().__init__(id="reviewer-own-screen")
         self.entry, self.audio, self.sound = entry, audio, sound
         self.clip = as_clip(entry)
         self.submitted = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="reviewer-own"):
+        with _Scroll(id="reviewer-own"):
             yield Static(
                 Text(
                     _("This is your own recording from the voice lab, selected for human review."),
@@ -115,18 +138,16 @@ class ReviewerOwnClipScreen(Screen[None]):
                 id="reviewer-own-meta",
             )
             yield ReviewerPlayer(sound=self.sound, id="reviewer-own-player")
-            yield Input(
-                self.clip.machine_guess, id="reviewer-own-transcript", select_on_focus=False
-            )
+            yield Input(self.entry.transcript, id="reviewer-own-transcript", select_on_focus=False)
             yield Static(id="reviewer-own-status")
             yield ReviewerFeedback(id="reviewer-own-feedback")
             with Horizontal(classes="reviewer-row"):
-                yield Button(_("Submit"), id="reviewer-own-submit", variant="primary")
-                yield Button(_("Skip it"), id="reviewer-own-skip")
+                yield ActionButton(_("Submit ⏎"), id="reviewer-own-submit", primary=True)
+                yield ActionButton(_("Skip it (Esc)"), id="reviewer-own-skip")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(ReviewerPlayer).load(self.clip, self.audio)
+        self.query_one(ReviewerPlayer).load(self.clip, prepared(self.clip, self.audio))
         self._status(
             _("Optional. Ctrl+O plays it; correct the transcript, then Ctrl+N. Escape skips.")
         )
@@ -142,7 +163,7 @@ class ReviewerOwnClipScreen(Screen[None]):
         self.query_one(ReviewerPlayer).show_captions()
 
     @on(Input.Submitted, "#reviewer-own-transcript")
-    @on(Button.Pressed, "#reviewer-own-submit")
+    @on(ActionButton.Pressed, "#reviewer-own-submit")
     def action_submit(self) -> None:
         if self.submitted:
             self.action_leave()
@@ -165,10 +186,10 @@ class ReviewerOwnClipScreen(Screen[None]):
         )
         feedback.update(text)
         self.submitted = True
-        self.query_one("#reviewer-own-submit", Button).label = _("Continue")
+        self.query_one("#reviewer-own-submit", ActionButton).update(_("Continue ⏎"))
         self._status(_("Ctrl+N or Enter continues to the debrief."))
 
-    @on(Button.Pressed, "#reviewer-own-skip")
+    @on(ActionButton.Pressed, "#reviewer-own-skip")
     def action_leave(self) -> None:
         self.query_one(ReviewerPlayer).unload()
         self.dismiss(None)

@@ -28,7 +28,7 @@ TOGGLES = (  # (setting, label, explanation)
 
 class SettingsScreen(ModalScreen[None]):
     HELP_TITLE = "Settings"
-    BINDINGS = [Binding("escape", "dismiss", _("Close settings"))]  # F1 (help) is an app priority key
+    BINDINGS = [Binding("escape", "dismiss", "Close settings")]  # F1 (help) is an app priority key
 
     app = getters.app(Host)
 

@@ -74,11 +74,11 @@ def station_end_choices(station: Station, course: Course, progress: ProgressLike
 class StationEndDialog(ModalScreen[str | None]):
     HELP_TITLE = "End of a station"
     BINDINGS = [
-        Binding("escape", "choose('')", _("Stay here")),
-        Binding("s", "sources", _("Sources")),
-        *[Binding(str(n), f"choose_number({n})", _("Choose {n}").format(n="1-4"), show=False) for n in range(1, 5)],
-        Binding("down", "app.focus_next", _("Next choice"), show=False),
-        Binding("up", "app.focus_previous", _("Previous choice"), show=False),
+        Binding("escape", "choose('')", "Stay here"),
+        Binding("s", "sources", "Sources"),
+        *[Binding(str(n), f"choose_number({n})", "Choose 1-4", show=False) for n in range(1, 5)],
+        Binding("down", "app.focus_next", "Next choice", show=False),
+        Binding("up", "app.focus_previous", "Previous choice", show=False),
     ]
 
     def __init__(self, station: Station, course: Course, progress: ProgressLike, tour: bool = False) -> None:

@@ -28,6 +28,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from explainer.i18n import label
 from explainer.tui.widgets.text_fields import text_field_focused
 
 
@@ -90,16 +91,16 @@ class Footer(Widget, can_focus=False):
                 if in_field:  # "q,escape": in a field only escape does it, so show that key
                     binding = replace(binding, key=free_keys(binding.key)[0], key_display=None)
                 display = self.app.get_key_display(binding)
-                by_action[binding.action] = (binding.key, display, binding.description, enabled)
+                by_action[binding.action] = (binding.key, display, label(binding.description), enabled)
         items = list(by_action.values())
         if in_field and not any(action.endswith("help") for action in by_action):
-            items.append(("f1", "F1", HELP, True))
+            items.append(("f1", "F1", label(HELP), True))
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette_key = active.get(self.app.COMMAND_PALETTE_BINDING)
             if palette_key is not None:
                 _node, binding, enabled, _tooltip = palette_key
-                palette = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
+                palette = (binding.key, self.app.get_key_display(binding), label(binding.description), enabled)
         return items, palette
 
     def _signature(self, screen: Screen) -> Any:
@@ -146,7 +147,7 @@ class Footer(Widget, can_focus=False):
                     piece.append(f"{description} ", description_style)
             if not enabled:
                 piece.stylize("dim")
-            pieces.append((key, piece, description == HELP))
+            pieces.append((key, piece, description == label(HELP)))
         tail = None
         if palette is not None:
             key, display, description, enabled = palette

@@ -24,8 +24,8 @@ class ThresholdControl(Widget, can_focus=True):
     """``threshold ◂ 0.5 ▸``: ←/→ step through the wake stage's thresholds."""
 
     BINDINGS = [
-        Binding("left", "step(-1)", _("Less strict"), show=False),
-        Binding("right", "step(1)", _("Stricter"), show=False),
+        Binding("left", "step(-1)", "Less strict", show=False),
+        Binding("right", "step(1)", "Stricter", show=False),
     ]
     index: reactive[int] = reactive(0)
 

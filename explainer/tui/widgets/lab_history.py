@@ -47,9 +47,9 @@ class HistoryBrowser(Vertical):
     # Enter plays (a DataTable row selection). No plain p/n/r here: inside a lesson those turn
     # pages and read aloud, and the model must not take them away.
     BINDINGS = [
-        Binding("d,delete", "delete_one", _("Delete")),
-        Binding("D", "delete_all", _("Delete all")),
-        Binding("R", "reload", _("Refresh"), show=False),
+        Binding("d,delete", "delete_one", "Delete"),
+        Binding("D", "delete_all", "Delete all"),
+        Binding("R", "reload", "Refresh", show=False),
     ]
 
     app = getters.app(Host)

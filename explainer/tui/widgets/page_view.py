@@ -210,9 +210,9 @@ class PageView(VerticalScroll, can_focus=True):
         "page-view--aside", "page-view--code", "page-view--focused",
     }
     BINDINGS = [
-        Binding("tab", "next_mark", _("Next citation/term"), show=False),
-        Binding("shift+tab", "previous_mark", _("Previous citation/term"), show=False),
-        Binding("enter", "open_mark", _("Open source/term"), show=False),
+        Binding("tab", "next_mark", "Next citation/term", show=False),
+        Binding("shift+tab", "previous_mark", "Previous citation/term", show=False),
+        Binding("enter", "open_mark", "Open source/term", show=False),
     ]
 
     class SourceRequested(Message):

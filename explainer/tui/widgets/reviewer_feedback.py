@@ -1,8 +1,11 @@
-"""Feedback after each clip: WER, a word diff, label accuracy and the guideline missed.
+"""Feedback after each clip: WER, a word diff, the labels, each rule missed, and why each flag.
 
 Prodigy's annotator training shows the expected answer next to yours; we do the same, word by
-word. The diff marks every edit with a SYMBOL as well as a colour, so it reads the same under
-NO_COLOR and in the high-contrast theme:
+word, and for every rule the answer broke we name the rule (its title in the rulebook,
+``content/clips/rules.toml``) and quote the clip's words that broke it. Each personal-data
+flag the clip expects is listed with its reason from the clip's file: the fact and the words
+that reveal it. The diff marks every edit with a SYMBOL as well as a colour, so it reads the
+same under NO_COLOR and in the high-contrast theme:
 
 * ``the→a``     substituted (the truth, then what you typed)
 * ``[-word-]``  missed: said, but not in your transcript (a deletion)
@@ -14,14 +17,17 @@ so ``[bold]`` typed into a transcript shows as those very characters.
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from explainer.course.model import Clip
+from explainer.course.model import Clip, Course
 from explainer.i18n import _
 from explainer.learning.shift import DISTRESS_KIND, REPORTED_SECONDS_PER_CLIP
-from explainer.learning.shift_score import NO_INTENT, Answer, ClipScore, guideline
+from explainer.learning.shift_rules import explain, rule_for
+from explainer.learning.shift_score import NO_INTENT, Answer, ClipScore
 from explainer.learning.wer import WordDiff
+from explainer.tui.widgets.reviewer_task import personal_labels
 
 
 def legend() -> str:
@@ -29,7 +35,7 @@ def legend() -> str:
 
 
 class ReviewerFeedback(Static):
-    """A read-only panel; ``show(clip, score, seconds)`` fills it."""
+    """A read-only panel; ``show(...)`` fills it."""
 
     COMPONENT_CLASSES = {
         "reviewer-feedback--title",
@@ -42,7 +48,7 @@ class ReviewerFeedback(Static):
         "reviewer-feedback--muted",
     }
 
-    def _style(self, name: str):  # noqa: ANN202 - a Rich Style
+    def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"reviewer-feedback--{name}", partial=True)
 
     def diff_text(self, diff: WordDiff) -> Text:
@@ -60,81 +66,74 @@ class ReviewerFeedback(Static):
             else:
                 text.append(f"{{+{edit.hypothesis}+}}", self._style("insert"))
         if not diff.edits:
-            text.append(
-                _("(nothing was said to the device, and you typed nothing)"), self._style("muted")
-            )
+            text.append(_("(nothing to transcribe, and you typed nothing)"), self._style("muted"))
         return text
 
     def _mark(self, ok: bool) -> Text:
         return Text("✓ " if ok else "✗ ", self._style("good" if ok else "bad"))
 
     def build(
-        self, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
+        self, course: Course | None, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
     ) -> Text:
-        typed = answer.transcript
         diff = score.diff
         out = Text()
         out.append(_("Feedback, clip {position}").format(position=position), self._style("title"))
         out.append("\n")
-        out.append(
-            _(
-                "Transcript: WER {wer:.2f} = ({s} substituted + {d} missed + {i} added) / {n} words"
-            ).format(
-                wer=score.wer,
-                s=diff.substitutions,
-                d=diff.deletions,
-                i=diff.insertions,
-                n=diff.reference_words,
+        if score.transcribed:
+            out.append(
+                _("Transcript: WER {wer:.2f} = ({s} substituted + {d} missed + {i} added) / {n} words").format(
+                    wer=score.wer, s=diff.substitutions, d=diff.deletions, i=diff.insertions, n=diff.reference_words
+                )
             )
-        )
-        out.append("\n  ")
-        out.append_text(self.diff_text(diff))
-        out.append("\n  ")
-        out.append(legend(), self._style("muted"))
+            out.append("\n  ")
+            out.append_text(self.diff_text(diff))
+            out.append("\n  ")
+            out.append(legend(), self._style("muted"))
+        elif diff.insertions:
+            out.append(_("Transcript: nothing to transcribe, but you typed {n} word(s):").format(n=diff.insertions))
+            out.append("\n  ")
+            out.append_text(self.diff_text(diff))
+        else:
+            out.append_text(self._mark(True))
+            out.append(_("Transcript: nothing to transcribe, and you typed nothing."))
+        out.append("\n")
+        if score.missed:
+            out.append(_("Guideline missed:"), self._style("bad"))
+            for rule_id in score.missed:
+                if rule_id == "critical-data":
+                    continue  # listed with the flags below, each with its reason
+                out.append("\n  • ")
+                out.append(rule_for(course, rule_id).title, "bold")
+                details = [d for b in score.breaches if b.rule == rule_id and (d := explain(b))]
+                if details:
+                    out.append(": " + "; ".join(details))
+            if "critical-data" in score.missed:
+                out.append("\n  • ")
+                out.append(rule_for(course, "critical-data").title, "bold")
+                out.append(": " + _("see the flags below"))
+        else:
+            out.append(_("No guideline missed."), self._style("good"))
         out.append("\n")
         out.append(_("Labels: {pct:.0f}% right").format(pct=score.label_accuracy * 100))
         out.append("\n  ")
         out.append_text(self._mark(score.intent_correct))
-        out.append(_("intent (it was: {intent})").format(intent=clip.intent or NO_INTENT))
+        expected = NO_INTENT if clip.false_wake else (clip.intent or NO_INTENT)
+        out.append(_("intent: it was {intent}").format(intent=expected))
+        if not score.intent_correct:
+            out.append(_(" (you chose {chosen})").format(chosen=answer.intent))
         out.append("   ")
         out.append_text(self._mark(score.false_wake_correct))
-        out.append(
-            _("false wake: it was one") if clip.false_wake else _("false wake: it was not one")
-        )
-        out.append("\n  ")
-        out.append_text(self._mark(not score.personal_missed and not score.personal_extra))
-        out.append(_("personal data: "))
-        parts = []
-        if score.personal_flagged:
-            parts.append(
-                _("flagged {kinds}").format(kinds=", ".join(sorted(score.personal_flagged)))
-            )
-        if score.personal_missed:
-            parts.append(_("missed {kinds}").format(kinds=", ".join(sorted(score.personal_missed))))
-        if score.personal_extra:
-            parts.append(
-                _("not heard {kinds}").format(kinds=", ".join(sorted(score.personal_extra)))
-            )
-        out.append("; ".join(parts) or _("none, correctly"))
+        out.append(_("false wake: it was one") if clip.false_wake else _("false wake: it was not one"))
         out.append("\n")
-        if score.missed:
-            out.append(_("Guideline missed:"), self._style("bad"))
-            for gid in score.missed:
-                out.append("\n  • ")
-                out.append(guideline(gid).short)
-        else:
-            out.append(_("No guideline missed."), self._style("good"))
-        out.append("\n")
-        out.append(_("What was said: "), self._style("muted"))
-        out.append(clip.transcript or _("(nothing addressed to the device)"))
+        self._flags(out, clip, score)
+        out.append(_("What the rules say to type: "), self._style("muted"))
+        out.append(clip.transcript or _("nothing (nobody spoke to the device)"))
         out.append("\n")
         out.append(_("You typed: "), self._style("muted"))
-        out.append(typed or _("(nothing)"))  # literally: typed markup is never interpreted
+        out.append(answer.transcript or _("(nothing)"))  # literally: typed markup is never interpreted
         out.append("\n")
         if answer.escalated:
-            out.append(
-                _("You escalated this clip: someone should look at it."), self._style("good")
-            )
+            out.append(_("You escalated this clip: someone should look at it."), self._style("good"))
             out.append("\n")
         if clip.kind == DISTRESS_KIND:
             out.append(
@@ -153,7 +152,29 @@ class ReviewerFeedback(Static):
         )
         return out
 
+    def _flags(self, out: Text, clip: Clip, score: ClipScore) -> None:
+        """Each expected flag with its reason from the clip's file; then flags ticked for nothing."""
+        labels = personal_labels()
+        if not clip.personal and not score.personal_extra:
+            out.append_text(self._mark(True))
+            out.append(_("personal data: none in this clip, and you flagged none") + "\n")
+            return
+        out.append(_("Personal data (critical data):") + "\n")
+        for kind in clip.personal:
+            out.append("  ")
+            out.append_text(self._mark(kind in score.personal_ticked))
+            out.append(labels.get(kind, kind), "bold")
+            out.append(_(" (flagged)") if kind in score.personal_ticked else _(" (not flagged)"))
+            for fact in (f for f in clip.facts if f.kind == kind):
+                out.append(f"\n      “{fact.words}” — {fact.text}")
+            out.append("\n")
+        for kind in sorted(score.personal_extra):
+            out.append("  ")
+            out.append_text(self._mark(False))
+            out.append(labels.get(kind, kind), "bold")
+            out.append(_(" (flagged, but this clip has none)") + "\n")
+
     def show(
-        self, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
+        self, course: Course | None, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
     ) -> None:
-        self.update(self.build(clip, score, seconds, position, answer))
+        self.update(self.build(course, clip, score, seconds, position, answer))

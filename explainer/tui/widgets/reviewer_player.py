@@ -1,9 +1,13 @@
 """The clip player of the reviewer seat: waveform, playhead, transport and captions.
 
 Annotation tools keep play, replay, rewind and slow-down on keys that work while the reviewer
-types; the screen owns those keys and calls the methods here. The player reports once per clip
-that the learner has *heard it to the end* or *read its captions* (``Heard``), because the seat
-refuses an answer for a clip nobody listened to (a wish of Common Voice's users).
+types; the screen owns those keys and calls the methods here. The player is where focus rests
+between fields (the seat's "home"): it shows the focus, and Space plays. It reports once per
+clip that the learner has *heard it to the end* or *read its captions* (``Heard``), because the
+seat refuses an answer for a clip nobody listened to (a wish of Common Voice's users).
+
+The clip arrives prepared (``learning.shift_prepare``: audio path, duration, waveform envelope),
+so opening a clip reads nothing but the WAV for playback.
 
 With no sound device, ``explainer.voice.playback.Player`` runs silently: the playhead still
 moves, and the captions -- what was audible, with [noise] / [unintelligible] -- are shown at
@@ -13,7 +17,6 @@ once. Nothing here plays a clip on its own: playback starts only on the learner'
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +26,7 @@ from textual.widgets import Static
 
 from explainer.course.model import Clip
 from explainer.i18n import _
+from explainer.learning.shift_prepare import PreparedClip
 from explainer.tui.widgets.waveform import Waveform
 from explainer.voice.playback import Player
 from explainer.voice.render import clip_marks
@@ -31,19 +35,20 @@ SLOW_SPEED = 0.75
 TICK_SECONDS = 0.1
 
 
-class ReviewerPlayer(Vertical):
+class ReviewerPlayer(Vertical, can_focus=True):
     """Plays one clip at a time; ``load`` it, then drive it with the transport methods."""
 
     class Heard(Message):
         """The learner heard the clip to the end, or its captions were shown."""
 
-    def __init__(self, *, sound: bool = True, **kwargs) -> None:  # noqa: ANN003
-        super().__init__(**kwargs)
+    def __init__(self, *, sound: bool = True, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
         self.player = Player(enabled=sound)
         self.clip: Clip | None = None
         self.heard = False
         self.captions_shown = False
         self._has_audio = False
+        self._transport = ""
 
     @property
     def audible(self) -> bool:
@@ -61,32 +66,30 @@ class ReviewerPlayer(Vertical):
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self._tick)
 
-    def load(self, clip: Clip, audio: Path | None) -> None:
-        """Show a new clip (not playing). ``audio`` None: no file at all, captions only."""
-        from explainer.voice.audio import envelope, read_wav
-
+    def load(self, clip: Clip, prepared: PreparedClip | None) -> None:
+        """Show a new clip (not playing). No prepared audio: captions only."""
         self.player.stop()
         self.clip, self.heard, self.captions_shown = clip, False, False
         waveform = self.query_one(Waveform)
         self._has_audio = False
+        audio = prepared.audio if prepared is not None else None
+        duration = prepared.duration if prepared is not None else 0.0
         if audio is not None:
             try:
-                samples, rate = read_wav(audio)
                 self.player.load(audio)
-                duration = len(samples) / rate
-                waveform.show(envelope(samples, 120), duration, clip_marks(clip, duration))
                 self._has_audio = True
-            except (OSError, ValueError) as error:
+            except (OSError, ValueError, EOFError) as error:
                 self.notify(
                     _("This clip's audio could not be read ({error}).").format(error=error),
                     markup=False,
                 )
         if not self._has_audio:
-            end = max((line.start for line in clip.lines), default=0.0) + 2.0
-            waveform.show([], end, clip_marks(clip, end))
+            duration = max((line.start for line in clip.lines), default=0.0) + 2.0
+        envelope = list(prepared.envelope) if prepared is not None and self._has_audio else []
+        waveform.show(envelope, duration, clip_marks(clip, duration))
         self.query_one("#reviewer-captions", Static).update("")
         if not self.audible or not self._has_audio:
-            self.show_captions()
+            self.show_captions(announce=False)  # the screen reads ``heard`` after loading
         self._update_transport()
 
     def unload(self) -> None:
@@ -126,7 +129,7 @@ class ReviewerPlayer(Vertical):
             lambda: self.player.set_speed(1.0 if self.player.speed != 1.0 else SLOW_SPEED)
         )
 
-    def show_captions(self) -> None:
+    def show_captions(self, announce: bool = True) -> None:
         if self.clip is None:
             return
         captions = self.clip.captions or self.clip.transcript or _("(no speech)")
@@ -134,17 +137,18 @@ class ReviewerPlayer(Vertical):
         text.append(captions)  # content, never parsed as markup
         self.query_one("#reviewer-captions", Static).update(text)
         self.captions_shown = True
-        self._mark_heard()
+        self._mark_heard(announce)
 
     # -- internals -------------------------------------------------------------------
-    def _mark_heard(self) -> None:
+    def _mark_heard(self, announce: bool = True) -> None:
         if not self.heard:
             self.heard = True
-            self.post_message(self.Heard())
+            if announce:
+                self.post_message(self.Heard())
 
     def _tick(self) -> None:
-        if self.clip is None or not self._has_audio:
-            return
+        if self.clip is None or not self._has_audio or not (self.player.playing or self.player.paused):
+            return  # stopped: nothing moves, so nothing to redraw (this runs 10 times a second)
         playing = self.player.playing
         position = self.player.position()
         waveform = self.query_one(Waveform)
@@ -174,4 +178,6 @@ class ReviewerPlayer(Vertical):
                 line += " · " + _("silent: no sound device")
         if self.heard:
             line += " · " + _("heard ✓")
-        self.query_one("#reviewer-transport", Static).update(Text(line))
+        if line != self._transport:
+            self._transport = line
+            self.query_one("#reviewer-transport", Static).update(Text(line))

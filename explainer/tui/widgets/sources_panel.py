@@ -25,10 +25,10 @@ class ListPopup(ModalScreen[None]):
     """A titled list with a detail area for the highlighted entry."""
 
     BINDINGS = [
-        Binding("escape", "dismiss_popup", _("Close")),
-        Binding("q", "dismiss_popup", _("Close"), show=False),
-        Binding("tab", "move(1)", _("Next"), show=False),
-        Binding("shift+tab", "move(-1)", _("Previous"), show=False),
+        Binding("escape", "dismiss_popup", "Close"),
+        Binding("q", "dismiss_popup", "Close", show=False),
+        Binding("tab", "move(1)", "Next", show=False),
+        Binding("shift+tab", "move(-1)", "Previous", show=False),
     ]
 
     def __init__(self, title: str, entries: list[tuple[str, Text, Text]], selected: int = 0) -> None:

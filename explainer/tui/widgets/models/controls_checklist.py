@@ -53,9 +53,9 @@ def checklist_markdown(items: list[dict], ticked: set[str], course: Course, toda
 
 class ControlsChecklist(ReportsInteraction, Widget):
     BINDINGS = [
-        Binding("space", "tick", _("Tick/untick")),
-        Binding("w", "write_file", _("Save as file")),
-        Binding("y", "copy", _("Copy")),
+        Binding("space", "tick", "Tick/untick"),
+        Binding("w", "write_file", "Save as file"),
+        Binding("y", "copy", "Copy"),
     ]
 
     app = getters.app(Host)

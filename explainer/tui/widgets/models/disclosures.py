@@ -50,12 +50,12 @@ def events_from(data: dict) -> list[Event]:
 class DisclosuresTimeline(ReportsInteraction, Widget, can_focus=True):
     COMPONENT_CLASSES = {"disclosures--current", "disclosures--company", "disclosures--changed"}
     BINDINGS = [
-        Binding("left", "move(-1)", _("Earlier"), show=False),
-        Binding("right", "move(1)", _("Earlier/later")),
-        Binding("home", "jump(0)", _("First"), show=False),
-        Binding("end", "jump(-1)", _("Last"), show=False),
-        Binding("enter,space", "reveal", _("What changed?")),
-        Binding("c", "company", _("Company filter")),
+        Binding("left", "move(-1)", "Earlier", show=False),
+        Binding("right", "move(1)", "Earlier/later"),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter,space", "reveal", "What changed?"),
+        Binding("c", "company", "Company filter"),
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:

@@ -28,7 +28,7 @@ from explainer.tui.widgets.models import ReportsInteraction
 
 
 class HistoryBrowserModel(ReportsInteraction, Widget):
-    BINDINGS = [Binding("e", "add_examples", _("Add examples"))]
+    BINDINGS = [Binding("e", "add_examples", "Add examples")]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -31,7 +31,7 @@ EXAMPLE = "set a timer for ten minutes"
 
 class IntentParser(ReportsInteraction, Widget, can_focus=True):
     app = getters.app(Host)
-    BINDINGS = [Binding("a,enter", "type_command", _("Type a command"))]
+    BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:
         super().__init__(**kwargs)

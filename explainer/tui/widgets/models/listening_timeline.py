@@ -38,13 +38,13 @@ def draw_scene(scene: tuple[timeline.Sound, ...], columns: int, length: float) -
 class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
     COMPONENT_CLASSES = {"timeline--upload", "timeline--warn", "timeline--wake"}
     BINDINGS = [
-        Binding("left", "timeout(-1)", _("Shorter timeout"), show=False),
-        Binding("right", "timeout(1)", _("Timeout −/+")),
-        Binding("home", "preset(0.2)", _("Shortest"), show=False),
-        Binding("end", "preset(2.0)", _("Longest"), show=False),
-        Binding("0", "reset", _("Reset"), show=False),
-        Binding("up", "metadata(-1)", _("Previous detail"), show=False),
-        Binding("down", "metadata(1)", _("Who reported it")),
+        Binding("left", "timeout(-1)", "Shorter timeout", show=False),
+        Binding("right", "timeout(1)", "Timeout −/+"),
+        Binding("home", "preset(0.2)", "Shortest", show=False),
+        Binding("end", "preset(2.0)", "Longest", show=False),
+        Binding("0", "reset", "Reset", show=False),
+        Binding("up", "metadata(-1)", "Previous detail", show=False),
+        Binding("down", "metadata(1)", "Who reported it"),
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:

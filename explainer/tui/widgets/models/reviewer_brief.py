@@ -26,8 +26,8 @@ from explainer.tui.widgets.models import ReportsInteraction, read_model_data
 
 class ReviewerBrief(ReportsInteraction, Widget):
     BINDINGS = [
-        Binding("o", "start_shift", _("Start the shift")),
-        Binding("space", "mark_read", _("Got it"), show=False),
+        Binding("o", "start_shift", "Start the shift"),
+        Binding("space", "mark_read", "Got it", show=False),
     ]
 
     app = getters.app(Host)

@@ -40,9 +40,9 @@ FIELDS = (
 class SamplingCalculator(ReportsInteraction, Widget):
     COMPONENT_CLASSES = {"sampling--result", "sampling--error"}
     BINDINGS = [
-        Binding("a", "change_numbers", _("Change the numbers")),
-        Binding("down", "app.focus_next", _("Next field"), show=False),
-        Binding("up", "app.focus_previous", _("Previous field"), show=False),
+        Binding("a", "change_numbers", "Change the numbers"),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:

@@ -61,14 +61,14 @@ def phrases_from(data: dict) -> list[Phrase]:
 class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
     COMPONENT_CLASSES = {"wake-word--wake", "wake-word--false", "wake-word--missed", "wake-word--ignored"}
     BINDINGS = [
-        Binding("left", "threshold(-1)", _("Threshold −"), show=False),
-        Binding("right", "threshold(1)", _("Threshold +/−")),
-        Binding("w", "wake_word(1)", _("Wake word")),
-        Binding("W", "wake_word(-1)", _("Previous wake word"), show=False),
-        Binding("a,slash", "type_phrase", _("Type a phrase")),
-        Binding("i", "toggle_intended", _("Meant it?")),
-        Binding("x,delete", "remove_phrase", _("Remove"), show=False),
-        Binding("0", "reset", _("Reset"), show=False),
+        Binding("left", "threshold(-1)", "Threshold −", show=False),
+        Binding("right", "threshold(1)", "Threshold +/−"),
+        Binding("w", "wake_word(1)", "Wake word"),
+        Binding("W", "wake_word(-1)", "Previous wake word", show=False),
+        Binding("a,slash", "type_phrase", "Type a phrase"),
+        Binding("i", "toggle_intended", "Meant it?"),
+        Binding("x,delete", "remove_phrase", "Remove", show=False),
+        Binding("0", "reset", "Reset", show=False),
     ]
 
     def __init__(self, station: Station, course: Course, **kwargs) -> None:

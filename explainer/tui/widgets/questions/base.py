@@ -17,7 +17,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from explainer.course.model import Question
-from explainer.i18n import _
 from explainer.learning.quiz import Result
 from explainer.tui.widgets.page_view import wrap_points
 
@@ -46,8 +45,8 @@ class QuestionWidget(Widget, can_focus=True):
     """Base for the question widgets; shows ``rows()`` with the cursor row highlighted."""
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", _("Up"), show=False),
-        Binding("down,j", "cursor(1)", _("Down"), show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
     ]
 
     cursor = reactive(0)

@@ -20,9 +20,9 @@ from explainer.tui.widgets.questions.base import QuestionWidget
 
 class ChoiceWidget(QuestionWidget):
     BINDINGS = [
-        Binding("space", "choose", _("Choose")),
+        Binding("space", "choose", "Choose"),
         *[
-            Binding(str(n), f"pick({n})", _("Option {n}").format(n=n), show=False)
+            Binding(str(n), f"pick({n})", f"Option {n}", show=False)
             for n in range(1, 10)
         ],
     ]

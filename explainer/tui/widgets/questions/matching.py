@@ -18,10 +18,10 @@ from explainer.tui.widgets.questions.base import QuestionWidget
 class MatchingWidget(QuestionWidget):
     BINDINGS = [
         *[
-            Binding(str(n), f"assign({n})", _("Group {n}").format(n=n), show=False)
+            Binding(str(n), f"assign({n})", f"Group {n}", show=False)
             for n in range(1, 10)
         ],
-        Binding("0,backspace", "assign(0)", _("Unsort"), show=False),
+        Binding("0,backspace", "assign(0)", "Unsort", show=False),
     ]
 
     def __init__(self, question: Question, seed: int | str) -> None:

@@ -18,8 +18,8 @@ from explainer.tui.widgets.questions.base import QuestionWidget
 
 class OrderingWidget(QuestionWidget):
     BINDINGS = [
-        Binding("shift+up,left_square_bracket", "move(-1)", _("Move up"), show=False),
-        Binding("shift+down,right_square_bracket", "move(1)", _("Move down"), show=False),
+        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", show=False),
+        Binding("shift+down,right_square_bracket", "move(1)", "Move down", show=False),
     ]
 
     def __init__(self, question: Question, seed: int | str) -> None:
