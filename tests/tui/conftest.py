@@ -42,7 +42,7 @@ def silent(monkeypatch, tmp_path):
 
     # As in a fresh app where the lab was never opened: the seat's machine guess is the script's,
     # whatever an earlier test in this process loaded (tests that want the recogniser say so).
-    monkeypatch.setattr(decoder, "_engine", None)
+    monkeypatch.setattr(decoder, "_engines", {})
 
     monkeypatch.setattr(
         playback, "sound_available", lambda refresh=False: (False, "No sound device (test).")
