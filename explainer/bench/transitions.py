@@ -137,6 +137,8 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
         app.progress.mark_page_read(first.pages[0].id)
         app.progress.last = {"mode": "lesson", "station": first.id, "page": first.pages[0].slug}
         for _round in range(rounds):
+            # every round the same: Continue opens station 1's first unread page (page 2)
+            app.progress.pages_read = {first.pages[0].id}
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
             for key in ("right", "left"):

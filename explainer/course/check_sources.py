@@ -8,6 +8,7 @@ feedback and in the checklist they print. So the checker rejects:
 * an address on ``hosts.toml``'s ``[[avoid]]`` list -- mirrors, staging sites, scraped
   copies, a partisan outlet quoted for a fact it only repeats, a fork of a repository. The
   list is teacher-editable; each entry says why;
+* an address whose host is written with capital letters (``developer.Amazon.com``);
 * a ``kind = "primary"`` source whose address is not its publisher's own (``hosts.toml``
   ``[[publishers]]``): a company's FAQ copied onto a manuals site is not the company's page.
   A well-known web archive's copy of the publisher's page counts as the page.
@@ -72,6 +73,16 @@ def title_problem(title: str) -> str | None:
     return None
 
 
+def host_problem(url: str) -> str | None:
+    """A host written with capital letters (``developer.Amazon.com``): it opens, but it is not the
+    address the publisher prints, and a teacher searching the sources for it will not find it."""
+    host = urlsplit(url.strip()).netloc.rpartition("@")[2].partition(":")[0]
+    if host and host != host.lower():
+        return (f'the address\'s host "{host}" has capital letters; write it in lower case '
+                f'("{host.lower()}"), as the publisher does')
+    return None
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -117,6 +128,8 @@ def check_sources(ctx: ReadContext) -> None:
             ctx.log.add(SOURCES_FILE, lines.line("sources", index, "title"), f"{label}: {problem}")
         if not isinstance(url, str):
             continue
+        if problem := host_problem(url):
+            ctx.log.add(SOURCES_FILE, lines.line("sources", index, "url"), f"{label}: {problem}")
         where, original = address(url), address(original_of(url))
         for pattern, reason in avoid:
             if matches(pattern, where) or matches(pattern, original):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.course.model import Course
-from explainer.i18n import _
+from explainer.i18n import _, language
 from explainer.learning import storage
 from explainer.learning.journey import Journey, ProgressLike, numbered_title, plural, quiz_questions
 from explainer.learning.shift import REPORTED_SECONDS_PER_CLIP
@@ -148,7 +148,7 @@ def certificate_html(summary: CourseSummary) -> str:
     rows = "\n".join(f"<tr><th>{e(what)}</th><td>{e(how)}</td></tr>" for what, how in summary.lines())
     quizzes = "\n".join(f"<tr><td>{e(q.title)}</td><td>{q.first_try} / {q.total}</td></tr>" for q in summary.quizzes)
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{e(summary.title)} -- {e(_("Certificate of completion"))}</title>
+<html lang="{e(language())}"><head><meta charset="utf-8"><title>{e(summary.title)} -- {e(_("Certificate of completion"))}</title>
 <style>
 body {{ font-family: Georgia, serif; max-width: 42em; margin: 3em auto; padding: 2em; border: 6px double #333; }}
 h1 {{ text-align: center; margin-bottom: 0; }} p.sub {{ text-align: center; font-size: 1.3em; }}

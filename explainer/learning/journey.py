@@ -26,9 +26,9 @@ from typing import Any, Protocol
 from explainer.course.model import Course, Page, Question, Station
 from explainer.i18n import _
 from explainer.learning import attempts
-from explainer.learning.quiz_session import PREPOST_IDS as PREPOST
-from explainer.learning.quiz_session import UnknownQuiz
-from explainer.learning.quiz_session import quiz_questions as session_questions
+from explainer.learning.quiz_ids import PREPOST_IDS as PREPOST
+from explainer.learning.quiz_ids import UnknownQuiz
+from explainer.learning.quiz_ids import quiz_questions as session_questions
 
 MODEL = "model"  # the step key of a station's model, in ``progress.last`` and ``tour_seen``
 
@@ -198,8 +198,13 @@ class Journey:
         return last if isinstance(last, dict) else {}
 
     def current_station(self) -> Station | None:
-        """The station the learner was last in (a lesson or its quiz), if it still exists."""
+        """The station the learner was last in (a lesson or its quiz), if it still exists.
+
+        The short tour's place is the tour's own (``tour_next``): it does not move the journey.
+        """
         last = self._last()
+        if last.get("tour"):
+            return None
         for key in ("station", "quiz"):
             for station in self.course.stations:
                 if station.id == last.get(key):

@@ -21,24 +21,9 @@ from typing import Any
 from explainer.course.model import Course, Question
 from explainer.learning import attempts
 from explainer.learning.quiz import CONFIDENCE_LEVELS, DEFAULT_TRIES, Result, grade, tries_allowed
+from explainer.learning.quiz_ids import PREPOST_IDS, UnknownQuiz, quiz_questions
 
-PREPOST_IDS = ("pre", "post")
-
-
-class UnknownQuiz(KeyError):
-    """The quiz id names no station, nor "final", "pre" or "post"."""
-
-
-def quiz_questions(course: Course, quiz_id: str) -> tuple[Question, ...]:
-    if quiz_id == "final":
-        return tuple(course.final_quiz)
-    if quiz_id in PREPOST_IDS:
-        return tuple(q for q in course.questions if q.prepost)
-    try:
-        return tuple(course.station(quiz_id).questions)
-    except KeyError:
-        raise UnknownQuiz(quiz_id) from None
-
+__all__ = ["PREPOST_IDS", "QuizSession", "UnknownQuiz", "answer_store", "quiz_questions"]
 
 def answer_store(progress: Any, quiz_id: str) -> dict[str, dict]:
     """The dict this quiz's answers live in (by question id)."""

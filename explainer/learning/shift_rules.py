@@ -59,7 +59,7 @@ def explain(breach: Breach) -> str:
             return _("a word is masked where {said} was said: type [unintelligible] there").format(said=said)
         return _("you typed [unintelligible] where no word was missing")
     if rule == "background":
-        return _("you typed {said}: said to someone in the room, not to the device").format(said=said)
+        return _("you typed {said}: side talk, not said to the device").format(said=said)
     if rule == "media":
         return _("you typed {said}: the TV or radio, not a person").format(said=said)
     if rule == "false-wake":

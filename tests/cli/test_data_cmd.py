@@ -125,3 +125,26 @@ def test_where_lists_and_forget_removes_everything_the_lab_writes(capsys, monkey
     assert not model.exists() and not sentences.exists() and not paths.lab_cache_dir.exists()
     assert not paths.history_db.exists()
     assert (tmp_path / "shared-cache" / "someone-elses.txt").exists()
+
+
+def test_forget_erases_what_issue_15_added_in_a_chosen_cache_folder(capsys):
+    """A chosen (possibly shared) cache folder: only the app's named paths go, all of them."""
+    paths = data_paths()
+    for folder in (paths.narration_cache_dir, paths.lab_cache_dir):
+        folder.mkdir(parents=True)
+        (folder / "x.wav").write_bytes(b"RIFF")
+    paths.error_log.write_text("--- failure\n")
+    paths.checklist_md.parent.mkdir(parents=True, exist_ok=True)
+    paths.checklist_md.write_text("# checklist")
+    (paths.data_dir / "progress.json.repaired-20260101-000000").write_text("{}")
+    others = paths.cache_dir / "someone-elses.txt"
+    others.write_text("not ours")
+    assert run(["where"]) == 0
+    listed = capsys.readouterr().out
+    for path in (paths.narration_cache_dir, paths.lab_cache_dir, paths.error_log, paths.checklist_md):
+        assert str(path) in listed
+    assert "progress.json.repaired-20260101-000000" in listed
+    assert run(["forget", "--yes"]) == 0
+    for path in (paths.narration_cache_dir, paths.lab_cache_dir, paths.error_log, paths.checklist_md):
+        assert not path.exists(), path
+    assert not list(paths.data_dir.glob("progress.json*")) and others.exists()

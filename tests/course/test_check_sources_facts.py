@@ -16,7 +16,7 @@ import pytest
 
 from explainer.cli import run
 from explainer.course.check import check_content
-from explainer.course.check_sources import matches, original_of, title_problem
+from explainer.course.check_sources import host_problem, matches, original_of, title_problem
 from explainer.paths import packaged_content_dir
 
 
@@ -144,3 +144,23 @@ def test_broken_hosts_toml_is_a_problem_not_a_traceback(content):
     (content / "hosts.toml").write_text("[[avoid]\nhost = ", encoding="utf-8")
     found = problems(content)
     assert any(p.startswith("hosts.toml:1:") and "invalid TOML" in p for p in found)
+
+
+def test_a_host_with_capital_letters_is_rejected_at_its_line(content):
+    line = replace(content, "sources.toml", 'url = "https://developer.amazon.com/docs/custom-skills/speech-synthesis-markup-language-ssml-reference.html"',
+                   'url = "https://developer.Amazon.com/docs/custom-skills/speech-synthesis-markup-language-ssml-reference.html"')
+    found = [p for p in problems(content) if p.startswith(f"sources.toml:{line}:")]
+    assert found and "amazon-ssml-reference" in found[0] and '"developer.amazon.com"' in found[0]
+    assert host_problem("https://developer.amazon.com/en-US/alexa") is None  # a capital in the path is fine
+
+
+def test_the_hosts_removed_in_the_second_pass_are_on_the_list(content):
+    """Scraper, link-blog and partisan hosts the course stopped citing stay out (content2, issue 17)."""
+    for host in ("theslither.com", "theunbiasedblog.com", "pinboard.in", "redef.com", "vowe.net", "seekingalpha.com",
+                 "republicworld.com", "clarip.com", "gdprtoolkit.eu", "loopinsight.com", "chicagotrademarkattorney.net"):
+        line = replace(content, "sources.toml", 'url = "https://www.theverge.com/2019/8/2/20752418/amazon-alexa-human-review-recordings-opt-out-eu"',
+                       f'url = "https://{host}/2019/x"')
+        found = [p for p in problems(content) if p.startswith(f"sources.toml:{line}:")]
+        assert found and "list of hosts not to cite" in found[0], host
+        replace(content, "sources.toml", f'url = "https://{host}/2019/x"',
+                'url = "https://www.theverge.com/2019/8/2/20752418/amazon-alexa-human-review-recordings-opt-out-eu"')

@@ -206,3 +206,10 @@ def test_a_station_with_no_quiz_or_model_is_done_when_read() -> None:
     for page in bare.pages[:2]:
         progress.mark_page_read(page.id)
     assert journey.station_state(bare) == "done"
+
+
+def test_the_tour_does_not_move_the_journey() -> None:
+    course = course_with_extras()
+    progress = Progress(last={"mode": "lesson", "station": "your-controls", "page": "model", "tour": True})
+    progress.mark_tour_step("your-controls/model")
+    assert Journey(course, progress).next_step() == Step("page", "wake-word", page_slug="first")

@@ -37,6 +37,7 @@ async def test_intent_parser_shows_set_timer_with_minutes(app):
         await pilot.press(*"set a timer for ten minutes")
         await settle(pilot, made)
         shown = screen_text(made)
+        assert "Set a timer — 10 minutes" in shown  # in plain words first (issue 12.5)
         assert "SetTimer" in shown
         assert "minutes = 10" in shown
         assert "understanding" in made.progress.models_tried
@@ -54,7 +55,8 @@ async def test_intent_parser_no_match_lists_known_intents_and_markup_stays_liter
         shown = screen_text(made)
         assert "No match" in shown
         assert "[bold]sing[/]" in shown
-        assert "SetTimer" in shown and "GetWeather" in shown  # from the list of what it knows
+        flowing = " ".join(shown.split())
+        assert "Set a timer" in flowing and "Get the weather" in flowing  # what it knows, in words
 
 
 async def test_nbest_when_the_decoder_fails_says_so_and_shows_no_scores(app):
@@ -143,3 +145,18 @@ async def test_nbest_with_the_real_recogniser(app):
         shown = screen_text(made)
         assert "sorted by the recogniser's own score" in " ".join(shown.split()) or "Could not decode" in shown
         assert "1. " in shown or "Could not decode" in shown
+
+
+        assert "Closest known command" in shown
+
+
+def test_intents_and_slots_in_plain_words():
+    from explainer.tui.widgets.models.intent_words import intent_in_words, split_name
+
+    data = {"intents": {"SetTimer": "Set a timer", "GetWeather": "Get the weather"},
+            "slots": {"minutes": ["{value} minute", "{value} minutes"], "city": "in {value}"}}
+    assert intent_in_words("SetTimer", {"minutes": "10"}, data) == "Set a timer — 10 minutes"
+    assert intent_in_words("SetTimer", {"minutes": "1"}, data) == "Set a timer — 1 minute"
+    assert intent_in_words("GetWeather", {"city": "paris", "day": "tomorrow"}, data) == (
+        "Get the weather — in paris, tomorrow")
+    assert intent_in_words("TimerStatus", {}, {}) == "Timer status" == split_name("TimerStatus")

@@ -350,3 +350,26 @@ async def test_a_second_shift_in_a_row_gets_its_clips(seat):
             await pilot.press("n")
             await wait_step(pilot, app, Step.INTRO)
         assert len(app.progress.section("reviewer")["history"]) == 2
+
+
+async def test_keys_right_after_e_go_to_the_transcript(seat):
+    """Found in tmux: keys sent together with 'e' went to the player (the focus moved a moment
+    too late), so 'e' then 'x' escalated the clip instead of typing an x."""
+    from textual import events
+
+    app = seat()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, app)
+        field = app.screen.query_one("#reviewer-transcript", Input)
+        field.value = "a wrong guess"
+        for key in ("e", "x"):  # back to back, no pause between them
+            app._driver.send_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert (field.value, app.focused.id) == ("a wrong guessx", "reviewer-transcript")
+        assert not seat_screen(app).draft.escalated
+        for key, character in (("ctrl+u", None), ("o", "o"), ("k", "k")):  # clear, then type at once
+            app._driver.send_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert field.value == "ok"  # Ctrl+U acted first, as it was typed

@@ -34,6 +34,9 @@ async def test_the_theme_list_has_no_high_contrast_and_yields_to_the_switch(app)
         select = made.screen.query_one("#setting-theme", Select)
         values = [value for _prompt, value in select._options]
         assert "high-contrast" not in values and "nord" in values
+        prompts = {value: str(prompt) for prompt, value in select._options}
+        assert prompts["rose-pine-moon"] == "Rosé Pine Moon" and prompts["textual-dark"] == "Dark (the default)"
+        assert not any("-" in prompt for prompt in prompts.values())  # names, not ids
         assert not select.disabled
         made.screen.query_one("#setting-high-contrast", Switch).focus()
         await pilot.press("enter")

@@ -34,6 +34,7 @@ from explainer.tui.widgets.journey_map import JourneyMap
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.widget import Widget
 
 EXTRAS = (  # (button id, label, how to open it)
     ("open-pre", "Pre-check", ("quiz", "pre")),
@@ -138,6 +139,8 @@ class MapScreen(Screen[None]):
         journey = self.journey
         self.query_one(JourneyMap).update_states(journey.states(), self._left(journey))
         texts = self._texts(journey)
+        if self.focused is not None and self.focused.id == "continue":
+            self._hint_for(self.focused)  # "start" becomes "continue" once anything is done
         if texts != self._shown_texts:
             self._shown_texts = texts
             self.query_one("#map-intro", Static).update(texts[0])
@@ -221,10 +224,12 @@ class MapScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Say what the focused thing is, so the map needs no mouse hover to explain itself."""
-        widget = event.widget
-        if not isinstance(widget, JourneyMap):
-            key = "start" if widget.id == "continue" and self.journey.untouched else widget.id or ""
-            self.query_one("#map-hint", Static).update(_(HINTS.get(key, "")))
+        if not isinstance(event.widget, JourneyMap):
+            self._hint_for(event.widget)
+
+    def _hint_for(self, widget: Widget) -> None:
+        key = "start" if widget.id == "continue" and self.journey.untouched else widget.id or ""
+        self.query_one("#map-hint", Static).update(_(HINTS.get(key, "")))
 
     @on(JourneyMap.Highlighted)
     def station_highlighted(self, event: JourneyMap.Highlighted) -> None:

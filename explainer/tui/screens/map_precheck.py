@@ -48,6 +48,7 @@ class PrecheckOffer(ModalScreen[str | None]):
                 id="offer-skip",
                 name="station",
             )
+            yield Static(Text(_("1 or 2, or ↑ ↓ and enter · esc: back to the map")), classes="popup-help")
 
     def on_mount(self) -> None:
         self.query_one("#offer-pre", Button).focus()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import getters, on, work
+from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -57,6 +57,8 @@ from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 from explainer.tui.widgets.reviewer_task import ReviewerTask
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
+AHEAD = 1  # clips prepared ahead of the one on screen straight away; the rest while the learner works
+REST_AFTER_S = 0.3  # seconds after a task opens before the rest of the shift is prepared
 PANES = {
     Step.INTRO: "reviewer-intro",
     Step.GATE: "reviewer-gate",
@@ -74,8 +76,11 @@ class ReviewerScreen(Screen[None]):
     HELP_TITLE = "Reviewer seat"
     BINDINGS = [
         Binding("space", "play_pause", "Play"),
-        Binding("e", "edit", "Edit"),
-        Binding("i", "intent", "Intent"),
+        # e and i move the focus, so they act as soon as the app reads them (priority): keys typed
+        # right after them (Ctrl+U, the first letters) must reach the field or the picker.
+        # check_action turns them off while the transcript is being edited.
+        Binding("e", "edit", "Edit", priority=True),
+        Binding("i", "intent", "Intent", priority=True),
         Binding("w", "false_wake", "False wake"),
         Binding("1", "flag(1)", "Flags", key_display="1-6"),
         Binding("2", "flag(2)", "Flag address", show=False),
@@ -209,9 +214,17 @@ class ReviewerScreen(Screen[None]):
                 flow.save()
 
     # -- preparing clips in the background ---------------------------------------------------------
-    def _prepare_ahead(self) -> None:
+    def _prepare_ahead(self, ahead: int | None = AHEAD) -> None:
+        """Queue the clip on screen and the next ``ahead`` (all with None) for the preparer.
+
+        The rest follow once a task is on screen (``_show_task``): preparing all of a shift's clips
+        the moment Start is pressed competed with drawing the first ones (measured: the first Next
+        took twice as long as the others in ``explainer bench``).
+        """
         flow = self._flow()
         wanted = flow.to_prepare()
+        if ahead is not None:
+            wanted = wanted[: ahead + 1]
         if not wanted:
             return
         if self.preparer is None:
@@ -280,12 +293,12 @@ class ReviewerScreen(Screen[None]):
 
     def _show_intro(self) -> None:
         self._shown_clip = None
-        self.query_one("#reviewer-start", ActionButton).focus()
+        self.set_focus(self.query_one("#reviewer-start", ActionButton))
 
     def _show_gate(self) -> None:
         clip = self._flow().clip
         self.query_one(GatePane).show(clip.content_note if clip else "")
-        self.query_one("#reviewer-gate-skip", ActionButton).focus()
+        self.set_focus(self.query_one("#reviewer-gate-skip", ActionButton))
 
     def _show_loading(self) -> None:
         self.set_focus(None)  # nothing on this pane to press; the hidden panes must not keep focus
@@ -310,7 +323,8 @@ class ReviewerScreen(Screen[None]):
                 self._told_no_sound = True
                 self.notify(player.reason or _("No sound device: captions are shown instead."), markup=False)
         self._status()
-        self.query_one(ReviewerPlayer).focus()
+        self.set_focus(self.query_one(ReviewerPlayer))
+        self.set_timer(REST_AFTER_S, lambda: self._prepare_ahead(None))  # the rest, while the learner works
 
     def _likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
         guessed = prepared.guess.intents if prepared is not None and prepared.guess is not None else ()
@@ -327,7 +341,7 @@ class ReviewerScreen(Screen[None]):
         label = _("See the debrief ⏎") if flow.finished else _("Next clip ⏎")
         next_button = self.query_one("#reviewer-next", ActionButton)
         next_button.update(label)
-        next_button.focus()
+        self.set_focus(next_button)
 
     def _status(self, message: str = "") -> None:
         if not self._work_mounted:
@@ -344,13 +358,15 @@ class ReviewerScreen(Screen[None]):
             if not player.heard:
                 message = _("Next: Space plays the clip (c shows the captions).")
             else:
-                message = _("Next: e edit · i intent · w false wake · 1-6 flags · Enter submits.")
+                message = _("Next: e edit · i intent · w false wake · 1-6 flags · ⏎ submit.")
         self.query_one("#reviewer-status", Static).update(Text(f"{message} {guess}".strip()))
 
     # -- keys: which work now ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         flow = self.flow
         step = flow.step if flow is not None else Step.INTRO
+        if action in ("edit", "intent"):
+            return step is Step.TASK and not self._editing() and self.app.screen is self
         if action in TASK_ACTIONS:
             return step is Step.TASK
         if action == "optin":
@@ -435,14 +451,23 @@ class ReviewerScreen(Screen[None]):
             if intent is not None:
                 self.draft.intent = intent
                 self.query_one(ReviewerTask).show_draft()
-            self._player().focus()
+            self.set_focus(self._player())  # at once: keys pressed right after must land here
 
         picker = IntentPicker(self._likely(prepared), tuple(self.course.intents), self.draft.intent)
         self.app.push_screen(picker, chosen)
 
     @on(ReviewerTask.EditDone)
     def _edit_done(self) -> None:
-        self._player().focus()
+        self.set_focus(self._player())  # at once: keys pressed right after must land here
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "reviewer-transcript":
+            self._status(_("Editing: type the words said to the device. Ctrl+U clears the line; "
+                           "Enter or Esc when done. Ctrl+O plays."))
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "reviewer-transcript" and self._flow().step is Step.TASK:
+            self._status()
 
     @on(ReviewerTask.Edited)
     def _edited(self) -> None:
@@ -478,7 +503,7 @@ class ReviewerScreen(Screen[None]):
     def action_leave(self) -> None:
         """Esc: end an edit; otherwise back to the map (the shift is saved and waits)."""
         if self._editing():
-            self._player().focus()
+            self.set_focus(self._player())  # at once: keys pressed right after must land here
         else:
             self.app.open_map()
 

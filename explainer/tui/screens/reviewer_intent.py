@@ -48,10 +48,7 @@ class IntentPicker(ModalScreen[str | None]):
             yield Static(Text(_("What did the speaker want the device to do?"), style="bold"))
             yield Static(id="reviewer-intent-search")
             yield OptionList(id="reviewer-intent-options")
-            numbers = f"1-{len(self.short)}" if len(self.short) > 1 else "1" if self.short else ""
-            keys = _("{numbers} or 0 picks").format(numbers=numbers) if numbers else _("0 picks none")
-            yield Static(Text(keys + " · " + _("type to search · ↑↓ Enter picks · Esc cancels")),
-                         classes="reviewer-hint")
+            yield Static(id="reviewer-intent-hint", classes="reviewer-hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -78,6 +75,13 @@ class IntentPicker(ModalScreen[str | None]):
             prompts.append(Option(Text("0  " + _("none: no request, or a false wake")), id=NO_INTENT))
         options.add_options(prompts)
         options.highlighted = 0
+        if self.query_text:
+            hint = _("↑↓ Enter picks · Backspace erases · Esc cancels")
+        else:
+            numbers = f"1-{len(self.short)}" if len(self.short) > 1 else "1" if self.short else ""
+            keys = _("{numbers} or 0 picks").format(numbers=numbers) if numbers else _("0 picks none")
+            hint = keys + " · " + _("type to search · ↑↓ Enter picks · Esc cancels")
+        self.query_one("#reviewer-intent-hint", Static).update(Text(hint))
         line = Text(_("Search: "), style="bold")
         line.append(self.query_text + "▏" if self.query_text else _("(type letters)"))
         if self.query_text and len(prompts) == 1:

@@ -42,7 +42,7 @@ class SettingsScreen(ModalScreen[None]):
             with Horizontal(classes="setting-row"):
                 yield Label(_("Theme"), classes="setting-label")
                 yield Select(
-                    [(name, name) for name in themes],
+                    [(theme_label(name), name) for name in themes],
                     value=settings.theme if settings.theme in themes else "textual-dark",
                     allow_blank=False,
                     id="setting-theme",
@@ -81,3 +81,21 @@ class SettingsScreen(ModalScreen[None]):
         if key == "high_contrast":
             self.query_one("#setting-theme", Select).disabled = event.value
             self.query_one("#theme-note", Label).update(self._theme_note(event.value))
+
+
+THEME_LABELS = {  # names a learner would say; any other theme gets its name in words
+    "textual-dark": "Dark (the default)",
+    "textual-light": "Light",
+    "ansi-dark": "Your terminal's colours, dark",
+    "ansi-light": "Your terminal's colours, light",
+    "atom-one-dark": "Atom One Dark",
+    "atom-one-light": "Atom One Light",
+    "rose-pine": "Rosé Pine",
+    "rose-pine-dawn": "Rosé Pine Dawn",
+    "rose-pine-moon": "Rosé Pine Moon",
+}
+
+
+def theme_label(name: str) -> str:
+    """ "Rosé Pine Moon", not "rose-pine-moon": a theme as a name, in the learner's language."""
+    return _(THEME_LABELS.get(name, name.replace("-", " ").title()))

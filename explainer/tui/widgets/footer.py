@@ -198,13 +198,15 @@ def fit(pieces: list[tuple[str, Text, bool]], tail: Text | None, width: int
     return pieces, tail
 
 
-FREE_IN_A_FIELD = {"escape", "tab", "shift+tab", "up", "down", "pageup", "pagedown"}
+# Enter reaches the screen as the field's "submitted" message, which screens answer with the same
+# action as their enter key (the quiz checks the answer), so it stays in the footer.
+FREE_IN_A_FIELD = {"escape", "tab", "shift+tab", "up", "down", "pageup", "pagedown", "enter"}
 
 
 def free_keys(keys: str) -> list[str]:
     """The keys of a binding that still reach the screen while a text field has the focus:
-    escape, tab, up/down, page keys, F-keys and Ctrl/Alt combinations (letters are typed,
-    arrows and enter move the cursor or submit)."""
+    escape, tab, up/down, page keys, enter (as the field's submit), F-keys and Ctrl/Alt
+    combinations (letters are typed, left/right move the cursor)."""
     def free(key: str) -> bool:
         return key in FREE_IN_A_FIELD or key.startswith(("ctrl+", "alt+")) or (
             key.startswith("f") and key[1:].isdigit())
@@ -213,5 +215,5 @@ def free_keys(keys: str) -> list[str]:
 
 
 def taken_by_field(keys: str) -> bool:
-    """Whether a text field takes every key of a binding ("n", "right,n", "enter")."""
+    """Whether a text field takes every key of a binding ("n", "right,n", "question_mark")."""
     return not free_keys(keys)

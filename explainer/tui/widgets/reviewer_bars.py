@@ -69,15 +69,13 @@ def tool_header(clip: Clip, household: Household | None, position: str) -> Text:
     when = clip.recorded_at.replace("T", " ")[:16]
     text = Text()
     text.append(_("Clip {position} · {id}").format(position=position, id=clip.id), "bold")
-    text.append("\n")
-    fields = [
-        (_("device"), household.device_serial if household else "?"),
-        (_("account"), household.account if household else "?"),
-        (_("first name"), clip.first_name),
-        (_("time"), when),
-        (_("location"), household.city if household else "?"),
+    text.append(f" · {when}\n")
+    # Three short lines, so the captions below fit at 80x24 (the tool showed all of this per clip).
+    rows = [
+        [(_("first name"), clip.first_name), (_("account"), household.account if household else "?")],
+        [(_("device"), household.device_serial if household else "?"), ("", household.city if household else "?")],
     ]
-    text.append(" · ".join(f"{label}: {value}" for label, value in fields))
+    text.append("\n".join(" · ".join(f"{label}: {value}" if label else value for label, value in row) for row in rows))
     return text
 
 

@@ -128,6 +128,9 @@ class ReviewerFeedback(Static):
         self._flags(out, clip, score)
         out.append(_("What the rules say to type: "), self._style("muted"))
         out.append(clip.transcript or _("nothing (nobody spoke to the device)"))
+        if clip.unclear_transcript and not clip.false_wake:
+            out.append(_(" — or, as the captions mark the masked word: "), self._style("muted"))
+            out.append(clip.unclear_transcript)
         out.append("\n")
         out.append(_("You typed: "), self._style("muted"))
         out.append(answer.transcript or _("(nothing)"))  # literally: typed markup is never interpreted

@@ -49,6 +49,7 @@ class ReviewerPlayer(Vertical, can_focus=True):
         self.captions_shown = False
         self._has_audio = False
         self._transport = ""
+        self._moving = False
 
     @property
     def audible(self) -> bool:
@@ -103,6 +104,7 @@ class ReviewerPlayer(Vertical, can_focus=True):
         """Run one transport action; a sound device that fails mid-session falls back to captions."""
         if not self._has_audio:
             return
+        self._moving = True  # the next tick redraws, whatever the action did
         try:
             action()
         except Exception as error:  # noqa: BLE001 - any backend failure: keep the seat usable
@@ -147,12 +149,15 @@ class ReviewerPlayer(Vertical, can_focus=True):
                 self.post_message(self.Heard())
 
     def _tick(self) -> None:
-        if self.clip is None or not self._has_audio or not (self.player.playing or self.player.paused):
-            return  # stopped: nothing moves, so nothing to redraw (this runs 10 times a second)
-        playing = self.player.playing
+        if self.clip is None or not self._has_audio:
+            return
+        moving = self.player.playing or self.player.paused
+        if not moving and not self._moving:
+            return  # stopped, and already drawn stopped: nothing to redraw (this runs 10 times a second)
+        self._moving = moving
         position = self.player.position()
         waveform = self.query_one(Waveform)
-        waveform.playhead = position if (playing or self.player.paused or position > 0) else None
+        waveform.playhead = position if (moving or position > 0) else None
         if position >= self.player.duration - TICK_SECONDS and self.player.duration > 0:
             self._mark_heard()
         self._update_transport()

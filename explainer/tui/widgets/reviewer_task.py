@@ -13,7 +13,7 @@ so a learner who presses Enter out of habit does not hand in half an answer.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -45,6 +45,20 @@ class TickBox(Checkbox):
         return "X" if self.value else " "
 
 
+class TranscriptInput(Input):
+    """The transcript field. Ctrl+U (clear the line, as the status line says) acts in the order it
+    was typed: Textual resolves a field's key bindings only after the key has passed through the
+    app, so letters typed right after Ctrl+U used to land first and be wiped with the line."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "ctrl+u":
+            event.stop()
+            event.prevent_default()
+            self.action_delete_left_all()
+            return
+        await super()._on_key(event)
+
+
 class ReviewerTask(Vertical):
     """Transcript, intent, false wake, escalate and personal data, for one clip at a time."""
 
@@ -68,7 +82,7 @@ class ReviewerTask(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="reviewer-row"):
             yield Label(_("Transcript (e):"), classes="reviewer-field-label")
-            yield Input(id="reviewer-transcript", compact=True, select_on_focus=False)
+            yield TranscriptInput(id="reviewer-transcript", compact=True, select_on_focus=False)
         with Horizontal(classes="reviewer-row"):
             yield Label(_("Intent (i):"), classes="reviewer-field-label")
             yield ActionButton(_("none"), id="reviewer-intent")
@@ -122,7 +136,7 @@ class ReviewerTask(Vertical):
 
     def focus_transcript(self) -> None:
         transcript = self.query_one("#reviewer-transcript", Input)
-        transcript.focus()
+        self.screen.set_focus(transcript)  # at once, not after the queue: "e" then Ctrl+U must clear it
         transcript.cursor_position = len(transcript.value)
 
     # -- messages up -----------------------------------------------------------------------------

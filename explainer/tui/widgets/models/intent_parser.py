@@ -24,7 +24,8 @@ from textual.widgets import Input, Static
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.tui.host import Host
-from explainer.tui.widgets.models import ReportsInteraction
+from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models.intent_words import intent_in_words
 
 EXAMPLE = "set a timer for ten minutes"
 
@@ -37,6 +38,7 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
         super().__init__(**kwargs)
         self.station, self.course = station, course
         self.content_dir = Path(course.root)
+        self.words, self.notice = read_model_data(course, station)  # intents and slots in plain words
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Intent parser · a: type a command (esc: leave the field)")), classes="model-title")
@@ -76,10 +78,12 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
         result = view.result
         exact = result if result is not None and not result.guessed else None
         closest = (result.closest, result.distance) if result is not None and result.closest is not None else None
-        self.app.call_from_thread(self._show, self.render_result(text, exact, list(view.known), closest), text)
+        shown = self.render_result(text, exact, list(view.known), closest, self.words)
+        self.app.call_from_thread(self._show, shown, text)
 
     @staticmethod
-    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None) -> Text:  # noqa: ANN001
+    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None,  # noqa: ANN001
+                      words: dict | None = None) -> Text:
         out = Text()
         if not text.strip():
             out.append(_("Type a command above."), "dim")
@@ -92,6 +96,7 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
                            + "\n")
             out.append(_("Intents it knows: ") + ", ".join(known), "dim")
             return out
+        out.append(intent_in_words(result.intent, result.slots or {}, words or {}) + "\n", "bold")
         out.append(_("intent") + ": ")
         out.append(result.intent + "\n", "bold")
         if result.slots:
