@@ -78,7 +78,8 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
         result = view.result
         exact = result if result is not None and not result.guessed else None
         closest = (result.closest, result.distance) if result is not None and result.closest is not None else None
-        shown = self.render_result(text, exact, list(view.known), closest, self.words)
+        known = [intent_in_words(name, {}, self.words) for name in view.known]  # what it knows, in words
+        shown = self.render_result(text, exact, known, closest, self.words)
         self.app.call_from_thread(self._show, shown, text)
 
     @staticmethod
