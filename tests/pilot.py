@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.tui.textual_private import notices_shown as notices_shown
 from explainer.tui.textual_private import screen_lines as screen_lines
 from explainer.tui.textual_private import screen_text as _screen_text
 

@@ -7,8 +7,7 @@ composited); for the bare app its one Static. The runs alternate (bare, app, bar
 busy moment on a shared machine hits both, and the medians are compared as a ratio. Interpreter
 start and Textual's own import are in both, which is the point: the ratio is what *we* add.
 
-The app child goes through the real command line (``parse_command_line``, ``config_from_args``,
-``make_app``), so every import the ``explainer`` command pays is counted. The bare child never
+The app child goes through the real command line (``parse_command_line``, ``run.build_app``), so every import the ``explainer`` command pays is counted. The bare child never
 imports ``explainer``.
 """
 
@@ -22,30 +21,10 @@ import time
 from dataclasses import dataclass, field
 
 from explainer.bench.stats import median
+from explainer.tui.textual_private import READY_CHILD_CODE
 
 # Shared by both children, word for word, so "ready" means the same thing for each.
-_READY = '''
-import asyncio, sys, time
-
-def when_ready(is_ready):
-    async def auto_pilot(pilot):
-        app = pilot.app
-        deadline = time.monotonic() + 60
-        while not is_ready(app):
-            if time.monotonic() > deadline:  # e.g. broken content: a problems screen, never the map
-                sys.stdout.write(f"not-ready {type(app.screen).__name__}\\n")
-                sys.stdout.flush()
-                app.exit(return_code=1)
-                return
-            await pilot._wait_for_screen()
-            await asyncio.sleep(0)
-        await pilot._wait_for_screen()
-        app.screen._on_timer_update()  # composite and paint one frame
-        sys.stdout.write(f"ready {time.process_time():.6f}\\n")
-        sys.stdout.flush()
-        app.exit()
-    return auto_pilot
-'''
+_READY = READY_CHILD_CODE
 
 BARE_CHILD = _READY + '''
 from textual.app import App
@@ -60,11 +39,10 @@ Hello().run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: bool
 
 APP_CHILD = _READY + '''
 from explainer.cli import parse_command_line
-from explainer.tui.run import config_from_args
-from explainer.tui.factory import make_app
+from explainer.tui.run import build_app
 
 args = parse_command_line(["--data-dir", sys.argv[1]])
-app = make_app(config_from_args(args))
+app = build_app(args)
 app.run(headless=True, size=(80, 24), auto_pilot=when_ready(lambda app: type(app.screen).__name__ == "MapScreen"))
 '''
 

@@ -24,6 +24,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from explainer.tui.textual_private import paint_now, send_key, wait_for_screen
+
 KEY_CHARACTERS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "right": None, "left": None}
 SETTLE_LIMIT_S = 20.0
 PREWARM_WAIT_S = 1.0
@@ -48,7 +50,7 @@ async def settle(pilot: Any, ready: Callable[[], bool], limit: float = SETTLE_LI
     app = pilot.app
     started = time.perf_counter()
     while True:
-        await pilot._wait_for_screen()
+        await wait_for_screen(pilot)
         if ready():
             break
         if screen_name(app) == "MissingPartScreen":
@@ -56,8 +58,8 @@ async def settle(pilot: Any, ready: Callable[[], bool], limit: float = SETTLE_LI
         if time.perf_counter() - started > limit:
             raise NotReached(f"still on {screen_name(app)} after {limit:.0f} s")
         await asyncio.sleep(0)
-    await pilot._wait_for_screen()
-    app.screen._on_timer_update()  # composite the frame the terminal would get
+    await wait_for_screen(pilot)
+    paint_now(app.screen)  # composite the frame the terminal would get
 
 
 async def timed_press(pilot: Any, key: str, ready: Callable[[], bool]) -> float:
@@ -67,7 +69,7 @@ async def timed_press(pilot: Any, key: str, ready: Callable[[], bool]) -> float:
     app = pilot.app
     event = events.Key(key, KEY_CHARACTERS.get(key, key if len(key) == 1 else None))
     started, cpu_started = time.perf_counter(), time.process_time()
-    app._driver.send_message(event)
+    send_key(app, event)
     await settle(pilot, ready)
     CPU_SAMPLES.append(time.process_time() - cpu_started)
     return time.perf_counter() - started
@@ -92,7 +94,7 @@ async def _focus(pilot: Any, selector: str) -> None:
     # that quick, the benchmark is. Not part of what is timed.
     button.remove_class("-active")
     button.focus()
-    await pilot._wait_for_screen()
+    await wait_for_screen(pilot)
 
 
 async def _visit(pilot: Any, samples: dict[str, list[float]], errors: dict[str, str], label: str,
@@ -105,7 +107,7 @@ async def _visit(pilot: Any, samples: dict[str, list[float]], errors: dict[str, 
         await _focus(pilot, button)
         samples.setdefault(f"map → {label}", []).append(await timed_press(pilot, "enter", _on(app, screen)))
         app.screen.set_focus(None)  # escape in a text field leaves the field first (the lab)
-        await pilot._wait_for_screen()
+        await wait_for_screen(pilot)
         samples.setdefault(f"{label} → map", []).append(await timed_press(pilot, "escape", _on(app, "MapScreen")))
     except NotReached as error:
         errors[label] = str(error)

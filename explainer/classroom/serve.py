@@ -1,6 +1,9 @@
 """Serve the app in a web browser with textual-serve, one app process per visitor.
 
-Served sessions differ from terminal ones in two ways, both signalled to the child
+Each visitor's app is forked from one warm fork server (``forkserver``, ``serve_forks``, and
+``explainer.tui.served`` for the app's side) where the system can fork, so a join costs a fork, not an interpreter start;
+the room's rules (a ceiling, idle sessions, the console lines) are in ``serve_room`` and the web
+side in ``serve_web``. Served sessions differ from terminal ones in two ways, both signalled to the child
 process through the environment: sound would play on the server, not in the visitor's
 browser, so audio is off and captions are shown instead; and visitors share one
 machine, so each session keeps progress in memory only (nothing written to disk).
@@ -45,15 +48,36 @@ def exposure_warning(host: str) -> str | None:
     )
 
 
-def serve(host: str, port: int, extra_args: list[str]) -> None:
-    """Run the web server until interrupted (blocking)."""
+def can_fork() -> bool:
+    """Whether sessions can come from the fork server (Linux and macOS; Windows starts processes)."""
     import os
 
-    from textual_serve.server import Server
+    return hasattr(os, "fork") and sys.platform != "win32"
+
+
+def serve(host: str, port: int, extra_args: list[str], max_visitors: int | None = None,
+          idle_minutes: float | None = None, fork_command: list[str] | None = None) -> None:
+    """Run the web server until interrupted (blocking).
+
+    ``fork_command`` starts the fork server (the front end knows which module runs the app);
+    None, or a system that cannot fork, starts a new process per visitor instead.
+    """
+    import os
+
+    from explainer.classroom import serve_room
+    from explainer.classroom.serve_web import RoomServer
 
     os.environ[SERVED_ENV] = "1"
-    server = Server(
+    if max_visitors is None:
+        max_visitors = serve_room.default_max_visitors(serve_room.available_memory_mb())
+    if idle_minutes is None:
+        idle_minutes = serve_room.DEFAULT_IDLE_MINUTES
+    room = serve_room.Room(max_visitors=max_visitors, idle_s=max(0.0, idle_minutes) * 60)
+    server = RoomServer(
         app_command(extra_args),
+        extra_args,
+        room,
+        fork_command=fork_command if can_fork() else None,
         host=host,
         port=port,
         title="Who's Listening?",

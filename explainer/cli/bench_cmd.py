@@ -13,7 +13,7 @@ import importlib
 import json
 import sys
 
-BENCH_EXTENSIONS = ["explainer.cli.bench_lab_cmd"]
+BENCH_EXTENSIONS = ["explainer.cli.bench_lab_cmd", "explainer.cli.bench_serve_cmd"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -10,7 +10,6 @@ interface this class implements: screens change ``app.progress`` and call
 
 from __future__ import annotations
 
-import gc
 import inspect
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +31,6 @@ if TYPE_CHECKING:
     from explainer.learning.journey import Step
     from explainer.voice.lab_service import LabService
 
-STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until on_ready
-NORMAL_GC_THRESHOLDS = gc.get_threshold()  # the process's own, restored after start-up
 
 
 class ExplainerApp(Host):
@@ -55,11 +52,6 @@ class ExplainerApp(Host):
     }
 
     def __init__(self, config: AppConfig, startup: services.Startup, lab: LabService | None = None) -> None:
-        # Start-up only makes objects that live as long as the app (screens, widgets, styles), so
-        # collecting garbage before the first frame is wasted work (~6 ms, 2 % of start-up).
-        # Back to normal in on_ready (or on_unmount, if the first frame never came); the normal
-        # values are the process's, so a second app built before the first ran cannot keep them raised.
-        gc.set_threshold(STARTUP_GC_THRESHOLD, *NORMAL_GC_THRESHOLDS[1:])
         if startup.course is None:
             raise ValueError("ExplainerApp needs a course (factory.make_app shows the problems instead)")
         super().__init__()
@@ -88,7 +80,7 @@ class ExplainerApp(Host):
         self._check_size(self.size.width, self.size.height)
 
     def on_ready(self) -> None:
-        gc.set_threshold(*NORMAL_GC_THRESHOLDS)
+        services.resume_gc()  # if the command line deferred it for the start (services.defer_gc)
         # After the first frame, so start-up does not wait for it (see services.prewarm_screens).
         self.set_timer(0.5, self._prewarm)
 
@@ -102,7 +94,7 @@ class ExplainerApp(Host):
             self.run_worker(self._css_store.write_pending, thread=True, group="css-cache", exit_on_error=False)
 
     def on_unmount(self) -> None:
-        gc.set_threshold(*NORMAL_GC_THRESHOLDS)
+        services.resume_gc()
         self.lab.close()
         self._css_store.write_pending()  # what was parsed since the last write: a few small files
 

@@ -27,9 +27,9 @@ from textual.css import model as css_model
 from textual.css import parse as css_parse
 from textual.css import styles as css_styles
 from textual.css import stylesheet as css_stylesheet
-from textual.css.stylesheet import Stylesheet
 
 from explainer.paths import read_cached_pickle, write_cache_file
+from explainer.tui import textual_private
 
 STORE_VERSION = 1
 MAX_FILES = 200  # more than that and copies no longer used by this version are cleared out
@@ -113,77 +113,13 @@ def _parser_identity() -> tuple:
     return tuple(identity)
 
 
-class CachedStylesheet(Stylesheet):
-    """Textual's Stylesheet, with every parse looked up in a ``ParsedCssStore`` first."""
-
-    def __init__(self, *, variables: dict[str, str] | None = None, store: ParsedCssStore) -> None:
-        super().__init__(variables=variables)
-        self.store = store
-        self._variables_key: str | None = None
-
-    def set_variables(self, variables: dict[str, str]) -> None:
-        super().set_variables(variables)
-        self._variables_key = None
-
-    def _parse_rules(
-        self,
-        css: str,
-        read_from: Any,
-        is_default_rules: bool = False,
-        tie_breaker: int = 0,
-        scope: str = "",
-    ) -> list[Any]:
-        if self._variables_key is None:  # once per theme: the key is looked up for every source, often
-            self._variables_key = hashlib.sha256(repr(sorted(self._variables.items())).encode()).hexdigest()
-        key = (css, read_from, is_default_rules, tie_breaker, scope, self._variables_key)
-        rules = self.store.get(key)
-        if rules is None:
-            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
-            self.store.put(key, rules)
-        return rules
-
-    def reparse(self) -> None:
-        """Textual's ``reparse`` (8.2), building the fresh sheet through the same store."""
-        stylesheet = CachedStylesheet(variables=self._variables, store=self.store)
-        for read_from, (css, is_defaults, tie_breaker, scope) in self.source.items():
-            stylesheet.add_source(
-                css, read_from=read_from, is_default_css=is_defaults, tie_breaker=tie_breaker, scope=scope
-            )
-        try:
-            stylesheet.parse()
-        except Exception:
-            self._invalid_css.update(stylesheet._invalid_css)
-            raise
-        self._rules = stylesheet.rules
-        self._rules_map = None
-        self.source = stylesheet.source
-        self._require_parse = False
-
-
-# The private parts of Textual's Stylesheet this module overrides, as Textual 8.2 has them.
-EXPECTED_PARSE_ARGS = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
-
-
-def fits_this_textual() -> bool:
-    """Whether Textual's Stylesheet still looks the way CachedStylesheet expects (an upgrade may
-    change its private methods; then the app simply parses as Textual does)."""
-    code = getattr(Stylesheet._parse_rules, "__code__", None)
-    return (
-        code is not None
-        and code.co_varnames[: len(EXPECTED_PARSE_ARGS)] == EXPECTED_PARSE_ARGS
-        and callable(getattr(Stylesheet, "reparse", None))
-        and all(hasattr(Stylesheet(), name) for name in ("_variables", "_invalid_css", "_rules", "_rules_map"))
-    )
-
-
 def install(app: Any, folder: Path | None) -> ParsedCssStore:
-    """Give ``app`` a cached stylesheet (call in ``__init__``, before any CSS is read).
+    """Give ``app`` a stylesheet that parses through a store on ``folder`` (call in ``__init__``).
 
-    If Textual's Stylesheet has changed shape, the app keeps Textual's own and nothing is cached.
+    If Textual's Stylesheet has changed shape (an upgrade), the app keeps Textual's own and
+    nothing is cached: see ``textual_private.cached_stylesheet``.
     """
-    if not fits_this_textual():
-        return ParsedCssStore(None)
     store = ParsedCssStore(folder)
-    old = app.stylesheet
-    app.stylesheet = CachedStylesheet(variables=old._variables, store=store)
+    if not textual_private.cached_stylesheet(app, store):
+        return ParsedCssStore(None)
     return store

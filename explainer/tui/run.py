@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer.paths import data_paths
 
+if TYPE_CHECKING:
+    from textual.app import App
 
-def config_from_args(args: argparse.Namespace):
+    from explainer.tui.config import AppConfig
+
+
+def config_from_args(args: argparse.Namespace) -> AppConfig:
     from explainer.classroom.serve import SERVED_ENV
     from explainer.tui.config import AppConfig
 
@@ -33,9 +39,24 @@ def config_from_args(args: argparse.Namespace):
     )
 
 
-def run_app(args: argparse.Namespace) -> int:
+def build_app(args: argparse.Namespace) -> App[None]:
+    """The app the command line runs (the benchmark's start-up child builds it this way too)."""
+    from explainer.tui import services
+    from explainer.tui.app import ExplainerApp
     from explainer.tui.factory import make_app
 
-    app = make_app(config_from_args(args))
+    services.defer_gc()  # until the first frame: see services.defer_gc
+    try:
+        app = make_app(config_from_args(args))
+    except BaseException:
+        services.resume_gc()
+        raise
+    if not isinstance(app, ExplainerApp):  # the problems app: nothing to hurry for
+        services.resume_gc()
+    return app
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = build_app(args)
     app.run()
     return int(app.return_code or 0)

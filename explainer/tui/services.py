@@ -10,6 +10,7 @@ keeps progress and settings in memory only, so nothing a visitor does is written
 from __future__ import annotations
 
 import copy
+import gc
 import importlib
 import sys
 import threading
@@ -41,6 +42,32 @@ class Startup:
     settings_store: SettingsStore
     settings: Settings
     notices: list[str] = field(default_factory=list)
+
+
+STARTUP_GC_THRESHOLD = 50_000  # allocations between young-generation collections until the first frame
+_gc_before: tuple[int, int, int] | None = None
+
+
+def defer_gc() -> None:
+    """Collect garbage less often until the app's first frame (``resume_gc``).
+
+    Start-up only makes objects that live as long as the app (screens, widgets, styles), so
+    collecting before the first frame is wasted work (~28 M instructions, 2 % of start-up,
+    measured with callgrind). Only the command line asks, for a process that is about to run the
+    app: building an app (tests, the factory) never changes the process's GC settings.
+    """
+    global _gc_before
+    if _gc_before is None:
+        _gc_before = gc.get_threshold()
+        gc.set_threshold(STARTUP_GC_THRESHOLD, *_gc_before[1:])
+
+
+def resume_gc() -> None:
+    """Back to the process's own thresholds (the app calls it at its first frame and at exit)."""
+    global _gc_before
+    if _gc_before is not None:
+        gc.set_threshold(*_gc_before)
+        _gc_before = None
 
 
 def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]]:

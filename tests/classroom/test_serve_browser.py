@@ -33,7 +33,7 @@ def test_serve_warns_when_not_loopback(capsys, monkeypatch):
     from explainer.classroom import serve as serve_module
     from explainer.cli import run
 
-    monkeypatch.setattr(serve_module, "serve", lambda host, port, extra: None)
+    monkeypatch.setattr(serve_module, "serve", lambda host, port, extra, **room: None)
     assert run(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
     assert "reachable from other computers" in capsys.readouterr().err
     assert run(["serve", "--port", "0"]) == 2

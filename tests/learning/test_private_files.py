@@ -16,6 +16,7 @@ from explainer import privacy
 from explainer.learning.progress import Progress, ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
 from explainer.paths import data_paths
+from tests.pilot import notices_shown
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 
@@ -86,6 +87,6 @@ async def test_app_start_repairs_and_says_so_once(app, app_config) -> None:
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        said = [n.message for n in made._notifications if "private" in n.message]  # noqa: SLF001
+        said = [n for n in notices_shown(made) if "private" in n]
         assert len(said) == 1
     assert mode(paths.data_dir) == 0o700 and mode(paths.progress_file) == 0o600

@@ -9,7 +9,8 @@ import pytest
 from textual.css import stylesheet as textual_stylesheet
 from textual.css.stylesheet import StylesheetParseError
 
-from explainer.tui.css_cache import CachedStylesheet, ParsedCssStore
+from explainer.tui.css_cache import ParsedCssStore
+from explainer.tui.textual_private import CachedStylesheet
 from tests.pilot import screen_text
 
 CSS = "#map-title { height: 1; background: $panel; }\nJourneyMap > .journey-map--done { color: $success; }\n"
@@ -149,10 +150,10 @@ def test_where_lists_the_folder(app_config):
 
 
 def test_a_textual_whose_stylesheet_changed_shape_keeps_its_own(app, monkeypatch):
-    from explainer.tui import css_cache
+    from explainer.tui import textual_private
 
-    assert css_cache.fits_this_textual()  # the pinned Textual: the cache is in use
-    monkeypatch.setattr(css_cache, "EXPECTED_PARSE_ARGS", ("self", "source", "origin"))
+    assert textual_private.stylesheet_fits()  # the pinned Textual: the cache is in use
+    monkeypatch.setattr(textual_private, "EXPECTED_PARSE_ARGS", ("self", "source", "origin"))
     made = app()
     assert type(made.stylesheet) is textual_stylesheet.Stylesheet
     assert not made._css_store.has_pending and made._css_store.folder is None

@@ -173,6 +173,8 @@ async def test_following_every_try_it_and_every_quiz_ends_with_done_9_of_9(app):
         await pilot.pause()
         intro = str(made.screen.query_one("#map-intro").render())
         assert "Done: 9 of 9." in intro
+        for button in ("#open-pre", "#open-final", "#open-post"):  # the quizzes around the stations too
+            assert made.screen.query_one(button).label.endswith(" ✓"), button
         assert "The course ending" in str(made.screen.query_one("#continue").render())
 
 

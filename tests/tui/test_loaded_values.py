@@ -20,10 +20,11 @@ from explainer.learning.progress import FORMAT, VERSION
 from explainer.learning.settings import FORMAT as SETTINGS_FORMAT
 from explainer.tui.screens.map import MapScreen
 from tests.learning.test_schema_fuzz import progress_files
+from tests.pilot import notices_shown
 
 
 def _notices(app) -> list[str]:
-    return [n.message for n in app._notifications]  # noqa: SLF001 - what the learner was shown
+    return notices_shown(app)  # what the learner was shown
 
 
 async def _visit_every_mode(app, pilot) -> None:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 
 from explainer.paths import data_paths
-from tests.pilot import settle
+from tests.pilot import notices_shown, settle
 
 
 def notices(made) -> list[str]:
-    return [str(note.message) for note in made._notifications]
+    return notices_shown(made)
 
 
 async def _read_a_page_and_quit(made, pilot) -> None:

@@ -10,10 +10,11 @@ import os
 import stat
 
 from explainer.tui.worker_watch import WatchedWorkers
+from tests.pilot import notices_shown
 
 
 def _messages(app) -> list[str]:
-    return [n.message for n in app._notifications]  # noqa: SLF001
+    return notices_shown(app)
 
 
 async def test_a_failing_worker_is_logged_and_shown_once(course_app):

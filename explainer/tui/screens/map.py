@@ -90,8 +90,8 @@ class MapScreen(Screen[None]):
             yield JourneyMap(course.stations, journey.states(), self._left(journey))
             yield Static(id="map-hint", markup=False)
             with Horizontal(id="map-extras"):
-                for button_id, label, _target in EXTRAS:
-                    yield ActionButton(_(label), id=button_id)
+                for button_id, label, target in EXTRAS:
+                    yield ActionButton(self._extra_label(journey, label, target), id=button_id)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,9 +134,21 @@ class MapScreen(Screen[None]):
             tour = _("Short tour (t)")
         return intro, f"▶ {verb}: {journey.describe(step)}", tour
 
+    @staticmethod
+    def _extra_label(journey: Journey, label: str, target: tuple[str, str | None]) -> str:
+        """ "Final quiz ✓" once every question of it is answered: the map says that too is done."""
+        mode, quiz_id = target
+        done = mode == "quiz" and quiz_id is not None and journey.quiz_done(quiz_id)
+        return _(label) + (" ✓" if done else "")
+
     def refresh_states(self) -> None:
         """Redraw states and labels -- only what changed, so showing the map costs no extra layout."""
         journey = self.journey
+        for button_id, label, target in EXTRAS:
+            button = self.query_one(f"#{button_id}", ActionButton)
+            wanted = self._extra_label(journey, label, target)
+            if str(button.label) != wanted:
+                button.label = wanted
         self.query_one(JourneyMap).update_states(journey.states(), self._left(journey))
         texts = self._texts(journey)
         if self.focused is not None and self.focused.id == "continue":

@@ -13,30 +13,27 @@ page, the model itself has the focus, so the course keys (n, p, q...) keep worki
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import getters, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.host import Host
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 from explainer.tui.widgets.models.intent_words import intent_in_words
 
 EXAMPLE = "set a timer for ten minutes"
 
 
-class IntentParser(ReportsInteraction, Widget, can_focus=True):
-    app = getters.app(Host)
+class IntentParser(StationModel, can_focus=True):
     BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         self.content_dir = Path(course.root)
         self.words, self.notice = read_model_data(course, station)  # intents and slots in plain words
 

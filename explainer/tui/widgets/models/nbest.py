@@ -10,12 +10,11 @@ scores.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,17 +22,16 @@ from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine
-from explainer.tui.widgets.models import ReportsInteraction
+from explainer.tui.widgets.models import StationModel
 
 N_BEST = 5
 
 
-class NBestExplorer(ReportsInteraction, Widget):
+class NBestExplorer(StationModel):
     app = getters.app(Host)
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         self.wanted: str | None = None
         # Opt-in clips (with a content note) stay behind their note in the reviewer seat.
         plain = [clip for clip in course.clips if not clip.content_note]
