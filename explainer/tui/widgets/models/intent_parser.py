@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
+from explainer.tui.host import Host
 from explainer.tui.widgets.models import StationModel, read_model_data
 from explainer.tui.widgets.models.intent_words import intent_in_words
 
@@ -31,6 +32,8 @@ EXAMPLE = "set a timer for ten minutes"
 
 class IntentParser(StationModel, can_focus=True):
     BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
+
+    app = getters.app(Host)
 
     def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
         super().__init__(station, course, **kwargs)
