@@ -100,7 +100,7 @@ class DataPaths:
             ("validated course copy (faster start)", self.course_cache_dir),
             ("parsed stylesheet copies (faster start)", self.css_cache_dir),
             ("lesson pages read aloud (narration audio cache)", self.narration_cache_dir),
-            ("voice lab: recogniser files built from the intents, recent runs' audio", self.lab_cache_dir),
+            ("voice lab: the recogniser's models, built from the intent templates", self.lab_cache_dir),
             ("what went wrong in the background (error log, for a teacher)", self.error_log),
         ]
 

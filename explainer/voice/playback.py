@@ -75,6 +75,13 @@ class _Clock:
         return self.base + (time.monotonic() - self.started) * self.speed
 
 
+def _remove_when_done(process: subprocess.Popen, temp: Path) -> None:
+    with contextlib.suppress(Exception):
+        process.wait()
+    with contextlib.suppress(OSError):
+        temp.unlink(missing_ok=True)
+
+
 class Player:
     """Plays one clip at a time. ``backend`` is "miniaudio", a command name, or "silent" (see ``reason``)."""
 
@@ -134,6 +141,15 @@ class Player:
         with self._lock:
             self.stop()
             self._samples, self._rate = samples, rate
+            self._clock = _Clock()
+        return self.duration
+
+    def load_samples(self, samples: np.ndarray, rate: int) -> float:
+        """Audio already in memory (a lab run, a voice-history upload): nothing is written to disk
+        for miniaudio; a command-line player gets a private temp file removed when it stops."""
+        with self._lock:
+            self.stop()
+            self._samples, self._rate = np.asarray(samples, dtype=np.float32), int(rate)
             self._clock = _Clock()
         return self.duration
 
@@ -233,6 +249,8 @@ class Player:
                 [*self._command, str(self._temp)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
+            # The private copy goes as soon as the player is done with it, even if nobody asks.
+            threading.Thread(target=_remove_when_done, args=(self._process, self._temp), daemon=True).start()
 
     def _start_miniaudio(self) -> None:
         import miniaudio
