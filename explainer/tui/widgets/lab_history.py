@@ -174,7 +174,9 @@ class HistoryBrowser(Vertical):
         if getattr(entry, "example", False):
             text.append(_("Example (made up):") + " ", style="italic")
         text.append(f"“{entry.transcript}”  ")
-        text.append(f"{entry.intent or _('no intent')} {entry.slots or ''}\n", style="bold")
+        # as station 4 teaches it ("minutes = 10"), not a Python dict ("{'minutes': 10}")
+        slots = ", ".join(f"{name} = {value}" for name, value in (entry.slots or {}).items())
+        text.append(f"{entry.intent or _('no intent')}{' · ' + slots if slots else ''}\n", style="bold")
         text.append(_("reply: {r}").format(r=entry.reply or "—") + "\n")
         sent = ", ".join(f"{k}: {v}" for k, v in device.items())
         text.append(_("sent with it: {what}; {s:.1f} s of audio").format(what=sent, s=entry.seconds), style="dim")
