@@ -83,7 +83,7 @@ async def test_empty_history_offers_examples_and_they_can_be_browsed_and_deleted
         assert "Example (made up):" in shown
         # slots in the station 4 way, not a Python dict (QA walk: "GetWeather {'day': 'tomorrow'}")
         assert "GetWeather · day = tomorrow" in " ".join(shown.split()) and "{'" not in shown
-        assert "sent with it:" in shown  # what travelled with the clip is the point; it was cut at 80x24
+        assert "sent with it:" in shown and "app version" in shown  # what travelled with the clip is the point; it was cut at 80x24
         assert "d: delete" in shown and "e: add examples" not in shown
         assert "kept-on-file" in made.progress.models_tried
 

@@ -178,7 +178,7 @@ class HistoryBrowser(Vertical):
         slots = ", ".join(f"{name} = {value}" for name, value in (entry.slots or {}).items())
         text.append(f"{entry.intent or _('no intent')}{' · ' + slots if slots else ''}\n", style="bold")
         text.append(_("reply: {r}").format(r=entry.reply or "—") + "\n")
-        sent = ", ".join(f"{k}: {v}" for k, v in device.items())
+        sent = ", ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in device.items())  # "app version"
         text.append(_("sent with it: {what}; {s:.1f} s of audio").format(what=sent, s=entry.seconds), style="dim")
         detail.update(text)
 
