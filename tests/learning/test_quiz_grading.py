@@ -166,6 +166,17 @@ def test_a_percentage_typed_for_a_decimal_is_read_as_the_decimal():
     assert grade(share, "15.3%").correct and grade(share, "15.3%").note is None
 
 
+def test_a_fraction_typed_for_a_percentage_is_read_as_the_percentage():
+    """QA walk: "0.153" for "what percentage is 153 of 1,000?" cost a try with "Too low."."""
+    share = Question("p", "final", "numeric", "Percent?", "15.3", ("s",), answer=15.3, tolerance=0.5, unit="%")
+    result = grade(share, "0.153")
+    assert result.correct and "0.153 read as 15.3%" in result.note
+    assert not grade(share, "0.5").correct and grade(share, "0.5").note is None  # no match: taken as typed
+    small = Question("s", "final", "numeric", "Percent?", "0.2", ("s",), answer=0.2, tolerance=0.05, unit="%")
+    assert grade(small, "0.2").correct and grade(small, "0.2").note is None  # a real small percentage
+    assert "0.002 read as 0.2%" in (grade(small, "0.002").note or "")  # 0.002 is 0.2%
+
+
 def test_tries_are_capped_where_a_wrong_try_would_give_the_answer_away():
     from explainer.learning.quiz import tries_allowed
 

@@ -3,7 +3,8 @@
 Typing is forgiving: "32,4", " 32 s" and "32.4" all mean 32.4. A percentage typed where
 the answer is not in per cent ("40%" when the question wants 0.4) is read as the decimal
 it stands for, and the learner is told so -- the arithmetic was right, the form was not,
-and that must not cost a try. Text that holds no number is refused without costing one.
+and that must not cost a try; so is the mirror case, a fraction ("0.153") typed where the
+answer is a percentage (15.3) -- read so only when the fraction matches the answer. Text that holds no number is refused without costing one.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ def reading(question: Question, given: object) -> tuple[float | None, str | None
             typed=f"{fmt(value)}%", decimal=fmt(decimal)
         )
         return decimal, note
+    if is_percent_unit(question.unit) and "%" not in str(given) and question.answer is not None:
+        # the mirror case: a fraction ("0.153") where the question wants a percentage (15.3). Read
+        # it so only when the fraction matches and the number as typed does not: "0.2" stays 0.2%
+        # for a question whose answer really is 0.2%.
+        percent = value * 100
+        close = question.tolerance + 1e-9
+        if 0 < abs(value) <= 1 and abs(percent - question.answer) <= close < abs(value - question.answer):
+            note = _("{typed} read as {percent}%: this question wants a percentage, not a decimal.").format(
+                typed=fmt(value), percent=fmt(percent))
+            return percent, note
     return value, None
 
 
