@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from explainer.course.model import Clip, Course
 from explainer.i18n import _
+from explainer.learning.journey import plural
 from explainer.learning.shift import DISTRESS_KIND, REPORTED_SECONDS_PER_CLIP
 from explainer.learning.shift_rules import explain, rule_for
 from explainer.learning.shift_score import NO_INTENT, Answer, ClipScore
@@ -90,9 +91,12 @@ class ReviewerFeedback(Static):
             out.append("\n  ")
             out.append(legend(), self._style("muted"))
         elif diff.insertions:
-            out.append(_("Transcript: nothing to transcribe, but you typed {n} word(s):").format(n=diff.insertions))
+            out.append(plural(diff.insertions, _("Transcript: nothing to transcribe, but you typed 1 word:"),
+                              _("Transcript: nothing to transcribe, but you typed {n} words:")))
             out.append("\n  ")
             out.append_text(self.diff_text(diff))
+            out.append("\n  ")
+            out.append(legend(), self._style("muted"))  # "{+word+}" needs its key here too
         else:
             out.append_text(self._mark(True))
             out.append(_("Transcript: nothing to transcribe, and you typed nothing."))
