@@ -68,7 +68,7 @@ async def test_a_visitor_killed_with_sigkill_is_cleaned_up_and_the_room_goes_on(
             code, _reason = await doomed.closed()
             assert code is not None
             assert await eventually(lambda: not server.visitor_folders() and server.in_room() == 0)
-            assert any("stopped unexpectedly (signal 9)" in line for line in server.lines)
+            assert await eventually(lambda: any("stopped unexpectedly (signal 9)" in line for line in server.lines))
             after = await Visitor.join(http, server)  # the room still works
             await after.press("c", "recommended")
             await after.ws.close()
