@@ -100,7 +100,7 @@ class DataPaths:
             ("validated course copy (faster start)", self.course_cache_dir),
             ("parsed stylesheet copies (faster start)", self.css_cache_dir),
             ("lesson pages read aloud (narration audio cache)", self.narration_cache_dir),
-            ("voice lab: recogniser files built from the intents, recent runs' audio", self.lab_cache_dir),
+            ("voice lab: the recogniser's models, built from the intent templates", self.lab_cache_dir),
             ("what went wrong in the background (error log, for a teacher)", self.error_log),
         ]
 
@@ -188,6 +188,19 @@ def read_cached_pickle(path: Path, expected: type | tuple[type, ...] = object) -
         return None
 
 
+def make_folders_private(path: Path) -> None:
+    """Create ``path`` and every missing parent with mode 0700; raises OSError.
+
+    ``Path.mkdir(mode=..., parents=True)`` gives only the last folder that mode; the parents it
+    makes get the umask's (0755), so a first start made the data folder open to others and then
+    told the learner it had "repaired" files it had just created.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+
+
 def write_cache_file(path: Path, data: bytes) -> None:
     """Write a cache file atomically, in a folder only this user can read; raises OSError.
 
@@ -196,7 +209,7 @@ def write_cache_file(path: Path, data: bytes) -> None:
     """
     import tempfile
 
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_folders_private(path.parent)
     out = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", suffix=".tmp", delete=False)  # noqa: SIM115
     try:
         with out:

@@ -20,7 +20,7 @@ import os
 import stat
 from pathlib import Path
 
-from explainer.paths import DataPaths, cache_is_ours, owned_paths
+from explainer.paths import DataPaths, cache_is_ours, make_folders_private, owned_paths
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
@@ -31,7 +31,7 @@ POSIX = os.name == "posix"
 
 def private_folder(path: Path) -> Path:
     """Create ``path`` (and missing parents) with the last part readable by this user only."""
-    path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    make_folders_private(path)
     _narrow(path, FOLDER_MODE)
     return path
 

@@ -70,15 +70,16 @@ def app_config(tmp_path: Path):
 
 @pytest.fixture
 def app(app_config) -> Callable:
-    """Factory: ``app(course=None, **config_overrides)`` -> the real app, animations off.
+    """Factory: ``app(course=None, lab=None, **config_overrides)`` -> the real app, animations off.
 
     ``course`` (a test course from ``tests/builders.py``) replaces the packaged content, the
-    same way the command line's app is built (``factory.make_app``), just without argv.
+    same way the command line's app is built (``factory.make_app``), just without argv;
+    ``lab`` (a stand-in lab service, ``tests/tui/lab_fake.py``) goes through the same door.
     """
     from explainer.tui.factory import make_app
 
-    def build(course=None, **overrides):
-        made = make_app(app_config(**overrides), course=course)
+    def build(course=None, lab=None, **overrides):
+        made = make_app(app_config(**overrides), course=course, lab=lab)
         made.animation_level = "none"
         return made
 

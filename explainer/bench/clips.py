@@ -9,6 +9,11 @@ missing (with the reason), never faked.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explainer.course.model import Clip, Course
+
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -26,11 +31,11 @@ class ClipResult:
     error: str = ""
 
 
-def shortest_clip(course):
+def shortest_clip(course: Course) -> Clip:
     return min(course.clips, key=lambda clip: (sum(len(line.text) for line in clip.lines), clip.id))
 
 
-def measure_clips(course, cold_runs: int = 2, cached_runs: int = 20) -> ClipResult:
+def measure_clips(course: Course, cold_runs: int = 2, cached_runs: int = 20) -> ClipResult:
     from explainer.voice import render, speech
 
     result = ClipResult()

@@ -8,6 +8,7 @@ both "load" and "validate"; the app pays it once at start-up. ``check_content`` 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ class ContentResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _time(call) -> float:
+def _time(call: Callable[[], object]) -> float:
     started = time.perf_counter()
     call()
     return time.perf_counter() - started

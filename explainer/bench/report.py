@@ -7,6 +7,11 @@ stable contract. Targets are checked here too, so a regression is visible at a g
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
 import json
 import os
 import platform
@@ -175,7 +180,7 @@ def verdict(name: str, value: float | None) -> str:
     return "ok" if value <= limit else "over target"
 
 
-def print_table(result: dict[str, Any], console) -> None:
+def print_table(result: dict[str, Any], console: Console) -> None:
     from rich.table import Table
 
     details = result["details"]

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -216,7 +217,7 @@ def run_serve_bench(plan: Plan) -> dict[str, Any]:
                       exit_code, (load_before, load_after))
 
 
-def _wait(condition, timeout: float) -> bool:
+def _wait(condition: Callable[[], bool], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -225,8 +226,8 @@ def _wait(condition, timeout: float) -> bool:
     return True
 
 
-def _summarise(plan: Plan, results: list[VisitorResult], empty, marks, probe, lines, drained, leftovers,
-               exit_code, loads) -> dict[str, Any]:
+def _summarise(plan: Plan, results: list[VisitorResult], empty: Any, marks: Any, probe: Any, lines: Any,
+               drained: Any, leftovers: Any, exit_code: Any, loads: Any) -> dict[str, Any]:
     joins = [r.join_s for r in results if r.join_s is not None]
     all_keys = [key for r in results for key in r.keys]
     steady = [seconds for sent, seconds, _label in all_keys if sent >= marks["all_joined"]]

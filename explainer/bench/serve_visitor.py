@@ -20,6 +20,7 @@ import random
 import re
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import aiohttp
 
@@ -82,14 +83,14 @@ class Walk:
             self.page = next((n for n, title in enumerate(self.titles) if title in text), 0)
             self.turns = 0
         else:
-            self.page += 1 if step.key == RIGHT else -1
+            self.page = (self.page or 0) + (1 if step.key == RIGHT else -1)
             self.turns += 1
             self.forward = not self.forward if self.page not in (0, len(self.titles) - 1) else self.page == 0
         self.read.add(self.page)
         return None
 
 
-async def open_session(http: aiohttp.ClientSession, base_url: str, size: tuple[int, int]):
+async def open_session(http: aiohttp.ClientSession, base_url: str, size: tuple[int, int]) -> Any:
     """The websocket textual.js opens, and the two messages it sends at once (its size, focus):
     a browser cannot type into the terminal before it has focus."""
     ws_url = base_url.replace("http://", "ws://") + f"/ws?width={size[0]}&height={size[1]}"

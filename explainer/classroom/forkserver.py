@@ -34,8 +34,13 @@ import struct
 import sys
 import time
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+# (fds, request, folder, control socket) -> exit code; runs in the forked child
+RunChild = Callable[[list[int], dict[str, Any], Path, socket.socket], int]
 
 HEADER = struct.Struct("!I")
 SESSION_FDS = 3  # the child's stdin, stdout and stderr
@@ -58,7 +63,7 @@ class Inbox:
         self.buffer = bytearray()
         self.fds: deque[int] = deque()
 
-    def feed(self, data: bytes, fds: list[int] = ()) -> list[tuple[dict, list[int]]]:
+    def feed(self, data: bytes, fds: Sequence[int] = ()) -> list[tuple[dict, list[int]]]:
         self.buffer += data
         self.fds.extend(fds)
         messages = []
@@ -96,7 +101,7 @@ class Child:
 class ForkServer:
     """Waits on the control socket; forks a child per ``start`` request; reaps and cleans up."""
 
-    def __init__(self, control: socket.socket, root: Path, run_child) -> None:
+    def __init__(self, control: socket.socket, root: Path, run_child: RunChild) -> None:
         self.control = control
         self.root = root
         self.run_child = run_child  # (fds, request, folder, control) -> exit code; runs in the child
@@ -125,7 +130,7 @@ class ForkServer:
         finally:
             self.shutdown()
 
-    def _stop_signal(self, *_args) -> None:
+    def _stop_signal(self, *_args: object) -> None:
         self.stopping = True
 
     def _read_control(self) -> bool:
@@ -237,7 +242,7 @@ def _signal(pid: int, signum: int) -> None:
         pass
 
 
-def run(argv: list[str], prepare, run_child) -> int:
+def run(argv: list[str], prepare: Callable[[list[str], Path], dict[str, Any]], run_child: RunChild) -> int:
     """The fork server process: ``argv`` is ``FD ROOT [explainer options]`` (as ``serve_forks``
     starts it); ``prepare(options, root)`` loads what every visitor shares (files it needs go under
 ``root``, removed at the end) and returns what to report;

@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual_serve.app_service import AppService
 
@@ -211,7 +212,8 @@ class Forks:
 class _Session:
     """What textual-serve's AppService expects of an ``asyncio.subprocess.Process``."""
 
-    def __init__(self, pid: int, stdin, stdout, stderr) -> None:
+    def __init__(self, pid: int, stdin: asyncio.StreamWriter, stdout: asyncio.StreamReader,
+                 stderr: asyncio.StreamReader) -> None:
         self.pid, self.stdin, self.stdout, self.stderr = pid, stdin, stdout, stderr
         self.returncode = None
 
@@ -219,13 +221,13 @@ class _Session:
 class ForkedAppService(AppService):
     """textual-serve's session, run by a child of the fork server instead of a new command."""
 
-    def __init__(self, *args, forks: Forks, session: int, **kwargs) -> None:
+    def __init__(self, *args: Any, forks: Forks, session: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forks = forks
         self.session = session
         self._transports: list[asyncio.BaseTransport] = []
 
-    async def _open_app_process(self, width: int = 80, height: int = 24):
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         loop = asyncio.get_running_loop()
         stdin_r, stdin_w = os.pipe()
         stdout_r, stdout_w = os.pipe()

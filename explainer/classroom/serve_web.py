@@ -18,6 +18,7 @@ import json
 import logging
 import signal
 import sys
+from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import WSMsgType, web
@@ -59,7 +60,7 @@ class RoomServer(Server):
     """textual-serve's Server for a room of visitors (see the module docstring)."""
 
     def __init__(self, command: str, extra_args: list[str], room: Room, fork_command: list[str] | None = None,
-                 **kwargs) -> None:
+                 **kwargs: Any) -> None:
         super().__init__(command, **kwargs)
         self.extra_args = extra_args
         self.room = room
@@ -178,7 +179,7 @@ class RoomServer(Server):
             if not websocket.closed:
                 await websocket.close(code=CLOSE_FAILED, message=serve_room.LOST_MESSAGE.encode())
 
-        kwargs = dict(write_bytes=websocket.send_bytes, write_str=websocket.send_str, close=ended,
+        kwargs: dict[str, Any] = dict(write_bytes=websocket.send_bytes, write_str=websocket.send_str, close=ended,
                       download_manager=self.download_manager, debug=self.debug)
         if self.forks is not None:
             service: AppService = RoomForkedAppService(self.command, forks=self.forks, session=visit.number, **kwargs)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explainer.course.model import Course
+
 import argparse
 import sys
 from pathlib import Path
@@ -15,7 +20,7 @@ def content_dir(args: argparse.Namespace) -> Path:
     return Path(chosen) if chosen else packaged_content_dir()
 
 
-def load_course_or_report(args: argparse.Namespace):
+def load_course_or_report(args: argparse.Namespace) -> Course | None:
     """Load the course; on problems print them as ``path:line: message`` and return None."""
     from explainer.course.load import ContentError, load_course
 

@@ -1,13 +1,21 @@
 """``explainer lab``: run the offline voice lab from the command line.
 
-``lab trace "TEXT"`` (or ``--clip ID``) runs one command through every stage and prints the
-trace — the same record the TUI's trace view shows; ``--json`` for scripts and tests.
+``lab trace "TEXT"`` (or ``--clip ID``, or ``--wav FILE`` for any WAV recording) runs one command
+through every stage and prints the trace — the same record the TUI's trace view shows, made by
+the same ``LabService``; ``--json`` for scripts and tests.
 ``lab history`` lists, deletes one, or clears the voice history kept in the learner's data
 folder; ``lab clips`` lists the clips a trace can use.  Exit 0 ok, 1 the input could not be
 used, 2 bad invocation.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from explainer.voice.trace import Trace
 
 import argparse
 import json
@@ -29,13 +37,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab = subparsers.add_parser("lab", help="the offline voice lab: trace a command, manage the voice history")
     actions = lab.add_subparsers(dest="lab_command", metavar="ACTION")
     trace = actions.add_parser("trace", help="run one spoken command through every stage")
-    trace.add_argument("text", nargs="?", help="the sentence to speak (or use --clip)")
+    from explainer.voice.rooms import ROOMS
+    from explainer.voice.wake import WAKE_WORDS
+
+    trace.add_argument("text", nargs="?", help="the sentence to speak (or use --clip / --wav)")
     trace.add_argument("--clip", metavar="ID", help="use a shipped clip instead of typed text")
-    trace.add_argument("--noise", choices=["none", "tv", "kitchen", "music"], default="none")
-    trace.add_argument("--noise-level", type=float, default=0.5, help="0..1, loudness of the noise vs the speech")
-    trace.add_argument("--distance", type=float, default=1.0, metavar="M", help="metres from the device (0.3..10)")
+    trace.add_argument("--wav", metavar="FILE", help="use a WAV recording (any rate, mono or stereo)")
+    trace.add_argument("--noise", choices=list(ROOMS), default="none",
+                       help="the room: " + "; ".join(f"{r.name} = {r.describe()}" for r in ROOMS.values()))
+    trace.add_argument("--snr", type=float, default=None, metavar="DB", help="the noise's level against the voice, in dB")
+    trace.add_argument("--distance", type=float, default=None, metavar="M", help="metres from the device (0.3..10)")
     trace.add_argument("--threshold", type=_threshold, default=None, help="wake-word threshold, e.g. 1e-40")
-    trace.add_argument("--wake-word", choices=["alexa", "computer", "echo", "amazon"], default="alexa")
+    trace.add_argument("--wake-word", choices=list(WAKE_WORDS), default="alexa")
     trace.add_argument("--no-history", action="store_true", help="do not keep this upload in the voice history")
     trace.add_argument("--json", action="store_true", help="print the trace as JSON")
     trace.set_defaults(handler=run_trace)
@@ -49,45 +62,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab.set_defaults(handler=lambda args: (lab.print_help(), 0)[1])
 
 
-def _console():
+def _console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
 
 
 def run_trace(args: argparse.Namespace) -> int:
-    from explainer.paths import data_paths
-    from explainer.voice.history import VoiceHistory
-    from explainer.voice.labinput import LabInputError
-    from explainer.voice.pipeline import LabSettings, Pipeline
+    from pathlib import Path
 
-    if not args.text and not args.clip:
-        sys.stderr.write("explainer lab trace: give a sentence in quotes or --clip ID\n")
+    from explainer.paths import data_paths
+    from explainer.voice.history import HistoryError
+    from explainer.voice.lab_service import LabRequest, LocalLab
+    from explainer.voice.labcache import CacheFolderError
+    from explainer.voice.labinput import LabInputError
+
+    given = [name for name in ("text", "clip", "wav") if getattr(args, name)]
+    if not given:
+        sys.stderr.write("explainer lab trace: give a sentence in quotes, --clip ID or --wav FILE\n")
         return 2
-    if args.text and args.clip:
-        sys.stderr.write("explainer lab trace: give a sentence or --clip, not both\n")
+    if len(given) > 1:
+        sys.stderr.write("explainer lab trace: give one of a sentence, --clip or --wav, not several\n")
         return 2
-    paths = data_paths(getattr(args, "data_dir", None))
     content = None
     if getattr(args, "content", None):
         from explainer.cli.common import content_dir
 
         content = content_dir(args)
-    history = None if args.no_history else VoiceHistory(paths.history_db)
-    pipeline = Pipeline(paths.cache_dir / "lab", history=history, content_dir=content)
-    settings = LabSettings(wake_word=args.wake_word, threshold=args.threshold, noise=args.noise,
-                           noise_level=args.noise_level, distance=args.distance)
+    lab = LocalLab(content, data_paths(getattr(args, "data_dir", None)), keep_history=not args.no_history)
+    request = LabRequest(text=args.text or "", clip_id=args.clip, wav=Path(args.wav) if args.wav else None,
+                         noise=args.noise, snr_db=args.snr, distance=args.distance, wake_word=args.wake_word,
+                         threshold=args.threshold)
     try:
-        trace = pipeline.run(text=args.text, clip_id=args.clip, settings=settings)
-    except LabInputError as exc:
+        trace = lab.run(request)
+    except (LabInputError, HistoryError, CacheFolderError) as exc:
         sys.stderr.write(f"explainer lab trace: {exc}\n")
         return 1
     except ValueError as exc:
         sys.stderr.write(f"explainer lab trace: {exc}\n")
         return 2
     finally:
-        if history is not None:
-            history.close()
+        lab.close()
     if args.json:
         sys.stdout.write(trace.to_json() + "\n")
         return 0
@@ -95,13 +110,14 @@ def run_trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_trace(trace) -> None:
+def _print_trace(trace: Trace) -> None:
     from rich.table import Table
     from rich.text import Text
 
     console = _console()
     title = Text(f"{trace.source}: ")
     title.append(trace.text or "", style="bold")
+    title.append(f"  ({trace.room})", style="dim")
     console.print(title)
     table = Table("stage", "ms", "output", expand=True)
     for stage in trace.stages:
@@ -110,7 +126,9 @@ def _print_trace(trace) -> None:
     if not trace.woke:
         console.print("The wake word did not fire: nothing was uploaded.")
     else:
-        console.print(Text(f"Heard: {trace.transcript!r}  Intent: {trace.intent} {trace.slots}"))
+        did = f"{trace.intent} {trace.slots}" + (" (a guess)" if trace.guessed else "") if trace.acted else (
+            "nothing: not sure, asked again")
+        console.print(Text(f"Heard: {trace.transcript!r} (confidence {trace.confidence:.2f})  Did: {did}"))
         console.print(Text(f"Reply: {trace.reply}"))
         if trace.selected_for_review:
             console.print("This upload was selected for human review.")

@@ -7,6 +7,12 @@ and ``| cat`` read cleanly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explainer.course.model import Course, Station
+
 import argparse
 import sys
 
@@ -26,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _find_station(course, wanted: str):
+def _find_station(course: Course, wanted: str) -> Station | None:
     if wanted.isdigit() and 1 <= int(wanted) <= len(course.stations):
         return course.stations[int(wanted) - 1]
     for station in course.stations:
@@ -74,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _quiz(args, course, station, say) -> int:
+def _quiz(args: argparse.Namespace, course: Course, station: Station | None, say: Callable[[str], None]) -> int:
     from explainer.learning.progress import ProgressStore
     from explainer.learning.quiz_session import QuizSession
     from explainer.paths import data_paths

@@ -92,6 +92,8 @@ def _stray_reason(ctx: ReadContext, relpath: str) -> str | None:
         return None
     elif parts[0] == "lab" and len(parts) == 2 and name.endswith(".toml"):
         return None  # the voice lab's canned data (checked with the model.toml files)
+    elif relpath == "lab/word_filter.txt":
+        return None  # the lab's classroom word filter: one word per line (explainer.voice.wordfilter)
     if name.endswith(".md"):
         return "a lesson page must be inside a station folder listed in course.toml (stations/NN-id/); move it there"
     return f"is not part of the course format; remove it or move it where it belongs ({FORMAT_HINT})"

@@ -81,7 +81,9 @@ class StationLeft:
         if self.model:
             parts.append(_("model"))
         if self.questions and self.questions < self.quiz_size:
-            parts.append(plural(self.questions, _("quiz: 1 question"), _("quiz: {n} questions")))
+            # short enough for a map column at 80x24 ("◐ quiz: 3 left"); the longer "quiz: 3
+            # questions" did not fit, so a learner half-way through a quiz saw only "in progress"
+            parts.append(plural(self.questions, _("quiz: 1 left"), _("quiz: {n} left")))
         elif self.questions:
             parts.append(_("quiz"))
         return " · ".join(parts)

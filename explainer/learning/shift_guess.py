@@ -35,7 +35,7 @@ GUESS_SUFFIX = ".guess.json"
 LIKELY_INTENTS = 4
 # The lab modules that turn a clip's audio into the guess; everything they import from
 # explainer.voice is part of the fingerprint too (found by reading their imports).
-RECOGNISER_MODULES = ("explainer.voice.asr", "explainer.voice.nlu")
+RECOGNISER_MODULES = ("explainer.voice.asr", "explainer.voice.nlu", "explainer.voice.lab_service")
 # Reading a WAV (and the render effects beside it) does not change what the recogniser makes of
 # the samples, so edits there do not make every stored guess stale.
 NOT_RECOGNISER = frozenset({"explainer.voice.audio"})
@@ -230,9 +230,9 @@ def machine_guess(audio: Path, content_dir: Path, cache_dir: Path | None, *, bes
 def compute_guess_fresh(audio: Path, content_dir: Path, timeout: float = 300.0) -> MachineGuess:
     """``compute_guess`` in a new process: a decoder that has heard nothing before this clip.
 
-    The lab's shared decoder carries a little state from one clip to the next, so guesses made
-    one after another depend on their order. ``explainer clips guess`` uses this, so the shipped
-    guesses are reproducible: running it again gives the same files unless the recogniser changed.
+    The lab's decoder is reset before every utterance, so the order of the clips no longer matters;
+    a fresh process still keeps ``explainer clips guess`` independent of whatever ran before, so the
+    shipped guesses are reproducible: running it again gives the same files unless the recogniser changed.
     """
     import subprocess
     import sys
@@ -261,19 +261,13 @@ def main(argv: list[str]) -> int:
 
 # -- the recogniser (the one place that talks to the lab) ---------------------------------------
 def _recognise(audio: Path, content_dir: Path) -> tuple[str, tuple[str, ...]]:
-    """(transcript, likely intents) from the lab's recogniser and parser."""
+    """(transcript, likely intents) from the lab's recogniser and parser (its service's door)."""
     try:
-        from explainer.voice import audio as voice_audio
-        from explainer.voice.asr import Recogniser
-        from explainer.voice.decoder import SAMPLE_RATE, engine
+        from explainer.voice.lab_service import LocalLab
     except ImportError as error:
         raise GuessUnavailable(f"the voice lab's recogniser is not installed ({error})") from error
     try:
-        engine(content_dir)
-        samples, rate = voice_audio.read_wav(audio)
-        if rate != SAMPLE_RATE:
-            samples = voice_audio.resample(samples, rate, SAMPLE_RATE)
-        text = Recogniser().recognise(samples).text
+        text = LocalLab(content_dir).recognise_file(audio)
     except Exception as error:  # noqa: BLE001 - decoder trouble of any kind: say so, never crash
         raise GuessUnavailable(f"the recogniser failed ({type(error).__name__}: {error})") from error
     return text, likely_intents(text, content_dir)
@@ -283,16 +277,15 @@ def likely_intents(text: str, content_dir: Path, limit: int = LIKELY_INTENTS) ->
     """Intents the lab's parser finds likely for ``text``: an exact parse first, then the nearest
     known command, then intents with an example sentence whose words are at least half in it.
     Few or none when the recogniser heard nothing like a command -- the seat then offers a search."""
-    from explainer.voice.nlu import closest_command, load_intents, parse
+    from explainer.voice.cleanup import clean_up
+    from explainer.voice.nlu import load_intents, understand
+    from explainer.voice.wake import WAKE_WORDS
 
     ranked: list[str] = []
     if text.strip():
-        parsed = parse(text, content_dir)
-        if parsed is not None:
-            ranked.append(parsed.intent)
-        near = closest_command(text, content_dir)
-        if near is not None and (command := parse(near[0], content_dir)) is not None:
-            ranked.append(command.intent)
+        understood = understand(clean_up(text, WAKE_WORDS).text, content_dir)  # exact, or a safe guess
+        if understood is not None:
+            ranked.append(understood.intent)
     heard = set(text.split())
     overlap: dict[str, float] = {}
     for name, sentences in _intent_words(content_dir).items():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
+from re import Match
 
 from explainer.course import markup
 from explainer.course.model import Course, Page, Station
@@ -44,7 +45,7 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 def _numbered(text: str, numbers: dict[str, int]) -> str:
     """Replace ``[@id]`` by ``[n]`` (numbered per page) and ``{term}`` by the term."""
 
-    def cite(match) -> str:
+    def cite(match: Match[str]) -> str:
         source_id = match.group(1)
         numbers.setdefault(source_id, len(numbers) + 1)
         return f"[{numbers[source_id]}]"

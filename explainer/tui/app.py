@@ -29,6 +29,7 @@ from explainer.tui.worker_watch import WatchedWorkers, append_to_log, describe
 
 if TYPE_CHECKING:
     from explainer.learning.journey import Step
+    from explainer.voice.lab_service import LabService
 
 
 
@@ -50,7 +51,7 @@ class ExplainerApp(Host):
         "lab": services.lazy_screen("explainer.tui.screens.lab:LabScreen"),
     }
 
-    def __init__(self, config: AppConfig, startup: services.Startup) -> None:
+    def __init__(self, config: AppConfig, startup: services.Startup, lab: LabService | None = None) -> None:
         if startup.course is None:
             raise ValueError("ExplainerApp needs a course (factory.make_app shows the problems instead)")
         super().__init__()
@@ -62,6 +63,7 @@ class ExplainerApp(Host):
         self.progress: Progress = startup.progress
         self.settings: Settings = startup.settings
         self._startup = startup
+        self.lab = lab or services.local_lab(config)  # the voice lab (explainer.voice.lab_service)
         self._saver = services.ProgressSaver(startup.progress_store)
         self._warned: set[str] = set()
         self._default_animation = self.animation_level
@@ -93,6 +95,7 @@ class ExplainerApp(Host):
 
     def on_unmount(self) -> None:
         services.resume_gc()
+        self.lab.close()
         self._css_store.write_pending()  # what was parsed since the last write: a few small files
 
     def on_resize(self, event: Any) -> None:

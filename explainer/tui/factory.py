@@ -29,10 +29,13 @@ if TYPE_CHECKING:
     from explainer.classroom.kiosk import Scratch
     from explainer.course.model import Course
     from explainer.tui.problems_app import ContentProblemsApp
+    from explainer.voice.lab_service import LabService
 
 
-def make_app(config: AppConfig, course: Course | None = None) -> ExplainerApp | ContentProblemsApp:
-    """The app for ``config``; ``course`` replaces loading one from ``config.content_dir``."""
+def make_app(config: AppConfig, course: Course | None = None,
+             lab: LabService | None = None) -> ExplainerApp | ContentProblemsApp:
+    """The app for ``config``; ``course`` replaces loading one from ``config.content_dir``;
+    ``lab`` replaces the real voice lab (``explainer.voice.lab_service.LocalLab``)."""
     set_language(config.lang)
     scratch = None
     if config.memory_only:  # kiosk / browser: nothing on disk but a scratch folder removed at the end
@@ -47,8 +50,8 @@ def make_app(config: AppConfig, course: Course | None = None) -> ExplainerApp | 
     if config.kiosk:
         from explainer.tui.kiosk_app import KioskApp
 
-        return KioskApp(config, startup, scratch)
-    app = ExplainerApp(config, startup)
+        return KioskApp(config, startup, scratch, lab=lab)
+    app = ExplainerApp(config, startup, lab=lab)
     if scratch is not None:
         weakref.finalize(app, scratch.remove)
     return app

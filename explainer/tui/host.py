@@ -5,6 +5,8 @@ what is listed here (plus Textual's own ``App`` methods: ``push_screen``, ``noti
 ``call_from_thread``...):
 
 - read: ``course``, ``progress``, ``settings``, ``config`` (start-up choices, data folders);
+- ask: ``lab``, the voice lab's service (``explainer.voice.lab_service.LabService``): its lists
+  (wake words, rooms, stages), traces, N-best, the voice history, the microphone;
 - announce: ``save_progress()`` after changing ``progress``; ``apply_settings()``;
 - listen: ``progress_changed`` and ``settings_changed`` (Textual signals);
 - tell: a widget that keeps a value of its own in progress (the checklist's ticks, the lab
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from explainer.learning.progress import Progress
     from explainer.learning.settings import Settings
     from explainer.tui.config import AppConfig
+    from explainer.voice.lab_service import LabService
 
 
 class Host(App[None]):
@@ -62,6 +65,8 @@ class Host(App[None]):
     """The learner's record. Change it, then call ``save_progress()``."""
     settings: Settings
     """Display and sound preferences. Change them through ``apply_settings()``."""
+    lab: LabService
+    """The voice lab: every screen that shows or runs the lab asks this (tests pass a fake)."""
     progress_changed: Signal[Progress]
     """Published after every ``save_progress()`` (the map redraws on it)."""
     settings_changed: Signal[Settings]

@@ -24,6 +24,7 @@ from explainer.tui.app import ExplainerApp
 from explainer.tui.config import AppConfig
 from explainer.tui.screens.kiosk_attract import AttractScreen
 from explainer.tui.services import Startup
+from explainer.voice.lab_service import LabService
 
 ATTRACT = "attract"
 VISITOR_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
@@ -32,8 +33,9 @@ VISITOR_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.Mo
 class KioskApp(ExplainerApp):
     BINDINGS = [Binding("ctrl+k", "host_panel", "Host panel", show=False, priority=True)]
 
-    def __init__(self, config: AppConfig, startup: Startup, scratch: Scratch | None = None) -> None:
-        super().__init__(config, startup)
+    def __init__(self, config: AppConfig, startup: Startup, scratch: Scratch | None = None,
+                 lab: LabService | None = None) -> None:
+        super().__init__(config, startup, lab=lab)
         self.scratch = scratch
         self.idle_policy = IdlePolicy(config.idle_minutes)
         self.tallies = DayTallies()
@@ -82,6 +84,7 @@ class KioskApp(ExplainerApp):
             self.add_mode(mode, build)
         self.reset_progress()
         self.apply_settings(self._startup.settings, save=False)
+        self.lab.close()  # the next visitor starts with no history open and an empty shopping list
         if self.scratch is not None:
             self.scratch.clear_visitor_data()
         self.idle_policy.touch()

@@ -12,8 +12,10 @@ from explainer.paths import data_paths
 if TYPE_CHECKING:
     from textual.app import App
 
+    from explainer.tui.config import AppConfig
 
-def config_from_args(args: argparse.Namespace):
+
+def config_from_args(args: argparse.Namespace) -> AppConfig:
     from explainer.classroom.serve import SERVED_ENV
     from explainer.tui.config import AppConfig
 

@@ -21,6 +21,7 @@ session) from the course already in memory and runs it on textual-serve's web dr
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import sys
@@ -28,14 +29,22 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from explainer.classroom.forkserver import run, set_parent_death_signal
+from explainer.tui.textual_private import paint_now, wait_for_screen
 
-_config = None  # the AppConfig every visitor's app is built from (set by ``prepare``)
-_course = None  # the course, loaded and validated once, shared by every visitor (None if broken)
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from explainer.course.model import Course
+    from explainer.tui.config import AppConfig
+
+_config: AppConfig | None = None  # the AppConfig every visitor's app is built from (set by ``prepare``)
+_course: Course | None = None  # the course, loaded and validated once, shared by every visitor (None if broken)
 
 
-def prepare(argv: list[str], root: Path) -> dict:
+def prepare(argv: list[str], root: Path) -> dict[str, Any]:
     """Load everything a visit needs, once; return what the host may want to know."""
     global _config, _course
     started, cpu = time.perf_counter(), time.process_time()
@@ -61,26 +70,24 @@ def prepare(argv: list[str], root: Path) -> dict:
     }
 
 
-def _load_recogniser(config, root: Path) -> int | None:
-    """The voice lab's speech decoder, loaded here once for every visitor (``voice.decoder.engine``
+def _load_recogniser(config: AppConfig, root: Path) -> int | None:
+    """The voice lab's speech decoder, loaded here once for every visitor (``voice.decoder.shared_engine``
     keeps one per process): ~100 MB that each lab visitor otherwise loaded for itself (measured:
     a visitor's private memory went from 23 to 144 MB on opening the lab). Forked children
     share its model pages; only what a decoding writes becomes theirs. Its language-model files
     go under the server's scratch root. If it cannot load, the lab says why when opened."""
     started = time.perf_counter()
     try:
-        from explainer.voice.decoder import engine
+        from explainer.voice.decoder import shared_engine
 
-        engine(config.content_dir, root / "shared")
+        shared_engine(config.content_dir, root / "shared")
     except Exception:  # noqa: BLE001 - no recogniser here: the lab explains it to whoever opens it
         return None
     return round((time.perf_counter() - started) * 1000)
 
 
-def _options(argv: list[str]):
+def _options(argv: list[str]) -> argparse.Namespace:
     """The options ``explainer serve`` passes on to every session (``serve_cmd``)."""
-    import argparse
-
     parser = argparse.ArgumentParser(prog="explainer.tui.served", add_help=False)
     parser.add_argument("--content")
     parser.add_argument("--lang")
@@ -88,7 +95,7 @@ def _options(argv: list[str]):
     return parser.parse_args(argv)
 
 
-def _warm_up(config) -> None:
+def _warm_up(config: AppConfig) -> None:
     """One headless app, run until its first screen is painted, then closed."""
     import asyncio
 
@@ -96,28 +103,25 @@ def _warm_up(config) -> None:
 
     app = make_app(config, course=_course)
 
-    async def auto_pilot(pilot) -> None:
+    async def auto_pilot(pilot: Pilot[Any]) -> None:
         app = pilot.app
         deadline = time.monotonic() + 30
         while type(app.screen).__name__ not in ("MapScreen", "ContentProblemsScreen"):
             if time.monotonic() > deadline:
                 break
-            await pilot._wait_for_screen()
+            await wait_for_screen(pilot)
             await asyncio.sleep(0)
-        await pilot._wait_for_screen()
-        app.screen._on_timer_update()  # composite and paint one frame
+        await wait_for_screen(pilot)
+        paint_now(app.screen)  # composite and paint one frame
         app.exit()
 
     app.run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
-    for worker in list(app.workers):
-        if worker._thread is not None:  # noqa: SLF001 - wait for thread workers that outlive the run
-            worker._thread.join(5)
     for thread in threading.enumerate():
         if thread is not threading.main_thread():
             thread.join(5)
 
 
-def run_visitor(fds: list[int], request: dict, folder: Path, control) -> int:
+def run_visitor(fds: list[int], request: dict[str, Any], folder: Path, control: Any) -> int:
     """The forked child: become a served session on ``fds`` and run the app until it ends."""
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGCHLD):
         signal.signal(signum, signal.SIG_DFL)
@@ -135,14 +139,15 @@ def run_visitor(fds: list[int], request: dict, folder: Path, control) -> int:
 
     from explainer.tui.factory import make_app
 
+    assert _config is not None, "prepare() runs first, in the fork server"
     app = make_app(_config, course=_course)
     app.run()
     return int(app.return_code or 0)
 
 
-def _size(value, default: int) -> int:
+def _size(value: object, default: int) -> int:
     try:
-        return max(10, min(1000, int(value)))
+        return max(10, min(1000, int(value)))  # type: ignore[call-overload]  # anything a client sent
     except (TypeError, ValueError):
         return default
 

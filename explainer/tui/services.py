@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from explainer.course.model import Course
     from explainer.tui.config import AppConfig
+    from explainer.voice.lab_service import LocalLab
 
 
 @dataclass
@@ -84,6 +85,13 @@ def load_course_or_problems(config: AppConfig) -> tuple[Course | None, list[str]
         return None, [str(problem) for problem in error.problems] or [str(error)]
     except OSError as error:
         return None, [f"{config.content_dir}:1: cannot read the content folder ({error.strerror or error})"]
+
+
+def local_lab(config: AppConfig) -> LocalLab:
+    """The real voice lab on the app's content and data folders (nothing heavy is loaded yet)."""
+    from explainer.voice.lab_service import LocalLab
+
+    return LocalLab(config.content_dir, config.data)
 
 
 def start(config: AppConfig, course: Course | None = None) -> Startup:

@@ -10,6 +10,7 @@ same audio and tests can compare numbers. Samples are float32 mono in [-1, 1]; f
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import struct
 import wave
@@ -24,20 +25,20 @@ NOISE_KINDS = ("none", "tv", "music", "kitchen")
 # ---------------------------------------------------------------- files
 
 
-def read_wav(path: Path | str) -> tuple[np.ndarray, int]:
+def read_wav(path: Path | str | io.BytesIO) -> tuple[np.ndarray, int]:
     """(mono float32 samples in [-1, 1], sample rate). Stereo is averaged; 8/16/24/32-bit PCM.
 
     Raises OSError when the file cannot be read and ValueError when it is not a usable WAV
     (truncated, compressed, not a WAV at all) -- never wave.Error or EOFError.
     """
     try:
-        with wave.open(str(path), "rb") as handle:
+        with wave.open(path if isinstance(path, io.BytesIO) else str(path), "rb") as handle:
             channels, width, rate = handle.getnchannels(), handle.getsampwidth(), handle.getframerate()
             raw = handle.readframes(handle.getnframes())
     except (wave.Error, EOFError) as exc:
-        raise ValueError(f"{Path(path).name} is not a readable WAV file ({exc or 'truncated'})") from exc
+        raise ValueError(f"{_name(path)} is not a readable WAV file ({exc or 'truncated'})") from exc
     if rate <= 0:
-        raise ValueError(f"{Path(path).name} has no sample rate")
+        raise ValueError(f"{_name(path)} has no sample rate")
     if width == 1:
         data = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
     elif width == 2:
@@ -49,10 +50,25 @@ def read_wav(path: Path | str) -> tuple[np.ndarray, int]:
     elif width == 4:
         data = np.frombuffer(raw, dtype="<i4").astype(np.float32) / float(1 << 31)
     else:
-        raise ValueError(f"{Path(path).name}: unsupported sample width ({width} bytes)")
+        raise ValueError(f"{_name(path)}: unsupported sample width ({width} bytes)")
     if channels > 1:
         data = data[: len(data) - len(data) % channels].reshape(-1, channels).mean(axis=1)
     return data.astype(np.float32, copy=False), rate
+
+
+def _name(path: Path | str | io.BytesIO) -> str:
+    return "the recording" if isinstance(path, io.BytesIO) else Path(path).name
+
+
+def wav_bytes(samples: np.ndarray, rate: int) -> bytes:
+    """Mono 16-bit PCM WAV in memory (what the voice history keeps, and what players can stream)."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
+    return buffer.getvalue()
 
 
 def write_wav(path: Path | str, samples: np.ndarray, rate: int, *, comment: str = "") -> Path:
@@ -312,3 +328,66 @@ def add_background(samples: np.ndarray, kind: str, level: float, rate: int, seed
     speech_rms = rms(active) if len(active) else rms(samples)
     bed = noise_bed(kind, len(samples) / rate, rate, seed)[: len(samples)]
     return (samples + bed * (float(min(level, 1.5)) * speech_rms)).astype(np.float32)
+
+
+def add_noise_at_snr(samples: np.ndarray, kind: str, snr_db: float | None, rate: int, seed: int = 0) -> np.ndarray:
+    """Add a noise bed ``snr_db`` decibels below the speech (measured on the speech that is there:
+    samples above 2% of the peak), so "10 dB" means what a sound engineer would mean by it."""
+    samples = np.asarray(samples, dtype=np.float32)
+    if kind == "none" or snr_db is None or len(samples) == 0:
+        return samples.copy()
+    active = samples[np.abs(samples) > 0.02 * float(np.max(np.abs(samples)) or 1.0)]
+    speech_rms = rms(active) if len(active) else rms(samples)
+    bed = noise_bed(kind, len(samples) / rate, rate, seed)[: len(samples)]
+    bed = bed / max(rms(bed), 1e-9)
+    return (samples + bed * speech_rms * 10 ** (-float(snr_db) / 20)).astype(np.float32)
+
+
+def measured_snr_db(speech: np.ndarray, mixed: np.ndarray) -> float:
+    """The SNR actually in ``mixed`` (speech-active samples of ``speech`` against what was added)."""
+    speech = np.asarray(speech, dtype=np.float64)
+    noise = np.asarray(mixed, dtype=np.float64)[: len(speech)] - speech
+    active = np.abs(speech) > 0.02 * float(np.max(np.abs(speech)) or 1.0)
+    signal = float(np.sqrt(np.mean(speech[active] ** 2))) if active.any() else rms(speech)
+    return 20 * float(np.log10(max(signal, 1e-12) / max(float(np.sqrt(np.mean(noise ** 2))), 1e-12)))
+
+
+SPEED_OF_SOUND = 343.0
+
+
+def reverberate(samples: np.ndarray, rate: int, distance: float, *, rt60: float = 0.3,
+                critical_distance: float = 2.0, seed: int = 0) -> np.ndarray:
+    """A talker ``distance`` metres from the microphone in a furnished room (the lab's rooms).
+
+    A simple physical model rather than the clip renderer's stylised ``room``: the direct sound
+    falls as 1/distance; eight early reflections come off walls, floor and furniture on paths
+    0.5-4 m longer; the late reverberation has the same energy everywhere in the room, equal to
+    the direct sound's at the *critical distance* (~1.2 m in a living room), decays over
+    ``rt60`` seconds and loses its highs to soft furnishings.  Farther than the critical
+    distance, more reverberation than voice reaches the device — the real reason far speech is
+    hard.  The direct sound keeps its high frequencies (air absorbs almost none over a room).
+    """
+    samples = np.asarray(samples, dtype=np.float32)
+    distance = float(min(max(distance, 0.3), 10.0))
+    if len(samples) == 0:
+        return samples.copy()
+    rng = np.random.default_rng(seed)
+    length = int(rate * min(1.5 * rt60, 1.0))
+    ir = np.zeros(length, dtype=np.float64)
+    ir[0] = 1.0 / distance
+    for _ in range(8):
+        path = distance + rng.uniform(0.5, 4.0)
+        at = int(rate * (path - distance) / SPEED_OF_SOUND)
+        if at < length:
+            ir[at] += 0.6 / path * rng.choice((-1.0, 1.0))
+    t = np.arange(length) / rate
+    decay = np.exp(-6.9 * t / rt60)
+    tail = rng.standard_normal(length) * decay
+    tail[: int(0.005 * rate)] = 0.0
+    tail = _lowpass_fft(tail.astype(np.float32), rate, 4000.0).astype(np.float64)
+    energy = float(np.sum(tail**2)) or 1.0
+    ir += tail * np.sqrt((1.0 / critical_distance**2) / energy)
+    size = len(samples) + length - 1
+    nfft = 1 << (size - 1).bit_length()
+    wet = np.fft.irfft(np.fft.rfft(samples, nfft) * np.fft.rfft(ir, nfft), nfft)[: len(samples)]
+    return (wet * distance).astype(np.float32)  # level as at 1 m: the SNR is set afterwards anyway

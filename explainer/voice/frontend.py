@@ -1,21 +1,18 @@
-"""Voice normalisation before the wake word and the recogniser: high voices are lowered.
+"""Voice normalisation before the wake word and the recogniser: how much to warp a high voice.
 
 The acoustic model that ships with pocketsphinx was trained mostly on adult voices and does
 badly on a high-pitched one: on the lab bench the espeak voice ``en-us+f3`` (median pitch
-~210 Hz, the others ~105 Hz) missed 4 of 10 wake words and 2 of the 6 it woke on came out as
-nonsense.  Real recognisers handle this with vocal-tract-length normalisation (VTLN):
-scaling the frequency axis so every speaker looks like the "average" one.  This module does
-the simplest version of that: it estimates the voice's pitch (autocorrelation over voiced
-frames) and, for a voice above ``TARGET_PITCH_HZ``, scales every frequency by
-``TARGET_PITCH_HZ / pitch`` (never below ``MIN_WARP``) — pitch and formants together — by
-resampling.  The audio gets longer by the same factor, so the pipeline converts times back
-with ``Normalised.to_input_time``.
+~210 Hz, the others ~105 Hz) missed 4 of 10 wake words.  Real recognisers handle this with
+vocal-tract-length normalisation (VTLN): scaling the frequency axis so every speaker looks
+like the "average" one.  pocketsphinx has that built in (``warp_type inverse_linear``); this
+module only decides the factor: it estimates the voice's pitch (autocorrelation over voiced
+frames) and, for a voice above ``TARGET_PITCH_HZ``, scales frequencies by
+``TARGET_PITCH_HZ / pitch`` (never below ``MIN_WARP``).  The audio itself is not changed, so
+every time in the trace is the input's own.
 
-Measured on the bench's high voice (en-us+f3, 10 commands): warp 0.95 -> 10/10 woke, 8 right;
-0.9 -> 9, 7; 0.8 -> 10, 10; 0.75 -> 1, 0.  A FIXED 0.8 for every voice above 165 Hz broke the
-other espeak female voices (f1, f2, f4, ~175 Hz: 7/7 woke -> 1/7), so the warp is scaled to
-the pitch: those voices get ~0.97 and stay as good as before (docs/lab-bench.md).  Tuned on
-one voice: treat the constants as measured for espeak, not as universal.
+A FIXED factor for every high voice was measured to break the other espeak female voices
+(f1, f2, f4, ~175 Hz), so the factor follows the pitch: those get ~0.97.  Tuned on espeak
+voices: treat the constants as measured for espeak, not as universal.
 """
 
 from __future__ import annotations
@@ -24,10 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explainer.voice.audio import resample
-
 TARGET_PITCH_HZ = 170.0  # a voice above this is lowered to it (adult male ~100-120 Hz; f3 ~210 Hz)
-MIN_WARP = 0.8  # never lower by more than this: 0.75 already broke the recogniser
+MIN_WARP = 0.8
 _FRAME = 640  # 40 ms at 16 kHz
 _MIN_HZ, _MAX_HZ = 70, 400
 
@@ -53,27 +48,20 @@ def median_pitch(samples: np.ndarray, rate: int = 16000) -> float | None:
 
 
 @dataclass(frozen=True)
-class Normalised:
-    samples: np.ndarray  # what the wake word and the recogniser hear
-    warp: float  # 1.0 = unchanged; 0.8 = every frequency x 0.8, audio 1.25x as long
+class VoiceWarp:
+    warp: float  # 1.0 = unchanged; 0.8 = every frequency x 0.8 for the acoustic model
     pitch_hz: float | None
-
-    def to_input_time(self, seconds: float | None) -> float | None:
-        """A time in the normalised audio -> the same moment in the input audio."""
-        return None if seconds is None else round(seconds * self.warp, 3)
 
     def describe(self) -> str:
         pitch = f"{self.pitch_hz:.0f} Hz" if self.pitch_hz else "no voiced speech found"
         if self.warp == 1.0:
             return f"voice pitch {pitch}: unchanged"
-        return f"voice pitch {pitch}: high voice lowered x{self.warp:g} for the recogniser"
+        return f"voice pitch {pitch}: frequencies x{self.warp:g} for the recogniser (pocketsphinx's warping)"
 
 
-def normalise_voice(samples: np.ndarray, rate: int = 16000, enabled: bool = True) -> Normalised:
-    """Lower a voice pitched above ``TARGET_PITCH_HZ`` to it (at most by ``MIN_WARP``); others unchanged."""
+def voice_warp(samples: np.ndarray, rate: int = 16000, enabled: bool = True) -> VoiceWarp:
+    """The warp for a voice pitched above ``TARGET_PITCH_HZ`` (at most ``MIN_WARP``); others 1.0."""
     pitch = median_pitch(samples, rate)
     if not enabled or pitch is None or pitch <= TARGET_PITCH_HZ:
-        return Normalised(samples, 1.0, pitch)
-    warp = round(max(MIN_WARP, TARGET_PITCH_HZ / pitch), 3)
-    warped = resample(samples, rate, int(round(rate / warp))).astype(np.float32)
-    return Normalised(warped, warp, pitch)
+        return VoiceWarp(1.0, pitch)
+    return VoiceWarp(round(max(MIN_WARP, TARGET_PITCH_HZ / pitch), 3), pitch)

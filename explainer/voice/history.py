@@ -11,12 +11,14 @@ uploads (see ``history_examples``), never the learner's own: readers say so.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 SCHEMA_VERSION = 2
 _SCHEMA = """
@@ -66,6 +68,10 @@ class HistoryEntry:
     example: bool = False  # a made-up upload added to try the browser, not one the learner made
 
 
+class HistoryError(Exception):
+    """The history could not be written even after reopening it; ``str()`` is for the learner."""
+
+
 class VoiceHistory:
     """The history file.  Thread-safe (one connection, one lock); ``notice`` is set when it had to recover."""
 
@@ -74,6 +80,7 @@ class VoiceHistory:
         self.notice: str | None = None
         self.persistent = True
         self._lock = threading.Lock()
+        self._timeout = timeout
         self._conn = self._open(timeout)
 
     def _connect(self, target: str, timeout: float) -> sqlite3.Connection:
@@ -134,6 +141,41 @@ class VoiceHistory:
         self.notice = f"Voice history was damaged ({exc}); it was moved to {aside.name} and a new, empty history started."
         return self._connect(str(self.path), timeout)
 
+    def _still_there(self) -> None:
+        """Reopen when the file was deleted or moved while the lab ran (``forget``, a file manager):
+        SQLite would otherwise keep writing to the vanished file, then fail with "attempt to write
+        a readonly database".  The learner is told, in words, that a new, empty history started."""
+        if not self.persistent or self.path is None or self.path.exists():
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+        self._conn = self._open(self._timeout)
+        if self.persistent:
+            self.notice = (f"The voice history file {self.path.name} was deleted while the lab was open; "
+                           "a new, empty one was started.")
+
+    def _write(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
+        """One write, retried once on a freshly opened file if the old one went read-only or away."""
+        self._still_there()
+        try:
+            cur = self._conn.execute(sql, args)
+            self._conn.commit()
+            return cur
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) and "disk I/O" not in str(exc) and "no such table" not in str(exc):
+                raise HistoryError(f"The voice history could not be saved ({exc}).") from exc
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = self._open(self._timeout)
+            try:
+                cur = self._conn.execute(sql, args)
+                self._conn.commit()
+            except sqlite3.Error as again:
+                raise HistoryError(f"The voice history file {self.path} cannot be written ({again}); "
+                                   "check that the folder still exists and is yours.") from again
+            self.notice = self.notice or "The voice history file had gone; a new one was started."
+            return cur
+
     # ------------------------------------------------------------------ writing
     def add(self, *, audio: bytes | None, transcript: str, intent: str | None = None, slots: dict | None = None,
             reply: str = "", source: str = "", wake_word: str = "", seconds: float = 0.0,
@@ -143,29 +185,25 @@ class VoiceHistory:
                json.dumps(slots or {}, default=str), reply, json.dumps(device or DEFAULT_DEVICE),
                int(selected_for_review), seconds, audio, said, int(example))
         with self._lock:
-            cur = self._conn.execute(
+            cur = self._write(
                 "INSERT INTO uploads (created_at, source, wake_word, transcript, intent, slots, reply, device,"
                 " selected_for_review, seconds, audio, said, example) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
-            self._conn.commit()
             assert cur.lastrowid is not None  # an INSERT always sets it
             return cur.lastrowid
 
     def mark_selected(self, entry_id: int, selected: bool = True) -> None:
         with self._lock:
-            self._conn.execute("UPDATE uploads SET selected_for_review = ? WHERE id = ?", (int(selected), entry_id))
-            self._conn.commit()
+            self._write("UPDATE uploads SET selected_for_review = ? WHERE id = ?", (int(selected), entry_id))
 
     def delete(self, entry_id: int) -> bool:
         with self._lock:
-            cur = self._conn.execute("DELETE FROM uploads WHERE id = ?", (entry_id,))
-            self._conn.commit()
+            cur = self._write("DELETE FROM uploads WHERE id = ?", (entry_id,))
             self._vacuum()
             return cur.rowcount > 0
 
     def delete_all(self) -> int:
         with self._lock:
-            cur = self._conn.execute("DELETE FROM uploads")
-            self._conn.commit()
+            cur = self._write("DELETE FROM uploads")
             self._vacuum()
             return cur.rowcount
 
@@ -173,8 +211,7 @@ class VoiceHistory:
         """Delete uploads older than ``days`` days; returns how many went."""
         cutoff = (now if now is not None else time.time()) - days * 86400
         with self._lock:
-            cur = self._conn.execute("DELETE FROM uploads WHERE created_at < ?", (cutoff,))
-            self._conn.commit()
+            cur = self._write("DELETE FROM uploads WHERE created_at < ?", (cutoff,))
             if cur.rowcount:
                 self._vacuum()
             return cur.rowcount
@@ -200,6 +237,7 @@ class VoiceHistory:
         """Newest first, without the audio (use ``get`` for that)."""
         sql = f"SELECT {self._COLUMNS} FROM uploads ORDER BY created_at DESC, id DESC"
         with self._lock:
+            self._still_there()
             rows = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
         return [self._entry(row) for row in rows]
 
@@ -213,12 +251,24 @@ class VoiceHistory:
             return int(self._conn.execute("SELECT COUNT(*) FROM uploads").fetchone()[0])
 
     def export_audio(self, entry_id: int, out_path: Path) -> Path | None:
+        """Write one upload's audio to ``out_path`` (in the learner's own cache folder: private, atomic)."""
+        from explainer.voice.labcache import write_atomic
+
         entry = self.get(entry_id)
         if entry is None or not entry.audio:
             return None
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        out_path.write_bytes(entry.audio)
-        return out_path
+        return write_atomic(Path(out_path), entry.audio)
+
+    def audio_samples(self, entry_id: int) -> tuple[Any, int] | None:  # (samples, rate)
+        """An upload's audio, decoded in memory (played from there: no copy in a temp folder)."""
+        import io
+
+        from explainer.voice.audio import read_wav
+
+        entry = self.get(entry_id)
+        if entry is None or not entry.audio:
+            return None
+        return read_wav(io.BytesIO(entry.audio))
 
     def close(self) -> None:
         with self._lock:

@@ -1,10 +1,13 @@
-"""Speech in: the lab's first stage turns a typed sentence or a shipped clip into 16 kHz audio.
+"""Speech in: the lab's first stage turns a typed sentence, a shipped clip, a WAV file or a
+microphone recording into 16 kHz audio in a room.
 
-Typed text is spoken by pyttsx3 in its child process (``explainer.voice.speech``), then
-placed in a room (``distance``) and under a background (``noise``) with the voice-audio
-helpers, with a second of quiet before it so the device's pre-roll has something to keep.
-Bad input is refused with a message the learner can act on: empty or very long text,
-text with nothing speakable, no speech engine (clips still work).
+Typed text is spoken by pyttsx3 in its child process (``explainer.voice.speech``) into a
+private temp file in the lab's cache folder, read back and removed.  The voice is then placed
+in a room (``rooms``: distance, and background noise at a stated SNR), with a second of
+quiet before it so the device's pre-roll has something to keep.  Clips, WAV files and
+recordings already carry their own room, so only the chosen noise is added to them.
+Bad input is refused with a message the learner can act on: empty or very long text, text
+with nothing speakable, no speech engine (clips still work), an unreadable or silent WAV.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ import numpy as np
 from explainer.i18n import _
 from explainer.paths import packaged_content_dir
 from explainer.voice import audio
+from explainer.voice.rooms import Room
 
 SAMPLE_RATE = 16000
 MAX_TYPED_CHARS = 200
+MAX_RECORDING_S = 30.0
 LEAD_S, TAIL_S = 1.0, 1.0
 _SPEAKABLE = re.compile(r"[^\w\s'’,.!?;:()\-]", re.UNICODE)
 
@@ -32,11 +37,12 @@ class LabInputError(Exception):
 
 @dataclass
 class HeardAudio:
-    samples: np.ndarray  # float32, 16 kHz
-    source: str  # "typed" | "clip:<id>"
-    text: str  # what was said (reference transcript)
+    samples: np.ndarray  # float32, 16 kHz: what the device's microphone "heard"
+    source: str  # "typed" | "clip:<id>" | "wav:<name>" | "microphone"
+    text: str  # what was said (the reference transcript), "" when unknown
     voice: str = ""
     notices: list[str] = field(default_factory=list)
+    room: str = ""  # the room, in words ("kitchen noise at 15 dB SNR, 2 m from the device")
 
 
 def check_typed(text: str) -> tuple[str, list[str]]:
@@ -56,19 +62,20 @@ def check_typed(text: str) -> tuple[str, list[str]]:
     return cleaned, notices
 
 
-def _shape(samples: np.ndarray, rate: int, settings, seed: int) -> np.ndarray:
+def place(samples: np.ndarray, rate: int, room: Room, seed: int, reverb: bool = True) -> np.ndarray:
+    """16 kHz, the room's distance (reverb) and noise at its SNR, a second of quiet either side."""
     samples = audio.resample(samples, rate, SAMPLE_RATE)
-    if settings.distance and settings.distance > 1.0:
-        samples = audio.room(samples, SAMPLE_RATE, settings.distance, seed=seed)
+    if reverb and room.distance_m > 1.0:  # 1 m is the reference: the voice as recorded
+        samples = audio.reverberate(samples, SAMPLE_RATE, room.distance_m, seed=seed)
     lead, tail = np.zeros(int(LEAD_S * SAMPLE_RATE), np.float32), np.zeros(int(TAIL_S * SAMPLE_RATE), np.float32)
     samples = np.concatenate([lead, samples.astype(np.float32), tail])
-    if settings.noise and settings.noise != "none":
-        samples = audio.add_background(samples, settings.noise, settings.noise_level, SAMPLE_RATE, seed=seed)
+    samples = audio.add_noise_at_snr(samples, room.noise, room.snr_db, SAMPLE_RATE, seed=seed)
     peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
     return (samples / peak * 0.9).astype(np.float32) if peak > 1.0 else samples.astype(np.float32)
 
 
-def typed_input(text: str, settings, scratch: Path) -> HeardAudio:
+def typed_input(text: str, room: Room, voice: str, rate: int, scratch_dir: Path) -> HeardAudio:
+    from explainer.voice import labcache
     from explainer.voice.speech import SpeechError, SpeechUnavailable, speech_available, synthesize
 
     sentence, notices = check_typed(text)
@@ -77,13 +84,38 @@ def typed_input(text: str, settings, scratch: Path) -> HeardAudio:
         raise LabInputError(_("Typed sentences need a speech engine, and there is none: {reason} "
                               "Pick a recorded clip instead.").format(reason=reason))
     try:
-        path = synthesize(sentence, scratch, voice=settings.voice, rate=settings.rate)
+        with labcache.scratch_file(scratch_dir, ".wav") as scratch:
+            synthesize(sentence, scratch, voice=voice, rate=rate)
+            samples, sample_rate = audio.read_wav(scratch)
     except SpeechUnavailable as exc:
         raise LabInputError(_("No speech engine: {reason} Pick a recorded clip instead.").format(reason=exc)) from exc
     except SpeechError as exc:
         raise LabInputError(str(exc)) from exc
-    samples, rate = audio.read_wav(path)
-    return HeardAudio(_shape(samples, rate, settings, seed=len(sentence)), "typed", sentence, settings.voice, notices)
+    placed = place(samples, sample_rate, room, seed=len(sentence))
+    return HeardAudio(placed, "typed", sentence, voice, notices, room.describe())
+
+
+def wav_input(path: Path, room: Room) -> HeardAudio:
+    """Any WAV file (8/16/24/32-bit, mono or stereo, any rate), resampled to 16 kHz."""
+    try:
+        samples, rate = audio.read_wav(path)
+    except OSError as exc:
+        raise LabInputError(_("Could not open {path}: {error}").format(path=path, error=exc.strerror or exc)) from exc
+    except ValueError as exc:
+        raise LabInputError(str(exc)) from exc
+    return recorded_input(samples, rate, room, f"wav:{Path(path).name}")
+
+
+def recorded_input(samples: np.ndarray, rate: int, room: Room, source: str = "microphone") -> HeardAudio:
+    """A recording (the microphone, or a WAV file): its own room is in it, so only noise is added."""
+    if len(samples) == 0 or float(np.max(np.abs(samples))) < 1e-4:
+        raise LabInputError(_("The recording is silent: nothing to listen to."))
+    if len(samples) / rate > MAX_RECORDING_S:
+        raise LabInputError(_("The recording is {s:.0f} s long; the lab takes at most {limit:.0f} s "
+                              "(a voice command lasts seconds).").format(s=len(samples) / rate, limit=MAX_RECORDING_S))
+    placed = place(samples, rate, room, seed=7, reverb=False)
+    what = room.describe() if room.noise != "none" else _("as recorded")
+    return HeardAudio(placed, source, "", "recording", [], what)
 
 
 def find_clip(clip_id: str, content_dir: Path | None = None) -> tuple[dict, Path]:
@@ -111,7 +143,7 @@ def list_clips(content_dir: Path | None = None) -> list[dict]:
     return [c for c in clips if isinstance(c, dict) and c.get("id")]
 
 
-def clip_input(clip_id: str, settings, content_dir: Path | None = None) -> HeardAudio:
+def clip_input(clip_id: str, room: Room, content_dir: Path | None = None) -> HeardAudio:
     clip, path = find_clip(clip_id, content_dir)
     if not path.exists():
         raise LabInputError(_("The audio for clip {id!r} is missing ({path}).").format(id=clip_id, path=path))
@@ -119,6 +151,5 @@ def clip_input(clip_id: str, settings, content_dir: Path | None = None) -> Heard
         samples, rate = audio.read_wav(path)
     except Exception as exc:  # a damaged WAV is content trouble, not a crash
         raise LabInputError(_("Could not read the audio of clip {id!r}: {error}").format(id=clip_id, error=exc)) from exc
-    settings_for_clip = type(settings)(**{**settings.__dict__, "distance": 1.0})  # the clip's room is baked in
-    return HeardAudio(_shape(samples, rate, settings_for_clip, seed=7), f"clip:{clip_id}",
-                      str(clip.get("transcript", "")), "clip")
+    placed = place(samples, rate, room, seed=7, reverb=False)  # the clip's room is baked in
+    return HeardAudio(placed, f"clip:{clip_id}", str(clip.get("transcript", "")), "clip", [], room.describe())

@@ -1,26 +1,32 @@
-"""Understanding: typed or recognised text -> intent and slots, with hassil templates.
+"""Understanding: cleaned text -> intent and slots, with hassil templates.
 
-The templates are content (``content/intents/*.yaml``), not code, so a teacher can add a
-command without touching Python.  The same templates also build the speech recogniser's
-grammar (see ``explainer.voice.grammar``), which is why in-domain commands decode well and
-why the recogniser and the parser agree on what the lab "knows".  This module never
-imports Textual.
+The templates are content (``content/intents/*.yaml``), written the way Home Assistant
+writes its own: alternatives, optional words, skip words for politeness, lists, wildcards
+for names and items, numbers as words or digits.  A teacher adds a command without Python.
+The same templates build the recogniser's language model (``explainer.voice.langmodel``),
+so the recogniser and the parser agree on what the lab "knows".
+
+When no template matches, ``understand`` may still *guess* the nearest known command — but
+only when that guess is unambiguous (no other command is about as near) and drops no word
+that points to a different command ("stop playing music" is never "play music").  The
+result says it was a guess, and the confidence rule (``explainer.voice.decision``) treats it
+with more caution.  This module never imports Textual.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
-from hassil import Intents, recognize
+from hassil import Intents
+from hassil.recognize import recognize_best
 from hassil.util import merge_dict
 
 from explainer.paths import packaged_content_dir
-
-WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
+from explainer.voice.words import normalise, without_phrases
 
 
 class IntentsError(Exception):
@@ -29,13 +35,24 @@ class IntentsError(Exception):
 
 @dataclass(frozen=True)
 class NluResult:
-    """What the lab understood: the intent, its slots, the text parsed and the template that matched."""
+    """What the lab understood: the intent, its slots, the text parsed and the template that matched.
+
+    ``closest`` is set when no template matched and the nearest known command was *guessed*;
+    ``distance`` is then its word distance (0..1).  ``wildcard_share`` is the share of the
+    words that went into open slots (any item, any name): high means the template fixed little.
+    """
 
     intent: str
     slots: dict[str, object] = field(default_factory=dict)
     text: str = ""
     template: str = ""
-    closest: str | None = None  # set when no template matched exactly and the nearest known command was used
+    closest: str | None = None
+    distance: float = 0.0
+    wildcard_share: float = 0.0
+
+    @property
+    def guessed(self) -> bool:
+        return self.closest is not None
 
 
 def intents_dir(content_dir: Path | None = None) -> Path:
@@ -45,8 +62,7 @@ def intents_dir(content_dir: Path | None = None) -> Path:
 def load_intent_dict(content_dir: Path | None = None) -> dict:
     """All template files merged into one hassil dictionary (sorted by file name)."""
     merged: dict = {}
-    folder = intents_dir(content_dir)
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(intents_dir(content_dir).glob("*.yaml")):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
@@ -76,109 +92,50 @@ def load_intents(content_dir: Path | None = None) -> Intents:
         return _cache[key]
 
 
-_PUNCT = re.compile(r"[^\w' ]+")
-
-
-def normalise(text: str) -> str:
-    """Lower case, punctuation dropped, spaces collapsed: how transcripts are compared."""
-    return " ".join(_PUNCT.sub(" ", text.lower().replace("\u2019", "'")).split())
-
-
 def _plain(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str):
+        return normalise(value)
     return value
 
 
 def parse(text: str, content_dir: Path | None = None) -> NluResult | None:
-    """The intent and slots of ``text``, or ``None`` when no template matches."""
+    """The intent and slots of ``text`` (already cleaned: no wake word), or ``None``.
+
+    When several templates match, the one that matches the most literal text wins (hassil's
+    ``recognize_best``): "add oat milk to the list" fills ``item`` with "oat milk", not with
+    "oat milk to the list" as the short "add {item}" would.
+    """
     cleaned = normalise(text)
-    if not cleaned:
+    intents = load_intents(content_dir)
+    # Skip words ("please", "could you") go before matching, so a wildcard never swallows one
+    # ("call mom please" -> contact "mom"); hassil would also try with them left in.
+    core = without_phrases(cleaned, intents.skip_words)
+    if not core:
         return None
-    result = recognize(cleaned, load_intents(content_dir))
+    result = recognize_best(core, intents)
     if result is None:
         return None
     slots = {name: _plain(entity.value) for name, entity in result.entities.items()}
-    template = ""
-    if result.intent_sentence is not None:
-        template = result.intent_sentence.text or ""
-    return NluResult(intent=result.intent.name, slots=slots, text=cleaned, template=template)
+    open_words = sum(len(str(e.text or "").split()) for e in result.entities.values() if e.is_wildcard)
+    template = result.intent_sentence.text or "" if result.intent_sentence is not None else ""
+    return NluResult(intent=result.intent.name, slots=slots, text=cleaned, template=template,
+                     wildcard_share=round(open_words / max(1, len(core.split())), 3))
 
 
-def strip_wake_word(text: str) -> tuple[str | None, str]:
-    """Split a leading wake word off a transcript: ``("alexa", "what time is it")``."""
-    words = normalise(text).split()
-    if words and words[0] in WAKE_WORDS:
-        return words[0], " ".join(words[1:])
-    return None, " ".join(words)
-
-
-MAX_WORD_DISTANCE = 0.25  # at most 1 word in 4 different (substituted, missing or extra)
-_sentences: dict[str, list[list[str]]] = {}
-
-
-def _known_sentences(content_dir: Path | None) -> list[list[str]]:
-    key = str(intents_dir(content_dir))
-    with _lock:
-        cached = _sentences.get(key)
-    if cached is None:
-        from explainer.voice.langmodel import template_sentences
-
-        cached = [s.split() for s in sorted(set(template_sentences(load_intents(content_dir))))]
-        with _lock:
-            _sentences[key] = cached
-    return cached
-
-
-def _slot_words(sentence: str, content_dir: Path | None) -> set[str] | None:
-    """The words that fill slots when ``sentence`` is parsed (None: it does not parse)."""
-    result = recognize(sentence, load_intents(content_dir))
-    if result is None:
-        return None
-    return {w for entity in result.entities.values() for w in normalise(str(entity.text or "")).split()}
-
-
-def closest_command(text: str, content_dir: Path | None = None,
-                    max_distance: float = MAX_WORD_DISTANCE, grounded: bool = False) -> tuple[str, float] | None:
-    """The known command nearest to ``text`` in words, and its normalised word distance (0..1).
-
-    ``grounded``: only a command whose slot values (the timer's minutes, the genre, the city...)
-    were all heard in ``text``: the nearest command must not invent what the speaker asked for
-    ("play some dog" is not "play some classical"; it may still be "play some music").
-    """
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-
-    words = normalise(text).split()
-    if len(words) < 2:
-        return None
-    found = process.extract(words, _known_sentences(content_dir), scorer=Levenshtein.normalized_distance,
-                            score_cutoff=max_distance, limit=50 if grounded else 1)
-    heard = set(words)
-    for candidate, distance, _index in found:
-        sentence = " ".join(candidate)
-        if grounded:
-            slot_words = _slot_words(sentence, content_dir)
-            if slot_words is None or not slot_words <= heard:
-                continue
-        return sentence, float(distance)
-    return None
-
-
-def understand(text: str, content_dir: Path | None = None) -> NluResult | None:
-    """Like ``parse``, but a transcript one word in four away from a known command still counts.
-
-    Recognisers slip ("are milk to my shopping list"); assistants match the closest thing
-    they know — but only a command whose slot values were heard, so a slip never invents a
-    timer length or a city.  ``closest`` says which command was assumed, so the trace can show it.
-    """
+def understand(text: str, content_dir: Path | None = None, index: Any = None) -> NluResult | None:
+    """``parse``, or an unambiguous guess of the nearest known command (``closest`` set), or None."""
     exact = parse(text, content_dir)
     if exact is not None:
         return exact
-    near = closest_command(text, content_dir, grounded=True)
-    if near is None:
+    from explainer.voice.nearest import nearest_index
+
+    guess = (index or nearest_index(content_dir)).guess(normalise(text))
+    if guess is None:
         return None
-    result = parse(near[0], content_dir)
-    if result is None:
+    result = parse(guess.sentence, content_dir)
+    if result is None or result.intent != guess.intent:
         return None
-    return NluResult(result.intent, result.slots, normalise(text), result.template, closest=near[0])
+    return NluResult(result.intent, result.slots, normalise(text), result.template, closest=guess.sentence,
+                     distance=guess.distance, wildcard_share=result.wildcard_share)

@@ -1,208 +1,240 @@
 """The lab's miniature voice assistant: one run, stage by stage, recorded in a Trace.
 
-speech in -> wake word -> endpointing -> speech recognition -> understanding -> fulfilment
--> reply -> voice history -> sampling.  Each stage is a small object with one method; this
-module only wires them and times them.  If the wake word does not fire, the later stages
-are recorded as "not uploaded": nothing leaves the device — a lesson, not an error.
-A high voice is lowered before the wake word and the recogniser (``explainer.voice.frontend``);
-every time in the trace is mapped back to the input audio, and the upload is cut from it.
-Slow (decoder load, synthesis): call ``run`` from a worker thread.  Never imports Textual.
+speech in -> wake word -> endpointing -> speech recognition -> clean-up -> understanding
+-> fulfilment -> reply -> voice history -> sampling.  Each stage is a small object or
+function; this module only wires them and times them.  If the wake word does not fire, the
+later stages are recorded as "not uploaded": nothing leaves the device — a lesson, not an
+error.  When the assistant is not sure (``decision``), it says sorry instead of acting.
+
+Same audio, same trace: the decoder is reset for every utterance, and nothing here depends
+on an earlier run except the skills' own memory (timers, the shopping list), as a real
+assistant's would.  Audio stays in memory; the voice history keeps the upload only when the
+learner's settings say so.  Slow (decoder, synthesis): call ``run`` from a worker thread.
+Never imports Textual.
 """
 
 from __future__ import annotations
 
-import io
 import time
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from explainer.voice import audio
 from explainer.voice.asr import Recogniser
-from explainer.voice.decoder import SAMPLE_RATE, engine, to_pcm
+from explainer.voice.cleanup import clean_up
+from explainer.voice.decision import decide
+from explainer.voice.decoder import SAMPLE_RATE, SphinxEngine, to_pcm
 from explainer.voice.endpoint import SpeechEndpointer
-from explainer.voice.frontend import normalise_voice
+from explainer.voice.frontend import voice_warp
 from explainer.voice.history import VoiceHistory
-from explainer.voice.labinput import LabInputError, clip_input, typed_input
+from explainer.voice.labinput import (
+    HeardAudio,
+    LabInputError,
+    clip_input,
+    recorded_input,
+    typed_input,
+    wav_input,
+)
 from explainer.voice.nlu import understand
+from explainer.voice.rooms import room
 from explainer.voice.sampling import REPORTED_RATE, ReviewSampler
 from explainer.voice.skills import Skills
-from explainer.voice.trace import StageTimer, Trace, skipped
-from explainer.voice.wake import WakeWordDetector
+from explainer.voice.trace import STAGES, StageRecord, StageTimer, Trace, skipped
+from explainer.voice.wake import WAKE_WORDS, WakeWordDetector
+from explainer.voice.wordfilter import filter_words, mask
 
-__all__ = ["LabInputError", "LabSettings", "Pipeline"]
-STAGES = ("speech in", "wake word", "endpointing", "speech recognition", "understanding",
-          "fulfilment", "reply", "voice history", "sampling")
+__all__ = ["STAGES", "LabInputError", "LabSettings", "Pipeline"]
+SORRY = "Sorry, I didn't catch that. Could you say it again?"
 
 
-@dataclass
+@dataclass(frozen=True)
 class LabSettings:
     wake_word: str = "alexa"
     threshold: float | None = None  # None = the wake word's measured default
-    noise: str = "none"
-    noise_level: float = 0.5
-    distance: float = 1.0
+    noise: str = "none"  # a room preset (explainer.voice.rooms)
+    snr_db: float | None = None  # None = the preset's level
+    distance: float | None = None  # None = the preset's distance
     voice: str = "en-us"
     rate: int = 160
     speak_reply: bool = True
-    extra: dict = field(default_factory=dict)
-
-
-def _wav_bytes(samples: np.ndarray) -> bytes:
-    import wave
-
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(SAMPLE_RATE)
-        out.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
-    return buffer.getvalue()
+    normalise_voice: bool = True
 
 
 class Pipeline:
-    """``Pipeline(work_dir, history, sampler).run(text=... | clip_id=..., settings)`` -> Trace."""
+    """``Pipeline(engine, scratch_dir, ...).run(text=... | clip_id=... | wav=... | recording=...)`` -> Trace."""
 
-    def __init__(self, work_dir: Path, history: VoiceHistory | None = None, sampler: ReviewSampler | None = None,
-                 content_dir: Path | None = None, skills: Skills | None = None) -> None:
-        self.work_dir = Path(work_dir)
+    def __init__(self, engine: SphinxEngine, scratch_dir: Path, *, history: VoiceHistory | None = None,
+                 sampler: ReviewSampler | None = None, content_dir: Path | None = None,
+                 skills: Skills | None = None) -> None:
+        self.engine = engine
+        self.scratch_dir = Path(scratch_dir)
         self.history = history
         self.sampler = sampler or ReviewSampler()
         self.content_dir = content_dir
         self.skills = skills or Skills(content_dir)
-        self.recogniser = Recogniser()
+        self.recogniser = Recogniser(engine, WAKE_WORDS)
+        self.masked = filter_words(content_dir)
 
-    def _path(self, run_id: str, name: str) -> Path:
-        folder = self.work_dir / "runs"
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in sorted(folder.glob("*.wav"))[:-60]:  # keep the last runs only
-            old.unlink(missing_ok=True)
-        return folder / f"{run_id}-{name}.wav"
+    def _hear(self, text: str | None, clip_id: str | None, wav: Path | None,
+              recording: tuple[np.ndarray, int] | None, settings: LabSettings) -> HeardAudio:
+        chosen = room(settings.noise, settings.snr_db, settings.distance)
+        if clip_id is not None:
+            return clip_input(clip_id, chosen, self.content_dir)
+        if wav is not None:
+            return wav_input(Path(wav), chosen)
+        if recording is not None:
+            return recorded_input(recording[0], recording[1], chosen)
+        return typed_input(text or "", chosen, settings.voice, settings.rate, self.scratch_dir)
+
+    def _understood(self, text: str) -> bool:
+        return understand(clean_up(text, WAKE_WORDS).text, self.content_dir) is not None
 
     def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None,
-            on_stage=None) -> Trace:
+            on_stage: Callable[[StageRecord], object] | None = None, wav: Path | None = None,
+            recording: tuple[np.ndarray, int] | None = None) -> Trace:
         """One run; ``on_stage(record)`` is called (in this thread) as each stage finishes."""
         settings = settings or LabSettings()
         detector = WakeWordDetector(settings.wake_word, settings.threshold)  # validates before any work
-        load_start = time.perf_counter()
-        engine(self.content_dir)  # loaded once per process; timed apart from the stages
-        load_ms = round((time.perf_counter() - load_start) * 1000, 1)
-        run_id = time.strftime("%Y%m%d-%H%M%S") + f"-{time.perf_counter_ns() % 1000000:06d}"
+        room(settings.noise, settings.snr_db, settings.distance)
         t0 = time.perf_counter()
         trace = Trace(wake_word=detector.wake_word, threshold=detector.threshold, listener=on_stage)
 
-        with StageTimer(trace, "speech in", t0, repr(text) if clip_id is None else f"clip {clip_id}") as stage:
-            if clip_id is not None:
-                heard = clip_input(clip_id, settings, self.content_dir)
-            else:
-                heard = typed_input(text or "", settings, self._path(run_id, "typed22k"))
+        described = repr(text) if text is not None else (f"clip {clip_id}" if clip_id else (
+            f"file {Path(wav).name}" if wav else "microphone recording"))
+        with StageTimer(trace, "speech in", t0, described) as stage:
+            heard = self._hear(text, clip_id, wav, recording, settings)
             samples = heard.samples
-            trace.source, trace.text, trace.duration_s = heard.source, heard.text, round(len(samples) / SAMPLE_RATE, 3)
+            trace.source, trace.text, trace.room = heard.source, heard.text, heard.room
+            trace.duration_s = round(len(samples) / SAMPLE_RATE, 3)
             trace.notices.extend(heard.notices)
-            trace.input_audio = str(audio.write_wav(self._path(run_id, "input"), samples, SAMPLE_RATE))
-            stage.output = f"{trace.duration_s:.2f} s of audio at 16 kHz"
-            stage.data = {"noise": settings.noise, "noise_level": settings.noise_level, "distance_m": settings.distance,
-                          "voice": heard.voice, "reference": heard.text}
-            # a high voice is lowered for the recogniser (explainer.voice.frontend); times map back
-            front = normalise_voice(samples, SAMPLE_RATE, enabled=bool(settings.extra.get("normalise_voice", True)))
-            stage.data["front_end"] = front.describe()
+            trace.input_samples = samples
+            front = voice_warp(samples, SAMPLE_RATE, enabled=settings.normalise_voice)
+            stage.output = f"{trace.duration_s:.2f} s of audio at 16 kHz; {heard.room}"
             if front.warp != 1.0:
                 stage.output += f"; {front.describe()}"
-        heard_samples = front.samples
-        pcm = to_pcm(heard_samples)
-        at = front.to_input_time
+            stage.data = {"room": heard.room, "noise": settings.noise, "voice": heard.voice, "reference": heard.text,
+                          "front_end": front.describe()}
+        pcm = to_pcm(samples)
 
         with StageTimer(trace, "wake word", t0, f"{trace.duration_s:.2f} s, 100 ms chunks") as stage:
-            wake = detector.listen(heard_samples, pcm)
+            wake = detector.listen(self.engine, pcm, front.warp)
             trace.woke = wake.woke
-            shown = replace(wake, detected_at=at(wake.detected_at), start=at(wake.start), end=at(wake.end))
-            stage.output = shown.summary()
-            stage.data = {"decoder_load_ms": load_ms, "woke": wake.woke, "threshold": wake.threshold,
-                          "detected_at": shown.detected_at, "start": shown.start, "end": shown.end}
-        if not wake.woke:
+            stage.output = wake.summary()
+            stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
+                          "start": wake.start, "end": wake.end}
+        if not wake.woke or wake.start is None or wake.end is None:
             for name in STAGES[2:]:
                 skipped(trace, name, t0)
-            trace.reply = ""
             trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
             return trace
-        trace.marks["wake"] = at(wake.start)
+        trace.marks["wake"] = wake.start
 
-        with StageTimer(trace, "endpointing", t0, f"from {at(wake.end):.2f} s") as stage:
-            ends = SpeechEndpointer().find(heard_samples, wake.start, wake.end)
-            first, last = at(ends.upload_start), at(ends.upload_end)
-            upload = samples[int(first * SAMPLE_RATE): int(last * SAMPLE_RATE)]  # the input audio, as uploaded
-            upload_seconds = round(last - first, 3)
-            trace.upload_audio = str(audio.write_wav(self._path(run_id, "upload"), upload, SAMPLE_RATE))
-            trace.marks.update({"pre-roll": first, "end": last})
-            stage.output = (f"upload {first:.2f}-{last:.2f} s ({upload_seconds:.2f} s, "
-                            f"incl. {at(ends.wake_start) - first:.2f} s pre-roll); stopped: {ends.reason}")
-            stage.data = {"upload_start": first, "upload_end": last, "speech_end": at(ends.speech_end),
-                          "reason": ends.reason, "frames": ends.speech_frames}
+        with StageTimer(trace, "endpointing", t0, f"from {wake.end:.2f} s") as stage:
+            ends = SpeechEndpointer().find(samples, wake.start, wake.end)
+            first, last = int(ends.upload_start * SAMPLE_RATE), int(ends.upload_end * SAMPLE_RATE)
+            trace.upload_samples = samples[first:last]
+            trace.marks.update({"pre-roll": ends.upload_start, "end": ends.upload_end})
+            stage.output = (f"upload {ends.upload_start:.2f}-{ends.upload_end:.2f} s ({ends.seconds:.2f} s, "
+                            f"incl. {ends.wake_start - ends.upload_start:.2f} s pre-roll); stopped: {ends.reason}")
+            stage.data = {"upload_start": ends.upload_start, "upload_end": ends.upload_end,
+                          "speech_end": ends.speech_end, "reason": ends.reason, "frames": ends.speech_frames}
 
-        with StageTimer(trace, "speech recognition", t0, f"{upload_seconds:.2f} s upload") as stage:
-            start, stop = int(ends.upload_start * SAMPLE_RATE), int(ends.upload_end * SAMPLE_RATE)
-            heard_asr = self.recogniser.recognise(heard_samples[start:stop], pcm[start:stop], wake_word=detector.wake_word)
-            trace.transcript = heard_asr.text
-            stage.output = repr(heard_asr.text) if heard_asr.text else "(nothing recognised)"
-            stage.data = {"model": heard_asr.model, "score": heard_asr.score, "nbest": heard_asr.nbest,
-                          "tried": heard_asr.tried}
+        with StageTimer(trace, "speech recognition", t0, f"{ends.seconds:.2f} s upload") as stage:
+            heard_asr = self.recogniser.recognise(pcm[first:last], warp=front.warp, understood=self._understood)
+            trace.raw_transcript = heard_asr.text
+            trace.transcript, masked = mask(heard_asr.text, self.masked)
+            trace.confidence = heard_asr.confidence
+            stage.output = (repr(trace.transcript) if trace.transcript else "(nothing recognised)") + (
+                f" · {heard_asr.model} model, confidence {heard_asr.confidence:.2f}")
+            stage.data = {"model": heard_asr.model, "confidence": heard_asr.confidence,
+                          "nbest": [(mask(t, self.masked)[0], s) for t, s in heard_asr.nbest],
+                          "words": [(mask(w, self.masked)[0], p) for w, p in heard_asr.words],
+                          "tried": {m: mask(t, self.masked)[0] for m, t in heard_asr.tried.items()},
+                          "second_pass": heard_asr.second_pass, "masked_words": masked}
+            if masked:
+                stage.output += f" · {masked} word(s) hidden by the classroom word filter"
 
-        with StageTimer(trace, "understanding", t0, repr(trace.transcript)) as stage:
-            understood = understand(trace.transcript, self.content_dir)
-            trace.intent = understood.intent if understood else None
-            trace.slots = dict(understood.slots) if understood else {}
-            stage.output = f"{trace.intent} {trace.slots}" if understood else "no intent matched"
+        with StageTimer(trace, "clean-up", t0, repr(trace.transcript)) as stage:
+            cleaned = clean_up(heard_asr.text, WAKE_WORDS)
+            trace.parsed_text = mask(cleaned.text, self.masked)[0]
+            stage.output = repr(trace.parsed_text)
+            stage.data = {"changes": list(cleaned.changes)}
+            if cleaned.changes:
+                stage.output += f" ({cleaned.describe()})"
+
+        with StageTimer(trace, "understanding", t0, repr(trace.parsed_text)) as stage:
+            understood = understand(cleaned.text, self.content_dir)
+            decision = decide(heard_asr.confidence, understood)
+            trace.understood = understood.intent if understood else None
+            trace.guessed = bool(understood and understood.guessed)
+            trace.acted = decision.act
+            if decision.act and understood is not None:
+                trace.intent, trace.slots = understood.intent, dict(understood.slots)
+            found = f"{understood.intent} {dict(understood.slots)}" if understood else "no intent matched"
+            if understood and understood.guessed:
+                found += f" (a guess: nearest known command {understood.closest!r})"
+            stage.output = f"{found} → {decision.describe()}"
             stage.data = {"template": understood.template if understood else None,
-                          "closest": understood.closest if understood else None}
-            if understood and understood.closest:
-                stage.output += f" (nearest known command: {understood.closest!r})"
+                          "intent": trace.understood, "slots": dict(understood.slots) if understood else {},
+                          "guess": understood.closest if understood else None, "score": decision.score,
+                          "confidence": decision.confidence, "completeness": decision.completeness,
+                          "act": decision.act}
 
         with StageTimer(trace, "fulfilment", t0, trace.intent or "(none)") as stage:
-            answer = self.skills.fulfil(understood)
-            trace.reply = answer.text
-            stage.output = f"skill: {answer.skill}"
-            stage.data = dict(answer.data)
+            if decision.act:
+                answer = self.skills.fulfil(understood)
+                trace.reply, stage.output, stage.data = answer.text, f"skill: {answer.skill}", dict(answer.data)
+            else:
+                trace.reply = self.skills.replies.get("sorry", SORRY) if isinstance(
+                    self.skills.replies.get("sorry"), str) else SORRY
+                stage.output = "nothing done: the assistant asks again"
 
         with StageTimer(trace, "reply", t0, repr(trace.reply)) as stage:
             stage.output = trace.reply
             if settings.speak_reply:
-                trace.reply_audio, note = _speak(trace.reply, self._path(run_id, "reply"))
+                trace.reply_samples, note = self._speak(trace.reply)
                 if note:
                     stage.data["audio"] = note
                     trace.notices.append(note)
 
+        self._keep(trace, t0, detector.wake_word, ends.seconds)
+        trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
+        return trace
+
+    def _keep(self, trace: Trace, t0: float, wake_word: str, seconds: float) -> None:
         with StageTimer(trace, "voice history", t0, "upload + transcript + intent") as stage:
             if self.history is None:
                 stage.output = "not kept (history off)"
             else:
                 trace.history_id = self.history.add(
-                    audio=_wav_bytes(upload), transcript=trace.transcript, intent=trace.intent, slots=trace.slots,
-                    reply=trace.reply, source=trace.source, wake_word=detector.wake_word, seconds=upload_seconds,
-                    said=trace.text)
+                    audio=audio.wav_bytes(trace.upload_samples, SAMPLE_RATE), transcript=trace.transcript,
+                    intent=trace.intent, slots=trace.slots, reply=trace.reply, source=trace.source,
+                    wake_word=wake_word, seconds=seconds, said=trace.text)
                 stage.output = f"kept as recording #{trace.history_id}"
-                if self.history.notice:
+                if self.history.notice and self.history.notice not in trace.notices:
                     trace.notices.append(self.history.notice)
-
         lab_rate = f"rate {self.sampler.rate:.0%} (lab; reported real rates about {REPORTED_RATE:.1%})"
         with StageTimer(trace, "sampling", t0, lab_rate) as stage:
-            key = trace.history_id if trace.history_id is not None else run_id
+            key = trace.history_id if trace.history_id is not None else f"{trace.source}:{trace.text}"
             trace.selected_for_review = self.sampler.selects(key)
             if trace.selected_for_review and trace.history_id is not None and self.history is not None:
                 self.history.mark_selected(trace.history_id)
             stage.output = "selected for human review" if trace.selected_for_review else "not selected"
             stage.data = {"rate": self.sampler.rate, "seed": self.sampler.seed, "draw": round(self.sampler.draw(key), 4)}
-        trace.total_ms = round((time.perf_counter() - t0) * 1000, 1)
-        return trace
 
+    def _speak(self, text: str) -> tuple[tuple[np.ndarray, int] | None, str]:
+        from explainer.voice import labcache
+        from explainer.voice.speech import SpeechError, speech_available, synthesize
 
-def _speak(text: str, out: Path) -> tuple[str | None, str]:
-    from explainer.voice.speech import SpeechError, speech_available, synthesize
-
-    ok, reason = speech_available()
-    if not ok:
-        return None, f"reply shown as text only: {reason}"
-    try:
-        return str(synthesize(text, out)), ""
-    except SpeechError as exc:
-        return None, f"reply shown as text only: {exc}"
+        ok, reason = speech_available()
+        if not ok:
+            return None, f"reply shown as text only: {reason}"
+        try:
+            with labcache.scratch_file(self.scratch_dir, ".wav") as scratch:
+                synthesize(text, scratch)
+                return audio.read_wav(scratch), ""
+        except (SpeechError, OSError, ValueError) as exc:
+            return None, f"reply shown as text only: {exc}"

@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Generator
 from pathlib import Path
 
 import numpy as np
@@ -73,6 +74,13 @@ class _Clock:
         if self.started is None:
             return self.base
         return self.base + (time.monotonic() - self.started) * self.speed
+
+
+def _remove_when_done(process: subprocess.Popen, temp: Path) -> None:
+    with contextlib.suppress(Exception):
+        process.wait()
+    with contextlib.suppress(OSError):
+        temp.unlink(missing_ok=True)
 
 
 class Player:
@@ -134,6 +142,15 @@ class Player:
         with self._lock:
             self.stop()
             self._samples, self._rate = samples, rate
+            self._clock = _Clock()
+        return self.duration
+
+    def load_samples(self, samples: np.ndarray, rate: int) -> float:
+        """Audio already in memory (a lab run, a voice-history upload): nothing is written to disk
+        for miniaudio; a command-line player gets a private temp file removed when it stops."""
+        with self._lock:
+            self.stop()
+            self._samples, self._rate = np.asarray(samples, dtype=np.float32), int(rate)
             self._clock = _Clock()
         return self.duration
 
@@ -233,11 +250,13 @@ class Player:
                 [*self._command, str(self._temp)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
+            # The private copy goes as soon as the player is done with it, even if nobody asks.
+            threading.Thread(target=_remove_when_done, args=(self._process, self._temp), daemon=True).start()
 
     def _start_miniaudio(self) -> None:
         import miniaudio
 
-        def frames():
+        def frames() -> Generator[bytes, int, None]:
             needed = yield b""
             while True:
                 with self._lock:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer.paths import packaged_content_dir
-from explainer.voice.grammar import number_words
 from explainer.voice.nlu import NluResult
+from explainer.voice.words import number_words
 
 
 @dataclass(frozen=True)

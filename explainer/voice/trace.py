@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 NOT_UPLOADED = "not uploaded"
+# The lab's stages, in order: the one list every front end draws from.
+STAGES = ("speech in", "wake word", "endpointing", "speech recognition", "clean-up", "understanding",
+          "fulfilment", "reply", "voice history", "sampling")
 
 
 @dataclass
@@ -38,13 +41,16 @@ class Trace:
     woke: bool = False
     wake_word: str = "alexa"
     threshold: float = 0.0
-    transcript: str = ""
-    intent: str | None = None
+    transcript: str = ""  # the recogniser's own output (classroom word filter applied)
+    parsed_text: str = ""  # what the clean-up stage gave the parser
+    intent: str | None = None  # what the assistant acted on (None: it did nothing, or asked again)
     slots: dict[str, Any] = field(default_factory=dict)
+    understood: str | None = None  # the intent the parser found, acted on or not
+    acted: bool = False
+    guessed: bool = False  # the command was the nearest known one, not an exact match
+    confidence: float = 0.0
     reply: str = ""
-    input_audio: str | None = None
-    upload_audio: str | None = None
-    reply_audio: str | None = None
+    room: str = ""  # noise (kind and SNR in dB) and distance, in words
     duration_s: float = 0.0
     marks: dict[str, float] = field(default_factory=dict)
     history_id: int | None = None
@@ -52,6 +58,11 @@ class Trace:
     notices: list[str] = field(default_factory=list)
     total_ms: float = 0.0
     listener: Any = field(default=None, repr=False, compare=False)  # called with each finished StageRecord
+    # Audio stays in memory (never in a shared temp folder); not part of the JSON.
+    input_samples: Any = field(default=None, repr=False, compare=False)  # float32 at 16 kHz
+    upload_samples: Any = field(default=None, repr=False, compare=False)
+    reply_samples: Any = field(default=None, repr=False, compare=False)  # (samples, rate) or None
+    raw_transcript: str = field(default="", repr=False, compare=False)  # before the word filter (bench WER)
 
     def add(self, record: StageRecord) -> None:
         self.stages.append(record)
@@ -65,12 +76,9 @@ class Trace:
         return next((s for s in self.stages if s.name == name), None)
 
     def to_dict(self) -> dict[str, Any]:
-        listener, self.listener = self.listener, None
-        try:
-            data = asdict(self)
-        finally:
-            self.listener = listener
-        data.pop("listener", None)
+        hidden = {f.name for f in fields(self) if not f.repr}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in hidden and f.name != "stages"}
+        data = json.loads(json.dumps(data, default=str))
         data["stages"] = [asdict(s) for s in self.stages]
         return data
 

@@ -12,10 +12,12 @@ or common words ("echo") fire far more often than long rare ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # kept light: the app's lab service reads the wake words at start-up
+    import numpy as np
 
-from explainer.voice.decoder import engine, to_pcm
+    from explainer.voice.decoder import SphinxEngine
 
 WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
 # Measured 2026-11-25 on 10 commands x 4 espeak voices (wake), 3 sound-alikes x 4 voices (alike)
@@ -50,7 +52,7 @@ def default_threshold(wake_word: str) -> float:
 
 
 class WakeWordDetector:
-    """``WakeWordDetector("alexa").listen(samples16k)`` -> WakeResult."""
+    """``WakeWordDetector("alexa").listen(engine, pcm16k)`` -> WakeResult."""
 
     def __init__(self, wake_word: str = "alexa", threshold: float | None = None) -> None:
         if wake_word not in WAKE_WORDS:
@@ -60,9 +62,8 @@ class WakeWordDetector:
         if not 0.0 < self.threshold < 1.0:
             raise ValueError(f"threshold must be between 0 and 1 (e.g. 1e-40), got {threshold}")
 
-    def listen(self, samples: np.ndarray, pcm: np.ndarray | None = None) -> WakeResult:
-        pcm = to_pcm(samples) if pcm is None else pcm
-        found = engine().spot(pcm, self.wake_word, self.threshold)
+    def listen(self, engine: SphinxEngine, pcm: np.ndarray, warp: float = 1.0) -> WakeResult:
+        found = engine.spot(pcm, self.wake_word, self.threshold, warp=warp)
         if found is None:
             return WakeResult(False, self.wake_word, self.threshold)
         detected, start, end = found

@@ -101,6 +101,32 @@ def test_where_and_forget_know_the_course_cache(tmp_path, monkeypatch, capsys) -
     assert (shared / "someone-elses.txt").read_text() == "keep me"
 
 
+def test_where_lists_and_forget_removes_everything_the_lab_writes(capsys, monkeypatch, tmp_path):
+    """The lab's models (cache folder) and its voice history, in a shared cache folder too."""
+    from explainer.voice.langmodel import ensure_language_model
+    from explainer.voice.nlu import load_intent_dict
+    from explainer.voice.wake import WAKE_WORDS
+
+    monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path / "shared-cache"))
+    paths = data_paths()
+    model, sentences, _built = ensure_language_model(load_intent_dict(), WAKE_WORDS, paths.lab_cache_dir,
+                                                     lambda _w: True)
+    from explainer.voice.history import VoiceHistory
+
+    history = VoiceHistory(paths.history_db)
+    history.add(audio=b"RIFF", transcript="alexa stop")
+    history.close()
+    (tmp_path / "shared-cache" / "someone-elses.txt").write_text("keep me")
+    assert run(["where"]) == 0
+    shown = capsys.readouterr().out
+    assert str(paths.lab_cache_dir) in shown and "voice lab" in shown
+    assert str(paths.history_db) in shown
+    assert run(["forget", "--yes"]) == 0
+    assert not model.exists() and not sentences.exists() and not paths.lab_cache_dir.exists()
+    assert not paths.history_db.exists()
+    assert (tmp_path / "shared-cache" / "someone-elses.txt").exists()
+
+
 def test_forget_erases_what_issue_15_added_in_a_chosen_cache_folder(capsys):
     """A chosen (possibly shared) cache folder: only the app's named paths go, all of them."""
     paths = data_paths()

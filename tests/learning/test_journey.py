@@ -77,8 +77,8 @@ def test_a_model_tried_in_an_older_file_counts_as_seen() -> None:
 def test_what_is_left_in_words() -> None:
     assert StationLeft(("a", "b"), False, 1, 1).words() == "2 pages · quiz"
     assert StationLeft(("a",), True, 0, 1).words() == "1 page · model"
-    assert StationLeft((), False, 1, 3).words() == "quiz: 1 question"
-    assert StationLeft((), False, 2, 3).words() == "quiz: 2 questions"
+    assert StationLeft((), False, 1, 3).words() == "quiz: 1 left"
+    assert StationLeft((), False, 2, 3).words() == "quiz: 2 left"
     assert StationLeft((), False, 0, 3).words() == ""
 
 

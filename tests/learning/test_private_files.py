@@ -90,3 +90,22 @@ async def test_app_start_repairs_and_says_so_once(app, app_config) -> None:
         said = [n for n in notices_shown(made) if "private" in n]
         assert len(said) == 1
     assert mode(paths.data_dir) == 0o700 and mode(paths.progress_file) == 0o600
+
+
+def test_a_first_start_makes_everything_private_and_repairs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in the acceptance walk: a brand-new data folder greeted the learner with "2 of your
+    files or folders could be read by other users", because the course cache's
+    ``mkdir(parents=True)`` gave the data and cache folders the umask's 0755."""
+    from explainer.tui import services
+    from explainer.tui.config import AppConfig
+
+    monkeypatch.delenv("EXPLAINER_CACHE_DIR")  # the cache inside the data folder, as for a learner
+    old = os.umask(0o022)
+    try:
+        paths = data_paths(tmp_path / "new" / "data")
+        started = services.start(AppConfig(data=paths, seed=7, audio=False))
+    finally:
+        os.umask(old)
+    assert not [n for n in started.notices if "private" in n], started.notices
+    assert mode(paths.data_dir) == mode(paths.cache_dir) == mode(paths.course_cache_dir) == 0o700
+    assert privacy.make_private(paths) == 0

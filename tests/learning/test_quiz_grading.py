@@ -49,7 +49,8 @@ def test_truefalse():
 def test_multi_partial_credit_and_missed_feedback():
     result = grade(MULTI, ["a"])
     assert not result.correct and result.score == pytest.approx(0.5)
-    assert any("Missed" in f.message for f in result.feedback)
+    # shown as "• Missed: one more option belongs in the answer." (it once read "Not chosen yet: Missed: …")
+    assert any(f.label == "Missed" and f.message == "one more option belongs in the answer." for f in result.feedback)
     result = grade(MULTI, ["a", "b", "c"])
     assert not result.correct and 0 < result.score < 1
     assert [f.message for f in result.feedback] == ["why c is wrong"]

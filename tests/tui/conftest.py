@@ -12,12 +12,12 @@ from tests.reviewer_fixtures import FakeClock
 
 @pytest.fixture
 def seat(silent, app):
-    """Factory: ``seat(course=None, progress=None)`` -> the real app (silent, fake clock) over
+    """Factory: ``seat(course=None, progress=None, lab=None)`` -> the real app (silent, fake clock) over
     the test course; open the seat with ``await tests.pilot.open_reviewer(pilot)``."""
     _clock, config = silent
 
-    def build(course=None, progress=None):
-        made = app(course=course or make_course(), data=config.data, audio=config.audio)
+    def build(course=None, progress=None, lab=None):
+        made = app(course=course or make_course(), lab=lab, data=config.data, audio=config.audio)
         if progress is not None:
             made.progress = progress
         return made
@@ -42,7 +42,7 @@ def silent(monkeypatch, tmp_path):
 
     # As in a fresh app where the lab was never opened: the seat's machine guess is the script's,
     # whatever an earlier test in this process loaded (tests that want the recogniser say so).
-    monkeypatch.setattr(decoder, "_engine", None)
+    monkeypatch.setattr(decoder, "_engines", {})
 
     monkeypatch.setattr(
         playback, "sound_available", lambda refresh=False: (False, "No sound device (test).")

@@ -1,67 +1,39 @@
-"""Lab UI (LAB-UI helper): the trace view, fool-the-wake-word and the history browser, driven
-with the keyboard in the real app at 80x24.
-
-Where a test needs a finished run and LAB-CORE's pipeline is not importable, a stand-in
-``run`` that returns LAB-CORE's own ``Trace``/``StageRecord`` types is patched into
-``lab_adapter`` -- the screens are under test there, not the pipeline. The one test that
-drives the real pipeline skips itself when the pipeline or the speech engine is missing.
+"""The lab's screens — trace view, fool the wake word, recording — driven with the keyboard in the
+real app at 80x24, on a stand-in lab service passed through the app factory's own door
+(``make_app(config, lab=...)``).  The one test on the real service skips without espeak-ng.
 """
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import DataTable, Input
+import shutil
 
-from explainer.tui import lab_adapter
+import numpy as np
+import pytest
+from textual.widgets import DataTable, Input, Select
+
+from explainer.voice.history import VoiceHistory
+from explainer.voice.trace import STAGES
 from tests.pilot import screen_text, settle
 from tests.robust_support import TYPED
-
-trace_module = pytest.importorskip("explainer.voice.trace", reason="LAB-CORE's trace records are not in this build")
-history_module = pytest.importorskip("explainer.voice.history", reason="LAB-CORE's voice history is not in this build")
+from tests.tui.lab_fake import FakeLab
 
 
-def stand_in_run(woke_on: tuple[str, ...] = ("alexa",)):
-    """A pipeline double in the shape of LAB-CORE's: stages reported one by one, then the Trace."""
+@pytest.fixture(autouse=True)
+def _no_sound(monkeypatch):
+    import explainer.voice.playback as playback
 
-    def run(text=None, clip=None, wake_word="alexa", threshold=None, on_stage=None, **_ignored):
-        trace = trace_module.Trace(source="typed", text=text or "", wake_word=wake_word)
-        trace.woke = any(word in (text or "") for word in woke_on)
-        stages = [trace_module.StageRecord("speech in", output=f"synthesised “{text}”", ms=120.0),
-                  trace_module.StageRecord("wake word", output="heard" if trace.woke else "not heard", ms=30.0)]
-        if trace.woke:
-            trace.transcript, trace.intent, trace.slots = text, "SetTimer", {"minutes": 10}
-            trace.reply = "Timer set for ten minutes."
-            stages += [trace_module.StageRecord(name, output=name + " done", ms=10.0) for name in lab_adapter.STAGES[2:]]
-        else:
-            stages += [trace_module.StageRecord(name, output=trace_module.NOT_UPLOADED, skipped=True)
-                       for name in lab_adapter.STAGES[2:]]
-        for stage in stages:
-            trace.stages.append(stage)
-            if on_stage:
-                on_stage(stage)
-        trace.total_ms = sum(s.ms for s in stages)
-        return trace
-
-    return run
+    monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (False, "No sound device (test)."))
 
 
-@pytest.fixture
-def no_pipeline(monkeypatch):
-    monkeypatch.setattr(lab_adapter, "pipeline_run", lambda: None)
-    monkeypatch.setattr(lab_adapter, "pipeline_class", lambda: None)
-
-
-@pytest.fixture
-def fake_pipeline(monkeypatch):
-    monkeypatch.setattr(lab_adapter, "pipeline_run", lambda: stand_in_run())
-    monkeypatch.setattr(lab_adapter, "pipeline_class", lambda: None)
-
-
-@pytest.fixture
-def speech_on(monkeypatch):
-    from explainer.voice import speech
-
-    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (True, ""))
+async def shows(pilot, made, text: str, tries: int = 20) -> str:
+    """The screen's text, lines joined (a status line wraps), once it shows ``text``."""
+    for _ in range(tries):
+        await settle(pilot, made)
+        shown = " ".join(screen_text(made).split())
+        if text in shown:
+            break
+        await pilot.pause(0.05)
+    return shown
 
 
 async def open_lab(pilot, made):
@@ -72,29 +44,32 @@ async def open_lab(pilot, made):
     return made.screen
 
 
-async def test_lab_shows_every_stage_row_at_80x24(app, no_pipeline):
-    made = app()
+async def test_every_stage_row_every_room_and_wake_word_come_from_the_service(app):
+    fake = FakeLab()
+    made = app(lab=fake)
     async with made.run_test(size=(80, 24)) as pilot:
-        await open_lab(pilot, made)
+        screen = await open_lab(pilot, made)
         shown = screen_text(made)
-        for stage in lab_adapter.STAGES:
+        for stage in STAGES:
             assert stage in shown
+        assert [value for _label, value in screen.query_one("#lab-noise", Select)._options] == list(fake.rooms)
+        assert "music" in fake.rooms and "loud" in fake.rooms  # the list the screen had lost
+        assert [v for _l, v in screen.query_one("#lab-wake", Select)._options] == list(fake.wake_words)
+        assert fake.warmed == 1  # the decoder is warmed before the first run
 
 
-async def test_markup_typed_shows_literally_and_missing_pipeline_is_one_sentence(app, no_pipeline, speech_on):
-    made = app()
+async def test_markup_typed_shows_literally(app):
+    made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:
         await open_lab(pilot, made)
         await pilot.press(*TYPED)
         assert made.screen.query_one("#lab-text", Input).value == TYPED
         assert TYPED in screen_text(made)
-        await pilot.press("enter")
-        await settle(pilot, made)
-        assert "pipeline is not installed in this build" in screen_text(made)
 
 
-async def test_empty_and_absurdly_long_text_get_a_message(app, fake_pipeline, speech_on):
-    made = app()
+async def test_empty_and_absurdly_long_text_get_a_message(app):
+    fake = FakeLab()
+    made = app(lab=fake)
     async with made.run_test(size=(80, 24)) as pilot:
         await open_lab(pilot, made)
         await pilot.press("enter")
@@ -103,31 +78,29 @@ async def test_empty_and_absurdly_long_text_get_a_message(app, fake_pipeline, sp
         made.screen.query_one("#lab-text", Input).value = "alexa " * 100
         await pilot.press("enter")
         await settle(pilot, made)
-        assert f"at most {lab_adapter.MAX_TEXT}" in screen_text(made)
+        assert "at most 200" in screen_text(made)
+        assert fake.requests == []
 
 
-async def test_no_speech_engine_disables_typing_but_not_clips(app, fake_pipeline, monkeypatch):
-    from explainer.voice import speech
-
-    monkeypatch.setattr(speech, "speech_available", lambda refresh=False: (False, "espeak-ng is missing."))
-    made = app()
+async def test_no_speech_engine_disables_typing_but_not_clips(app):
+    made = app(lab=FakeLab(speech=False))
     async with made.run_test(size=(80, 24)) as pilot:
         screen = await open_lab(pilot, made)
         assert screen.query_one("#lab-text", Input).disabled
-        assert "No speech engine" in screen_text(made)
-        assert "clips still run" in screen_text(made)
+        assert "No speech engine" in screen_text(made) and "clips still run" in screen_text(made)
 
 
-async def test_a_run_fills_the_stage_rows_and_a_miss_says_nothing_left(app, fake_pipeline, speech_on):
-    made = app()
+async def test_a_run_fills_the_stage_rows_and_a_miss_says_nothing_left(app):
+    fake = FakeLab()
+    made = app(lab=fake)
     async with made.run_test(size=(80, 24)) as pilot:
         screen = await open_lab(pilot, made)
         await pilot.press(*"alexa set a timer for ten minutes", "enter")
         await settle(pilot, made)
         shown = screen_text(made)
-        assert "woke" in shown and "SetTimer" in shown
-        assert "heard" in shown and "120" in shown
+        assert "woke" in shown and "SetTimer" in shown and "heard" in shown and "120" in shown
         assert made.progress.section("lab")["traces"] == 1
+        assert fake.requests[-1].text == "alexa set a timer for ten minutes" and fake.requests[-1].keep
         await pilot.press("p")  # no sound in tests: the reply is shown as text
         await settle(pilot, made)
         assert "Timer set for ten minutes." in screen_text(made)
@@ -139,8 +112,35 @@ async def test_a_run_fills_the_stage_rows_and_a_miss_says_nothing_left(app, fake
         assert "did not wake" in screen_text(made)
 
 
-async def test_escape_leaves_the_field_then_the_lab(app, no_pipeline):
-    made = app()
+async def test_the_chosen_room_and_wake_word_reach_the_service(app):
+    fake = FakeLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        screen.query_one("#lab-noise", Select).value = "kitchen"
+        await settle(pilot, made)
+        assert "15 dB SNR" in screen_text(made)  # the preset says its level
+        screen.query_one("#lab-text", Input).value = "alexa stop"
+        screen.query_one("#lab-text", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot, made)
+        request = fake.requests[-1]
+        assert request.noise == "kitchen" and request.wake_word == "alexa"
+        assert request.threshold == fake.thresholds("alexa")[1]
+
+
+async def test_a_damaged_trace_count_does_not_stop_progress_saving(app):
+    made = app(lab=FakeLab())
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_lab(pilot, made)
+        made.progress.section("lab")["traces"] = "lots"
+        await pilot.press(*"alexa stop", "enter")
+        await settle(pilot, made)
+        assert made.progress.section("lab")["traces"] == 1
+
+
+async def test_escape_leaves_the_field_then_the_lab(app):
+    made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:
         screen = await open_lab(pilot, made)
         await pilot.press("escape")
@@ -151,10 +151,9 @@ async def test_escape_leaves_the_field_then_the_lab(app, no_pipeline):
         assert type(made.screen).__name__ == "MapScreen"
 
 
-async def test_fool_the_wake_word_marks_what_woke_and_what_was_uploaded(app, monkeypatch, speech_on):
-    monkeypatch.setattr(lab_adapter, "pipeline_run", lambda: stand_in_run(woke_on=("lexus",)))
-    monkeypatch.setattr(lab_adapter, "pipeline_class", lambda: None)
-    made = app()
+async def test_fool_the_wake_word_marks_what_woke_and_keeps_nothing(app):
+    fake = FakeLab(woke_on=("lexus",))
+    made = app(lab=fake)
     async with made.run_test(size=(80, 24)) as pilot:
         await open_lab(pilot, made)
         await pilot.press("escape", "w")
@@ -166,53 +165,97 @@ async def test_fool_the_wake_word_marks_what_woke_and_what_was_uploaded(app, mon
         shown = screen_text(made)
         assert "[bold]my own[/]" in shown
         assert "WOKE" in shown and "“she drove a lexus”" in shown
-        assert "1 of 5 sound-alikes woke the device" in shown
+        total = len(fake.sound_alikes("alexa")) + 1
+        assert f"1 of {total} sound-alikes woke the device" in shown
+        assert fake.requests and not any(r.keep for r in fake.requests)  # an experiment: nothing kept
         await pilot.press("escape")
         await settle(pilot, made)
         assert type(made.screen).__name__ == "LabScreen"
 
 
-@pytest.mark.slow
-async def test_real_pipeline_trace_keeps_the_upload(app):
-    if not lab_adapter.available()[0]:
-        pytest.skip("LAB-CORE's pipeline (explainer.voice.pipeline) is not in this build yet")
-    from explainer.voice.speech import speech_available
+async def test_recording_asks_first_then_runs_in_memory_and_k_keeps_it(app):
+    fake = FakeLab(recording=(np.full(16000, 0.1, np.float32), 16000), heard="alexa set a timer for ten minutes")
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_lab(pilot, made)
+        await pilot.press("f5")
+        await settle(pilot, made)
+        assert "Record 5 s from your microphone?" in screen_text(made)
+        await pilot.press("n")
+        await settle(pilot, made)
+        assert "Nothing was recorded" in screen_text(made) and fake.requests == []
+        await pilot.press("f5")
+        await settle(pilot, made)
+        await pilot.press("y")
+        await settle(pilot, made)
+        await settle(pilot, made)
+        request = fake.requests[-1]
+        assert request.recording is not None and not request.keep
+        assert "k: keep it in the voice history" in await shows(pilot, made, "k: keep it")
+        await pilot.press("k")
+        assert fake.kept and "Kept in the voice history as recording #1" in await shows(pilot, made, "Kept in")
+        await pilot.press("m")  # consent is asked once per session
+        await settle(pilot, made)
+        assert "Record 5 s" not in screen_text(made)
 
-    if not speech_available()[0]:
-        pytest.skip("no speech engine (espeak-ng) on this machine")
+
+async def test_no_microphone_is_one_clear_line(app):
+    fake = FakeLab(record_error="No microphone could be opened on this computer (no device).")
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_lab(pilot, made)
+        await pilot.press("f5")
+        await settle(pilot, made)
+        await pilot.press("y")
+        assert "No microphone could be opened on this computer" in await shows(pilot, made, "No microphone")
+        assert fake.requests == []
+
+
+async def test_threshold_moves_with_arrows_and_follows_the_wake_word(app):
+    from explainer.tui.widgets.lab_controls import ThresholdControl
+    from explainer.voice.wake import default_threshold
+
+    made = app(lab=FakeLab())
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        control = screen.query_one(ThresholdControl)
+        assert control.value == default_threshold("alexa")
+        control.focus()
+        await pilot.press("right")
+        assert control.value > default_threshold("alexa")  # stricter
+        assert screen.threshold == control.value
+        await pilot.press("left", "left")
+        assert control.value < default_threshold("alexa")  # looser: more sound-alikes fire
+        screen.query_one("#lab-wake").value = "echo"
+        await settle(pilot, made)
+        assert control.value == default_threshold("echo")
+        assert f"{default_threshold('echo'):g}" in screen_text(made)
+
+
+async def test_the_history_screen_reads_the_services_history(app):
+    history = VoiceHistory(None)
+    history.add(audio=None, transcript="alexa what time is it", intent="GetTime")
+    made = app(lab=FakeLab(history=history))
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_lab(pilot, made)
+        await pilot.press("f4")
+        await settle(pilot, made)
+        assert "alexa what time is it" in screen_text(made)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+async def test_the_real_service_runs_and_keeps_the_upload(app):
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
         await open_lab(pilot, made)
         await pilot.press(*"alexa set a timer for ten minutes", "enter")
-        await settle(pilot, made)
+        for _ in range(60):
+            await settle(pilot, made)
+            if "ms ·" in screen_text(made) and "woke" in screen_text(made):
+                break
         shown = screen_text(made)
-        assert "SetTimer" in shown
-        assert "woke" in shown
-        for stage in lab_adapter.STAGES:
+        assert "SetTimer" in shown and "woke" in shown
+        for stage in STAGES:
             assert stage in shown
-        history = history_module.VoiceHistory(made.config.data.history_db)
-        try:
-            assert [entry.intent for entry in history.list()] == ["SetTimer"]  # the upload was kept, for real
-        finally:
-            history.close()
-
-
-async def test_threshold_moves_with_arrows_and_follows_the_wake_word(app, no_pipeline):
-    wake = pytest.importorskip("explainer.voice.wake", reason="LAB-CORE's wake stage is not in this build")
-    from explainer.tui.widgets.lab_controls import ThresholdControl
-
-    made = app()
-    async with made.run_test(size=(80, 24)) as pilot:
-        screen = await open_lab(pilot, made)
-        control = screen.query_one(ThresholdControl)
-        assert control.value == wake.default_threshold("alexa")
-        control.focus()
-        await pilot.press("right")
-        assert control.value > wake.default_threshold("alexa")  # stricter
-        assert screen.threshold == control.value
-        await pilot.press("left", "left")
-        assert control.value < wake.default_threshold("alexa")  # looser: more sound-alikes fire
-        screen.query_one("#lab-wake").value = "echo"
-        await settle(pilot, made)
-        assert control.value == wake.default_threshold("echo")
-        assert f"{wake.default_threshold('echo'):g}" in screen_text(made)
+        assert [entry.intent for entry in made.lab.history().list()] == ["SetTimer"]  # kept, for real

@@ -484,3 +484,19 @@ async def test_clicking_a_station_opens_it(map_app):
         await pilot.click(offset=(region.x + 2, region.y))
         await pilot.pause()
     assert opened == [("station", "kept-on-file", None)]
+
+
+async def test_a_quiz_left_part_way_says_how_many_questions_are_left_at_80x24(app):
+    """QA walk: with 3 of station 1's 5 questions left, the 80-column map said only "◐ in
+    progress" (the words "quiz: 3 questions" were wider than the column)."""
+    made = app()  # the real course: its station 1 quiz has 5 questions
+    station = made.course.station("wake-word")
+    for page in station.pages:
+        made.progress.mark_page_read(page.id)
+    made.progress.mark_model_tried("wake-word")
+    for question in station.questions[:2]:
+        made.progress.record_answer(question.id, correct=True)
+    async with made.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        drawn = str(made.screen.query_one(JourneyMap).render())
+        assert "◐ quiz: 3 left" in drawn and "in progress" not in drawn

@@ -160,11 +160,11 @@ async def test_esc_ends_an_edit_and_keys_then_label_again(seat):
         await pilot.press("e")
         assert app.focused.id == "reviewer-transcript"
         await pilot.press("w", "3")  # typed, not keys: this is a text field
-        assert app.focused.value.endswith("w3") and not seat_screen(app).draft.false_wake
+        assert app.focused.value.endswith("w3") and not seat_screen(app).pane.draft.false_wake
         await pilot.press("escape")
         assert app.focused.id == "reviewer-player" and app.screen.id == "reviewer-screen"
         await pilot.press("3", "x")
-        assert seat_screen(app).draft.personal == {"health"} and seat_screen(app).draft.escalated
+        assert seat_screen(app).pane.draft.personal == {"health"} and seat_screen(app).pane.draft.escalated
         assert app.screen.query_one("#reviewer-pd-health").value  # the box shows it
 
 
@@ -177,13 +177,13 @@ async def test_intent_by_type_ahead_and_by_number(seat):
         assert "Search: tim" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert seat_screen(app).draft.intent == "SetTimer" and app.focused.id == "reviewer-player"
+        assert seat_screen(app).pane.draft.intent == "SetTimer" and app.focused.id == "reviewer-player"
         await pilot.press("i", "0")
         await pilot.pause()
-        assert seat_screen(app).draft.intent == "none"
+        assert seat_screen(app).pane.draft.intent == "none"
         await pilot.press("i", "escape")
         await pilot.pause()
-        assert seat_screen(app).draft.intent == "none" and app.screen.id == "reviewer-screen"
+        assert seat_screen(app).pane.draft.intent == "none" and app.screen.id == "reviewer-screen"
 
 
 async def test_false_wake_key_clears_the_transcript_and_undoes(seat):
@@ -369,7 +369,7 @@ async def test_keys_right_after_e_go_to_the_transcript(seat):
         await pilot.pause()
         await pilot.pause()
         assert (field.value, app.focused.id) == ("a wrong guessx", "reviewer-transcript")
-        assert not seat_screen(app).draft.escalated
+        assert not seat_screen(app).pane.draft.escalated
         for key, character in (("ctrl+u", None), ("o", "o"), ("k", "k")):  # clear, then type at once
             send_key(app, events.Key(key, character))
         await pilot.pause()

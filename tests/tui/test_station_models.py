@@ -44,7 +44,11 @@ async def test_wake_word_explorer_threshold_wake_word_and_typed_phrase(course_ap
         await pilot.pause()
         assert explorer.wake_word == "echo"
         assert "Echo" in text_of(screen.query_one("#wake-controls", Static))
-        # type a phrase (Rich markup must show literally)
+        # type a phrase (Rich markup must show literally). The field's own words name the key
+        # that opens it: "Type any phrase and press enter" on an unfocused field sent letters to
+        # the course keys (QA walk).
+        field = screen.query_one("#wake-input", Input)
+        assert not field.has_focus and field.placeholder.startswith("a: ")
         await pilot.press("a")
         assert screen.query_one("#wake-input", Input).has_focus
         await pilot.press(*"[b]tobacco[/b]", "enter")

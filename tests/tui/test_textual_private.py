@@ -137,3 +137,4 @@ def test_nothing_else_touches_a_private_textual_name() -> None:
                 elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual._"):
                     offenders.append(f"{path.relative_to(root)}:{node.lineno}: from {node.module}")
     assert offenders == [], "use explainer/tui/textual_private.py:\n" + "\n".join(offenders)
+

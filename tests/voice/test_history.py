@@ -81,3 +81,41 @@ def test_selected_for_review_lists_own_uploads(tmp_path):
     history.close()
     assert [e.id for e in selected_for_review(path)] == [picked]
     assert selected_for_review(tmp_path / "missing.sqlite3") == []
+
+
+def test_a_history_deleted_while_the_lab_runs_is_recreated_with_a_notice(tmp_path):
+    path = tmp_path / "h.sqlite3"
+    history = VoiceHistory(path)
+    _add(history)
+    path.unlink()  # a learner runs `explainer forget`, or a file manager, while the lab is open
+    for suffix in ("-wal", "-shm", "-journal"):
+        (tmp_path / f"h.sqlite3{suffix}").unlink(missing_ok=True)
+    again = _add(history, "alexa call mom")  # never "attempt to write a readonly database"
+    assert path.exists() and [e.transcript for e in history.list()] == ["alexa call mom"]
+    assert again and "deleted" in history.notice and "new, empty" in history.notice
+    history.close()
+
+
+def test_a_history_whose_folder_vanished_is_recreated(tmp_path):
+    import shutil
+
+    folder = tmp_path / "data"
+    history = VoiceHistory(folder / "h.sqlite3")
+    _add(history)
+    shutil.rmtree(folder)
+    _add(history, "alexa what time is it")
+    assert (folder / "h.sqlite3").exists() and len(history.list()) == 1
+    history.close()
+
+
+def test_an_upload_plays_from_memory(tmp_path):
+    import numpy as np
+
+    from explainer.voice.audio import wav_bytes
+
+    history = VoiceHistory(tmp_path / "h.sqlite3")
+    entry = history.add(audio=wav_bytes(np.full(1600, 0.25, np.float32), 16000), transcript="x")
+    samples, rate = history.audio_samples(entry)
+    assert rate == 16000 and len(samples) == 1600 and abs(float(samples[0]) - 0.25) < 1e-3
+    assert history.audio_samples(entry + 1) is None
+    history.close()

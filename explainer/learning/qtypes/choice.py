@@ -48,11 +48,11 @@ class ChoiceKind(QuestionKind):
         missed = [o for o in question.options if o.correct and o.id not in chosen]
         if missed:  # how many, not which: naming them would hand over the answer
             message = (
-                _("Missed: one more option belongs in the answer.")
+                _("one more option belongs in the answer.")
                 if len(missed) == 1
-                else _("Missed: {n} more options belong in the answer.").format(n=len(missed))
+                else _("{n} more options belong in the answer.").format(n=len(missed))
             )
-            feedback.append(Feedback(_("Not chosen yet"), message))
+            feedback.append(Feedback(_("Missed"), message))  # "• Missed: 2 more options …"
         wrong_total = max(1, len(question.options) - len(right))
         raw = len(chosen & right) / max(1, len(right)) - len(chosen - right) / wrong_total
         ok = chosen == right

@@ -27,7 +27,7 @@ class OrderingKind(QuestionKind):
         seq = [str(x) for x in given] if isinstance(given, list | tuple) else []
         target = list(question.order)
         if sorted(seq) != sorted(target):
-            return Graded(False, 0.0, (Feedback(_("order"), _("Use every step exactly once.")),))
+            return Graded(False, 0.0, (Feedback(_("Order"), _("Use every step exactly once.")),))
         if seq == target:
             return Graded(True, 1.0)
         pos = {item: i for i, item in enumerate(seq)}
@@ -44,7 +44,7 @@ class OrderingKind(QuestionKind):
             placed = sum(1 for a, b in zip(seq, target, strict=True) if a == b)
             feedback = (
                 Feedback(
-                    _("order"),
+                    _("Order"),
                     _("{k} of {n} steps are in their place.").format(k=placed, n=len(target)),
                 ),
             )

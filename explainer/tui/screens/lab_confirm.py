@@ -1,8 +1,9 @@
 """TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
 
-A yes/no question in a dialog (``ModalScreen[bool]``), for the lab's one irreversible act:
-deleting every upload in the voice history. Deleting is real here -- the rows go and the
-file is compacted -- so the learner confirms first; escape or "n" means no.
+A yes/no question in a dialog (``ModalScreen[bool]``), for the lab's two decisions the learner
+must make first: deleting every upload in the voice history (deleting is real here -- the rows
+go and the file is compacted) and recording from the microphone (consent, once per session).
+Escape or "n" means no.
 """
 
 from __future__ import annotations
@@ -25,17 +26,18 @@ class LabConfirmScreen(ModalScreen[bool]):
         Binding("escape", "answer(False)", "Cancel"),
     ]
 
-    def __init__(self, question: str, yes: str | None = None) -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
         self.yes = yes or _("Yes, delete")
+        self.no = no or _("No, keep them")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lab-confirm-box"):
             yield Static(Text(self.question), id="lab-confirm-question")
             with Horizontal(id="lab-confirm-buttons"):
                 yield Button(Text(self.yes), variant="error", id="lab-confirm-yes", compact=True)
-                yield Button(Text(_("No, keep them")), variant="primary", id="lab-confirm-no", compact=True)
+                yield Button(Text(self.no), variant="primary", id="lab-confirm-no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#lab-confirm-no", Button).focus()  # the safe answer is the default

@@ -1,6 +1,4 @@
-"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
-
-"Fool the wake word": sentences that only *sound* like the wake word ("the election results
+""""Fool the wake word": sentences that only *sound* like the wake word ("the election results
 are in", "she drove a lexus"...) and the learner's own, each spoken and run through the
 lab's real pipeline at the threshold chosen on the trace view. A row that wakes shows what
 would have been uploaded -- a recording a reviewer like you may hear, though nobody asked
@@ -9,7 +7,7 @@ the device anything. That is how overheard clips reached the people who reviewed
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import getters, on, work
@@ -20,10 +18,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from explainer.i18n import _
-from explainer.tui import lab_adapter
 from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl, fit_last_column
+
+if TYPE_CHECKING:
+    from explainer.voice.lab_service import LabService
 
 
 class FoolWakeScreen(Screen[None]):
@@ -35,19 +35,18 @@ class FoolWakeScreen(Screen[None]):
 
     app = getters.app(Host)
 
-    def __init__(self, wake_word: str = "alexa", steps: tuple[float, ...] = (), threshold: float | None = None,
-                 speech_ok: bool = True) -> None:
+    def __init__(self, wake_word: str = "alexa", threshold: float | None = None, speech_ok: bool = True) -> None:
         super().__init__()
         self.wake_word = wake_word
-        if not steps:  # opened before the trace view knew the wake stage's steps
-            steps, default = lab_adapter.threshold_choices(wake_word)
-            threshold = default if threshold is None else threshold
-        self.steps, self.start_threshold = steps, threshold
+        self.start_threshold = threshold
         self.speech_ok = speech_ok
-        self.phrases: list[str] = list(lab_adapter.sound_alikes(wake_word))
+        self.phrases: list[str] = []
         self.results: dict[str, Any] = {}
         self._trace_running = False
-        self._session: lab_adapter.LabSession | None = None
+
+    @property
+    def lab(self) -> LabService:
+        return self.app.lab
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,13 +54,16 @@ class FoolWakeScreen(Screen[None]):
                             "←/→ on the threshold, ctrl+r runs them all.").format(w=self.wake_word)),
                      id="lab-wake-intro")
         yield Input(placeholder=_("Add your own sound-alike and press enter"), id="lab-wake-own", compact=True)
-        yield ThresholdControl(self.steps, self.start_threshold or 0.0, id="lab-wake-threshold")
+        steps, default = self.lab.thresholds(self.wake_word)
+        yield ThresholdControl(steps, default if self.start_threshold is None else self.start_threshold,
+                               id="lab-wake-threshold")
         yield DataTable(id="lab-wake-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="lab-wake-detail", markup=False)
         yield BusyLine("", id="lab-wake-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.phrases = list(self.lab.sound_alikes(self.wake_word))
         table = self.query_one(DataTable)
         table.add_column(_("sentence"), key="phrase", width=30)
         table.add_column(_("woke?"), key="woke", width=8)
@@ -70,11 +72,8 @@ class FoolWakeScreen(Screen[None]):
             self._add_row(phrase)
         table.focus()
         self.call_after_refresh(fit_last_column, table, "uploaded")
-        ok, reason = lab_adapter.available()
         status = self.query_one(BusyLine)
-        if not ok:
-            status.done(reason, "bold")
-        elif not self.speech_ok:
+        if not self.speech_ok:
             status.done(_("No speech engine: the sentences cannot be spoken to the device on this computer."), "bold")
         else:
             status.done(_("Press ctrl+r to speak every sentence to the device."))
@@ -90,7 +89,7 @@ class FoolWakeScreen(Screen[None]):
         event.stop()
         phrase = event.value.strip()
         status = self.query_one(BusyLine)
-        problem = lab_adapter.check_text(phrase)
+        problem = self.lab.check_text(phrase)
         if problem:
             status.done(problem, "bold")
             return
@@ -106,10 +105,6 @@ class FoolWakeScreen(Screen[None]):
 
     def action_run_all(self) -> None:
         status = self.query_one(BusyLine)
-        ok, reason = lab_adapter.available()
-        if not ok:
-            status.done(reason, "bold")
-            return
         if not self.speech_ok:
             status.done(_("No speech engine: the sentences cannot be spoken to the device on this computer."), "bold")
             return
@@ -122,12 +117,14 @@ class FoolWakeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="lab-wake", exit_on_error=False)
     def _run(self, phrases: list[str], threshold: float | None) -> None:
-        if self._session is None:
-            self._session = lab_adapter.session_for(self.app, keep=False)  # an experiment: nothing is kept
+        from explainer.voice.lab_service import LabRequest
+
         for number, phrase in enumerate(phrases, 1):
-            request = lab_adapter.LabRequest(text=phrase, wake_word=self.wake_word, threshold=threshold)
+            # an experiment: nothing is kept in the history, and no reply is spoken
+            request = LabRequest(text=phrase, wake_word=self.wake_word, threshold=threshold, keep=False,
+                                 speak_reply=False)
             try:
-                trace = self._session.run(request)
+                trace = self.lab.run(request)
             except Exception as error:  # noqa: BLE001 - one failed sentence is a row, not a crash
                 self.app.call_from_thread(self._row_failed, phrase, str(error))
                 continue
@@ -177,10 +174,6 @@ class FoolWakeScreen(Screen[None]):
                 p=key.value, t=trace.transcript)))
         else:
             detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))
-
-    def on_unmount(self) -> None:
-        if self._session is not None:
-            self._session.close()
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):

@@ -22,13 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
-from textual import events, getters, on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, ContentSwitcher, Static
+from textual.widgets import Checkbox, ContentSwitcher
 
 from explainer.course.model import Course
 from explainer.i18n import _
@@ -40,21 +38,21 @@ from explainer.learning.shift_prepare import ClipPreparer, PreparedClip
 from explainer.tui.host import Host
 from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
 from explainer.tui.screens.reviewer_intent import IntentPicker
+from explainer.tui.screens.reviewer_keys import SEAT_BINDINGS, enabled
 from explainer.tui.screens.reviewer_own import ReviewerOwnClipScreen, fetch_own_audio, own_clips
 from explainer.tui.screens.reviewer_rules import ReviewerRulesScreen
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner, ToolHeader
+from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_panes import (
     FeedbackPane,
     GatePane,
     IntroPane,
     LoadingPane,
-    RulesSidebar,
 )
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
-from explainer.tui.widgets.reviewer_task import ReviewerTask
+from explainer.tui.widgets.reviewer_work import WorkPane
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
 AHEAD = 1  # clips prepared ahead of the one on screen straight away; the rest while the learner works
@@ -66,47 +64,11 @@ PANES = {
     Step.TASK: "reviewer-work",
     Step.FEEDBACK: "reviewer-feedback-pane",
 }
-TASK_ACTIONS = {
-    "play_pause", "replay", "rewind", "slow", "captions", "edit", "intent", "false_wake", "flag",
-    "escalate", "submit",
-}
 
 
 class ReviewerScreen(Screen[None]):
     HELP_TITLE = "Reviewer seat"
-    BINDINGS = [
-        Binding("space", "play_pause", "Play"),
-        # e and i move the focus, so they act as soon as the app reads them (priority): keys typed
-        # right after them (Ctrl+U, the first letters) must reach the field or the picker.
-        # check_action turns them off while the transcript is being edited.
-        Binding("e", "edit", "Edit", priority=True),
-        Binding("i", "intent", "Intent", priority=True),
-        Binding("w", "false_wake", "False wake"),
-        Binding("1", "flag(1)", "Flags", key_display="1-6"),
-        Binding("2", "flag(2)", "Flag address", show=False),
-        Binding("3", "flag(3)", "Flag health", show=False),
-        Binding("4", "flag(4)", "Flag finances", show=False),
-        Binding("5", "flag(5)", "Flag children", show=False),
-        Binding("6", "flag(6)", "Flag routines", show=False),
-        Binding("x", "escalate", "Escalate", show=False),
-        Binding("enter", "submit", "Submit"),
-        Binding("r,ctrl+r", "replay", "Replay", show=False),
-        Binding("b,left,ctrl+g,ctrl+b", "rewind", "Back 2 s", show=False),
-        Binding("s,ctrl+s", "slow", "Slow down", show=False),
-        Binding("c,ctrl+t", "captions", "Captions", show=False),
-        Binding("ctrl+o", "play_pause", "Play (while typing)", show=False),
-        Binding("ctrl+n", "submit", "Submit (while typing)", show=False),
-        Binding("o", "optin", "Content-note clip"),
-        Binding("l", "listen", "Listen"),
-        Binding("k", "skip", "Skip clip"),
-        Binding("n", "next", "Next"),
-        Binding("up", "scroll(-1)", "Scroll up", show=False),
-        Binding("down", "scroll(1)", "Scroll down", show=False),
-        Binding("pageup", "scroll(-8)", "Page up", show=False),
-        Binding("pagedown", "scroll(8)", "Page down", show=False),
-        Binding("escape", "leave", "Map", show=False),
-        Binding("f2", "rules", "Rules"),
-    ]
+    BINDINGS = list[Binding | tuple[str, str] | tuple[str, str, str]](SEAT_BINDINGS)
 
     clock = staticmethod(time.monotonic)  # tests replace it with a fake clock
 
@@ -114,7 +76,6 @@ class ReviewerScreen(Screen[None]):
         super().__init__(id="reviewer-screen")
         self.flow: ShiftFlow | None = None
         self.preparer: ClipPreparer | None = None
-        self.draft = TaskDraft()
         self._told_no_sound = False
         self._ticks = 0
         self._work_mounted = False
@@ -154,19 +115,15 @@ class ReviewerScreen(Screen[None]):
         if self._work_mounted:
             return
         self._work_mounted = True
-        main = Vertical(
-            ToolHeader(id="reviewer-tool-header"),
-            ReviewerPlayer(sound=self._sound_wanted(), id="reviewer-player"),
-            ReviewerTask(id="reviewer-task"),
-            Static(id="reviewer-status"),
-            id="reviewer-main",
-        )
-        sidebar = RulesSidebar(id="reviewer-rules-sidebar")
-        work_pane = Horizontal(main, sidebar, id="reviewer-work")
+        work_pane = WorkPane(self.course, self._sound_wanted(), id="reviewer-work")
         feedback = FeedbackPane(id="reviewer-feedback-pane")
         work_pane.display = feedback.display = False  # the ContentSwitcher shows one when switched to
         await self.query_one(ContentSwitcher).mount(work_pane, feedback)
-        sidebar.show(self.course)
+
+    @property
+    def pane(self) -> WorkPane:
+        """The task pane (mounted by ``_mount_work`` before any clip is shown)."""
+        return self.query_one(WorkPane)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -254,9 +211,7 @@ class ReviewerScreen(Screen[None]):
         if not flow.ready(prepared):
             return
         if was_task and self._shown_clip == prepared.clip_id:  # the late machine guess of the clip on screen
-            if prepared.guess is not None and self.query_one(ReviewerTask).set_guess(prepared.guess.text):
-                self.query_one(ReviewerTask).load(self.draft, self._likely(prepared))
-            self._status()
+            self.pane.late_guess(prepared, self._likely(prepared))
 
     def _render_progress(self, clip_id: str, done: int, total: int, what: str) -> None:
         flow = self.flow
@@ -309,21 +264,18 @@ class ReviewerScreen(Screen[None]):
         clip, prepared = flow.clip, flow.current_prepared()
         if clip is None:
             return
+        work = self.pane
         if self._shown_clip != clip.id:  # a new clip: a fresh form; a resumed one keeps its draft
             self._shown_clip = clip.id
-            self.draft = TaskDraft(prepared.guess.text if prepared and prepared.guess else "")
-            households = {h.id: h for h in self.course.households}
-            self.query_one(ToolHeader).show(clip, households.get(clip.household), flow.position)
-            player = self.query_one(ReviewerPlayer)
-            player.load(clip, prepared)
-            self.query_one(ReviewerTask).load(self.draft, self._likely(prepared))
+            draft = TaskDraft(prepared.guess.text if prepared and prepared.guess else "")
+            work.open_clip(clip, prepared, flow.position, draft, self._likely(prepared))
             if prepared is not None and prepared.audio is None and prepared.notice:
                 self.notify(prepared.notice, severity="warning", markup=False)
-            if not player.audible and not self._told_no_sound:
+            if not work.player.audible and not self._told_no_sound:
                 self._told_no_sound = True
-                self.notify(player.reason or _("No sound device: captions are shown instead."), markup=False)
-        self._status()
-        self.set_focus(self.query_one(ReviewerPlayer))
+                self.notify(work.player.reason or _("No sound device: captions are shown instead."), markup=False)
+        work.status()
+        self.set_focus(work.player)
         self.set_timer(REST_AFTER_S, lambda: self._prepare_ahead(None))  # the rest, while the learner works
 
     def _likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
@@ -343,45 +295,14 @@ class ReviewerScreen(Screen[None]):
         next_button.update(label)
         self.set_focus(next_button)
 
-    def _status(self, message: str = "") -> None:
-        if not self._work_mounted:
-            return
-        prepared = self._flow().current_prepared()
-        if prepared is None:
-            guess = ""
-        elif prepared.guess is not None:
-            guess = _("Guess: {who}.").format(who=prepared.guess.described or _("the lab's recogniser"))
-        else:
-            guess = prepared.guess_note
-        if not message:
-            player = self.query_one(ReviewerPlayer)
-            if not player.heard:
-                message = _("Next: Space plays the clip (c shows the captions).")
-            else:
-                message = _("Next: e edit · i intent · w false wake · 1-6 flags · ⏎ submit.")
-        self.query_one("#reviewer-status", Static).update(Text(f"{message} {guess}".strip()))
-
     # -- keys: which work now ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         flow = self.flow
-        step = flow.step if flow is not None else Step.INTRO
-        if action in ("edit", "intent"):
-            return step is Step.TASK and not self._editing() and self.app.screen is self
-        if action in TASK_ACTIONS:
-            return step is Step.TASK
-        if action == "optin":
-            return step is Step.INTRO and bool(self.query("#reviewer-optin"))
-        if action == "listen":
-            return step is Step.GATE
-        if action == "skip":
-            clip = flow.clip if flow is not None else None
-            return step is Step.GATE or (step is Step.TASK and clip is not None and bool(clip.content_note))
-        if action in ("next", "scroll"):
-            return step is Step.FEEDBACK
-        return True
-
-    def _editing(self) -> bool:
-        return self.focused is not None and self.focused.id == "reviewer-transcript"
+        clip = flow.clip if flow is not None else None
+        return enabled(
+            action, flow.step if flow is not None else Step.INTRO, has_optin=bool(self.query("#reviewer-optin")),
+            content_note=clip is not None and bool(clip.content_note),
+        )
 
     # -- intro and gate ----------------------------------------------------------------------------
     @on(ActionButton.Pressed, "#reviewer-start")
@@ -405,90 +326,18 @@ class ReviewerScreen(Screen[None]):
             player.unload()
         self._flow().skip()
 
-    # -- the task's keys ---------------------------------------------------------------------------
-    def _player(self) -> ReviewerPlayer:
-        return self.query_one(ReviewerPlayer)
+    # -- the task (its keys are the pane's) ------------------------------------------------------------
+    @on(WorkPane.IntentWanted)
+    def _pick_intent(self) -> None:
+        pane = self.pane
+        picker = IntentPicker(self._likely(pane.prepared), tuple(self.course.intents), pane.draft.intent)
+        self.app.push_screen(picker, pane.set_intent)
 
-    def action_play_pause(self) -> None:
-        self._player().play_pause()
-
-    def action_replay(self) -> None:
-        self._player().replay()
-
-    def action_rewind(self) -> None:
-        self._player().rewind()
-
-    def action_slow(self) -> None:
-        self._player().toggle_slow()
-
-    def action_captions(self) -> None:
-        self._player().show_captions()
-
-    def action_edit(self) -> None:
-        self.query_one(ReviewerTask).focus_transcript()
-
-    def action_false_wake(self) -> None:
-        marked = self.draft.toggle_false_wake()
-        self.query_one(ReviewerTask).show_draft()
-        if marked:
-            self._status(_("False wake: nothing to transcribe, intent none (w again undoes it). Flag what you heard."))
-        else:
-            self._status()
-
-    def action_flag(self, number: int) -> None:
-        self.draft.toggle_flag(number)
-        self.query_one(ReviewerTask).show_draft()
-
-    def action_escalate(self) -> None:
-        self.draft.toggle_escalate()
-        self.query_one(ReviewerTask).show_draft()
-
-    @on(ReviewerTask.IntentWanted)
-    def action_intent(self) -> None:
-        prepared = self._flow().current_prepared()
-
-        def chosen(intent: str | None) -> None:
-            if intent is not None:
-                self.draft.intent = intent
-                self.query_one(ReviewerTask).show_draft()
-            self.set_focus(self._player())  # at once: keys pressed right after must land here
-
-        picker = IntentPicker(self._likely(prepared), tuple(self.course.intents), self.draft.intent)
-        self.app.push_screen(picker, chosen)
-
-    @on(ReviewerTask.EditDone)
-    def _edit_done(self) -> None:
-        self.set_focus(self._player())  # at once: keys pressed right after must land here
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget.id == "reviewer-transcript":
-            self._status(_("Editing: type the words said to the device. Ctrl+U clears the line; "
-                           "Enter or Esc when done. Ctrl+O plays."))
-
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if event.widget.id == "reviewer-transcript" and self._flow().step is Step.TASK:
-            self._status()
-
-    @on(ReviewerTask.Edited)
-    def _edited(self) -> None:
-        pass  # the draft is already updated; nothing else depends on it until submit
-
-    @on(ReviewerPlayer.Heard)
-    def _heard(self) -> None:
-        self._status()
-
-    @on(ReviewerTask.SubmitWanted)
-    def action_submit(self) -> None:
+    @on(WorkPane.SubmitWanted)
+    def _submit(self) -> None:
         flow = self._flow()
-        if flow.step is not Step.TASK:
-            return
-        player = self._player()
-        if not player.heard:
-            self.app.bell()
-            self._status(_("Listen to the end first (Space), or show the captions (c)."))
-            return
-        player.unload()
-        flow.submit(self.draft.answer())
+        if flow.step is Step.TASK:
+            flow.submit(self.pane.draft.answer())
 
     # -- feedback ---------------------------------------------------------------------------------
     @on(ActionButton.Pressed, "#reviewer-next")
@@ -501,11 +350,8 @@ class ReviewerScreen(Screen[None]):
 
     # -- anywhere ---------------------------------------------------------------------------------
     def action_leave(self) -> None:
-        """Esc: end an edit; otherwise back to the map (the shift is saved and waits)."""
-        if self._editing():
-            self.set_focus(self._player())  # at once: keys pressed right after must land here
-        else:
-            self.app.open_map()
+        """Esc: back to the map (the shift is saved and waits; Esc in the transcript ends the edit)."""
+        self.app.open_map()
 
     def action_rules(self) -> None:
         self.app.push_screen(ReviewerRulesScreen(self.course))

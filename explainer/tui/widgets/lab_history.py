@@ -1,21 +1,19 @@
-"""TUI side built by the LAB-UI helper on LAB-CORE's pipeline API.
-
-The voice-history browser: every "upload" the lab made, as a real assistant's app lists
+"""The voice-history browser: every "upload" the lab made, as a real assistant's app lists
 them -- time, what was heard, what was understood, and whether the sampler picked it for
 human review. Play one, delete one, delete all, or let uploads older than 3 or 18 months go --
 Amazon's real auto-delete periods, read from the course's facts.toml (the lesson and quiz
 state the same numbers, and ``explainer check`` keeps them in step).
-Deleting is real: the rows leave the SQLite file on the learner's disk (LAB-CORE's
-``VoiceHistory`` also compacts it). Used by the lab's history screen and, unchanged, as
-station 5's "history-browser" model. A damaged or locked file is a message, never a crash.
+Deleting is real: the rows leave the SQLite file on the learner's disk (``VoiceHistory`` also
+compacts it). The history comes from the app's lab service (``app.lab.history()``), which
+reopens the file if it vanished while the lab ran; recordings play from memory, never from a
+copy in a shared temp folder. Used by the lab's history screen and, unchanged, as station 5's
+"history-browser" model. A damaged or locked file is a message, never a crash.
 Example uploads (made up, so a newcomer has something to try) say "example" on every row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -44,7 +42,7 @@ def auto_delete_months(course: Any) -> tuple[int, ...]:
 
 
 class HistoryBrowser(Vertical):
-    """A table of uploads with play / delete / delete all / auto-delete, on ``history_db``."""
+    """A table of uploads with play / delete / delete all / auto-delete, on the lab's voice history."""
 
     # Enter plays (a DataTable row selection). No plain p/n/r here: inside a lesson those turn
     # pages and read aloud, and the model must not take them away.
@@ -66,10 +64,8 @@ class HistoryBrowser(Vertical):
             super().__init__()
             self.empty = empty
 
-    def __init__(self, history_db: Path | None = None, *, audio: bool = True, empty_hint: str = "",
-                 **kwargs) -> None:
+    def __init__(self, *, audio: bool = True, empty_hint: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.history_db = history_db
         self.audio = audio
         self.empty_hint = empty_hint  # said after "No uploads yet" (station 5 offers examples there)
         self.history: Any = None
@@ -109,23 +105,13 @@ class HistoryBrowser(Vertical):
     def on_resize(self) -> None:
         fit_last_column(self.query_one(DataTable), "heard")
 
-    def _path(self) -> Path:
-        if self.history_db is not None:
-            return self.history_db
-        return self.app.config.data.history_db
-
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)
     def _open(self, months: int | None = None) -> None:
         """Open (and auto-delete after ``months``, by default the saved choice), then list."""
         try:
-            from explainer.voice.history import VoiceHistory
-        except ImportError:
-            self.app.call_from_thread(self._show_error, _("The lab's voice history is not installed in this build."))
-            return
-        try:
             if self.history is None:
-                self.history = VoiceHistory(self._path())
+                self.history = self.app.lab.history()
             months = self._saved_months() if months is None else months
             removed = self.history.auto_delete(months * DAYS_PER_MONTH) if months else 0
             entries = self.history.list()
@@ -217,19 +203,19 @@ class HistoryBrowser(Vertical):
 
         if self.player is None:
             self.player = Player(enabled=self.audio and self.app.config.audio)
-        target = Path(tempfile.gettempdir()) / f"explainer-lab-upload-{entry_id}.wav"
         try:
-            path = self.history.export_audio(entry_id, target)
+            audio = self.history.audio_samples(entry_id)  # decoded in memory: no copy on disk
         except Exception as error:  # noqa: BLE001
             self.app.call_from_thread(self._show_error, str(error))
             return
-        if path is None:
+        if audio is None:
             message = _("No audio is kept for this upload. It said: “{t}”").format(t=transcript)
         elif not self.player.audible:
             message = f"{self.player.reason} “{transcript}”"
         else:
             try:
-                self.player.play(path)
+                self.player.load_samples(*audio)
+                self.player.play()
                 message = _("Playing: “{t}”").format(t=transcript)
             except Exception as error:  # noqa: BLE001
                 message = _("Could not play it ({error}). It said: “{t}”").format(error=error, t=transcript)
@@ -294,6 +280,4 @@ class HistoryBrowser(Vertical):
 
     def on_unmount(self) -> None:
         if self.player is not None:
-            self.player.close()
-        if self.history is not None:
-            self.history.close()
+            self.player.close()  # the history itself belongs to the lab service, which closes it

@@ -5,8 +5,9 @@ voice-pipeline debug panel, then the highlighted stage in full and the waveform 
 wake-word and end-of-speech marks. Seeing "wake word: not heard" followed by seven stages
 that say "not uploaded — nothing left the device" teaches more than a paragraph.
 
-Attributes go down: ``show_trace(trace)``, ``stage_done(record)`` while a run is going,
-``clear()``. Every string from a trace (typed text, transcripts) is shown as plain text.
+Attributes go down: the stage names (from the lab service) at construction, ``show_trace(trace)``,
+``stage_done(record)`` while a run is going, ``clear()``. Every string from a trace (typed text,
+transcripts) is shown as plain text.
 """
 
 from __future__ import annotations
@@ -21,22 +22,32 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from explainer.i18n import _
-from explainer.tui import lab_adapter
 from explainer.tui.widgets.lab_controls import fit_last_column
 from explainer.tui.widgets.waveform import Waveform
+
+NOT_UPLOADED = "not uploaded"  # what the pipeline writes in a stage that did not run (voice.trace)
 
 
 def stage_label(name: str) -> str:
     return _(name)
 
 
+def stage_output(record: Any) -> str:
+    """What a stage row says: its output, or the lesson when nothing was uploaded."""
+    output = str(record.output or "")
+    if record.skipped and (not output or output.startswith(NOT_UPLOADED)):
+        return _("not uploaded — nothing left the device")
+    return output
+
+
 class TraceView(Vertical):
     """The stage table, the detail of the highlighted stage, and the waveform."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, stages: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.stages = tuple(stages)
         self.records: dict[str, Any] = {}
-        self.order: list[str] = list(lab_adapter.STAGES)
+        self.order: list[str] = list(self.stages)
 
     def compose(self) -> ComposeResult:
         table: DataTable = DataTable(id="lab-trace-table", cursor_type="row", zebra_stripes=True)
@@ -57,7 +68,7 @@ class TraceView(Vertical):
 
     def clear(self) -> None:
         self.records = {}
-        self.order = list(lab_adapter.STAGES)
+        self.order = list(self.stages)
         table = self.query_one(DataTable)
         table.clear()
         for name in self.order:
@@ -71,8 +82,8 @@ class TraceView(Vertical):
         name = str(record.name)
         self.records[name] = record
         table = self.query_one(DataTable)
-        output = lab_adapter.stage_output(record)
-        style = "dim italic" if getattr(record, "skipped", False) else ""
+        output = stage_output(record)
+        style = "dim italic" if record.skipped else ""
         ms = Text(f"{float(record.ms):.0f}", justify="right")
         if name in self.order:
             table.update_cell(name, "stage", Text(stage_label(name)))
@@ -90,8 +101,8 @@ class TraceView(Vertical):
         for name in [n for n in self.order if n not in self.records]:
             table.remove_row(name)  # a stage this pipeline does not have: no empty row pretending it ran
             self.order.remove(name)
-        marks = lab_adapter.waveform_marks(dict(getattr(trace, "marks", {}) or {}))
-        self.query_one(Waveform).show(envelope or [], float(getattr(trace, "duration_s", 0.0) or 0.0), marks)
+        marks = {name: float(at) for name, at in (trace.marks or {}).items() if at is not None}
+        self.query_one(Waveform).show(envelope or [], float(trace.duration_s or 0.0), marks)
         self._show_detail()
 
     def set_playhead(self, seconds: float | None) -> None:
@@ -114,10 +125,10 @@ class TraceView(Vertical):
             return
         text = Text()
         text.append(f"{stage_label(record.name)} · {float(record.ms):.0f} ms", style="bold")
-        if getattr(record, "input", ""):
+        if record.input:
             text.append(f" · {_('in')}: {record.input}")
-        text.append("\n" + lab_adapter.stage_output(record))
-        data = getattr(record, "data", None) or {}
+        text.append("\n" + stage_output(record))
+        data = record.data or {}
         if data:
             shown = [f"{k}={v}" for k, v in data.items()
                      if v is not None and not isinstance(v, bytes | list | dict) and len(str(v)) <= 40]

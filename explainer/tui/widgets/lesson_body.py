@@ -91,7 +91,7 @@ class LessonBody(Container):
         except ModelUnavailable as error:
             await self.mount(Static(Text(str(error)), classes="model-missing"))
             return
-        widget = widget_class(station, self.course)  # type: ignore[arg-type]  # models take (station, course)
+        widget = widget_class(station, self.course)
         widget.add_class("station-model")
         await self.mount(widget)
         if self._wanted == "model":  # the learner may have moved on while it mounted

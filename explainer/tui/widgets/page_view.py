@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -225,14 +227,14 @@ class PageView(VerticalScroll, can_focus=True):
             super().__init__()
             self.term_id = term_id
 
-    def __init__(self, page: Page, course: Course, **kwargs) -> None:
+    def __init__(self, page: Page, course: Course, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.page = page
         self.course = course
         self.focused_mark: int | None = None
         self.marks: list[Mark] = []
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static("", id="page-text", markup=False)
 
     def on_mount(self) -> None:

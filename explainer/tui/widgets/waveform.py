@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -104,7 +105,7 @@ class Waveform(Widget):
         self.marks = dict(marks or {})
         self.playhead = None
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.rows + (1 if self.show_labels else 0)
 
     def _column(self, seconds: float, width: int) -> int:

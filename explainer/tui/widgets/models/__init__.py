@@ -1,7 +1,7 @@
 """The registry of station models, and the one message every model sends.
 
 Each station ends with something to *do* (explorable explanations: do, show, then tell).
-A model is a Widget built as ``Widget(station, course)``; the lesson screen looks its class
+A model is a ``StationModel`` widget built as ``Model(station, course)``; the lesson screen looks its class
 up here by the model id from course.toml and imports it only when the learner opens it,
 so starting the app never pays for nine models (or the 3 MB pronouncing dictionary).
 
@@ -14,10 +14,13 @@ from __future__ import annotations
 import importlib
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from explainer.course.model import Course, Station
 
 MODEL_WIDGETS: dict[str, str] = {
     "wake-word-explorer": "explainer.tui.widgets.models.wake_word:WakeWordExplorer",
@@ -45,7 +48,7 @@ class ModelUnavailable(Exception):
     """No widget is registered for a model id, or its module failed to import."""
 
 
-def model_widget_class(model_id: str) -> type[Widget]:
+def model_widget_class(model_id: str) -> type[StationModel]:
     """Import and return the widget class for ``model_id`` (raises ModelUnavailable)."""
     target = MODEL_WIDGETS.get(model_id)
     if target is None:
@@ -55,9 +58,12 @@ def model_widget_class(model_id: str) -> type[Widget]:
         )
     module_name, _, class_name = target.partition(":")
     try:
-        return getattr(importlib.import_module(module_name), class_name)
+        found = getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError) as error:
         raise ModelUnavailable(f"The model {model_id!r} could not be loaded: {error}") from error
+    if not (isinstance(found, type) and issubclass(found, StationModel)):
+        raise ModelUnavailable(f"The model {model_id!r} is not a station model ({target}).")
+    return found
 
 
 def read_model_data(course: Any, station: Any) -> tuple[dict[str, Any], str | None]:
@@ -80,13 +86,17 @@ def read_model_data(course: Any, station: Any) -> tuple[dict[str, Any], str | No
         return {}, f"{station.folder}/model.toml could not be read: {error}"
 
 
-class ReportsInteraction:
-    """Mixin for model widgets: ``self.interacted()`` posts ModelInteracted once per widget."""
+class StationModel(Widget):
+    """A station's model: made as ``Model(station, course)``; ``interacted()`` reports the first change."""
 
     _reported = False
 
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.station, self.course = station, course
+
     def interacted(self) -> None:
+        """The learner changed something: say so once (the lesson screen records it in progress)."""
         if not self._reported:
             self._reported = True
-            station = self.station  # type: ignore[attr-defined]
-            self.post_message(ModelInteracted(station.model, station.id))  # type: ignore[attr-defined]
+            self.post_message(ModelInteracted(self.station.model, self.station.id))

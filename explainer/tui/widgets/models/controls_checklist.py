@@ -11,20 +11,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.tui.host import Host
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 FILE_NAME = "my-voice-assistant-checklist.md"
 
@@ -51,7 +50,7 @@ def checklist_markdown(items: list[dict], ticked: set[str], course: Course, toda
     return "\n".join(lines) + "\n"
 
 
-class ControlsChecklist(ReportsInteraction, Widget):
+class ControlsChecklist(StationModel):
     BINDINGS = [
         Binding("space", "tick", "Tick/untick"),
         Binding("w", "write_file", "Save as file"),
@@ -60,9 +59,8 @@ class ControlsChecklist(ReportsInteraction, Widget):
 
     app = getters.app(Host)
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.items = [i for i in data.get("items", []) if isinstance(i, dict) and i.get("id") and i.get("text")]
         self.ticked: set[str] = set()

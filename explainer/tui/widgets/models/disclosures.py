@@ -8,16 +8,16 @@ model.toml, so a teacher can add a case without touching code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 ALL = "all"
 
@@ -47,7 +47,7 @@ def events_from(data: dict) -> list[Event]:
     return sorted(events, key=lambda e: e.date)
 
 
-class DisclosuresTimeline(ReportsInteraction, Widget, can_focus=True):
+class DisclosuresTimeline(StationModel, can_focus=True):
     COMPONENT_CLASSES = {"disclosures--current", "disclosures--company", "disclosures--changed"}
     BINDINGS = [
         Binding("left", "move(-1)", "Earlier", show=False),
@@ -58,9 +58,8 @@ class DisclosuresTimeline(ReportsInteraction, Widget, can_focus=True):
         Binding("c", "company", "Company filter"),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.all_events = events_from(data)
         self.companies = [ALL, *dict.fromkeys(e.company for e in self.all_events)]

@@ -11,28 +11,26 @@ model offers e: a few made-up example uploads (``explainer.voice.history_example
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.tui.widgets.lab_controls import BusyLine
 from explainer.tui.widgets.lab_history import HistoryBrowser
-from explainer.tui.widgets.models import ReportsInteraction
+from explainer.tui.widgets.models import StationModel
 
 
-class HistoryBrowserModel(ReportsInteraction, Widget):
+class HistoryBrowserModel(StationModel):
     BINDINGS = [Binding("e", "add_examples", "Add examples")]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         self.empty = False  # known after the browser lists the file
 
     def compose(self) -> ComposeResult:

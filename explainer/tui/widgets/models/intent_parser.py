@@ -2,8 +2,9 @@
 
 Station 4's model: type a command and watch it become an intent with slots, live, from the
 same hassil templates (``content/intents/``) the lab's assistant uses
-(``explainer.voice.nlu.parse``). A command it does not know says so and lists what it does
-know -- which is the point: an assistant only "understands" what someone wrote down.
+asked through the app's lab service (``app.lab.parse``). A command it does not know says so
+and lists what it does know -- which is the point: an assistant only "understands" what someone
+wrote down. A near miss shows the nearest known command, marked as the guess it is.
 
 The field takes the focus only when the learner asks (a, enter or tab): opened from a lesson
 page, the model itself has the focus, so the course keys (n, p, q...) keep working.
@@ -12,28 +13,30 @@ page, the model itself has the focus, so the course keys (n, p, q...) keep worki
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.host import Host
+from explainer.tui.widgets.models import StationModel, read_model_data
 from explainer.tui.widgets.models.intent_words import intent_in_words
 
 EXAMPLE = "set a timer for ten minutes"
 
 
-class IntentParser(ReportsInteraction, Widget, can_focus=True):
+class IntentParser(StationModel, can_focus=True):
     BINDINGS = [Binding("a,enter", "type_command", "Type a command")]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    app = getters.app(Host)
+
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         self.content_dir = Path(course.root)
         self.words, self.notice = read_model_data(course, station)  # intents and slots in plain words
 
@@ -68,26 +71,20 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
     @work(thread=True, exclusive=True, group="intent-parse", exit_on_error=False)
     def _parse(self, text: str) -> None:
         try:
-            from explainer.voice import nlu
-        except ImportError as error:
-            self.app.call_from_thread(self._show, Text(_("The lab's parser is not in this build ({e}).").format(e=error)),
-                                      text)
-            return
-        closest = None
-        try:
-            result = nlu.parse(text, self.content_dir)
-            known = sorted(nlu.load_intents(self.content_dir).intents)
-            nearest = getattr(nlu, "closest_command", None)
-            if result is None and callable(nearest):
-                closest = nearest(text, self.content_dir)  # what the lab's assistant would assume
+            view = self.app.lab.parse(text)
         except Exception as error:  # noqa: BLE001 - broken templates are a message
             self.app.call_from_thread(self._show, Text(_("The templates could not be read: {e}").format(e=error)), text)
             return
-        self.app.call_from_thread(self._show, self.render_result(text, result, known, closest, self.words), text)
+        result = view.result
+        exact = result if result is not None and not result.guessed else None
+        closest = (result.closest, result.distance) if result is not None and result.closest is not None else None
+        known = [intent_in_words(name, {}, self.words) for name in view.known]  # what it knows, in words
+        shown = self.render_result(text, exact, known, closest, self.words)
+        self.app.call_from_thread(self._show, shown, text)
 
     @staticmethod
-    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None,  # noqa: ANN001
-                      words: dict | None = None) -> Text:
+    def render_result(text: str, result: Any, known: list[str], closest: tuple[str, float] | None = None,
+                      words: dict[str, Any] | None = None) -> Text:
         out = Text()
         if not text.strip():
             out.append(_("Type a command above."), "dim")
@@ -95,10 +92,10 @@ class IntentParser(ReportsInteraction, Widget, can_focus=True):
         if result is None:
             out.append(_("No match: none of the templates fits “{t}”.").format(t=text) + "\n", "bold")
             if closest is not None:
-                out.append(_("Closest known command ({p:.0%} of words differ): “{c}” -- the lab's assistant "
-                             "would assume that.").format(p=closest[1], c=closest[0]) + "\n")
-            said = sorted(intent_in_words(name, {}, words or {}) for name in known)
-            out.append(_("Commands it knows: ") + ", ".join(said), "dim")
+                out.append(_("Nearest known command ({p:.0%} of words differ): “{c}” -- the lab's assistant "
+                             "might guess that, if it is sure enough of the words.").format(p=closest[1], c=closest[0])
+                           + "\n")
+            out.append(_("Intents it knows: ") + ", ".join(known), "dim")
             return out
         out.append(intent_in_words(result.intent, result.slots or {}, words or {}) + "\n", "bold")
         out.append(_("intent") + ": ")

@@ -9,16 +9,17 @@ The arithmetic lives in ``explainer.learning.timeline``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.learning import timeline
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 COLUMNS = 72
 GLYPHS = {"room": "░", "wake": "█", "speech": "▓", "bystander": "▒"}
@@ -35,7 +36,7 @@ def draw_scene(scene: tuple[timeline.Sound, ...], columns: int, length: float) -
     return "".join(row)
 
 
-class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
+class ListeningTimeline(StationModel, can_focus=True):
     COMPONENT_CLASSES = {"timeline--upload", "timeline--warn", "timeline--wake"}
     BINDINGS = [
         Binding("left", "timeout(-1)", "Shorter timeout", show=False),
@@ -47,9 +48,8 @@ class ListeningTimeline(ReportsInteraction, Widget, can_focus=True):
         Binding("down", "metadata(1)", "Who reported it"),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.metadata = [m for m in data.get("metadata", []) if isinstance(m, dict)]
         self.default_timeout = timeline.clamp_timeout(float(data.get("default_timeout", 0.7)))

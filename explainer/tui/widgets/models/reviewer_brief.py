@@ -8,23 +8,22 @@ through ``app.open_reviewer()``.
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.tui.host import Host
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 
-class ReviewerBrief(ReportsInteraction, Widget):
+class ReviewerBrief(StationModel):
     BINDINGS = [
         Binding("o", "start_shift", "Start the shift"),
         Binding("space", "mark_read", "Got it", show=False),
@@ -32,9 +31,8 @@ class ReviewerBrief(ReportsInteraction, Widget):
 
     app = getters.app(Host)
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.sections = [s for s in data.get("sections", []) if isinstance(s, dict) and s.get("title")]
         self.read: set[int] = set()

@@ -12,21 +12,20 @@ figures, which has it first), so the course keys (n, p, q...) work until then; e
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.learning import sampling
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 
 FIELDS = (
     # id, label, percent?, maximum
@@ -37,7 +36,7 @@ FIELDS = (
 )
 
 
-class SamplingCalculator(ReportsInteraction, Widget):
+class SamplingCalculator(StationModel):
     COMPONENT_CLASSES = {"sampling--result", "sampling--error"}
     BINDINGS = [
         Binding("a", "change_numbers", "Change the numbers"),
@@ -45,9 +44,8 @@ class SamplingCalculator(ReportsInteraction, Widget):
         Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.presets = [p for p in data.get("presets", []) if isinstance(p, dict) and "rate_percent" in p]
         self.clips_per_shift = float(data.get("clips_per_shift", sampling.CLIPS_PER_SHIFT))

@@ -10,19 +10,18 @@ station's model.toml. The learner can type their own phrases too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Self
+from typing import Any, Self
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
-from explainer.tui.widgets.models import ReportsInteraction, read_model_data
+from explainer.tui.widgets.models import StationModel, read_model_data
 from explainer.voice import phonetics
 
 THRESHOLD_STEP = 0.01
@@ -58,7 +57,7 @@ def phrases_from(data: dict) -> list[Phrase]:
     return result
 
 
-class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
+class WakeWordExplorer(StationModel, can_focus=False):
     COMPONENT_CLASSES = {"wake-word--wake", "wake-word--false", "wake-word--missed", "wake-word--ignored"}
     BINDINGS = [
         Binding("left", "threshold(-1)", "Threshold −", show=False),
@@ -71,9 +70,8 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         Binding("0", "reset", "Reset", show=False),
     ]
 
-    def __init__(self, station: Station, course: Course, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.station, self.course = station, course
+    def __init__(self, station: Station, course: Course, **kwargs: Any) -> None:
+        super().__init__(station, course, **kwargs)
         data, self.notice = read_model_data(course, station)
         self.phrases = phrases_from(data)
         words = [w for w in data.get("wake_words", []) if isinstance(w, str)] or list(phonetics.WAKE_WORDS)
@@ -90,7 +88,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="wake-controls", markup=False)
-        yield Input(placeholder=_("Type any phrase and press enter (escape: back to the list)"), id="wake-input")
+        yield Input(placeholder=_("a: type any phrase, then enter (escape: back to the list)"), id="wake-input")
         yield OptionList(id="wake-list")
         yield Static("", id="wake-detail", markup=False)
         yield Static("", id="wake-counts", markup=False)
@@ -259,7 +257,7 @@ class WakeWordExplorer(ReportsInteraction, Widget, can_focus=False):
         options.highlighted = options.get_option_index(f"p{len(self.phrases) - 1}")
         options.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key in ("escape", "down") and self.query_one("#wake-input", Input).has_focus:
             event.stop()
             event.prevent_default()

@@ -12,6 +12,7 @@ import re
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -97,7 +98,7 @@ class QuestionWidget(Widget, can_focus=True):
             out.append("\n" + help_text, "dim")
         return out
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.render_at(width).wrap(self.app.console, max(1, width))))
 
     def row_count(self) -> int:

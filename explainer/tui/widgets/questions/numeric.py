@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Self
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -36,10 +37,10 @@ class NumericWidget(QuestionWidget):
             classes="numeric-help",
         )
 
-    def render(self):  # noqa: ANN201 - children draw everything
+    def render(self) -> RenderResult:  # type: ignore[override]  # children draw everything, not this Text
         return Widget.render(self)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return Widget.get_content_height(self, container, viewport, width)
 
     def given(self) -> object:

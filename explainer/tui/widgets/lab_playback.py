@@ -1,0 +1,59 @@
+"""Replaying a lab run: what the microphone heard, and the assistant's reply — from memory.
+
+Textual-free: the screen asks ``LabPlayback`` to play and draws what it answers.  Audio never
+goes through a file in a shared temp folder (``Player.load_samples``).  With no sound device
+the learner is told once why, and the words are shown instead — a classroom server without
+speakers still gets the whole lesson.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from explainer.i18n import _
+
+
+@dataclass(frozen=True)
+class PlayOutcome:
+    message: str  # the status line
+    warning: str = ""  # said once per session (no sound device)
+    follows_wave: bool = False  # the input is playing: the waveform's playhead may follow it
+
+
+class LabPlayback:
+    """Plays a trace's input or reply on a ``Player`` (or says why it cannot)."""
+
+    def __init__(self, player: Any = None) -> None:
+        self.player = player
+        self._told = False
+
+    def play(self, trace: Any, which: str) -> PlayOutcome:
+        if trace is None:
+            return PlayOutcome(_("Nothing to play yet: run a sentence, a clip or a recording first."))
+        if which == "input":
+            what, text = _("what the microphone heard"), trace.transcript or trace.text
+            audio = (trace.input_samples, 16000) if trace.input_samples is not None else None
+        else:
+            what, text, audio = _("the reply"), trace.reply, trace.reply_samples
+        if self.player is None or not self.player.audible or audio is None:
+            reason = getattr(self.player, "reason", "") or _("No audio was made for {what}.").format(what=what)
+            warning = "" if self._told else reason
+            self._told = True
+            return PlayOutcome(f"{what}: “{text}”", warning)
+        try:
+            self.player.load_samples(*audio)
+            self.player.play()
+        except Exception as error:  # noqa: BLE001 - a vanished device is a message, not a crash
+            return PlayOutcome(_("Could not play {what}: {error}").format(what=what, error=error))
+        return PlayOutcome(_("Playing {what}: “{text}”").format(what=what, text=text), follows_wave=which == "input")
+
+    def position(self) -> float | None:
+        """Seconds into the input while it plays, else None."""
+        if self.player is None or not self.player.playing:
+            return None
+        return float(self.player.position())
+
+    def close(self) -> None:
+        if self.player is not None:
+            self.player.close()
