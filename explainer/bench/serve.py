@@ -50,7 +50,7 @@ class Plan:
     ramp_s: float | None = None  # None: one second per visitor
     hold_s: float = 30.0  # everyone in, pressing keys
     key_every_s: float = 2.0
-    size: tuple[int, int] = (110, 34)
+    size: tuple[int, int] = (142, 34)  # a 1280x720 browser window (headless Chromium, textual.js at 16 px)
     seed: int = 1
     process_per_visitor: bool = False
 

@@ -91,14 +91,17 @@ class TreeProbe:
         return total
 
     def sample_memory(self, visitor_parent: int | None) -> MemorySample:
+        """Total PSS of the tree, and each visitor's USS: the private pages of the subtree under
+        each child of ``visitor_parent`` (a forked app; or a shell and the app it started)."""
         pids = descendants(self.root)
-        total, visitors = 0, []
-        for pid in pids:
-            values = memory_kb(pid)
-            total += values.get("Pss", 0)
-            stat = _stat(pid)
-            if visitor_parent is not None and stat is not None and stat[0] == visitor_parent:
-                visitors.append(values.get("Uss", 0))
+        usage = {pid: memory_kb(pid) for pid in pids}
+        total = sum(values.get("Pss", 0) for values in usage.values())
+        visitors = []
+        if visitor_parent is not None:
+            for pid in pids:
+                stat = _stat(pid)
+                if stat is not None and stat[0] == visitor_parent and pid != visitor_parent:
+                    visitors.append(sum(memory_kb(sub).get("Uss", 0) for sub in descendants(pid)))
         return MemorySample(time.monotonic(), total, visitors, len(pids))
 
     def cpu_percent(self, start: float, end: float, window: float = 1.0) -> tuple[float, float]:

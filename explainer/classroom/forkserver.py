@@ -242,15 +242,16 @@ def _signal(pid: int, signum: int) -> None:
         pass
 
 
-def run(argv: list[str], prepare: Callable[[list[str]], dict[str, Any]], run_child: RunChild) -> int:
+def run(argv: list[str], prepare: Callable[[list[str], Path], dict[str, Any]], run_child: RunChild) -> int:
     """The fork server process: ``argv`` is ``FD ROOT [explainer options]`` (as ``serve_forks``
-    starts it); ``prepare(options)`` loads what every visitor shares and returns what to report,
+    starts it); ``prepare(options, root)`` loads what every visitor shares (files it needs go under
+``root``, removed at the end) and returns what to report;
     ``run_child(fds, request, folder, control)`` runs one visitor in a forked child."""
     control = socket.socket(fileno=int(argv[0]))
     root = Path(argv[1])
     set_parent_death_signal()
     try:
-        ready = prepare(argv[2:])
+        ready = prepare(argv[2:], root)
     except Exception as error:  # noqa: BLE001 - the web server falls back and says why
         control.sendall(encode({"op": "unavailable", "error": f"{type(error).__name__}: {error}"}))
         return 1

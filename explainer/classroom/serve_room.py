@@ -26,7 +26,7 @@ DEFAULT_CEILING = 60  # even a large machine: past this, two cores cannot answer
 DEFAULT_IDLE_MINUTES = 20.0
 WARN_BEFORE_S = 120.0
 
-FULL_MESSAGE = "The room is full ({n} visitors). Please try again in a minute."
+FULL_MESSAGE = "The room is full ({visitors}). Please try again in a minute."
 IDLE_WARNING = "Nobody has pressed a key for a while: this session closes in {minutes} unless you press a key."
 IDLE_CLOSED = "This session was closed after {minutes} without a key press. Press Restart to begin again."
 SHUTDOWN_MESSAGE = "The host has closed the room. Thank you for visiting!"
@@ -52,6 +52,10 @@ def default_max_visitors(available_mb: float | None) -> int:
     if available_mb is None or not math.isfinite(available_mb):
         return 30  # a class; the host can say otherwise
     return max(5, min(DEFAULT_CEILING, int(available_mb * 0.5 // VISITOR_BUDGET_MB)))
+
+
+def visitors_text(count: int) -> str:
+    return "1 visitor" if count == 1 else f"{count} visitors"
 
 
 def minutes_text(seconds: float) -> str:
@@ -151,4 +155,4 @@ class Room:
         return IDLE_WARNING.format(minutes=minutes_text(max(60.0, self.idle_s - visit.idle_for())))
 
     def full_message(self) -> str:
-        return FULL_MESSAGE.format(n=self.max_visitors)
+        return FULL_MESSAGE.format(visitors=visitors_text(self.max_visitors))

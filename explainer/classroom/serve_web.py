@@ -110,7 +110,7 @@ class RoomServer(Server):
         idle = f"idle sessions close after {serve_room.minutes_text(self.room.idle_s)}" if self.room.idle_s > 0 \
             else "idle sessions stay open"
         how = "each forked from a ready app" if self.forks is not None else "a new process each"
-        self.say(f"Ready on {self.public_url}: up to {limit} visitors ({how}); {idle}. "
+        self.say(f"Ready on {self.public_url}: up to {serve_room.visitors_text(limit)} ({how}); {idle}. "
                  "One line per visitor below (no names).")
 
     def _session_ended(self, message: dict) -> None:

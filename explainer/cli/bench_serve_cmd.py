@@ -41,8 +41,8 @@ def register(actions: argparse._SubParsersAction) -> None:
                        help="seconds everyone stays, pressing keys, once all are in (default 30)")
     serve.add_argument("--key-every", type=float, default=2.0, metavar="S",
                        help="seconds between one visitor's keys (default 2)")
-    serve.add_argument("--size", type=_size, default=(110, 34), metavar="WxH",
-                       help="each browser's terminal in cells (default 110x34, a laptop's browser window)")
+    serve.add_argument("--size", type=_size, default=(142, 34), metavar="WxH",
+                       help="each browser's terminal in cells (default 142x34: a 1280x720 browser window)")
     serve.add_argument("--process-per-visitor", action="store_true",
                        help="measure the server starting a new process per visitor (the old way)")
     serve.add_argument("--json", action="store_true", help="print the figures as JSON")

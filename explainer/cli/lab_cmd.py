@@ -10,6 +10,13 @@ used, 2 bad invocation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from explainer.voice.trace import Trace
+
 import argparse
 import json
 import sys
@@ -55,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab.set_defaults(handler=lambda args: (lab.print_help(), 0)[1])
 
 
-def _console():
+def _console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
@@ -103,7 +110,7 @@ def run_trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_trace(trace) -> None:
+def _print_trace(trace: Trace) -> None:
     from rich.table import Table
     from rich.text import Text
 

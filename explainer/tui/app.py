@@ -159,6 +159,11 @@ class ExplainerApp(Host):
         self._saver.flush()  # whatever a background save has not written yet
         self.exit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A browser visitor (explainer serve) leaves by closing the tab. Their progress lives only
+        # in this session's memory, so a stray q on the map (q twice from a lesson) must not end it.
+        return not (action == "quit" and self.config.served)
+
     # -- navigation ---------------------------------------------------------------------
     def _open(self, mode: str, method: str | None, *args: Any, **kwargs: Any) -> None:
         async def go() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -68,7 +69,7 @@ class Recogniser:
         self.wake_words = wake_words
         self.nbest_size = nbest_size
 
-    def recognise(self, pcm: np.ndarray, warp: float = 1.0, understood=None) -> AsrResult:  # noqa: ANN001
+    def recognise(self, pcm: np.ndarray, warp: float = 1.0, understood: Any = None) -> AsrResult:
         """Decode the whole upload.  ``understood(text) -> bool`` says whether the lab can use a
         transcript; when the command model's is not usable, the general model is tried once."""
         first = self.engine.decode(pcm, "commands", nbest=self.nbest_size, warp=warp)

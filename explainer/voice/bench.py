@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import jiwer
 
@@ -37,7 +38,7 @@ TARGETS = {  # (condition, measure): (op, value)
 }
 
 
-def met(op: str, target, value) -> bool | None:  # noqa: ANN001
+def met(op: str, target: Any, value: Any) -> bool | None:
     if value is None:
         return None
     if op == "between":
@@ -74,7 +75,7 @@ def score(rows: list[dict]) -> dict:
     return out
 
 
-def _row(kind: str, said: str, meant: str | None, trace, command=None) -> dict:  # noqa: ANN001
+def _row(kind: str, said: str, meant: str | None, trace: Any, command: Any = None) -> dict[str, Any]:
     right = bool(command is not None and trace.acted and command_right(command, trace.intent, trace.slots))
     return {"kind": kind, "said": said, "meant": meant, "woke": trace.woke, "heard": trace.raw_transcript,
             "acted": trace.acted, "intent": trace.intent, "slots": trace.slots, "right": right,
@@ -87,7 +88,7 @@ def _row(kind: str, said: str, meant: str | None, trace, command=None) -> dict: 
             "stages": {s.name: s.ms for s in trace.stages}}
 
 
-def _found(trace) -> dict:  # noqa: ANN001 - the parser's slots, acted on or not
+def _found(trace: Any) -> dict[str, Any]:  # the parser's slots, acted on or not
     stage = trace.stage("understanding")
     return dict(stage.data.get("slots") or {}) if stage else {}
 
@@ -112,7 +113,7 @@ def typed_rows(bench: BenchSet, content_dir: Path | None = None) -> list[dict]:
     return rows
 
 
-def audio_rows(lab, bench: BenchSet, noise: str, progress=None) -> list[dict]:  # noqa: ANN001
+def audio_rows(lab: Any, bench: BenchSet, noise: str, progress: Any = None) -> list[dict[str, Any]]:
     from explainer.voice.lab_service import LabRequest
 
     items = [("command", c.text, c.intent, c) for c in bench.commands] + [
@@ -152,7 +153,7 @@ def timing(rows: list[dict]) -> dict:
                                 for name in (woke[0]["stages"] if woke else {})}}
 
 
-def clip_rows(lab, content_dir: Path | None = None) -> list[dict]:  # noqa: ANN001
+def clip_rows(lab: Any, content_dir: Path | None = None) -> list[dict[str, Any]]:
     """The shipped clips of kind command / false-wake (several voices, real-ish rooms): reported apart."""
     from explainer.voice.lab_service import LabRequest
     from explainer.voice.labinput import LabInputError, list_clips
@@ -175,8 +176,8 @@ def clip_rows(lab, content_dir: Path | None = None) -> list[dict]:  # noqa: ANN0
     return rows
 
 
-def run_lab_bench(bench: BenchSet, lab, *, conditions: tuple[str, ...] = ("typed", "clean", "kitchen", "tv"),  # noqa: ANN001
-                  clips: bool = True, cold: bool = True, progress=None) -> dict:
+def run_lab_bench(bench: BenchSet, lab: Any, *, conditions: tuple[str, ...] = ("typed", "clean", "kitchen", "tv"),
+                  clips: bool = True, cold: bool = True, progress: Any = None) -> dict[str, Any]:
     """Every condition of the set through the real pipeline, scored, with timing; a plain dict."""
     started = time.perf_counter()
     result: dict = {"set": str(bench.path), "commands": len(bench.commands),

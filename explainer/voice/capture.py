@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Protocol
+from collections.abc import Generator
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -46,7 +47,7 @@ class MicrophoneCapture:
         seconds = float(min(max(seconds, 0.5), MAX_SECONDS))
         chunks: list[bytes] = []
 
-        def collect():
+        def collect() -> Generator[None, Any, None]:
             while True:
                 data = yield
                 chunks.append(bytes(data))

@@ -18,6 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 SCHEMA_VERSION = 2
 _SCHEMA = """
@@ -258,7 +259,7 @@ class VoiceHistory:
             return None
         return write_atomic(Path(out_path), entry.audio)
 
-    def audio_samples(self, entry_id: int):  # noqa: ANN201 - (np.ndarray, rate) | None
+    def audio_samples(self, entry_id: int) -> tuple[Any, int] | None:  # (samples, rate)
         """An upload's audio, decoded in memory (played from there: no copy in a temp folder)."""
         import io
 

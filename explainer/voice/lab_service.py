@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the app builds its lab service at start-up: nothing heavy i
     import numpy as np
 
     from explainer.voice.capture import CaptureSource
+    from explainer.voice.decoder import SphinxEngine
     from explainer.voice.history import VoiceHistory
     from explainer.voice.nlu import NluResult
     from explainer.voice.skills import Skills
@@ -157,7 +158,7 @@ class LocalLab:
     def cache_dir(self) -> Path:
         return self.paths.lab_cache_dir
 
-    def engine(self):  # noqa: ANN201 - SphinxEngine, imported lazily (pocketsphinx is slow to import)
+    def engine(self) -> SphinxEngine:  # imported lazily: pocketsphinx is slow to import
         from explainer.voice.decoder import shared_engine
 
         return shared_engine(self.content_dir, self.cache_dir)

@@ -23,6 +23,7 @@ import logging
 import random
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from explainer.voice.words import number_words, spell_numbers, words_of
 
@@ -35,7 +36,7 @@ WAKE_SHARE = 0.75  # share of sentences that start with a wake word
 POLITE = ("please", "could you", "can you", "could you please", "can you please", "would you", "hey")
 
 
-def _count(expression, intents, depth: int = 0) -> int:
+def _count(expression: Any, intents: Any, depth: int = 0) -> int:
     """How many sentences an expression expands to (capped, so a huge template stays cheap)."""
     from hassil.expression import (
         Alternative,
@@ -69,7 +70,7 @@ def _count(expression, intents, depth: int = 0) -> int:
     return 1
 
 
-def _sample(expression, intents, rng: random.Random, depth: int = 0) -> str:
+def _sample(expression: Any, intents: Any, rng: random.Random, depth: int = 0) -> str:
     """One random sentence from an expression (each alternative, list value, number equally likely)."""
     from hassil.expression import (
         Alternative,
@@ -105,7 +106,7 @@ def _sample(expression, intents, rng: random.Random, depth: int = 0) -> str:
     return ""
 
 
-def lm_intents(intent_dict: dict):
+def lm_intents(intent_dict: dict[str, Any]) -> Any:
     """The templates with every wildcard list replaced by its ``examples`` (for sentences only)."""
     from hassil import Intents
 

@@ -27,6 +27,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from explainer.voice.words import normalise, without_phrases
 
@@ -61,7 +62,7 @@ def _skeleton(text: str) -> tuple[str, ...]:
 class NearestIndex:
     """Every template's skeletons by intent, and each intent's own (literal) words."""
 
-    def __init__(self, intents, skip_words: list[str], content_dir: Path | None = None) -> None:  # noqa: ANN001
+    def __init__(self, intents: Any, skip_words: list[str], content_dir: Path | None = None) -> None:
         from hassil.sample import sample_expression
 
         seen: dict[tuple[str, ...], str] = {}

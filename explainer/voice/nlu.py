@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hassil import Intents
@@ -123,7 +124,7 @@ def parse(text: str, content_dir: Path | None = None) -> NluResult | None:
                      wildcard_share=round(open_words / max(1, len(core.split())), 3))
 
 
-def understand(text: str, content_dir: Path | None = None, index=None) -> NluResult | None:  # noqa: ANN001
+def understand(text: str, content_dir: Path | None = None, index: Any = None) -> NluResult | None:
     """``parse``, or an unambiguous guess of the nearest known command (``closest`` set), or None."""
     exact = parse(text, content_dir)
     if exact is not None:

@@ -16,6 +16,7 @@ Never imports Textual.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from explainer.voice.nlu import understand
 from explainer.voice.rooms import room
 from explainer.voice.sampling import REPORTED_RATE, ReviewSampler
 from explainer.voice.skills import Skills
-from explainer.voice.trace import STAGES, StageTimer, Trace, skipped
+from explainer.voice.trace import STAGES, StageRecord, StageTimer, Trace, skipped
 from explainer.voice.wake import WAKE_WORDS, WakeWordDetector
 from explainer.voice.wordfilter import filter_words, mask
 
@@ -92,7 +93,8 @@ class Pipeline:
         return understand(clean_up(text, WAKE_WORDS).text, self.content_dir) is not None
 
     def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None,
-            on_stage=None, wav: Path | None = None, recording: tuple[np.ndarray, int] | None = None) -> Trace:  # noqa: ANN001
+            on_stage: Callable[[StageRecord], object] | None = None, wav: Path | None = None,
+            recording: tuple[np.ndarray, int] | None = None) -> Trace:
         """One run; ``on_stage(record)`` is called (in this thread) as each stage finishes."""
         settings = settings or LabSettings()
         detector = WakeWordDetector(settings.wake_word, settings.threshold)  # validates before any work

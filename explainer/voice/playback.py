@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Generator
 from pathlib import Path
 
 import numpy as np
@@ -255,7 +256,7 @@ class Player:
     def _start_miniaudio(self) -> None:
         import miniaudio
 
-        def frames():
+        def frames() -> Generator[bytes, int, None]:
             needed = yield b""
             while True:
                 with self._lock:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DEFAULT_RATE = 0.25
 # What companies said in 2019 (Google: about 0.2% of Assistant snippets; Apple: under 0.2% of
@@ -39,7 +40,7 @@ class ReviewSampler:
         return self.draw(upload_key) < self.rate
 
 
-def selected_for_review(history_db: Path | None = None):
+def selected_for_review(history_db: Path | None = None) -> list[Any]:
     """The learner's own uploads that the sampler put in the review queue (newest first).
 
     The reviewer seat calls this to show "your own clip is in the queue".  With no path it

@@ -14,7 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 REAL_BACKENDS = {
@@ -23,7 +23,7 @@ REAL_BACKENDS = {
     "win32": ("WASAPI", "DSOUND", "WINMM"),
 }
 @contextlib.contextmanager
-def quiet_stderr():
+def quiet_stderr() -> Iterator[None]:
     """Point file descriptor 2 at /dev/null for the block (C libraries ignore sys.stderr)."""
     try:
         saved = os.dup(2)

@@ -28,6 +28,7 @@ import sys
 import time
 import wave
 from pathlib import Path
+from typing import Any
 
 ENGINE_MODULE_ENV = "EXPLAINER_TTS_MODULE"
 POLL_SECONDS = 0.02
@@ -147,7 +148,7 @@ def _patch_espeak_driver() -> None:
     if getattr(original, "_keeps_last_chunk", False):
         return
 
-    def on_synth(self, wav, numsamples, events):  # noqa: ANN001
+    def on_synth(self: Any, wav: Any, numsamples: int, events: Any) -> int:
         if self._speaking and numsamples > 0:
             self._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
         return original(self, wav, 0, events)

@@ -9,7 +9,9 @@ spelling comes from unicode-rbnf (the CLDR number rules hassil itself uses for "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 _WORD = re.compile(r"[a-z']+")
 _NUMBER = re.compile(r"\d+(?::\d\d)?")
@@ -17,7 +19,7 @@ _PUNCT = re.compile(r"[^\w' ]+")
 
 
 @lru_cache(maxsize=1)
-def _engine():
+def _engine() -> Any:
     from unicode_rbnf import RbnfEngine
 
     return RbnfEngine.for_language("en")
@@ -53,7 +55,7 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
-def without_phrases(text: str, phrases) -> str:  # noqa: ANN001 - any iterable of strings
+def without_phrases(text: str, phrases: Iterable[str]) -> str:
     """``text`` (normalised) with every whole-word occurrence of each phrase taken out, longest first."""
     words = text.split()
     for phrase in sorted({normalise(str(p)) for p in phrases if str(p).strip()}, key=lambda p: -len(p.split())):

@@ -35,6 +35,8 @@ async def test_one_visitors_progress_never_shows_in_anothers_and_nothing_is_left
     with running_server() as server:
         async with aiohttp.ClientSession() as http:
             first = await Visitor.join(http, server)
+            assert "Quit" not in first.screen.text()  # a browser visitor leaves by closing the tab...
+            await first.ws.send_json(["stdin", "q"])  # ...so a stray q does not end the session
             await first.press("c", "recommended")  # a new learner is offered the pre-check
             await first.press("2", page_title(1))
             await first.press(RIGHT, page_title(2))
@@ -66,7 +68,7 @@ async def test_a_visitor_killed_with_sigkill_is_cleaned_up_and_the_room_goes_on(
             code, _reason = await doomed.closed()
             assert code is not None
             assert await eventually(lambda: not server.visitor_folders() and server.in_room() == 0)
-            assert any("stopped unexpectedly (signal 9)" in line for line in server.lines)
+            assert await eventually(lambda: any("stopped unexpectedly (signal 9)" in line for line in server.lines))
             after = await Visitor.join(http, server)  # the room still works
             await after.press("c", "recommended")
             await after.ws.close()
@@ -79,7 +81,7 @@ async def test_a_full_room_turns_the_next_visitor_away_kindly():
             async with http.get(f"{server.url}/") as page:
                 assert page.status == 503
                 assert page.headers["Retry-After"] == "60"
-                assert "The room is full (1 visitors). Please try again in a minute." in await page.text()
+                assert "The room is full (1 visitor). Please try again in a minute." in await page.text()
             turned = Visitor(await http.ws_connect(f"ws://127.0.0.1:{server.port}/ws"))
             code, reason = await turned.closed()
             assert code == 4001 and "try again in a minute" in reason

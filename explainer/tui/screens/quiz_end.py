@@ -11,6 +11,8 @@ quiz reads in one place, without the question-by-question checking around it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from explainer.i18n import _
@@ -23,12 +25,32 @@ from explainer.tui.widgets.questions.texts import (
     score_band,
 )
 
+if TYPE_CHECKING:
+    from explainer.course.model import Course
+    from explainer.learning.quiz_session import QuizSession
+    from explainer.tui.host import Host
+
 
 class QuizEnd:
     """Mixin for QuizScreen: needs ``session``, ``course``, ``_set_text``, ``_show_current``
     and ``show_quiz``. Actions and ``check_action`` work from a mixin (Textual looks them up
     by attribute); message handlers stay on the screen itself.
     """
+
+    if TYPE_CHECKING:  # what the mixin uses of QuizScreen, declared for the type checker only
+        app: Host
+        session: QuizSession | None
+
+        @property
+        def course(self) -> Course: ...
+
+        def refresh_bindings(self) -> None: ...
+
+        def _set_text(self, selector: str, text: Text | str) -> None: ...
+
+        async def _show_current(self) -> None: ...
+
+        async def show_quiz(self, quiz_id: str) -> None: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """After the last question, the footer drops keys that no longer do anything."""

@@ -7,13 +7,15 @@ one-line status with a spinner, so slow work in a worker visibly runs instead of
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from explainer.i18n import _
 
@@ -35,7 +37,7 @@ class ThresholdControl(Widget, can_focus=True):
             self.control_widget = control
             self.value = value
 
-    def __init__(self, steps: tuple[float, ...] = (), default: float = 0.0, **kwargs) -> None:
+    def __init__(self, steps: tuple[float, ...] = (), default: float = 0.0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.steps = steps
         self.set_reactive(ThresholdControl.index, self._nearest(default))
@@ -74,7 +76,7 @@ class ThresholdControl(Widget, can_focus=True):
 class BusyLine(Static):
     """A status line; ``busy(text)`` adds a spinner until ``done(text)``."""
 
-    def __init__(self, text: str = "", **kwargs) -> None:
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
         super().__init__(Text(text), markup=False, **kwargs)
         self._text = text
         self._frame = 0
@@ -102,7 +104,7 @@ class BusyLine(Static):
         self.update(Text(text, style=style))
 
 
-def fit_last_column(table, key: str) -> None:  # noqa: ANN001 - a DataTable
+def fit_last_column(table: DataTable[Any], key: str) -> None:
     """Give the column ``key`` whatever width the table has left, so long outputs are not cut at
     the width of the placeholder they started with."""
     width = table.scrollable_content_region.width or table.size.width

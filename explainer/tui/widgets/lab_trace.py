@@ -43,7 +43,7 @@ def stage_output(record: Any) -> str:
 class TraceView(Vertical):
     """The stage table, the detail of the highlighted stage, and the waveform."""
 
-    def __init__(self, stages: tuple[str, ...], **kwargs) -> None:
+    def __init__(self, stages: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.stages = tuple(stages)
         self.records: dict[str, Any] = {}

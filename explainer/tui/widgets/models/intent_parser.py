@@ -83,8 +83,8 @@ class IntentParser(StationModel, can_focus=True):
         self.app.call_from_thread(self._show, shown, text)
 
     @staticmethod
-    def render_result(text: str, result, known: list[str], closest: tuple[str, float] | None = None,  # noqa: ANN001
-                      words: dict | None = None) -> Text:
+    def render_result(text: str, result: Any, known: list[str], closest: tuple[str, float] | None = None,
+                      words: dict[str, Any] | None = None) -> Text:
         out = Text()
         if not text.strip():
             out.append(_("Type a command above."), "dim")

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from explainer.course.model import Course, Station
+from explainer.course.model import Clip, Course, Station
 from explainer.i18n import _
 from explainer.tui.host import Host
 from explainer.tui.widgets.lab_controls import BusyLine
@@ -63,7 +63,7 @@ class NBestExplorer(StationModel):
         self._decode(clip)
 
     @work(thread=True, exclusive=True, group="nbest", exit_on_error=False)
-    def _decode(self, clip) -> None:  # noqa: ANN001
+    def _decode(self, clip: Clip) -> None:
         from explainer.voice import render
         from explainer.voice.audio import read_wav, resample
 
@@ -77,7 +77,7 @@ class NBestExplorer(StationModel):
             return
         self.app.call_from_thread(self._done, clip, hypotheses, "")
 
-    def _done(self, clip, hypotheses: list[tuple[str, float]] | None, message: str) -> None:  # noqa: ANN001
+    def _done(self, clip: Clip, hypotheses: list[tuple[str, float]] | None, message: str) -> None:
         if clip.id != self.wanted:
             return  # an older decode finishing after the learner picked another clip
         status = self.query_one(BusyLine)
