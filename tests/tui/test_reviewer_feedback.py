@@ -44,3 +44,5 @@ def test_the_debrief_counts_clips_in_words_not_clip_s():
     assert "You reviewed 2 clips: mean WER" in text
     assert text.count("You heard 1 clip. What you now know:") == 2
     assert "(s)" not in text
+    statement = build_debrief(shift, course).statement.source
+    assert f"{statement.publisher}, “{statement.title}”" in text and f"[{statement.id}]" not in text  # no ids

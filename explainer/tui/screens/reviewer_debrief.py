@@ -32,7 +32,7 @@ def _quote(text: Text, quote: Quote) -> None:
     if quote.source is not None:
         src = quote.source
         text.append(
-            f"\n    [{src.id}] {src.publisher}, “{src.title}”, {src.date}, {src.url}", "dim"
+            f"\n    {src.publisher}, “{src.title}”, {src.date}, {src.url}", "dim"  # no id: learners read names
         )
     text.append("\n")
 
