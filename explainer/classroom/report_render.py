@@ -137,7 +137,7 @@ def print_report(report: ClassReport, console: Console) -> None:
     table.add_column("Sure", justify="right", no_wrap=True)
     for q in report.hardest():
         common, moved = q.most_common_wrong, q.most_misplaced
-        wrong = (lines(visible(f"misplaced: {moved[0]}"), answer_width - 4) + f" ×{moved[1]}" if moved
+        wrong = (lines(visible(f"misplaced: {moved[0]}"), answer_width - 4, most=3) + f" ×{moved[1]}" if moved
                  else lines(f"“{visible(common[0])}”", answer_width - 4) + f" ×{common[1]}" if common
                  else "–" if not q.wrong_first else "(not recorded)")
         table.add_row(Text(lines(q.prompt or q.question_id, prompt_width)),

@@ -151,7 +151,7 @@ def test_no_readable_file_exits_1(tmp_path, capsys):
     assert "nothing to report" in capsys.readouterr().out
 
 
-def test_sorting_and_ordering_name_the_item_most_often_misplaced(course, tmp_path):
+def test_sorting_and_ordering_name_the_item_most_often_misplaced(course, tmp_path, capsys):
     """A wrong arrangement seldom repeats whole; the report names the item the class misplaced
     (for sorting, with the group most put it in; for ordering, the fewest items to move)."""
     from explainer.learning.misplaced import misplaced
@@ -198,3 +198,7 @@ def test_sorting_and_ordering_name_the_item_most_often_misplaced(course, tmp_pat
     assert f"most often misplaced: “{owww}” → “on the device” ×5" in markdown
     assert "most often misplaced: “your request” out of order ×5" in markdown
     assert "most often misplaced: " in page and "→ on a server" not in markdown.split("most often")[1][:80]
+    assert run(["class", "report", *map(str, paths), "--out-dir", str(tmp_path)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())  # the terminal table: 3 lines for the item
+    cells = " ".join(part.strip() for part in printed.split("│"))
+    assert "misplaced: “your" in cells and "request” out of" in cells and "order ×5" in cells  # whole, on 3 lines
