@@ -266,6 +266,8 @@ def _summarise(plan: Plan, results: list[VisitorResult], empty: Any, marks: Any,
             "key_max_ms": round(max((k[1] for k in all_keys), default=0) * 1000, 1),
             "key_p50_ms_by_step": {label: ms([k[1] for k in all_keys if k[2] == label], 50)
                                    for label in dict.fromkeys(k[2] for k in all_keys)},
+            "key_p95_ms_by_step": {label: ms([k[1] for k in all_keys if k[2] == label], 95)
+                                   for label in dict.fromkeys(k[2] for k in all_keys)},
             "memory": {"measure": "PSS of every server process (shared pages split between sharers); "
                                   "per visitor = (PSS with everyone in - PSS empty) / visitors; "
                                   "visitor USS = private pages of one visitor's process",
