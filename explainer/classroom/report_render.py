@@ -37,6 +37,8 @@ def first_cell(q: QuestionSummary) -> str:
 
 
 def wrong_cell(q: QuestionSummary) -> str:
+    if (moved := q.most_misplaced) is not None:
+        return f"most often misplaced: {moved[0]} ×{moved[1]}"
     common = q.most_common_wrong
     return f"“{common[0]}” ×{common[1]}" if common else ("–" if not q.wrong_first else "(answers not recorded)")
 
@@ -134,8 +136,9 @@ def print_report(report: ClassReport, console: Console) -> None:
     table.add_column("Most common wrong first answer", width=answer_width, overflow="fold")
     table.add_column("Sure", justify="right", no_wrap=True)
     for q in report.hardest():
-        common = q.most_common_wrong
-        wrong = (lines(f"“{visible(common[0])}”", answer_width - 4) + f" ×{common[1]}" if common
+        common, moved = q.most_common_wrong, q.most_misplaced
+        wrong = (lines(visible(f"misplaced: {moved[0]}"), answer_width - 4) + f" ×{moved[1]}" if moved
+                 else lines(f"“{visible(common[0])}”", answer_width - 4) + f" ×{common[1]}" if common
                  else "–" if not q.wrong_first else "(not recorded)")
         table.add_row(Text(lines(q.prompt or q.question_id, prompt_width)),
                       f"{pct(q.first_share)} {q.first_right}/{q.tried}", Text(wrong),

@@ -11,6 +11,7 @@ interface this class implements: screens change ``app.progress`` and call
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -85,7 +86,9 @@ class ExplainerApp(Host):
         self.set_timer(0.5, self._prewarm)
 
     def _prewarm(self) -> None:
-        self.run_worker(services.prewarm_screens, thread=True, group="prewarm", exit_on_error=False)
+        content_dir = Path(self.course.root)
+        self.run_worker(lambda: services.prewarm_screens(content_dir=content_dir), thread=True, group="prewarm",
+                        exit_on_error=False)
         self._save_parsed_css()
 
     def _save_parsed_css(self) -> None:
