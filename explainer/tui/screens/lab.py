@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Input, Select
+from textual.widgets import DataTable, Input, Select
 
 from explainer.i18n import _
 from explainer.tui.host import Host
@@ -89,7 +89,7 @@ class LabScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         lab = self.lab
         steps, default = lab.thresholds("alexa")
-        yield Header()
+        # no Header: at 80x24 its row is needed so that a three-line status (the caption) leaves all ten stages
         with Horizontal(id="lab-top"):
             yield LabInput(placeholder=_("Type a command; enter runs it"), id="lab-text", compact=True)
             yield Select(self._clip_options(), allow_blank=False, value=TYPED, id="lab-clip", compact=True)

@@ -188,7 +188,7 @@ class FoolWakeScreen(Screen[None]):
         self._trace_running = False
         woke = sum(1 for trace in self.results.values() if trace.woke)
         self.query_one(BusyLine).done(
-            _("{woke} of {total} sound-alikes woke the device at this threshold.").format(woke=woke, total=len(self.results)))
+            _("{woke} of {total} sound-alikes woke the device at this strictness.").format(woke=woke, total=len(self.results)))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -28,8 +28,10 @@ class LabInput(Input):
     """The lab's text fields: every key types, except ``?``, which opens help as everywhere in the lab.
     (Textual drops from the screen's bindings any key a focused field would take; this field gives up "?".)"""
 
+    PASSES_KEYS = ("question_mark",)  # the footer then shows "? Help" in the field too (tui/widgets/text_fields)
+
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        return character != "?" and super().check_consume_key(key, character)
+        return key not in self.PASSES_KEYS and super().check_consume_key(key, character)
 
 
 class ThresholdControl(Widget, can_focus=True):

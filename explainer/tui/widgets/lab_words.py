@@ -20,10 +20,10 @@ from explainer.i18n import _
 from explainer.tui.widgets.models.intent_words import intent_in_words
 
 NOT_UPLOADED = "not uploaded"  # what the pipeline writes in a stage that did not run (voice.trace)
-STOPPED = {  # the endpointer's reasons (voice.endpoint), as a person would say them
-    "silence": "stopped at the pause after the command",
-    "max length": "stopped at the time limit for one command",
-    "end of audio": "stopped where the sound ended",
+STOPPED = {  # the endpointer's reasons (voice.endpoint), as a person would say them: (short, full)
+    "silence": ("ends at a pause", "stopped at the pause after the command"),
+    "max length": ("ends at the time limit", "stopped at the time limit for one command"),
+    "end of audio": ("ends where the sound ends", "stopped where the sound ended"),
 }
 
 
@@ -91,7 +91,8 @@ def seconds(value: Any) -> str:
 
 def _tidy(text: str) -> str:
     """The pipeline's own words with typewriter quotes made into the book ones learners read elsewhere."""
-    out, opened = [], False
+    out: list[str] = []
+    opened = False
     for char in text:
         if char == "'" and (opened or not out or not out[-1].isalnum()):
             out.append("”" if opened else "“")
@@ -135,7 +136,8 @@ def _speech_in(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str,
     if found is None:
         return None
     room = str(data.get("room") or "")
-    short = _("{s} of sound").format(s=seconds(found)) + (f" · {room}" if room else "")
+    near = room.replace(" from the device", " " + _("away"))
+    short = _("{s} of sound").format(s=seconds(found)) + (f" · {near}" if near else "")
     source = str(record.input or "")
     if source.startswith(("'", '"')):
         said = _("The typed sentence {t}, read aloud by the computer's speech engine.").format(t=quote(source[1:-1]))
@@ -146,6 +148,9 @@ def _speech_in(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str,
     else:
         said = ""
     detail = f"{said} " + _("{s} of sound reached the device; {room}.").format(s=seconds(found), room=room or "—")
+    if "dB SNR" in room:
+        detail += " " + _("SNR (signal-to-noise ratio) says how much louder the voice is than the noise: "
+                          "the fewer dB, the harder to hear; 0 dB is as loud as the voice.")
     front = str(data.get("front_end") or "")
     if front and "unchanged" not in front:
         detail += " " + _("A high voice was made lower for the recogniser ({how}).").format(how=front)
@@ -172,8 +177,10 @@ def _wake(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str]
 
 def _endpoint(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
     start, end = float(data["upload_start"]), float(data["upload_end"])
-    why = _(STOPPED.get(str(data.get("reason")), str(data.get("reason") or "")))
-    short = _("sends {s} ({a}–{b} s); {why}").format(s=seconds(end - start), a=f"{start:.1f}", b=f"{end:.1f}", why=why)
+    reason = str(data.get("reason") or "")
+    brief, why = STOPPED.get(reason, (reason, reason))
+    brief, why = _(brief), _(why)
+    short = _("sends {s} ({a}–{b} s); {why}").format(s=seconds(end - start), a=f"{start:.1f}", b=f"{end:.1f}", why=brief)
     detail = _("Endpointing decides where your command ends. It sends {s} of sound, from {a} s to {b} s — starting a "
                "moment before the wake word (the “pre-roll”) — and {why}.").format(
         s=seconds(end - start), a=f"{start:.2f}", b=f"{end:.2f}", why=why)
@@ -185,8 +192,7 @@ def _recognition(record: Any, data: Mapping[str, Any], words: Words) -> tuple[st
         return None
     heard = _recognised(record.output)
     sure = round(float(data["confidence"]) * 100)
-    short = (_("heard {t}").format(t=quote(heard)) if heard else _("no words made out")) + " · " + _(
-        "{n}% sure").format(n=sure)
+    short = _("{n}% sure: {t}").format(n=sure, t=quote(heard) if heard else _("no words made out"))
     model = str(data.get("model") or "")
     used = {"commands": _("its command model (only the words of the commands it knows)"),
             "general": _("its general English model, because the words did not sound like a command")}.get(
