@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer.classroom.export_read import LearnerExport, QuestionRecord, Unusable, read_export
-from explainer.classroom.report_misplaced import ARRANGED, misplaced
 from explainer.course.model import Course, Misconception
+from explainer.learning.misplaced import ARRANGED, misplaced
 
 CHECK_QUIZZES = ("pre", "post")
 
@@ -51,7 +51,7 @@ class QuestionSummary:
     wrong_confidence: Counter[str] = field(default_factory=Counter)  # sure / unsure / guess / unmarked
     finished: int = 0
     right_in_end: int = 0
-    # sorting and ordering: per item, how many wrong first answers misplaced it (report_misplaced)
+    # sorting and ordering: per item, how many wrong first answers misplaced it (learning.misplaced)
     misplaced: Counter[str] = field(default_factory=Counter)
     misplaced_into: Counter[tuple[str, str]] = field(default_factory=Counter)  # (item, wrong group)
 

@@ -154,7 +154,7 @@ def test_no_readable_file_exits_1(tmp_path, capsys):
 def test_sorting_and_ordering_name_the_item_most_often_misplaced(course, tmp_path):
     """A wrong arrangement seldom repeats whole; the report names the item the class misplaced
     (for sorting, with the group most put it in; for ordering, the fewest items to move)."""
-    from explainer.classroom.report_misplaced import misplaced
+    from explainer.learning.misplaced import misplaced
     from explainer.learning.quiz import answer_text
 
     engines = next(q for q in course.questions if q.id == "ww-engines")

@@ -102,3 +102,20 @@ def test_two_questions_on_one_belief_name_it_once():
     also = replace(SINGLE, misconception=TRUEFALSE.misconception)
     groups = revisit_groups([(TRUEFALSE, "True"), (SINGLE, "In the cloud"), (also, "By a person")])
     assert [[q.id for q, _a in group] for group in groups] == [["t1", "s1"], ["s1"]]
+
+
+async def test_a_sorting_or_ordering_misconception_names_the_misplaced_item(quiz_app):
+    """The quiz end reads back what a wrong arrangement got wrong (the item and where it went),
+    not the whole arrangement cut at 50 characters."""
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quiz(pilot, "wake-word")
+        o1 = next(q for q in app.course.questions if q.id == "o1")
+        order = list(o1.order)
+        moved = [order[1], order[0], *order[2:]]
+        await _finish(app, pilot, {"x1": ({"buffer": "device", "asr": "device", "nlu": "device"}, "sure"),
+                                   "o1": (moved, "sure")})
+        text = " ".join(_text(app, "#quiz-prompt").split())
+        assert "you put “asr” in “device” (and 1 more)" in text
+        assert f"you had “{order[0]}” out of order" in text
+        assert "buffer → device" not in text

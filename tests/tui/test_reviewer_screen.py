@@ -349,7 +349,11 @@ async def test_a_second_shift_in_a_row_gets_its_clips(seat):
             await wait_for_screen(pilot, app, "reviewer-debrief-screen")
             await pilot.press("n")
             await wait_step(pilot, app, Step.INTRO)
+            # back on the intro, the bar owns the shift just worked ("No shift yet" denied it)
+            done = str(app.screen.query_one("#reviewer-shiftbar").render())
+            assert done.startswith(("1 shift done", "2 shifts done")) and "No shift yet" not in done
         assert len(app.progress.section("reviewer")["history"]) == 2
+        assert str(app.screen.query_one("#reviewer-shiftbar").render()).startswith("2 shifts done · Enter")
 
 
 async def test_keys_right_after_e_go_to_the_transcript(seat):

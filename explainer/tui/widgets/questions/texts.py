@@ -13,6 +13,7 @@ from rich.text import Text
 
 from explainer.course.model import Course, Question
 from explainer.i18n import _
+from explainer.learning.misplaced import misplaced
 from explainer.learning.quiz import Result
 
 
@@ -53,6 +54,19 @@ def revisit_groups(pairs: list[tuple[Question, str]]) -> list[list[tuple[Questio
     return list(groups.values())
 
 
+def misplaced_words(question: Question, answer: str) -> str | None:
+    """For sorting and ordering, the item a wrong first answer misplaced, as the learner reads
+    it back (a whole arrangement cut at 50 characters says nothing); None for other answers."""
+    moved = misplaced(question, answer)
+    if not moved:
+        return None
+    item, group = moved[0]
+    item = textwrap.shorten(item, 50, placeholder="…")
+    said = (_("you put “{item}” in “{group}”").format(item=item, group=group) if group is not None
+            else _("you had “{item}” out of order").format(item=item))
+    return said + (" " + _("(and {n} more)").format(n=len(moved) - 1) if len(moved) > 1 else "")
+
+
 def revisit_text(course: Course, group: list[tuple[Question, str]], full: bool = False) -> Text:
     """A misconception to revisit: what the learner was sure of, and where the facts are.
 
@@ -65,9 +79,13 @@ def revisit_text(course: Course, group: list[tuple[Question, str]], full: bool =
     found = course.misconception(question.misconception)
     out = Text("• ")
     out.append(f"“{found.belief}”" if found else textwrap.shorten(question.prompt, 90, placeholder="…"), "bold")
-    answers = [textwrap.shorten(answer, 50, placeholder="…") for _q, answer in group if answer]
+    moved = [said for q, answer in group if answer and (said := misplaced_words(q, answer))]
+    answers = [textwrap.shorten(answer, 50, placeholder="…") for q, answer in group
+               if answer and not misplaced_words(q, answer)]
     if answers:
-        out.append(" — " + _("you answered: {answer}").format(answer="; ".join(f"“{a}”" for a in answers)))
+        moved.append(_("you answered: {answer}").format(answer="; ".join(f"“{a}”" for a in answers)))
+    if moved:
+        out.append(" — " + "; ".join(moved))
     out.append("\n")
     sources = found.sources if found else question.sources
     if full:

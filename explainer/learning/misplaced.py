@@ -1,9 +1,10 @@
-"""Which item a wrong arrangement got wrong: what a teacher can use for sorting and ordering.
+"""Which item a wrong arrangement got wrong: what a teacher and a learner can use.
 
 A wrong first answer to a sorting (matching) or ordering question is a whole arrangement
 ("A → on the device; B → on a server; ..."). Thirty learners rarely give the same arrangement,
-so "the most common wrong answer" is noise there; the item most of them misplaced is the
-misconception. This module reads an arrangement back from its words (as
+so the class report's "most common wrong answer" is noise there, and a learner told "you
+answered: “A → on the device; B → …”" cut at 50 characters learns nothing; the item misplaced
+is the point. This module reads an arrangement back from its words (as
 ``learning.qtypes.*.answer_text`` wrote it) against the course's question:
 
 * sorting: every item put in a group other than its own, with the group it was put in;
