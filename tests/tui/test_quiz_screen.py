@@ -437,3 +437,16 @@ async def test_c_in_a_number_field_asks_how_sure_and_the_screen_says_so(quiz_app
         await pilot.press("enter")
         await pilot.pause()
         assert app.progress.attempts["n1"][0]["confidence"] == "unsure"
+
+
+def test_a_long_quiz_title_gives_way_so_the_header_keeps_one_line():
+    """QA walk, station 8: 'Quiz: The 2019 disclosures · 3/5 · Choose all that apply · try 1 of 3
+    · sure? –' is 81 characters, so '–' wrapped onto a line of its own at 80 columns."""
+    from explainer.tui.widgets.questions.texts import header_line
+
+    rest = ["3/5", "Choose all that apply", "try 1 of 3", "sure? –"]
+    line = header_line("Quiz: The 2019 disclosures", rest, 78)
+    assert len(line) == 78 and line.endswith(" · 3/5 · Choose all that apply · try 1 of 3 · sure? –")
+    assert line.startswith("Quiz: The 2019 disclo") and "…" in line
+    assert header_line("Quiz: The wake word", rest, 78) == "Quiz: The wake word · " + " · ".join(rest)
+    assert header_line("Quiz: A", rest, 20).startswith("Quiz: A · 3/5")  # too narrow: left to wrap

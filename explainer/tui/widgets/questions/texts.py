@@ -44,6 +44,17 @@ def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
     return out
 
 
+def header_line(title: str, rest: list[str], width: int) -> str:
+    """The quiz header on one line when it can be: the quiz's title gives way (cut with "…")
+    so that the try count and "sure?" stay whole at 80 columns ("Quiz: The 2019 disclo… ·
+    3/5 · Choose all that apply · try 1 of 3 · sure? –"); what still does not fit wraps."""
+    line = " · ".join([title, *rest])
+    spare = len(line) - width
+    if spare <= 0 or len(title) - spare < 12:
+        return line
+    return " · ".join([title[: len(title) - spare - 1].rstrip() + "…", *rest])
+
+
 def revisit_groups(pairs: list[tuple[Question, str]]) -> list[list[tuple[Question, str]]]:
     """(question, first answer) pairs grouped by the misconception they target (in first-seen
     order), so a belief two questions probe is named once; untargeted questions stand alone."""
