@@ -278,6 +278,10 @@ def _summarise(plan: Plan, results: list[VisitorResult], empty: Any, marks: Any,
                        "processes_full": full.processes if full else None},
             "cpu": {"measure": "user+system time of every server process, % of one core",
                     "steady_mean_pct": round(steady_cpu), "steady_peak_pct": round(steady_peak),
+                    # everything the server did while all were in, per key answered: unlike the wall
+                    # times above, this hardly moves when other work shares the machine
+                    "steady_ms_per_key": round(steady_cpu / 100 * (marks["end"] - marks["all_joined"])
+                                               / max(1, len(steady)) * 1000, 1),
                     "total_s": round(sum(probe.cpu_by_pid.values()), 1), "cores": os.cpu_count()},
             "load_average_before_after": [round(loads[0][0], 2), round(loads[1][0], 2)],
             "server_exit_code": exit_code,
