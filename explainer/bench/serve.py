@@ -257,6 +257,7 @@ def _summarise(plan: Plan, results: list[VisitorResult], empty: Any, marks: Any,
             "plan": {"ramp_s": plan.ramp, "hold_s": plan.hold_s, "key_every_s": plan.key_every_s,
                      "size": f"{plan.size[0]}x{plan.size[1]}"},
             "joined": len(joins),
+            "isolation_checks": sum(r.isolation_checks for r in results),
             "join_max_ms": round(max(joins) * 1000, 1) if joins else None,
             "keys_steady": len(steady),
             "keys_all": len(all_keys),
@@ -264,6 +265,8 @@ def _summarise(plan: Plan, results: list[VisitorResult], empty: Any, marks: Any,
             "key_all_p95_ms": ms([k[1] for k in all_keys], 95),
             "key_max_ms": round(max((k[1] for k in all_keys), default=0) * 1000, 1),
             "key_p50_ms_by_step": {label: ms([k[1] for k in all_keys if k[2] == label], 50)
+                                   for label in dict.fromkeys(k[2] for k in all_keys)},
+            "key_p95_ms_by_step": {label: ms([k[1] for k in all_keys if k[2] == label], 95)
                                    for label in dict.fromkeys(k[2] for k in all_keys)},
             "memory": {"measure": "PSS of every server process (shared pages split between sharers); "
                                   "per visitor = (PSS with everyone in - PSS empty) / visitors; "
@@ -275,6 +278,10 @@ def _summarise(plan: Plan, results: list[VisitorResult], empty: Any, marks: Any,
                        "processes_full": full.processes if full else None},
             "cpu": {"measure": "user+system time of every server process, % of one core",
                     "steady_mean_pct": round(steady_cpu), "steady_peak_pct": round(steady_peak),
+                    # everything the server did while all were in, per key answered: unlike the wall
+                    # times above, this hardly moves when other work shares the machine
+                    "steady_ms_per_key": round(steady_cpu / 100 * (marks["end"] - marks["all_joined"])
+                                               / max(1, len(steady)) * 1000, 1),
                     "total_s": round(sum(probe.cpu_by_pid.values()), 1), "cores": os.cpu_count()},
             "load_average_before_after": [round(loads[0][0], 2), round(loads[1][0], 2)],
             "server_exit_code": exit_code,

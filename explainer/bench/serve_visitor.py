@@ -11,6 +11,11 @@ Each key is timed from sending it to the moment the words it should bring are on
 page number in the lesson's header, the map's station names), so "screen update" means the
 update the learner was waiting for, not merely the first byte back. Keys are what xterm.js
 sends for them. The client talks only to the loopback server the bench started.
+
+Each visitor also checks that its session is its own: the first ``c`` must offer the pre-check
+(only a learner with no progress is offered it), and every time ``c`` or ``2`` opens a page it
+must be the first page *this* visitor has not read. With thirty learners reading different pages
+at once, progress leaking between sessions would show up there, as an error.
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ class Walk:
         self.offered = False
         self.turns = 0
         self.forward = True
+        self.checked = 0  # times the app's "where you are" was checked against this visitor's own reading
+        self.foreign: list[str] = []  # where it disagreed: another visitor's progress showing here
 
     def next(self) -> Step:
         if self.page is None:
@@ -82,12 +89,25 @@ class Walk:
         if step.key in ("c", "2"):
             self.page = next((n for n, title in enumerate(self.titles) if title in text), 0)
             self.turns = 0
+            self._check_own_progress(step, self.page)
         else:
             self.page = (self.page or 0) + (1 if step.key == RIGHT else -1)
             self.turns += 1
             self.forward = not self.forward if self.page not in (0, len(self.titles) - 1) else self.page == 0
         self.read.add(self.page)
         return None
+
+    def _check_own_progress(self, step: Step, landed: int) -> None:
+        """Isolation: "skip" opens page 1 for a new learner, and "continue" the first page *this*
+        visitor has not read. Landing anywhere else means the app knew of reading done elsewhere."""
+        unread = [n for n in range(len(self.titles)) if n not in self.read]
+        expected = 0 if step.key == "2" else (unread[0] if unread else None)
+        if expected is None:
+            return
+        self.checked += 1
+        if landed != expected:
+            self.foreign.append(f"{step.label!r} opened page {landed + 1}, but this visitor's first unread page "
+                                f"is {expected + 1} (pages read here: {sorted(n + 1 for n in self.read)})")
 
 
 async def open_session(http: aiohttp.ClientSession, base_url: str, size: tuple[int, int]) -> Any:
@@ -106,6 +126,7 @@ class VisitorResult:
     join_s: float | None = None
     keys: list[tuple[float, float, str]] = field(default_factory=list)  # (sent at, seconds, label)
     errors: list[str] = field(default_factory=list)
+    isolation_checks: int = 0  # "continue" landings checked against this visitor's own reading
 
 
 class Screen:
@@ -191,6 +212,8 @@ async def visit(number: int, base_url: str, size: tuple[int, int], walk: Walk, k
                              f"(expected {' / '.join(step.expect) if step else 'the map'})")
     except (ConnectionError, aiohttp.ClientError, OSError) as error:
         result.errors.append(f"visitor {number}: {error}")
+    result.isolation_checks = walk.checked
+    result.errors += [f"visitor {number}: another visitor's progress? {what}" for what in walk.foreign]
     return result
 
 

@@ -5,7 +5,8 @@ are not exports, are broken, or repeat a learner already read are named and skip
 bad file never stops the report) and answers:
 
 * per question: how many got it right **first time**, the most common wrong first answer in
-  words, and how sure the class was when wrong;
+  words (for sorting and ordering, the item most often misplaced: a whole arrangement seldom
+  repeats), and how sure the class was when wrong;
 * the course's ten misconceptions ranked by how many learners hold one (a wrong first answer
   to a question that targets it), and how many of them were sure;
 * pre-check -> post-check per learner and for the class, on the same items;
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from explainer.classroom.export_read import LearnerExport, QuestionRecord, Unusable, read_export
 from explainer.course.model import Course, Misconception
+from explainer.learning.misplaced import ARRANGED, misplaced
 
 CHECK_QUIZZES = ("pre", "post")
 
@@ -49,6 +51,9 @@ class QuestionSummary:
     wrong_confidence: Counter[str] = field(default_factory=Counter)  # sure / unsure / guess / unmarked
     finished: int = 0
     right_in_end: int = 0
+    # sorting and ordering: per item, how many wrong first answers misplaced it (learning.misplaced)
+    misplaced: Counter[str] = field(default_factory=Counter)
+    misplaced_into: Counter[tuple[str, str]] = field(default_factory=Counter)  # (item, wrong group)
 
     @property
     def first_share(self) -> float:
@@ -64,6 +69,19 @@ class QuestionSummary:
         if not self.wrong_answers:
             return None
         return min(self.wrong_answers.items(), key=lambda item: (-item[1], item[0]))
+
+    @property
+    def most_misplaced(self) -> tuple[str, int] | None:
+        """For sorting and ordering: the item most wrong first answers misplaced, in words
+        (“item” → “the group most of them put it in”), and how many (ties: alphabetical)."""
+        if not self.misplaced:
+            return None
+        item, count = min(self.misplaced.items(), key=lambda pair: (-pair[1], pair[0]))
+        into = [(n, group) for (it, group), n in self.misplaced_into.items() if it == item]
+        if not into:
+            return f"“{item}” out of order", count
+        group = min(into, key=lambda pair: (-pair[0], pair[1]))[1]
+        return f"“{item}” → “{group}”", count
 
     @property
     def sure_when_wrong(self) -> int:
@@ -240,7 +258,18 @@ def _add(report: ClassReport, export: LearnerExport) -> None:
             continue
         if row.first.answer:
             summary.wrong_answers[row.first.answer] += 1
+            _count_misplaced(report, summary, row.first.answer)
         summary.wrong_confidence[row.first.confidence or "unmarked"] += 1
+
+
+def _count_misplaced(report: ClassReport, summary: QuestionSummary, answer: str) -> None:
+    known = next((q for q in report.course.questions if q.id == summary.question_id), None) if report.course else None
+    if known is None or known.type not in ARRANGED:
+        return
+    for item, group in misplaced(known, answer):
+        summary.misplaced[item] += 1
+        if group is not None:
+            summary.misplaced_into[(item, group)] += 1
 
 
 def build_report(paths: list[Path], course: Course | None = None) -> ClassReport:

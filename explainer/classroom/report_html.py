@@ -14,6 +14,7 @@ from explainer.classroom.inert import html_text as esc
 from explainer.classroom.report import ClassReport
 from explainer.classroom.report_render import (
     discussion_lines,
+    figure,
     first_cell,
     headline_lines,
     heat_bucket,
@@ -130,7 +131,7 @@ def to_html(report: ClassReport) -> str:
     headline = "".join(f"<li>{esc(line)}</li>" for line in headline_lines(report))
     figures = report.reviewer()
     reviewer = _table([("Figure", ""), ("Mean", "num"), ("Learners", "num")],
-                      [[esc(label), f"n:{mean:,.3g}", f"n:{n}"] for label, mean, n in figures]) if figures else \
+                      [[esc(label), f"n:{figure(mean)}", f"n:{n}"] for label, mean, n in figures]) if figures else \
         "<p>No reviewer-seat shifts in these exports.</p>"
     skipped = "".join(f"<li>{esc(s.reason)}</li>" for s in report.skipped)
     learners = esc(", ".join(sorted(report.learners)))

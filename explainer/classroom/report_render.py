@@ -32,11 +32,18 @@ def pct(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+def figure(mean: float) -> str:
+    """A reviewer figure as a teacher reads it: 5,451 clips, not 5.45e+03; 0.128 stays."""
+    return f"{mean:,.0f}" if abs(mean) >= 100 else f"{mean:.3g}"
+
+
 def first_cell(q: QuestionSummary) -> str:
     return f"{pct(q.first_share)} ({q.first_right}/{q.tried})"
 
 
 def wrong_cell(q: QuestionSummary) -> str:
+    if (moved := q.most_misplaced) is not None:
+        return f"most often misplaced: {moved[0]} ×{moved[1]}"
     common = q.most_common_wrong
     return f"“{common[0]}” ×{common[1]}" if common else ("–" if not q.wrong_first else "(answers not recorded)")
 
@@ -134,8 +141,9 @@ def print_report(report: ClassReport, console: Console) -> None:
     table.add_column("Most common wrong first answer", width=answer_width, overflow="fold")
     table.add_column("Sure", justify="right", no_wrap=True)
     for q in report.hardest():
-        common = q.most_common_wrong
-        wrong = (lines(f"“{visible(common[0])}”", answer_width - 4) + f" ×{common[1]}" if common
+        common, moved = q.most_common_wrong, q.most_misplaced
+        wrong = (lines(visible(f"misplaced: {moved[0]}"), answer_width - 4, most=3) + f" ×{moved[1]}" if moved
+                 else lines(f"“{visible(common[0])}”", answer_width - 4) + f" ×{common[1]}" if common
                  else "–" if not q.wrong_first else "(not recorded)")
         table.add_row(Text(lines(q.prompt or q.question_id, prompt_width)),
                       f"{pct(q.first_share)} {q.first_right}/{q.tried}", Text(wrong),
@@ -159,7 +167,7 @@ def print_report(report: ClassReport, console: Console) -> None:
         table.add_column("Mean", justify="right")
         table.add_column("Learners", justify="right")
         for label, mean, n in figures:
-            table.add_row(Text(visible(label, 50)), f"{mean:,.3g}", str(n))
+            table.add_row(Text(visible(label, 50)), figure(mean), str(n))
         say(table)
     for skipped in report.skipped:
         say(Text("Skipped: " + visible(skipped.reason), style="yellow"), highlight=False)
@@ -177,13 +185,15 @@ def print_heat_map(report: ClassReport, console: Console) -> None:
     if not rows:
         return
     width = max(len(cells) for _quiz, cells in rows)
-    table = Table(title="Right first time: station × question", title_justify="left")
-    table.add_column("Station", max_width=28, no_wrap=True, overflow="ellipsis")
+    # percent without the sign and no cell padding: eleven final-quiz columns fit 80 columns
+    # (with "100%" and padding they were cut to "1…")
+    table = Table(title="Right first time (%): station × question", title_justify="left", padding=0)
+    table.add_column("Station", max_width=24, no_wrap=True, overflow="ellipsis")
     for n in range(1, width + 1):
-        table.add_column(f"Q{n}", justify="center", no_wrap=True)
+        table.add_column(f"Q{n}", justify="right", no_wrap=True, min_width=3)
     for quiz, cells in rows:
-        shown = [Text(" – ", "dim") if c is None else Text(f"{pct(c.first_share):>4}", HEAT_STYLES[heat_bucket(c.first_share)])
-                 for c in cells]
+        shown = [Text("  –", "dim") if c is None else
+                 Text(f"{round(c.first_share * 100):>3}", HEAT_STYLES[heat_bucket(c.first_share)]) for c in cells]
         table.add_row(Text(report.quiz_title(quiz)), *shown, *[Text("")] * (width - len(cells)))
     console.print(table)
 
@@ -232,7 +242,7 @@ def to_markdown(report: ClassReport) -> str:
     figures = report.reviewer()
     if figures:
         out += ["", "## Reviewer seat (mean over learners)", "", "| Figure | Mean | Learners |", "|---|---:|---:|"]
-        out += [f"| {md(label)} | {mean:,.3g} | {n} |" for label, mean, n in figures]
+        out += [f"| {md(label)} | {figure(mean)} | {n} |" for label, mean, n in figures]
     if report.skipped:
         out += ["", "## Files skipped", ""] + [f"- {md(s.reason)}" for s in report.skipped]
     out += ["", "## Learners", "", ", ".join(md(name) for name in sorted(report.learners)), ""]

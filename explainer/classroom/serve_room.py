@@ -59,7 +59,12 @@ def visitors_text(count: int) -> str:
 
 
 def minutes_text(seconds: float) -> str:
-    minutes = max(1, round(seconds / 60))
+    """A duration as a visitor reads it: whole minutes, or seconds under a minute (a short
+    ``--idle-minutes`` must not say "1 minute" when it means fifteen seconds)."""
+    if seconds < 59.5:
+        whole = max(1, round(seconds))
+        return "1 second" if whole == 1 else f"{whole} seconds"
+    minutes = round(seconds / 60)
     return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
@@ -152,7 +157,7 @@ class Room:
         return IDLE_CLOSED.format(minutes=minutes_text(self.idle_s))
 
     def idle_warning_message(self, visit: Visit) -> str:
-        return IDLE_WARNING.format(minutes=minutes_text(max(60.0, self.idle_s - visit.idle_for())))
+        return IDLE_WARNING.format(minutes=minutes_text(max(1.0, self.idle_s - visit.idle_for())))
 
     def full_message(self) -> str:
         return FULL_MESSAGE.format(visitors=visitors_text(self.max_visitors))

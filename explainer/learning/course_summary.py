@@ -97,7 +97,7 @@ def _first_try(entry: Any) -> bool:
 def summarize(course: Course, progress: ProgressLike, learner: str = "", today: date | None = None) -> CourseSummary:
     journey = Journey(course, progress)
     quizzes = []
-    plan = [(s.id, _("Quiz") + ": " + numbered_title(course.stations, s)) for s in course.stations if s.questions]
+    plan = [(s.id, numbered_title(course.stations, s)) for s in course.stations if s.questions]  # in a "Quiz" column
     if course.final_quiz:
         plan.append(("final", _("Final quiz")))
     for quiz_id, title in plan:

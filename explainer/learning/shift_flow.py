@@ -241,6 +241,12 @@ class ShiftFlow:
         if self.step is Step.OWN:
             self._go(Step.DEBRIEF)
 
+    @property
+    def shifts_finished(self) -> int:
+        """How many shifts this learner has finished (their summaries stay in the history)."""
+        history = self.section.get("history")
+        return len(history) if isinstance(history, dict) else 0
+
     def close_debrief(self) -> None:
         """DEBRIEF: the shift is over; its summary stays for the export and the history."""
         if self.step is not Step.DEBRIEF:

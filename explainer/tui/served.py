@@ -53,7 +53,10 @@ def prepare(argv: list[str], root: Path) -> dict[str, Any]:
 
     _config = config_from_args(_options(argv))
     _course, problems = services.load_course_or_problems(_config)
-    services.prewarm_screens((*services.PREWARM_MODULES, "explainer.tui.screens.lab"))
+    # ...and what each visitor's app would work out 0.5 s after its map (``ExplainerApp._prewarm``):
+    # the seat's recogniser fingerprint is cached per process, so every child inherits it.
+    services.prewarm_screens((*services.PREWARM_MODULES, "explainer.tui.screens.lab"),
+                             content_dir=Path(_course.root) if _course is not None else None)
     import textual.drivers.web_driver  # noqa: F401 - the driver every child uses
 
     lab_ms = _load_recogniser(_config, root) if _course is not None else None

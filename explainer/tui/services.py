@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explainer import privacy
@@ -178,7 +179,7 @@ PREWARM_MODULES = (
 )
 
 
-def prewarm_screens(modules: tuple[str, ...] = PREWARM_MODULES) -> None:
+def prewarm_screens(modules: tuple[str, ...] = PREWARM_MODULES, content_dir: Path | None = None) -> None:
     """Import the mode screens' modules in the background, once the map has been painted.
 
     Measured with ``explainer bench``: the first key press into the reviewer seat took ~1.5 s,
@@ -191,6 +192,24 @@ def prewarm_screens(modules: tuple[str, ...] = PREWARM_MODULES) -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the visit itself shows what is wrong
             continue
+    if content_dir is not None:
+        prewarm_seat(content_dir)
+
+
+def prewarm_seat(content_dir: Path) -> None:
+    """Work out, ahead of the first shift, what the seat checks its stored machine guesses against.
+
+    ``shift_guess.recogniser_fingerprint`` hashes the recogniser's source files and the intents
+    (~0.05 s alone, then cached for the process). Measured with ``explainer bench``: left to the
+    seat's first clip it took 5-19 s, because its hundreds of small file reads each waited for the
+    interpreter lock while the UI thread was busy drawing; the learner watched "Loading" meanwhile.
+    """
+    try:
+        from explainer.learning.shift_guess import recogniser_fingerprint
+
+        recogniser_fingerprint(Path(content_dir) / "intents")
+    except Exception:  # noqa: BLE001 - the seat computes it (and reports any failure) when it needs it
+        return
 
 
 def lazy_screen(target: str) -> Callable[[], Screen[Any]]:

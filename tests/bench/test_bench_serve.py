@@ -1,5 +1,5 @@
 """``explainer bench serve`` at a small scale: three visitors over the real protocol, the figures
-all there, no errors, nothing left behind. (No timing is asserted: speed is the bench's job.)"""
+all there, no errors, each visitor's progress its own, nothing left behind. (No timing is asserted: speed is the bench's job.)"""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def test_three_visitors_join_press_keys_and_leave_nothing_behind():
     assert result["errors"] == 0, details["error_list"]
     assert result["leftovers"] == 0, details["leftover_list"]
     assert details["joined"] == 3 and details["keys_steady"] >= 6
+    # isolation: every visitor's "skip"/"continue" opened *its own* first unread page (an error otherwise)
+    assert details["isolation_checks"] >= 3
     assert details["server_exit_code"] == 0
     assert details["memory"]["processes_full"] == 5  # the web server, the fork server, three visitors
     for name in ("join_p50_ms", "join_p95_ms", "key_p50_ms", "key_p95_ms", "server_mb", "per_visitor_mb"):
@@ -33,3 +35,19 @@ def test_the_command_prints_json_and_checks_its_arguments(capsys):
     code = run(["bench", "serve", "--visitors", "2", "--ramp", "1", "--hold", "2", "--key-every", "0.5", "--json"])
     result = json.loads(capsys.readouterr().out)
     assert code in (0, 1) and result["visitors"] == 2 and result["errors"] == 0
+
+
+def test_a_visitor_notices_progress_that_is_not_its_own():
+    from explainer.bench.serve_visitor import RIGHT, Step, Walk
+
+    titles = ["First page title", "Second page title", "Third page title"]
+    walk = Walk(("Station one", "Station nine"), titles)
+    walk.answered(Step("c", ("recommended",), "continue → pre-check offer"), "recommended")
+    walk.answered(Step("2", (titles[0][:24],), "skip → station 1"), titles[0])
+    assert walk.checked == 1 and walk.foreign == []
+    walk.answered(Step(RIGHT, (titles[1][:24],), "→ next page"), titles[1])
+    walk.answered(Step("q", (), "q → map"), "Station one")
+    # "continue" should open page 3 (pages 1 and 2 were read here); page 1 means someone else's progress
+    walk.answered(Step("c", tuple(t[:24] for t in titles), "continue → first unread page", any=True), titles[0])
+    assert walk.checked == 2 and len(walk.foreign) == 1
+    assert "opened page 1, but this visitor's first unread page is 3" in walk.foreign[0]

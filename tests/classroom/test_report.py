@@ -149,3 +149,77 @@ def test_no_readable_file_exits_1(tmp_path, capsys):
     bad.write_text("{", encoding="utf-8")
     assert run(["class", "report", str(bad), "--out-dir", str(tmp_path)]) == 1
     assert "nothing to report" in capsys.readouterr().out
+
+
+def test_sorting_and_ordering_name_the_item_most_often_misplaced(course, tmp_path, capsys):
+    """A wrong arrangement seldom repeats whole; the report names the item the class misplaced
+    (for sorting, with the group most put it in; for ordering, the fewest items to move)."""
+    from explainer.learning.misplaced import misplaced
+    from explainer.learning.quiz import answer_text
+
+    engines = next(q for q in course.questions if q.id == "ww-engines")
+    journey = next(q for q in course.questions if q.id == "lw-stream-order")
+    right = {i.text: i.group for i in engines.items}
+    owww = "openWakeWord with a Home Assistant voice satellite"
+    porcupine = "Porcupine on a microcontroller"
+    all_device = {**right, owww: "on the device"}  # 3 learners: openWakeWord on the device
+    also_porcupine = {**all_device, porcupine: "on a server"}  # 1 learner: that, and Porcupine moved
+    echo = "Amazon Echo's wake word engine"
+    swapped = {**all_device, echo: "on a server"}  # 1 learner, a third arrangement
+    order = list(journey.order)
+    request_last = [order[0], order[1], order[3], order[2]]  # "your request" moved after the close
+    assert misplaced(journey, answer_text(journey, request_last)) == [(order[2], None)]
+    assert misplaced(journey, answer_text(journey, list(reversed(order))))[:1] == [(order[2], None)]
+    assert misplaced(engines, "not an arrangement of these items") == []
+
+    paths = []
+    for n, (arranged, steps) in enumerate([(all_device, request_last)] * 3 + [(also_porcupine, request_last),
+                                           (swapped, list(reversed(order)))]):
+        payload = learner_payload(course, 25)  # right first time on everything...
+        for row in payload["questions"]:  # ...but these two first tries
+            if row["question_id"] == "ww-engines":
+                row["first_try"] = {**row["first_try"], "correct": False, "answer": answer_text(engines, arranged)}
+        payload["questions"].append({**next(r for r in payload["questions"] if r["question_id"] == "ww-engines"),
+                                     "question_id": journey.id, "quiz": journey.station_id, "prompt": journey.prompt,
+                                     "first_try": {"correct": False, "answer": answer_text(journey, steps),
+                                                   "confidence": "sure"}})
+        payload["student"] = f"Arranger {n}"
+        path = tmp_path / f"arranger-{n}.json"
+        path.write_text(json.dumps(payload), encoding="utf-8")
+        paths.append(path)
+    report = build_report(paths, course)
+    sorting, ordering = report.questions["ww-engines"], report.questions[journey.id]
+    assert len(sorting.wrong_answers) == 3 and sorting.wrong_first == 5  # three different arrangements
+    assert sorting.most_misplaced == (f"“{owww}” → “on the device”", 5)
+    assert dict(sorting.misplaced) == {owww: 5, porcupine: 1, echo: 1}
+    assert ordering.most_misplaced == (f"“{order[2]}” out of order", 5)  # reversed moves it too
+    assert len(ordering.wrong_answers) == 2
+    markdown, page = to_markdown(report), to_html(report)
+    assert f"most often misplaced: “{owww}” → “on the device” ×5" in markdown
+    assert "most often misplaced: “your request” out of order ×5" in markdown
+    assert "most often misplaced: " in page and "→ on a server" not in markdown.split("most often")[1][:80]
+    assert run(["class", "report", *map(str, paths), "--out-dir", str(tmp_path)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())  # the terminal table: 3 lines for the item
+    cells = " ".join(part.strip() for part in printed.split("│"))
+    assert "misplaced: “your" in cells and "request” out of" in cells and "order ×5" in cells  # whole, on 3 lines
+
+
+def test_the_terminal_heat_map_and_reviewer_figures_read_at_80_columns(course, tmp_path, capsys):
+    """QA walk, the teacher's path: the final quiz's eleven columns cut every cell to '1…' at 80
+    columns, and 'Clips in a 9-hour shift' read 5.45e+03."""
+    from explainer.classroom.report_render import figure
+
+    assert (figure(5451.2), figure(0.1284), figure(32.4), figure(6.0)) == ("5,451", "0.128", "32.4", "6")
+    payload = learner_payload(course, 2)  # has a reviewer section
+    template = next(r for r in payload["questions"] if r["question_id"] == "ww-engines")
+    finals = [q for q in course.questions if q.station_id == "final"]
+    assert len(finals) >= 11
+    payload["questions"] += [{**template, "question_id": q.id, "quiz": "final", "prompt": q.prompt} for q in finals]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    assert run(["class", "report", str(path), "--out-dir", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    heat = printed[printed.index("station × question"):printed.index("Pre-check → post-check, same items")]
+    assert f"Q{len(finals)}" in heat and "1…" not in heat and "100" in heat
+    assert all(len(line) <= 80 for line in heat.splitlines())
+    assert "e+0" not in printed

@@ -9,7 +9,7 @@ from textual_serve.app_service import AppService
 
 from explainer.classroom.forkserver import Inbox, encode
 from explainer.classroom.serve_forks import served_environment
-from explainer.classroom.serve_room import Room, Visit, default_max_visitors
+from explainer.classroom.serve_room import Room, Visit, default_max_visitors, minutes_text
 
 
 class Clock:
@@ -55,6 +55,17 @@ def test_an_idle_visit_is_warned_once_then_closed_and_a_key_starts_again():
     assert room.idle_state(visit) == "close"
     assert "closed after 10 minutes without a key press" in room.idle_closed_message()
     assert Room(max_visitors=1, idle_s=0).idle_state(Visit(1)) == ""  # 0: never closes
+
+
+def test_a_short_idle_time_is_said_in_seconds_not_rounded_up_to_a_minute():
+    clock = Clock()
+    room = Room(max_visitors=5, idle_s=15, clock=clock)
+    visit = room.enter()
+    clock.now += 7.5
+    assert room.idle_state(visit) == "warn"
+    assert "closes in 8 seconds" in room.idle_warning_message(visit)
+    assert "closed after 15 seconds without a key press" in room.idle_closed_message()
+    assert minutes_text(1) == "1 second" and minutes_text(60) == "1 minute" and minutes_text(90) == "2 minutes"
 
 
 def test_a_visit_says_how_long_it_stayed():

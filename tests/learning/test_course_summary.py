@@ -34,7 +34,7 @@ def test_the_summary_counts_first_tries_change_and_pace() -> None:
     summary = summarize(course_with_extras(), finished_progress(), learner="Ada", today=date(2026, 12, 5))
     assert summary.stations_done == 9 and summary.stations_total == 9
     assert summary.questions == 10 + 3 and summary.first_try == 11  # two station questions missed at first try
-    assert summary.quizzes[0].title == "Quiz: 1. The wake word" and summary.quizzes[0].first_try == 1
+    assert summary.quizzes[0].title == "1. The wake word" and summary.quizzes[0].first_try == 1
     assert summary.quizzes[-1].title == "Final quiz" and summary.quizzes[-1].first_try == 3
     assert dict(summary.lines()) == {
         "Stations done": "9 of 9",

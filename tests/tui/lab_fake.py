@@ -69,17 +69,48 @@ class FakeLab:
         trace.woke = any(word in (text or "") for word in self.woke_on)
         trace.input_samples = np.zeros(16000, np.float32)
         trace.room = self.rooms[request.noise].describe()
-        stages = [StageRecord("speech in", output=f"synthesised “{text}”; {trace.room}", ms=120.0),
-                  StageRecord("wake word", output="heard" if trace.woke else "not heard", ms=30.0)]
+        threshold = request.threshold if request.threshold is not None else self.thresholds(request.wake_word)[1]
+        trace.threshold = threshold
+        source = repr(text) if request.recording is None else "microphone recording"
+        # the real pipeline's lines and data (explainer.voice.pipeline), so the screens' plain words are tested
+        stages = [StageRecord("speech in", input=source, output=f"1.00 s of audio at 16 kHz; {trace.room}", ms=120.0,
+                              data={"room": trace.room, "noise": request.noise, "voice": "en-us"})]
         if trace.woke:
+            stages.append(StageRecord("wake word", output=f"'{request.wake_word}' heard at 0.10-0.50 s, detected at "
+                                      "0.60 s", ms=30.0, data={"woke": True, "threshold": threshold,
+                                                               "detected_at": 0.6, "start": 0.1, "end": 0.5}))
             trace.transcript = trace.raw_transcript = text
             trace.upload_samples = np.zeros(8000, np.float32)
             trace.intent, trace.slots, trace.acted, trace.understood = "SetTimer", {"minutes": 10}, True, "SetTimer"
+            trace.confidence = 0.9
             trace.reply = "Timer set for ten minutes."
-            stages += [StageRecord(name, output=name + " done", ms=10.0) for name in STAGES[2:]]
+            rest = text.split(" ", 1)[1] if " " in text else ""
+            kept = request.keep and self._history is not None
+            stages += [
+                StageRecord("endpointing", output="upload 0.00-1.00 s (1.00 s, incl. 0.10 s pre-roll); stopped: silence",
+                            ms=1.0, data={"upload_start": 0.0, "upload_end": 1.0, "speech_end": 0.9,
+                                          "reason": "silence"}),
+                StageRecord("speech recognition", output=f"{text!r} · commands model, confidence 0.90", ms=10.0,
+                            data={"model": "commands", "confidence": 0.9, "masked_words": 0}),
+                StageRecord("clean-up", output=f"{rest!r} (wake word '{request.wake_word}' removed)", ms=0.0,
+                            data={"changes": [f"wake word '{request.wake_word}' removed"]}),
+                StageRecord("understanding", output="SetTimer {'minutes': 10} → act: confidence 0.90 x completeness "
+                            "1.00 = 0.90 >= 0.50", ms=1.0,
+                            data={"intent": "SetTimer", "slots": {"minutes": 10}, "guess": None, "score": 0.9,
+                                  "confidence": 0.9, "completeness": 1.0, "act": True}),
+                StageRecord("fulfilment", output="skill: timer", ms=0.0, data={"seconds": 600}),
+                StageRecord("reply", output=trace.reply, ms=10.0),
+                StageRecord("voice history", output="kept as recording #1" if kept else "not kept (history off)",
+                            ms=1.0),
+                StageRecord("sampling", output="not selected", ms=0.0, data={"rate": 0.25, "seed": 2019}),
+            ]
             if request.keep and self._history is not None:
                 trace.history_id = self._history.add(audio=None, transcript=text, intent="SetTimer")
         else:
+            stages.append(StageRecord("wake word", output=f"no '{request.wake_word}' heard (threshold {threshold:.0e}): "
+                                      "nothing leaves the device", ms=30.0,
+                                      data={"woke": False, "threshold": threshold, "detected_at": None,
+                                            "start": None, "end": None}))
             stages += [StageRecord(name, output=NOT_UPLOADED, skipped=True) for name in STAGES[2:]]
         for stage in stages:
             trace.stages.append(stage)

@@ -46,14 +46,17 @@ async def test_history_lists_and_deletes_one_row_for_real(app, app_config):
         await open_history(pilot, made)
         shown = screen_text(made)
         assert "alexa set a timer for ten minutes" in shown
-        assert "the election results are [bold]in[/]" in shown  # literally, not as markup
-        assert "for review" in shown
-        assert "2 uploads kept" in shown
+        assert "the election results are [bold" in shown  # literally, not as markup (the row ends in "…" at 80)
+        table = made.screen.query_one("#lab-history-table")
+        assert table.get_row_at(1)[3].plain == "the election results are [bold]in[/]"
+        assert "Set a timer" in shown and "nothing: asked again" in shown and "SetTimer" not in shown.split("▔")[0]
+        assert "review" in shown and "yes" in shown
+        assert "2 recordings kept" in shown
         await pilot.press("d")
         await settle(pilot, made)
         assert count(db) == 1
         shown = screen_text(made)
-        assert "Deleted" in shown and "1 upload kept" in shown
+        assert "Deleted" in shown and "1 recording kept" in shown
         assert "alexa set a timer for ten minutes" not in shown.split("Deleted")[0]
 
 
@@ -72,7 +75,7 @@ async def test_delete_all_asks_first_and_no_keeps_everything(app, app_config):
         await pilot.press("D", "y")
         await settle(pilot, made)
         assert count(db) == 0
-        assert "Deleted 3 uploads" in screen_text(made)
+        assert "Deleted 3 recordings" in screen_text(made)
 
 
 async def test_auto_delete_setting_removes_old_uploads_and_is_remembered(app, app_config):
@@ -89,7 +92,7 @@ async def test_auto_delete_setting_removes_old_uploads_and_is_remembered(app, ap
         await settle(pilot, made)
         assert made.progress.section("lab")["auto_delete_months"] == 3
         assert count(db) == 1
-        assert "older than 3 months were deleted" in screen_text(made)
+        assert "1 recording older than 3 months was deleted" in screen_text(made)  # one, not "1 uploads"
 
 
 async def test_a_damaged_history_file_is_a_message_not_a_crash(app, app_config):

@@ -72,17 +72,18 @@ async def test_empty_history_offers_examples_and_they_can_be_browsed_and_deleted
     async with made.run_test(size=(80, 24)) as pilot:
         await open_model(pilot, made)
         shown = screen_text(made)
-        assert "No uploads yet" in shown and "Press e to add a few example uploads" in shown
+        assert "No recordings yet" in shown and "Press e to add a few example recordings" in shown
         assert "e: add examples" in shown
         await pilot.press("e")
         await settle(pilot, made)
         assert count(db) == len(EXAMPLES)
         shown = screen_text(made)
-        assert f"Added {len(EXAMPLES)} example uploads" in shown
+        assert f"Added {len(EXAMPLES)} example recordings" in shown
         assert shown.count("(example)") >= 3
         assert "Example (made up):" in shown
-        # slots in the station 4 way, not a Python dict (QA walk: "GetWeather {'day': 'tomorrow'}")
-        assert "GetWeather · day = tomorrow" in " ".join(shown.split()) and "{'" not in shown
+        # in words, then the station 4 terms, never a Python dict (QA walk: "GetWeather {'day': 'tomorrow'}")
+        assert "Get the weather — tomorrow (intent GetWeather, slot day = tomorrow)" in " ".join(shown.split())
+        assert "{'" not in shown
         assert "sent with it:" in shown and "app version" in shown  # what travelled with the clip is the point; it was cut at 80x24
         assert "d: delete" in shown and "e: add examples" not in shown
         assert "kept-on-file" in made.progress.models_tried
@@ -100,13 +101,13 @@ async def test_empty_history_offers_examples_and_they_can_be_browsed_and_deleted
         assert count(db) == len(EXAMPLES) - 1
         shown = " ".join(screen_text(made).split())  # the status line wraps at 80 columns
         assert "Deleted the example" in shown
-        assert f"{len(EXAMPLES) - 1} uploads kept" in shown and shown.count("(example)") == len(EXAMPLES) - 1
+        assert f"{len(EXAMPLES) - 1} recordings kept" in shown and shown.count("(example)") == len(EXAMPLES) - 1
 
         await pilot.press("D", "y")
         await settle(pilot, made)
         assert count(db) == 0
         shown = screen_text(made)
-        assert "No uploads yet" in shown and "Press e to add" in shown  # offered again
+        assert "No recordings yet" in shown and "Press e to add" in shown  # offered again
 
 
 async def test_a_history_with_uploads_does_not_offer_examples(app, app_config):

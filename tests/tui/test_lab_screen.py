@@ -97,19 +97,45 @@ async def test_a_run_fills_the_stage_rows_and_a_miss_says_nothing_left(app):
         screen = await open_lab(pilot, made)
         await pilot.press(*"alexa set a timer for ten minutes", "enter")
         await settle(pilot, made)
-        shown = screen_text(made)
-        assert "woke" in shown and "SetTimer" in shown and "heard" in shown and "120" in shown
+        shown = " ".join(screen_text(made).split())
+        # the status line says it in words, reply included (with no sound card it is the caption)
+        assert "Heard “alexa set a timer for ten minutes” → Set a timer — 10 minutes." in shown
+        assert "Reply: “Timer set for ten minutes.”" in shown
+        assert "heard “alexa” at 0.1–0.5 s: woke" in shown and "0.12 s" in shown  # seconds, not ms
+        for raw in ("SetTimer", "{'", "1e-", "confidence 0.90", "ms"):
+            assert raw not in shown, raw  # developer-speak stays in the JSON trace
         assert made.progress.section("lab")["traces"] == 1
         assert fake.requests[-1].text == "alexa set a timer for ten minutes" and fake.requests[-1].keep
+        field = screen.query_one("#lab-text", Input)
+        assert screen.focused is field and field.selected_text == field.value  # the next command types over it
+        await pilot.press("down")  # ↓ leaves the field for the stages
+        await settle(pilot, made)
+        assert isinstance(screen.focused, DataTable)
         await pilot.press("p")  # no sound in tests: the reply is shown as text
         await settle(pilot, made)
         assert "Timer set for ten minutes." in screen_text(made)
-        screen.query_one("#lab-text", Input).focus()
-        screen.query_one("#lab-text", Input).value = "hello there"
-        await pilot.press("enter")
+        field.focus()
+        await pilot.press(*"hello there", "enter")
         await settle(pilot, made)
-        assert "not uploaded — nothing left the device" in screen_text(made)
-        assert "did not wake" in screen_text(made)
+        shown = " ".join(screen_text(made).split())
+        assert fake.requests[-1].text == "hello there"  # typed over the last command, not appended to it
+        assert "not sent — nothing left the device" in shown
+        assert "Did not wake: no “alexa” heard, so nothing left the device." in shown
+
+
+async def test_typing_after_choosing_a_clip_runs_the_typed_sentence(app):
+    fake = FakeLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        clip = screen.query_one("#lab-clip", Select)
+        clip.value = next(value for _label, value in clip._options if value)
+        await settle(pilot, made)
+        assert "Clip chosen: ctrl+r plays it" in " ".join(screen_text(made).split())
+        screen.query_one("#lab-text", Input).focus()
+        await pilot.press(*"alexa stop", "enter")
+        await settle(pilot, made)
+        assert clip.value == "" and fake.requests[-1].clip_id is None and fake.requests[-1].text == "alexa stop"
 
 
 async def test_the_chosen_room_and_wake_word_reach_the_service(app):
@@ -139,16 +165,47 @@ async def test_a_damaged_trace_count_does_not_stop_progress_saving(app):
         assert made.progress.section("lab")["traces"] == 1
 
 
-async def test_escape_leaves_the_field_then_the_lab(app):
+async def test_escape_leaves_the_field_then_the_lab_as_the_footer_says(app):
     made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:
         screen = await open_lab(pilot, made)
+        footer = screen_text(made).splitlines()[-1]
+        assert "esc Leave field" in footer and "? Help" in footer and "Map" not in footer  # ? works in the field too
         await pilot.press("escape")
         await settle(pilot, made)
         assert isinstance(screen.focused, DataTable)
+        footer = screen_text(made).splitlines()[-1]
+        assert "esc Map" in footer and "? Help" in footer and "Leave field" not in footer
         await pilot.press("escape")
         await settle(pilot, made)
         assert type(made.screen).__name__ == "MapScreen"
+
+
+@pytest.mark.parametrize("where", ["lab", "fool", "history"])
+async def test_question_mark_opens_help_on_every_lab_screen_even_in_a_field(app, where):
+    made = app(lab=FakeLab())
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        if where != "lab":
+            await pilot.press("f3" if where == "fool" else "f4")
+            await settle(pilot, made)
+            screen = made.screen
+        fields = list(screen.query(Input))
+        if fields:
+            fields[0].focus()
+            await settle(pilot, made)
+        await pilot.press("?")
+        await settle(pilot, made)
+        assert type(made.screen).__name__ == "HelpScreen"
+        assert all("?" not in field.value for field in fields)  # not typed into the field
+        listed = screen_text(made)
+        assert "Move cursor left" not in listed  # the lab's keys, not the field's editing keys
+        assert {"lab": "Fool the wake word", "fool": "Run all", "history": "Delete all"}[where] in listed
+        await pilot.press("escape")
+        await settle(pilot, made)
+        assert made.screen is screen
+        if fields:
+            assert screen.focused is fields[0]  # back in the field it was asked from
 
 
 async def test_fool_the_wake_word_marks_what_woke_and_keeps_nothing(app):
@@ -160,11 +217,15 @@ async def test_fool_the_wake_word_marks_what_woke_and_keeps_nothing(app):
         await settle(pilot, made)
         assert type(made.screen).__name__ == "FoolWakeScreen"
         made.screen.query_one("#lab-wake-own", Input).focus()
+        await settle(pilot, made)
+        assert "esc Leave field" in screen_text(made).splitlines()[-1]
         await pilot.press(*"[bold]my own[/]", "enter", "escape", "ctrl+r")
         await settle(pilot, made)
         shown = screen_text(made)
         assert "[bold]my own[/]" in shown
-        assert "WOKE" in shown and "“she drove a lexus”" in shown
+        assert "a real speaker would send" in shown and "uploaded" not in shown  # nothing is kept: no "uploaded"
+        assert "WOKE" in shown and "“she drove a lexus”" in shown and "nothing: it did not wake" in shown
+        assert "esc Back to the lab" in shown.splitlines()[-1]
         total = len(fake.sound_alikes("alexa")) + 1
         assert f"1 of {total} sound-alikes woke the device" in shown
         assert fake.requests and not any(r.keep for r in fake.requests)  # an experiment: nothing kept
@@ -191,7 +252,7 @@ async def test_recording_asks_first_then_runs_in_memory_and_k_keeps_it(app):
         await settle(pilot, made)
         request = fake.requests[-1]
         assert request.recording is not None and not request.keep
-        assert "k: keep it in the voice history" in await shows(pilot, made, "k: keep it")
+        assert "k keeps it in your voice history." in await shows(pilot, made, "k keeps it")
         await pilot.press("k")
         assert fake.kept and "Kept in the voice history as recording #1" in await shows(pilot, made, "Kept in")
         await pilot.press("m")  # consent is asked once per session
@@ -226,10 +287,13 @@ async def test_threshold_moves_with_arrows_and_follows_the_wake_word(app):
         assert screen.threshold == control.value
         await pilot.press("left", "left")
         assert control.value < default_threshold("alexa")  # looser: more sound-alikes fire
+        shown = " ".join(screen_text(made).split())
+        assert "Wake-word strictness 3 of 10: how sure the device must be" in shown  # said, and explained
+        assert "1e-" not in shown and "strict ◂■■■□□□□□□□▸" in shown
         screen.query_one("#lab-wake").value = "echo"
         await settle(pilot, made)
         assert control.value == default_threshold("echo")
-        assert f"{default_threshold('echo'):g}" in screen_text(made)
+        assert "strict ◂■■■■■■■■□□▸" in screen_text(made)  # echo's usual is stricter: 8 of 10
 
 
 async def test_the_history_screen_reads_the_services_history(app):
@@ -252,10 +316,10 @@ async def test_the_real_service_runs_and_keeps_the_upload(app):
         await pilot.press(*"alexa set a timer for ten minutes", "enter")
         for _ in range(60):
             await settle(pilot, made)
-            if "ms ·" in screen_text(made) and "woke" in screen_text(made):
+            if "Heard “" in screen_text(made):
                 break
-        shown = screen_text(made)
-        assert "SetTimer" in shown and "woke" in shown
+        shown = " ".join(screen_text(made).split())
+        assert "→ Set a timer — 10 minutes." in shown and ": woke" in shown
         for stage in STAGES:
             assert stage in shown
         assert [entry.intent for entry in made.lab.history().list()] == ["SetTimer"]  # kept, for real

@@ -99,7 +99,7 @@ async def test_history_browser_model_deletes_for_real(app, app_config):
         await open_model(pilot, made, "kept-on-file")
         shown = screen_text(made)
         assert "alexa what time is it" in shown
-        assert "uploads you made in this app's voice lab" in shown
+        assert "recordings the voice lab's device sent" in shown
         await pilot.press("d")
         await settle(pilot, made)
         reopened = history_module.VoiceHistory(db)

@@ -54,7 +54,7 @@ async def test_quiz_end_leads_with_first_tries_and_names_the_misconception(quiz_
         await open_quiz(pilot, "wake-word")
         # t1 (misconception 1) wrong and sure; s1 wrong first but not marked: a slip, not named
         await _finish(app, pilot, {"t1": ("true", "sure"), "s1": ("cloud", None)})
-        text = _text(app, "#quiz-prompt")
+        text = _text(app, "#quiz-prompt") + "\n" + _text(app, "#quiz-feedback")  # beliefs after the keys
         assert text.startswith("Right first time: 3 of 5.")
         assert "In the end: 4 of 5 answered correctly." in text
         assert "To revisit: you were sure, but your first answer was wrong." in text
@@ -102,3 +102,47 @@ def test_two_questions_on_one_belief_name_it_once():
     also = replace(SINGLE, misconception=TRUEFALSE.misconception)
     groups = revisit_groups([(TRUEFALSE, "True"), (SINGLE, "In the cloud"), (also, "By a person")])
     assert [[q.id for q, _a in group] for group in groups] == [["t1", "s1"], ["s1"]]
+
+
+async def test_a_sorting_or_ordering_misconception_names_the_misplaced_item(quiz_app):
+    """The quiz end reads back what a wrong arrangement got wrong (the item and where it went),
+    not the whole arrangement cut at 50 characters."""
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quiz(pilot, "wake-word")
+        o1 = next(q for q in app.course.questions if q.id == "o1")
+        order = list(o1.order)
+        moved = [order[1], order[0], *order[2:]]
+        await _finish(app, pilot, {"x1": ({"buffer": "device", "asr": "device", "nlu": "device"}, "sure"),
+                                   "o1": (moved, "sure")})
+        text = " ".join(_text(app, "#quiz-feedback").split())
+        assert "you put “asr” in “device” (and 1 more)" in text
+        assert f"you had “{order[0]}” out of order" in text
+        assert "buffer → device" not in text
+
+
+async def test_the_way_on_stays_on_screen_above_three_beliefs_to_revisit(app):
+    """QA walk, the real final quiz: with three confident wrong first answers the lines 'n: go on
+    …' fell below the edge at 80x24 with no cue; they now come before the beliefs to revisit."""
+    from tests.classroom.class_fixtures import wrong_answer
+    from tests.pilot import screen_text
+
+    made = app()
+    async with made.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        made.open_quiz("final")
+        await pilot.pause()
+        await pilot.pause()
+        session = made.screen.session
+        while not session.done:
+            q = session.current
+            if session.index < 3:  # three confident wrong first answers
+                session.check(wrong_answer(q), "sure")
+            while not session.last or not session.last.finished:
+                session.check(correct_answer(q), None)
+            session.advance()
+        await made.screen._show_current()
+        await pilot.pause()
+        shown = screen_text(made)
+        assert "Right first time: 8 of 11." in shown and "To revisit" in shown
+        assert "n: go on:" in shown and "p: take the post-check" in shown

@@ -412,3 +412,41 @@ async def test_reopening_the_same_quiz_keeps_the_question_widget(app) -> None:
         await pilot.pause()
         await pilot.pause()
         assert screen.session.quiz_id == "final" and screen.widget is not widget
+
+
+async def test_c_in_a_number_field_asks_how_sure_and_the_screen_says_so(quiz_app):
+    """Issue 14: 'c' is not typed into a number (a number has no letters): it sets the confidence,
+    with the field still focused, and the field's hint and the footer both show 'c'."""
+    from tests.pilot import screen_text
+
+    app = quiz_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quiz(pilot, "final")
+        field = app.screen.query_one("#numeric-input", Input)
+        assert app.screen.focused is field
+        text = screen_text(app)
+        assert "c: how sure?" in text and "tab, then c" not in text
+        assert " c Sure?" in text.splitlines()[-1]  # the footer, while the field has the focus
+        await pilot.press("4", "c", "0")
+        await pilot.pause()
+        assert field.value == "40" and app.screen.focused is field
+        assert "sure? sure" in _text(app, "#quiz-header")
+        await pilot.press("c")
+        await pilot.pause()
+        assert "sure? unsure" in _text(app, "#quiz-header") and field.value == "40"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.attempts["n1"][0]["confidence"] == "unsure"
+
+
+def test_a_long_quiz_title_gives_way_so_the_header_keeps_one_line():
+    """QA walk, station 8: 'Quiz: The 2019 disclosures · 3/5 · Choose all that apply · try 1 of 3
+    · sure? –' is 81 characters, so '–' wrapped onto a line of its own at 80 columns."""
+    from explainer.tui.widgets.questions.texts import header_line
+
+    rest = ["3/5", "Choose all that apply", "try 1 of 3", "sure? –"]
+    line = header_line("Quiz: The 2019 disclosures", rest, 78)
+    assert len(line) == 78 and line.endswith(" · 3/5 · Choose all that apply · try 1 of 3 · sure? –")
+    assert line.startswith("Quiz: The 2019 disclo") and "…" in line
+    assert header_line("Quiz: The wake word", rest, 78) == "Quiz: The wake word · " + " · ".join(rest)
+    assert header_line("Quiz: A", rest, 20).startswith("Quiz: A · 3/5")  # too narrow: left to wrap

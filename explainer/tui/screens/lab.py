@@ -23,14 +23,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Input, Select
+from textual.widgets import DataTable, Input, Select
 
 from explainer.i18n import _
 from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl
+from explainer.tui.widgets.lab_controls import (
+    LAB_HELP,
+    BusyLine,
+    LabHelp,
+    LabInput,
+    ThresholdControl,
+    intent_table,
+)
 from explainer.tui.widgets.lab_playback import LabPlayback
 from explainer.tui.widgets.lab_trace import TraceView
+from explainer.tui.widgets.lab_words import Words, strictness_explained
+from explainer.tui.widgets.lab_words import summary as plain_summary
 
 if TYPE_CHECKING:
     from explainer.voice.lab_service import LabRequest, LabService
@@ -40,19 +49,25 @@ TYPED = ""  # the clip Select's value for "use the typed sentence"
 RECORD_SECONDS = 5.0
 
 
-class LabScreen(Screen[None]):
+class LabScreen(LabHelp, Screen[None]):
     """Mode "lab": the trace view, with the fool-the-wake-word and history screens a key away."""
+
+    HELP_TITLE = "Voice lab"
 
     BINDINGS = [
         Binding("ctrl+r", "run", "Run"),
         # F-keys work while the cursor is in the text field; letters once it is not.
         Binding("f3,w", "fool_wake", "Fool the wake word"),
-        Binding("f4,h", "history", "Voice history"),
+        Binding("f4,h", "history", "History"),
         Binding("f5,m", "record", "Record"),
-        Binding("k", "keep", "Keep it", show=False),
-        Binding("i", "play_input", "Play input"),
+        Binding("k", "keep", "Keep your recording", show=False),
+        Binding("i", "play_input", "Play what it heard", show=False),  # the footer has no room at 80 columns; ? lists it
         Binding("p", "play_reply", "Play reply"),
+        Binding("down", "stages", "Stages", show=False),  # from the field (which has no use for ↓) to the table
+        # Esc says what it does: out of the text field first, then back to the map
+        Binding("escape", "leave_field", "Leave field"),
         Binding("escape", "leave", "Map"),
+        LAB_HELP,
     ]
 
     app = getters.app(Host)
@@ -67,6 +82,7 @@ class LabScreen(Screen[None]):
         self._consented = False
         self._room = "none"
         self._playhead_timer: Timer | None = None
+        self._intents: dict[str, Any] | None = None
 
     @property
     def lab(self) -> LabService:
@@ -76,9 +92,9 @@ class LabScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         lab = self.lab
         steps, default = lab.thresholds("alexa")
-        yield Header()
+        # no Header: at 80x24 its row is needed so that a three-line status (the caption) leaves all ten stages
         with Horizontal(id="lab-top"):
-            yield Input(placeholder=_("Type a command; enter runs it"), id="lab-text", compact=True)
+            yield LabInput(placeholder=_("Type a command; enter runs it"), id="lab-text", compact=True)
             yield Select(self._clip_options(), allow_blank=False, value=TYPED, id="lab-clip", compact=True)
         with Horizontal(id="lab-options"):
             yield Select([(Text(_("noise: {n}").format(n=_(name))), name) for name in lab.rooms],
@@ -89,7 +105,7 @@ class LabScreen(Screen[None]):
                          allow_blank=False, value="alexa", id="lab-wake", compact=True)
             yield ThresholdControl(steps, default, id="lab-threshold")
         yield BusyLine(self._hint(), id="lab-status")
-        yield TraceView(lab.stages, id="lab-trace")
+        yield TraceView(lab.stages, self.words(), id="lab-trace")
         yield Footer(compact=True)
 
     def _clip_options(self) -> list[tuple[Text, str]]:
@@ -100,7 +116,15 @@ class LabScreen(Screen[None]):
         return options
 
     def _hint(self) -> str:
-        return _("Enter runs the sentence (or the chosen clip) · F5 record yourself · F3 fool the wake word · F4 history")
+        return _("Type what you would say to a smart speaker, starting with its wake word “alexa”, and press enter.")
+
+    def words(self, wake_word: str | None = None) -> Words:
+        """What the plain-words trace needs: station 4's intent words and the wake word's strictness steps."""
+        if self._intents is None:
+            self._intents = intent_table(self.app.course)
+        wake = wake_word or (self._wake_word() if self.is_mounted else "alexa")
+        steps, usual = self.lab.thresholds(wake)
+        return Words(self._intents, steps, usual)
 
     def on_mount(self) -> None:
         self.threshold = self.query_one(ThresholdControl).value
@@ -148,12 +172,25 @@ class LabScreen(Screen[None]):
         event.stop()
         self.action_run()
 
+    @on(Select.Changed, "#lab-clip")
+    def _clip_changed(self, event: Select.Changed) -> None:
+        if event.value != TYPED:  # say how to run it, and how to go back to typing
+            self.query_one(BusyLine).done(_("Clip chosen: ctrl+r plays it to the device. Typing in the field goes "
+                                            "back to your own sentence."))
+
+    @on(Input.Changed, "#lab-text")
+    def _typing(self, event: Input.Changed) -> None:
+        clip = self.query_one("#lab-clip", Select)
+        if event.input.has_focus and clip.value != TYPED:
+            clip.value = TYPED  # the learner types a command: enter runs what they typed, not the clip chosen before
+
     @on(Select.Changed, "#lab-wake")
     def _wake_word_changed(self, event: Select.Changed) -> None:
         steps, default = self.lab.thresholds(str(event.value))
         control = self.query_one(ThresholdControl)
         control.configure(steps, default)  # each wake word has its own measured default
         self.threshold = control.value
+        self.query_one(TraceView).words = self.words(str(event.value))
 
     @on(Select.Changed, "#lab-noise")
     def _room_changed(self, event: Select.Changed) -> None:
@@ -168,6 +205,8 @@ class LabScreen(Screen[None]):
     @on(ThresholdControl.Changed)
     def _threshold(self, event: ThresholdControl.Changed) -> None:
         self.threshold = event.value
+        words = self.words()
+        self.query_one(BusyLine).done(strictness_explained(words.steps, event.value, words.usual))
 
     def request(self, recording: tuple[Any, int] | None = None) -> LabRequest | str:
         """The learner's choices, or a message saying why they cannot run."""
@@ -224,7 +263,12 @@ class LabScreen(Screen[None]):
 
     def _stage_done(self, record: Any) -> None:
         self.query_one(TraceView).stage_done(record)
-        self.query_one(BusyLine).busy(_("Running: {stage} done…").format(stage=_(record.name)))
+        stages = list(self.lab.stages)
+        name = str(record.name)
+        following = stages[stages.index(name) + 1] if name in stages[:-1] else None
+        # say what is running now (a slow stage is the one the learner waits on), not what just ended
+        self.query_one(BusyLine).busy(_("Running: {stage}…").format(stage=_(following)) if following else _(
+            "Finishing…"))
 
     def _failed(self, message: str) -> None:
         self._trace_running = False
@@ -233,9 +277,16 @@ class LabScreen(Screen[None]):
     def _finished(self, trace: Trace, envelope: list[float]) -> None:
         self._trace_running = False
         self.trace = trace
-        self.query_one(TraceView).show_trace(trace, envelope)
-        self.query_one(BusyLine).done(summary(trace))
-        self.query_one("#lab-trace-table", DataTable).focus()
+        view = self.query_one(TraceView)
+        view.words = self.words(trace.wake_word)
+        view.show_trace(trace, envelope)
+        self.query_one(BusyLine).done(summary(trace, view.words))
+        field = self.query_one("#lab-text", Input)
+        if trace.source == "typed" and not field.disabled:  # the next command is typed over this one
+            field.focus()
+            field.select_all()
+        else:  # a clip or a recording: the keys that follow (k keeps it, p plays the reply) are letters
+            self.query_one("#lab-trace-table", DataTable).focus()
         lab = self.app.progress.section("lab")
         try:
             count = int(lab.get("traces", 0))
@@ -319,11 +370,28 @@ class LabScreen(Screen[None]):
             self._playhead_timer.stop()
             self._playhead_timer = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_field = isinstance(self.focused, Input)
+        if action in ("leave_field", "stages"):
+            return in_field  # otherwise the key goes on: Esc to the map, ↓ to the table's own cursor
+        if action == "leave":
+            return not in_field
+        return True
+
+    def action_leave_field(self) -> None:
+        self.query_one("#lab-trace-table", DataTable).focus()
+
+    def action_stages(self) -> None:
+        self.query_one("#lab-trace-table", DataTable).focus()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the footer's Esc says "Leave the field" or "Map"
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
     def action_leave(self) -> None:
-        if isinstance(self.focused, Input):
-            self.query_one("#lab-trace-table", DataTable).focus()  # leave the field first
-        else:
-            self.app.open_map()
+        self.app.open_map()
 
     def action_fool_wake(self) -> None:
         from explainer.tui.screens.lab_wake import FoolWakeScreen
@@ -343,27 +411,10 @@ class LabScreen(Screen[None]):
         self.playback.close()
 
 
-def summary(trace: Trace) -> str:
-    """The status line after a run: woke or not, time, what was said and heard, what it did."""
-    parts = [_("woke") if trace.woke else _("did not wake"), f"{float(trace.total_ms):.0f} ms"]
-    if trace.woke:
-        said = _("said “{said}”, ").format(said=trace.text) if trace.text else ""
-        parts.append(said + _("heard “{heard}”").format(heard=trace.transcript))
-        if trace.acted:
-            parts.append(f"{trace.intent}" + (" " + _("(a guess)") if trace.guessed else ""))
-        else:
-            parts.append(_("not sure: asked again"))
-    if trace.selected_for_review:
-        parts.append(_("selected for human review (this lab samples {lab:.0%}; companies reported about "
-                       "0.2% in 2019)").format(lab=_lab_rate(trace)))
-    if trace.source == "microphone" and trace.woke and trace.history_id is None:
-        parts.append(_("k: keep it in the voice history"))
-    parts.extend(str(n) for n in trace.notices)
-    return " · ".join(parts)
-
-
-def _lab_rate(trace: Trace) -> float:
-    """The rate the lab's sampler used for this run (its stage records it), for the summary line."""
-    stage = trace.stage("sampling")
-    rate = stage.data.get("rate") if stage is not None else None
-    return float(rate) if isinstance(rate, int | float) else 0.25
+def summary(trace: Trace, words: Words | None = None) -> str:
+    """The status line after a run, in plain words; notices (a history recreated...) follow it."""
+    said = plain_summary(trace, words or Words())
+    reply = trace.stage("reply")
+    spoken_note = str((reply.data or {}).get("audio") or "") if reply is not None else ""
+    notes = [str(n) for n in trace.notices if str(n) != spoken_note]  # "shown as text only": the reply's detail says it
+    return " ".join([said, *notes])

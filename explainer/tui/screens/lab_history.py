@@ -15,19 +15,22 @@ from textual.widgets import Header, Static
 
 from explainer.i18n import _
 from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.lab_controls import LAB_HELP, LabHelp
 from explainer.tui.widgets.lab_history import HistoryBrowser
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(LabHelp, Screen[None]):
+    HELP_TITLE = "Voice history"
     BINDINGS = [
         Binding("p", "play", "Play"),
         Binding("escape", "back", "Back to the lab"),
+        LAB_HELP,
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text(_("Voice history: every upload the lab's device made. "
-                            "enter/p play · d delete · D delete all")), id="lab-history-intro")
+        yield Static(Text(_("Voice history: every recording the lab's device sent and kept, as a real assistant's "
+                            "app lists them. p plays one · d deletes one · D deletes all")), id="lab-history-intro")
         yield HistoryBrowser(id="lab-history")
         yield Footer(compact=True)
 

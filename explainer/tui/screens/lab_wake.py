@@ -20,17 +20,31 @@ from textual.widgets import DataTable, Header, Input, Static
 from explainer.i18n import _
 from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.lab_controls import BusyLine, ThresholdControl, fit_last_column
+from explainer.tui.widgets.lab_controls import (
+    LAB_HELP,
+    BusyLine,
+    LabHelp,
+    LabInput,
+    ThresholdControl,
+    fit_last_column,
+)
+from explainer.tui.widgets.lab_words import quote, strictness_explained
 
 if TYPE_CHECKING:
     from explainer.voice.lab_service import LabService
 
 
-class FoolWakeScreen(Screen[None]):
+class FoolWakeScreen(LabHelp, Screen[None]):
+    HELP_TITLE = "Fool the wake word"
     BINDINGS = [
         Binding("ctrl+r", "run_all", "Run all"),
         Binding("r", "run_all", "Run all", show=False),
+        # ←/→ move the strictness from the table too (the table has no use for them); in the field they move the cursor
+        Binding("left", "strictness(-1)", "Less strict", show=False, priority=True),
+        Binding("right", "strictness(1)", "Stricter", show=False, priority=True),
+        Binding("escape", "leave_field", "Leave field"),
         Binding("escape", "back", "Back to the lab"),
+        LAB_HELP,
     ]
 
     app = getters.app(Host)
@@ -50,10 +64,11 @@ class FoolWakeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text(_("Fool the wake word ({w}): sound-alikes spoken to the device. "
-                            "←/→ on the threshold, ctrl+r runs them all.").format(w=self.wake_word)),
+        yield Static(Text(_("Sentences that only sound like {w}, spoken to the lab's device: which ones wake it? "
+                            "r runs them all · ←/→ stricter or less strict · tab to type your own. "
+                            "Nothing here is kept.").format(w=quote(self.wake_word))),
                      id="lab-wake-intro")
-        yield Input(placeholder=_("Add your own sound-alike and press enter"), id="lab-wake-own", compact=True)
+        yield LabInput(placeholder=_("Add your own sound-alike and press enter"), id="lab-wake-own", compact=True)
         steps, default = self.lab.thresholds(self.wake_word)
         yield ThresholdControl(steps, default if self.start_threshold is None else self.start_threshold,
                                id="lab-wake-threshold")
@@ -67,7 +82,7 @@ class FoolWakeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_column(_("sentence"), key="phrase", width=30)
         table.add_column(_("woke?"), key="woke", width=8)
-        table.add_column(_("uploaded"), key="uploaded")
+        table.add_column(_("a real speaker would send"), key="uploaded")
         for phrase in self.phrases:
             self._add_row(phrase)
         table.focus()
@@ -76,7 +91,7 @@ class FoolWakeScreen(Screen[None]):
         if not self.speech_ok:
             status.done(_("No speech engine: the sentences cannot be spoken to the device on this computer."), "bold")
         else:
-            status.done(_("Press ctrl+r to speak every sentence to the device."))
+            status.done(_("Press r to speak every sentence to the device."))
 
     def on_resize(self) -> None:
         fit_last_column(self.query_one(DataTable), "uploaded")
@@ -97,11 +112,33 @@ class FoolWakeScreen(Screen[None]):
             self.phrases.append(phrase)
             self._add_row(phrase)
         event.input.value = ""
-        status.done(_("Added. Press ctrl+r to run every sentence."))
+        status.done(_("Added at the end of the list. Press ctrl+r to speak every sentence."))
 
     @on(ThresholdControl.Changed)
     def _threshold(self, event: ThresholdControl.Changed) -> None:
-        self.query_one(BusyLine).done(_("Threshold changed: press ctrl+r to run again."))
+        steps, usual = self.lab.thresholds(self.wake_word)
+        self.query_one(BusyLine).done(strictness_explained(steps, event.value, usual) + " " + _(
+            "Press r to run them again."))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_field = isinstance(self.focused, Input)
+        if action == "leave_field":
+            return in_field  # Esc leaves the field first, then goes back to the lab
+        if action in ("back", "strictness"):
+            return not in_field
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the footer's Esc says "Leave field" or "Back to the lab"
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def action_strictness(self, delta: int) -> None:
+        self.query_one(ThresholdControl).action_step(delta)
+
+    def action_leave_field(self) -> None:
+        self.query_one(DataTable).focus()
 
     def action_run_all(self) -> None:
         status = self.query_one(BusyLine)
@@ -142,10 +179,10 @@ class FoolWakeScreen(Screen[None]):
         if trace.woke:
             table.update_cell(phrase, "woke", Text(_("WOKE"), style="bold reverse"))
             heard = trace.transcript or _("(speech the recogniser could not make out)")
-            table.update_cell(phrase, "uploaded", Text(f"“{heard}”"))
+            table.update_cell(phrase, "uploaded", Text(quote(heard), no_wrap=True, overflow="ellipsis"))
         else:
             table.update_cell(phrase, "woke", Text(_("no"), style="dim"))
-            table.update_cell(phrase, "uploaded", Text(_("nothing left the device"), style="dim"))
+            table.update_cell(phrase, "uploaded", Text(_("nothing: it did not wake"), style="dim"))
         self.query_one(BusyLine).busy(_("Spoken {n} of {total}…").format(n=number, total=total))
         self._detail()
 
@@ -153,7 +190,7 @@ class FoolWakeScreen(Screen[None]):
         self._trace_running = False
         woke = sum(1 for trace in self.results.values() if trace.woke)
         self.query_one(BusyLine).done(
-            _("{woke} of {total} sound-alikes woke the device at this threshold.").format(woke=woke, total=len(self.results)))
+            _("{woke} of {total} sound-alikes woke the device at this strictness.").format(woke=woke, total=len(self.results)))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -169,14 +206,12 @@ class FoolWakeScreen(Screen[None]):
         if trace is None:
             detail.update(Text(str(key.value)))
         elif trace.woke:
-            detail.update(Text(_("Woke on “{p}”. A real speaker would have uploaded: “{t}” — a recording a reviewer "
-                                 "like you may hear. This experiment keeps nothing: it is not in your voice history.").format(
-                p=key.value, t=trace.transcript)))
+            detail.update(Text(_("{p} woke it. A real speaker would now send the recording of what followed (heard as "
+                                 "{t}) to the company, where a reviewer like you might hear it. Here nothing is sent "
+                                 "or kept.").format(p=quote(str(key.value)), t=quote(trace.transcript or "…"))))
         else:
-            detail.update(Text(_("“{p}” did not wake it: not uploaded — nothing left the device.").format(p=key.value)))
+            detail.update(Text(_("{p} did not wake it: nothing was sent, nothing left the device.").format(
+                p=quote(str(key.value)))))
 
     def action_back(self) -> None:
-        if isinstance(self.focused, Input):
-            self.query_one(DataTable).focus()
-        else:
-            self.dismiss()
+        self.dismiss()

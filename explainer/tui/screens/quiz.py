@@ -35,6 +35,7 @@ from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
 from explainer.tui.widgets.questions.texts import (
     feedback_text,
+    header_line,
     quiz_title,
     verdict_text,
 )
@@ -174,14 +175,14 @@ class QuizScreen(QuizEnd, Screen[None]):
         if session is None or session.current is None:
             return
         tries = session.tries + (0 if session.last and session.last.finished else 1)
-        parts = [
-            quiz_title(self.course, session.quiz_id),
+        rest = [
             f"{session.index + 1}/{len(session.questions)}",
             _(type_title(session.current.type)),
             _("try {n} of {m}").format(n=min(tries, session.allowed), m=session.allowed),
             _("sure? {c}").format(c=_(self.confidence) if self.confidence else "–"),
         ]
-        self._set_text("#quiz-header", " · ".join(parts))
+        width = (self.app.size.width or 80) - 2  # the header's padding
+        self._set_text("#quiz-header", header_line(quiz_title(self.course, session.quiz_id), rest, width))
 
     # -- checking (message handlers stay here: Textual registers them only on its own classes) --
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -83,15 +83,6 @@ class QuizEnd:
         summary.append("\n" + score_band(first, total), "italic")
         if session.quiz_id == "post" and not session.has_pre_check():
             summary.append("\n" + _("There is nothing to compare yet: you did not take the pre-check."))
-        firsts = dict((q.id, a) for q, a in session.first_tries())
-        groups = revisit_groups([(q, answer_text(q, firsts[q.id].given)) for q in session.confidently_wrong()])
-        if groups:
-            summary.append("\n\n" + _("To revisit: you were sure, but your first answer was wrong."), "bold")
-            for group in groups[:3]:
-                summary.append("\n")
-                summary.append_text(revisit_text(self.course, group))
-            if len(groups) > 3:
-                summary.append(_("…and {n} more in the results (r).").format(n=len(groups) - 3))
         self._set_text("#quiz-prompt", summary)
         lines = [
             _("r: results and the questions you missed · t: take this quiz again · escape: map")
@@ -101,7 +92,19 @@ class QuizEnd:
                 0, _("p: take the post-check and see how far you have moved since the pre-check")
             )
         lines.insert(0, _("n: go on: {where}").format(where=self._next_words()))
-        self._set_text("#quiz-feedback", "\n".join(lines))
+        # the keys come before the beliefs to revisit: three of those fill 80x24, and the way on
+        # must never fall below the edge where nothing shows it is there
+        after = Text("\n".join(lines))
+        firsts = dict((q.id, a) for q, a in session.first_tries())
+        groups = revisit_groups([(q, answer_text(q, firsts[q.id].given)) for q in session.confidently_wrong()])
+        if groups:
+            after.append("\n\n" + _("To revisit: you were sure, but your first answer was wrong."), "bold")
+            for group in groups[:3]:
+                after.append("\n")
+                after.append_text(revisit_text(self.course, group))
+            if len(groups) > 3:
+                after.append(_("…and {n} more in the results (r).").format(n=len(groups) - 3))
+        self._set_text("#quiz-feedback", after)
         if session.quiz_id == "post":
             self.action_results()
 

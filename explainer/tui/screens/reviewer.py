@@ -164,7 +164,7 @@ class ReviewerScreen(Screen[None]):
 
     def _tick(self) -> None:
         flow = self.flow
-        self.query_one(ShiftBar).show(flow.shift if flow else None)
+        self.query_one(ShiftBar).show(flow.shift if flow else None, flow.shifts_finished if flow else 0)
         if flow is not None and flow.shift is not None and flow.shift.running:
             self._ticks += 1
             if self._ticks % AUTOSAVE_TICKS == 0:  # quitting with Ctrl+Q loses at most this much
@@ -233,7 +233,7 @@ class ReviewerScreen(Screen[None]):
 
     def _draw_step(self, step: Step) -> None:
         flow = self._flow()
-        self.query_one(ShiftBar).show(flow.shift)
+        self.query_one(ShiftBar).show(flow.shift, flow.shifts_finished)
         if step in PANES:
             getattr(self, f"_show_{step.value}")()
             self.query_one(ContentSwitcher).current = PANES[step]

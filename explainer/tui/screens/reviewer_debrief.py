@@ -32,7 +32,7 @@ def _quote(text: Text, quote: Quote) -> None:
     if quote.source is not None:
         src = quote.source
         text.append(
-            f"\n    [{src.id}] {src.publisher}, “{src.title}”, {src.date}, {src.url}", "dim"
+            f"\n    {src.publisher}, “{src.title}”, {src.date}, {src.url}", "dim"  # no id: learners read names
         )
     text.append("\n")
 
@@ -40,7 +40,8 @@ def _quote(text: Text, quote: Quote) -> None:
 def _household(text: Text, item: HouseholdDebrief) -> None:
     h = item.household
     text.append(f"\n{h.name}\n", "bold")
-    text.append(_("  You heard {n} clip(s). ").format(n=len(item.clip_ids)))
+    heard = _("  You heard 1 clip. ") if len(item.clip_ids) == 1 else _("  You heard {n} clips. ")
+    text.append(heard.format(n=len(item.clip_ids)))
     text.append(_("What you now know:") + "\n")
     for fact in item.facts:
         mark = "·" if not fact.kind else ("✓" if fact.flagged else "✗")
@@ -72,7 +73,8 @@ def debrief_text(debrief: Debrief) -> Text:
     pace = debrief.pace
     if debrief.mean_wer is not None and debrief.label_accuracy is not None:
         text.append(
-            _("You reviewed {n} clip(s): mean WER {wer:.2f}, labels {acc:.0f}% right").format(
+            (_("You reviewed 1 clip: mean WER {wer:.2f}, labels {acc:.0f}% right") if debrief.clips_answered == 1
+             else _("You reviewed {n} clips: mean WER {wer:.2f}, labels {acc:.0f}% right")).format(
                 n=debrief.clips_answered, wer=debrief.mean_wer, acc=debrief.label_accuracy * 100
             )
         )

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from explainer.i18n import label
-from explainer.tui.widgets.text_fields import text_field_focused
+from explainer.tui.widgets.text_fields import keys_passed_on, text_field_focused
 
 
 class Footer(Widget, can_focus=False):
@@ -80,16 +80,18 @@ class Footer(Widget, can_focus=False):
         """One (key, key_display, description, enabled) per action, as Textual's footer groups them."""
         active = screen.active_bindings
         in_field = text_field_focused(screen)
+        passed = keys_passed_on(screen.focused) if in_field else frozenset()
         by_action: dict[str, tuple[str, str, str, bool]] = {}
         found = list(active.values())
         if self.screen_first:  # a stable sort: the screen, then the focused widgets, then the app
             found.sort(key=lambda item: 0 if item[0] is screen else 2 if item[0] is self.app else 1)
         for _node, binding, enabled, _tooltip in found:
             if binding.show and binding.action not in by_action:
-                if in_field and taken_by_field(binding.key):
+                reach = free_keys(binding.key) + [k for k in binding.key.split(",") if k.strip() in passed]
+                if in_field and not reach:
                     continue  # the field takes this key: showing it would promise what it cannot do
                 if in_field:  # "q,escape": in a field only escape does it, so show that key
-                    binding = replace(binding, key=free_keys(binding.key)[0], key_display=None)
+                    binding = replace(binding, key=reach[0].strip(), key_display=None)
                 display = self.app.get_key_display(binding)
                 by_action[binding.action] = (binding.key, display, label(binding.description), enabled)
         items = list(by_action.values())

@@ -15,15 +15,48 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from explainer.i18n import _
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+# ? opens help on every lab screen, even from a text field (a spoken command needs no "?"); F1 does too
+LAB_HELP = Binding("question_mark", "lab_help", "Help", priority=True)
+
+
+class LabHelp:
+    """For the lab's screens: help lists the *lab's* keys even when asked from a text field (the field's
+    own editing keys are not what a learner looks for), and the field has the cursor again afterwards."""
+
+    _field_before_help: Widget | None = None
+
+    def action_lab_help(self) -> None:
+        screen: Any = self
+        focused = screen.focused
+        if isinstance(focused, Input):
+            self._field_before_help = focused
+            screen.set_focus(None)  # the help lists what the screen's keys do outside the field
+        screen.app.action_help()
+
+    def on_screen_resume(self) -> None:
+        field, self._field_before_help = self._field_before_help, None
+        if field is not None and field.is_attached:
+            field.focus()
+
+
+class LabInput(Input):
+    """The lab's text fields: every key types, except ``?``, which opens help as everywhere in the lab.
+    (Textual drops from the screen's bindings any key a focused field would take; this field gives up "?".)"""
+
+    PASSES_KEYS = ("question_mark",)  # the footer then shows "? Help" in the field too (tui/widgets/text_fields)
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return key not in self.PASSES_KEYS and super().check_consume_key(key, character)
 
 
 class ThresholdControl(Widget, can_focus=True):
-    """``threshold ◂ 0.5 ▸``: ←/→ step through the wake stage's thresholds."""
+    """The wake word's threshold as a strictness bar (``strict ◂■■■■□□□□□□▸``): ←/→ step through the
+    wake stage's thresholds, loosest first. The raw numbers (``1e-40``) stay in the trace's JSON."""
 
     BINDINGS = [
         Binding("left", "step(-1)", "Less strict", show=False),
@@ -65,12 +98,18 @@ class ThresholdControl(Widget, can_focus=True):
             self.post_message(self.Changed(self, self.steps[new]))
 
     def render(self) -> Text:
-        label = _("threshold")
+        """ "wake-word strictness ◂ ■■■■□□□□□□ ▸ 4 of 10" -- or, where that does not fit, "strict ◂■■■■□□□□□□▸"."""
         if not self.steps:
-            return Text(f"{label}: — ({_('no wake stage')})", style="dim")
+            return Text(_("wake word: no setting"), style="dim")
         left = "◂" if self.index > 0 else " "
         right = "▸" if self.index < len(self.steps) - 1 else " "
-        return Text(f"{label} {left} {self.steps[self.index]:g} {right} ({self.index + 1}/{len(self.steps)})")
+        bar = "■" * (self.index + 1) + "□" * (len(self.steps) - self.index - 1)
+        width = self.content_size.width or 80
+        wide = _("wake-word strictness {l} {bar} {r} {n} of {total}").format(
+            l=left, bar=bar, r=right, n=self.index + 1, total=len(self.steps))
+        if len(wide) <= width:
+            return Text(wide)
+        return Text(_("strict {l}{bar}{r}").format(l=left, bar=bar, r=right))
 
 
 class BusyLine(Static):
@@ -116,3 +155,15 @@ def fit_last_column(table: DataTable[Any], key: str) -> None:
     column.auto_width = False
     column.width = max(8, width - used - padding)
     table.refresh(layout=True)
+
+
+def intent_table(course: Any) -> dict[str, Any]:
+    """Station 4's words for intents and slots ("Set a timer", "{value} minutes") from its model.toml, or none.
+    The lab's screens say what the assistant did in these words, as station 4 does."""
+    from explainer.tui.widgets.models import read_model_data
+
+    for station in getattr(course, "stations", ()):
+        if getattr(station, "model", "") == "intent-parser":
+            data, _notice = read_model_data(course, station)
+            return data
+    return {}

@@ -27,7 +27,8 @@ from textual.widgets import DataTable, Select, Static
 
 from explainer.i18n import _
 from explainer.tui.host import Host
-from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column
+from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column, intent_table
+from explainer.tui.widgets.lab_words import Words, intent_words, quote, technical
 
 AUTO_DELETE_FACT = "alexa-auto-delete-months"
 DEFAULT_MONTHS = (3, 18)  # used only when the course declares no such fact
@@ -71,6 +72,14 @@ class HistoryBrowser(Vertical):
         self.history: Any = None
         self.entries: list[Any] = []
         self.player: Any = None
+        self._words: Words | None = None
+
+    @property
+    def words(self) -> Words:
+        """Station 4's intent words, so a row says "Set a timer — 10 minutes", not ``SetTimer``."""
+        if self._words is None:
+            self._words = Words(intent_table(self.app.course))
+        return self._words
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="lab-history-bar"):
@@ -95,8 +104,8 @@ class HistoryBrowser(Vertical):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(_("time"), key="time", width=12)
-        table.add_column(_("intent"), key="intent", width=14)
-        table.add_column(_("review"), key="review", width=10)
+        table.add_column(_("it did"), key="intent", width=20)
+        table.add_column(_("review"), key="review", width=6)
         table.add_column(_("heard"), key="heard", width=30)
         table.focus()
         self.call_after_refresh(fit_last_column, table, "heard")
@@ -121,7 +130,9 @@ class HistoryBrowser(Vertical):
             return
         notice = self.history.notice or ""
         if removed:
-            notice = (notice + " " + _("{n} uploads older than {m} months were deleted.").format(n=removed, m=months)).strip()
+            gone = _("1 recording older than {m} months was deleted.") if removed == 1 else _(
+                "{n} recordings older than {m} months were deleted.")
+            notice = (notice + " " + gone.format(n=removed, m=months)).strip()
         self.app.call_from_thread(self._show, entries, notice)
 
     def _show_error(self, message: str) -> None:
@@ -133,23 +144,29 @@ class HistoryBrowser(Vertical):
         table.clear()
         for entry in entries:
             when = dt.datetime.fromtimestamp(entry.created_at).strftime("%d %b %H:%M")
-            review = Text(_("for review"), style="bold") if entry.selected_for_review else Text("")
+            review = Text(_("yes"), style="bold") if entry.selected_for_review else Text("")
             marker = _("(example) ") if getattr(entry, "example", False) else ""  # made up, not the learner's
-            heard = Text.assemble((marker, "italic"), entry.transcript or _("(nothing recognised)"))
-            table.add_row(Text(when), Text(entry.intent or "—"), review, heard, key=str(entry.id))
+            heard = Text.assemble((marker, "italic"), entry.transcript or _("(nothing recognised)"), no_wrap=True,
+                                  overflow="ellipsis")
+            did = Text(self.did(entry), no_wrap=True, overflow="ellipsis", style="" if entry.intent else "dim")
+            table.add_row(Text(when), did, review, heard, key=str(entry.id))
         if not entries:
-            count = (_("No uploads yet: every time the lab's device wakes, what it sent is kept here.") + " "
+            count = (_("No recordings yet: every time the lab's device wakes, what it sent is kept here.") + " "
                      + self.empty_hint).strip()
         elif len(entries) == 1:
-            count = _("1 upload kept on this computer.")
+            count = _("1 recording kept on this computer.")
         else:
-            count = _("{n} uploads kept on this computer.").format(n=len(entries))
+            count = _("{n} recordings kept on this computer.").format(n=len(entries))
         examples = sum(1 for entry in entries if getattr(entry, "example", False))
         if examples:
             count += " " + _("Examples (made up to try this, not from you, no audio): {n}.").format(n=examples)
         self.query_one(BusyLine).done(f"{notice} {count}".strip(), "bold" if notice else "")
         self._detail()
         self.post_message(self.Listed(not entries))
+
+    def did(self, entry: Any) -> str:
+        """What the assistant did, in words: "Set a timer — 10 minutes", or that it asked again."""
+        return intent_words(entry.intent, entry.slots, self.words) if entry.intent else _("nothing: asked again")
 
     def _current(self) -> Any | None:
         table = self.query_one(DataTable)
@@ -173,13 +190,14 @@ class HistoryBrowser(Vertical):
         text = Text()
         if getattr(entry, "example", False):
             text.append(_("Example (made up):") + " ", style="italic")
-        text.append(f"“{entry.transcript}”  ")
-        # as station 4 teaches it ("minutes = 10"), not a Python dict ("{'minutes': 10}")
-        slots = ", ".join(f"{name} = {value}" for name, value in (entry.slots or {}).items())
-        text.append(f"{entry.intent or _('no intent')}{' · ' + slots if slots else ''}\n", style="bold")
-        text.append(_("reply: {r}").format(r=entry.reply or "—") + "\n")
+        text.append(_("Heard {t}").format(t=quote(entry.transcript or "…")) + " → ")
+        # in words first, then as station 4 teaches it ("intent SetTimer, slot minutes = 10"), never a Python dict
+        text.append(self.did(entry), style="bold")
+        if entry.intent:
+            text.append(f" ({technical(entry.intent, entry.slots or {})})")
+        text.append("\n" + _("reply: {r}").format(r=quote(entry.reply) if entry.reply else "—") + "\n")
         sent = ", ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in device.items())  # "app version"
-        text.append(_("sent with it: {what}; {s:.1f} s of audio").format(what=sent, s=entry.seconds), style="dim")
+        text.append(_("sent with it: {what}; {s:.1f} s of sound").format(what=sent, s=entry.seconds), style="dim")
         detail.update(text)
 
     # -- actions -----------------------------------------------------------------------
@@ -211,7 +229,7 @@ class HistoryBrowser(Vertical):
             self.app.call_from_thread(self._show_error, str(error))
             return
         if audio is None:
-            message = _("No audio is kept for this upload. It said: “{t}”").format(t=transcript)
+            message = _("No sound is kept for this recording. It said: “{t}”").format(t=transcript)
         elif not self.player.audible:
             message = f"{self.player.reason} “{transcript}”"
         else:
@@ -242,7 +260,9 @@ class HistoryBrowser(Vertical):
             return
         from explainer.tui.screens.lab_confirm import LabConfirmScreen
 
-        question = _("Delete all {n} uploads from this computer? This cannot be undone.").format(n=len(self.entries))
+        question = (_("Delete the 1 recording from this computer? This cannot be undone.") if len(self.entries) == 1
+                    else _("Delete all {n} recordings from this computer? This cannot be undone.").format(
+                        n=len(self.entries)))
         self.app.push_screen(LabConfirmScreen(question), self._confirmed_delete_all)
 
     def _confirmed_delete_all(self, answer: bool | None) -> None:
@@ -255,7 +275,7 @@ class HistoryBrowser(Vertical):
             self._show_error(_("Could not delete: {error}").format(error=error))
             return
         self.post_message(self.Changed())
-        self.reload_after(_("Deleted {n} uploads.").format(n=count))
+        self.reload_after(_("Deleted 1 recording.") if count == 1 else _("Deleted {n} recordings.").format(n=count))
 
     def reload_after(self, message: str) -> None:
         """Show the file's rows again, with ``message`` before the count."""

@@ -23,29 +23,31 @@ from textual.widgets import DataTable, Static
 
 from explainer.i18n import _
 from explainer.tui.widgets.lab_controls import fit_last_column
+from explainer.tui.widgets.lab_words import Words, stage_words
 from explainer.tui.widgets.waveform import Waveform
-
-NOT_UPLOADED = "not uploaded"  # what the pipeline writes in a stage that did not run (voice.trace)
 
 
 def stage_label(name: str) -> str:
     return _(name)
 
 
-def stage_output(record: Any) -> str:
-    """What a stage row says: its output, or the lesson when nothing was uploaded."""
-    output = str(record.output or "")
-    if record.skipped and (not output or output.startswith(NOT_UPLOADED)):
-        return _("not uploaded — nothing left the device")
-    return output
+def took(ms: Any) -> str:
+    """A stage's time in seconds ("0.17 s"): the unit every learner knows."""
+    return _("{s:.2f} s").format(s=float(ms) / 1000)
+
+
+def cell(text: str, style: str = "") -> Text:
+    """A row's output on one line, ending in "…" when the column is too narrow (the detail shows it all)."""
+    return Text(text.replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis")
 
 
 class TraceView(Vertical):
     """The stage table, the detail of the highlighted stage, and the waveform."""
 
-    def __init__(self, stages: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(self, stages: tuple[str, ...], words: Words | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.stages = tuple(stages)
+        self.words = words or Words()  # the intent word table and the wake word's steps, for plain words
         self.records: dict[str, Any] = {}
         self.order: list[str] = list(self.stages)
 
@@ -58,8 +60,8 @@ class TraceView(Vertical):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(_("stage"), key="stage", width=18)
-        table.add_column(_("ms"), key="ms", width=7)
-        table.add_column(_("output"), key="output")
+        table.add_column(_("time"), key="ms", width=7)
+        table.add_column(_("what it did"), key="output")
         self.clear()
         self.call_after_refresh(fit_last_column, table, "output")
 
@@ -82,16 +84,15 @@ class TraceView(Vertical):
         name = str(record.name)
         self.records[name] = record
         table = self.query_one(DataTable)
-        output = stage_output(record)
-        style = "dim italic" if record.skipped else ""
-        ms = Text(f"{float(record.ms):.0f}", justify="right")
+        output = cell(stage_words(record, self.words)[0], "dim italic" if record.skipped else "")
+        ms = Text(took(record.ms), justify="right")
         if name in self.order:
             table.update_cell(name, "stage", Text(stage_label(name)))
             table.update_cell(name, "ms", ms)
-            table.update_cell(name, "output", Text(output.replace("\n", " "), style=style))
+            table.update_cell(name, "output", output)
         else:
             self.order.append(name)
-            table.add_row(Text(stage_label(name)), ms, Text(output.replace("\n", " "), style=style), key=name)
+            table.add_row(Text(stage_label(name)), ms, output, key=name)
         self._show_detail()
 
     def show_trace(self, trace: Any, envelope: list[float] | None = None) -> None:
@@ -124,15 +125,9 @@ class TraceView(Vertical):
             detail.update(Text(_("This stage has not run (yet)."), style="dim"))
             return
         text = Text()
-        text.append(f"{stage_label(record.name)} · {float(record.ms):.0f} ms", style="bold")
-        if record.input:
-            text.append(f" · {_('in')}: {record.input}")
-        text.append("\n" + stage_output(record))
-        data = record.data or {}
-        if data:
-            shown = [f"{k}={v}" for k, v in data.items()
-                     if v is not None and not isinstance(v, bytes | list | dict) and len(str(v)) <= 40]
-            text.append("\n" + ", ".join(shown), style="dim")
+        text.append(_("{stage} ({took}): ").format(stage=stage_label(record.name).capitalize(),
+                                                  took=took(record.ms)), style="bold")
+        text.append(stage_words(record, self.words)[1])
         detail.update(text)
 
     def describe_wave(self) -> str:

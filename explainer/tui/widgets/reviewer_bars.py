@@ -61,8 +61,14 @@ def shift_line(shift: Shift) -> str:
 class ShiftBar(Static):
     """Redrawn by the screen once a second and after each clip."""
 
-    def show(self, shift: Shift | None) -> None:
-        self.update(Text(shift_line(shift)) if shift else Text(_("No shift yet")))
+    def show(self, shift: Shift | None, finished: int = 0) -> None:
+        if shift is not None:
+            self.update(Text(shift_line(shift)))
+        elif finished:  # back from a debrief: "No shift yet" would deny the shift just worked
+            done = _("1 shift done") if finished == 1 else _("{n} shifts done").format(n=finished)
+            self.update(Text(done + " · " + _("Enter starts another; Esc: the map")))
+        else:
+            self.update(Text(_("No shift yet")))
 
 
 def tool_header(clip: Clip, household: Household | None, position: str) -> Text:

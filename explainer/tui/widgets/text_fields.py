@@ -21,3 +21,11 @@ def is_text_field(widget: Widget | None) -> bool:
 
 def text_field_focused(screen: Screen[Any]) -> bool:
     return is_text_field(screen.focused)
+
+
+def keys_passed_on(widget: Widget | None) -> frozenset[str]:
+    """Keys a focused field does not type but hands on to the screen's bindings.
+
+    A number field has no use for letters, so it lets ``c`` (how sure?) through; a field says so
+    with a ``PASSES_KEYS`` class attribute, and the footer then still shows those keys."""
+    return frozenset(getattr(widget, "PASSES_KEYS", ()))

@@ -35,10 +35,10 @@ class HistoryBrowserModel(StationModel):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._title()), classes="model-title", id="history-model-title")
-        yield Static(Text(_("These are the uploads you made in this app's voice lab (open it from the map). "
-                            "They are kept in a file on this computer only.")), classes="model-note")
+        yield Static(Text(_("These are the recordings the voice lab's device sent when you used it (open the lab from "
+                            "the map). They are kept in a file on this computer only.")), classes="model-note")
         yield HistoryBrowser(id="model-history", empty_hint=_(
-            "Press e to add a few example uploads (made up, marked “example”) and try deleting them."))
+            "Press e to add a few example recordings (made up, marked “example”) and try deleting them."))
 
     def _title(self) -> str:
         if self.empty:
@@ -74,7 +74,7 @@ class HistoryBrowserModel(StationModel):
             browser.query_one(BusyLine).done(_("Could not add the examples: {error}").format(error=error), "bold")
             return
         self.interacted()
-        browser.reload_after(_("Added {n} example uploads. Try d to delete one, D to delete all.").format(n=added))
+        browser.reload_after(_("Added {n} example recordings. Try d to delete one, D to delete all.").format(n=added))
 
     @on(HistoryBrowser.Changed)
     def _changed(self, event: HistoryBrowser.Changed) -> None:

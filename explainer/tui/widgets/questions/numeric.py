@@ -2,6 +2,8 @@
 
 The Input takes the keyboard; enter in it submits, which the screen treats as "check".
 The unit is shown after the field so the learner knows what is asked (seconds, ms, %).
+A number has no letters, so ``c`` typed in the field is not typed: it asks the screen's "how
+sure?" key, as on every other question (the hint and the footer say so).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import Self
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
 from textual.geometry import Size
@@ -21,6 +24,22 @@ from explainer.learning.quiz import Result
 from explainer.tui.widgets.questions.base import QuestionWidget
 
 
+class NumberInput(Input):
+    """The answer field: hands ``c`` on to the quiz screen's "how sure?" binding."""
+
+    PASSES_KEYS = ("c",)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key not in self.PASSES_KEYS and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in self.PASSES_KEYS:
+            # neither typed nor stopped: the key bubbles on to the screen's binding for it
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+
 class NumericWidget(QuestionWidget):
     can_focus = False
 
@@ -30,10 +49,10 @@ class NumericWidget(QuestionWidget):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="numeric-row"):
-            yield Input(placeholder=_("a number"), id="numeric-input", classes="numeric-input")
+            yield NumberInput(placeholder=_("a number"), id="numeric-input", classes="numeric-input")
             yield Static(Text(self.question.unit), classes="numeric-unit")
         yield Static(
-            Text(_("Type a number (12.5 or 12,5) · enter check · tab, then c: how sure?"), style="dim"),
+            Text(_("Type a number (12.5 or 12,5) · enter check · c: how sure?"), style="dim"),
             classes="numeric-help",
         )
 

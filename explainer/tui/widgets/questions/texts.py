@@ -13,6 +13,7 @@ from rich.text import Text
 
 from explainer.course.model import Course, Question
 from explainer.i18n import _
+from explainer.learning.misplaced import misplaced
 from explainer.learning.quiz import Result
 
 
@@ -43,6 +44,17 @@ def source_lines(course: Course, source_ids: tuple[str, ...]) -> Text:
     return out
 
 
+def header_line(title: str, rest: list[str], width: int) -> str:
+    """The quiz header on one line when it can be: the quiz's title gives way (cut with "…")
+    so that the try count and "sure?" stay whole at 80 columns ("Quiz: The 2019 disclo… ·
+    3/5 · Choose all that apply · try 1 of 3 · sure? –"); what still does not fit wraps."""
+    line = " · ".join([title, *rest])
+    spare = len(line) - width
+    if spare <= 0 or len(title) - spare < 12:
+        return line
+    return " · ".join([title[: len(title) - spare - 1].rstrip() + "…", *rest])
+
+
 def revisit_groups(pairs: list[tuple[Question, str]]) -> list[list[tuple[Question, str]]]:
     """(question, first answer) pairs grouped by the misconception they target (in first-seen
     order), so a belief two questions probe is named once; untargeted questions stand alone."""
@@ -51,6 +63,19 @@ def revisit_groups(pairs: list[tuple[Question, str]]) -> list[list[tuple[Questio
         key = question.misconception if question.misconception is not None else ("q", question.id)
         groups.setdefault(key, []).append((question, answer))
     return list(groups.values())
+
+
+def misplaced_words(question: Question, answer: str) -> str | None:
+    """For sorting and ordering, the item a wrong first answer misplaced, as the learner reads
+    it back (a whole arrangement cut at 50 characters says nothing); None for other answers."""
+    moved = misplaced(question, answer)
+    if not moved:
+        return None
+    item, group = moved[0]
+    item = textwrap.shorten(item, 50, placeholder="…")
+    said = (_("you put “{item}” in “{group}”").format(item=item, group=group) if group is not None
+            else _("you had “{item}” out of order").format(item=item))
+    return said + (" " + _("(and {n} more)").format(n=len(moved) - 1) if len(moved) > 1 else "")
 
 
 def revisit_text(course: Course, group: list[tuple[Question, str]], full: bool = False) -> Text:
@@ -65,9 +90,13 @@ def revisit_text(course: Course, group: list[tuple[Question, str]], full: bool =
     found = course.misconception(question.misconception)
     out = Text("• ")
     out.append(f"“{found.belief}”" if found else textwrap.shorten(question.prompt, 90, placeholder="…"), "bold")
-    answers = [textwrap.shorten(answer, 50, placeholder="…") for _q, answer in group if answer]
+    moved = [said for q, answer in group if answer and (said := misplaced_words(q, answer))]
+    answers = [textwrap.shorten(answer, 50, placeholder="…") for q, answer in group
+               if answer and not misplaced_words(q, answer)]
     if answers:
-        out.append(" — " + _("you answered: {answer}").format(answer="; ".join(f"“{a}”" for a in answers)))
+        moved.append(_("you answered: {answer}").format(answer="; ".join(f"“{a}”" for a in answers)))
+    if moved:
+        out.append(" — " + "; ".join(moved))
     out.append("\n")
     sources = found.sources if found else question.sources
     if full:
