@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual.widgets import Input
 
 from explainer.learning.shift_draft import search
@@ -87,6 +88,7 @@ def _fewest_letters(intent: str, known: tuple[str, ...], likely: tuple[str, ...]
     return letters
 
 
+@pytest.mark.slow
 async def test_a_whole_shift_by_keys_only_counting_the_keys(real_seat):
     """The real course, no sound card: each clip answered right with the fewest keys the seat
     needs. A false wake: w, one number per kind of personal data, Enter (4 keys with two kinds).
