@@ -123,6 +123,21 @@ async def test_a_run_fills_the_stage_rows_and_a_miss_says_nothing_left(app):
         assert "Did not wake: no “alexa” heard, so nothing left the device." in shown
 
 
+async def test_typing_after_choosing_a_clip_runs_the_typed_sentence(app):
+    fake = FakeLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        clip = screen.query_one("#lab-clip", Select)
+        clip.value = next(value for _label, value in clip._options if value)
+        await settle(pilot, made)
+        assert "Clip chosen: ctrl+r plays it" in " ".join(screen_text(made).split())
+        screen.query_one("#lab-text", Input).focus()
+        await pilot.press(*"alexa stop", "enter")
+        await settle(pilot, made)
+        assert clip.value == "" and fake.requests[-1].clip_id is None and fake.requests[-1].text == "alexa stop"
+
+
 async def test_the_chosen_room_and_wake_word_reach_the_service(app):
     fake = FakeLab()
     made = app(lab=fake)
@@ -183,9 +198,14 @@ async def test_question_mark_opens_help_on_every_lab_screen_even_in_a_field(app,
         await settle(pilot, made)
         assert type(made.screen).__name__ == "HelpScreen"
         assert all("?" not in field.value for field in fields)  # not typed into the field
+        listed = screen_text(made)
+        assert "Move cursor left" not in listed  # the lab's keys, not the field's editing keys
+        assert {"lab": "Fool the wake word", "fool": "Run all", "history": "Delete all"}[where] in listed
         await pilot.press("escape")
         await settle(pilot, made)
         assert made.screen is screen
+        if fields:
+            assert screen.focused is fields[0]  # back in the field it was asked from
 
 
 async def test_fool_the_wake_word_marks_what_woke_and_keeps_nothing(app):

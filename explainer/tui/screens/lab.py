@@ -31,6 +31,7 @@ from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import (
     LAB_HELP,
     BusyLine,
+    LabHelp,
     LabInput,
     ThresholdControl,
     intent_table,
@@ -48,8 +49,10 @@ TYPED = ""  # the clip Select's value for "use the typed sentence"
 RECORD_SECONDS = 5.0
 
 
-class LabScreen(Screen[None]):
+class LabScreen(LabHelp, Screen[None]):
     """Mode "lab": the trace view, with the fool-the-wake-word and history screens a key away."""
+
+    HELP_TITLE = "Voice lab"
 
     BINDINGS = [
         Binding("ctrl+r", "run", "Run"),
@@ -57,8 +60,8 @@ class LabScreen(Screen[None]):
         Binding("f3,w", "fool_wake", "Fool the wake word"),
         Binding("f4,h", "history", "History"),
         Binding("f5,m", "record", "Record"),
-        Binding("k", "keep", "Keep it", show=False),
-        Binding("i", "play_input", "Play input", show=False),  # the footer has no room at 80 columns; ? lists it
+        Binding("k", "keep", "Keep your recording", show=False),
+        Binding("i", "play_input", "Play what it heard", show=False),  # the footer has no room at 80 columns; ? lists it
         Binding("p", "play_reply", "Play reply"),
         Binding("down", "stages", "Stages", show=False),  # from the field (which has no use for ↓) to the table
         # Esc says what it does: out of the text field first, then back to the map
@@ -168,6 +171,18 @@ class LabScreen(Screen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_run()
+
+    @on(Select.Changed, "#lab-clip")
+    def _clip_changed(self, event: Select.Changed) -> None:
+        if event.value != TYPED:  # say how to run it, and how to go back to typing
+            self.query_one(BusyLine).done(_("Clip chosen: ctrl+r plays it to the device. Typing in the field goes "
+                                            "back to your own sentence."))
+
+    @on(Input.Changed, "#lab-text")
+    def _typing(self, event: Input.Changed) -> None:
+        clip = self.query_one("#lab-clip", Select)
+        if event.input.has_focus and clip.value != TYPED:
+            clip.value = TYPED  # the learner types a command: enter runs what they typed, not the clip chosen before
 
     @on(Select.Changed, "#lab-wake")
     def _wake_word_changed(self, event: Select.Changed) -> None:

@@ -15,11 +15,12 @@ from textual.widgets import Header, Static
 
 from explainer.i18n import _
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.lab_controls import LAB_HELP
+from explainer.tui.widgets.lab_controls import LAB_HELP, LabHelp
 from explainer.tui.widgets.lab_history import HistoryBrowser
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(LabHelp, Screen[None]):
+    HELP_TITLE = "Voice history"
     BINDINGS = [
         Binding("p", "play", "Play"),
         Binding("escape", "back", "Back to the lab"),

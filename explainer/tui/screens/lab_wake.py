@@ -23,6 +23,7 @@ from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.lab_controls import (
     LAB_HELP,
     BusyLine,
+    LabHelp,
     LabInput,
     ThresholdControl,
     fit_last_column,
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from explainer.voice.lab_service import LabService
 
 
-class FoolWakeScreen(Screen[None]):
+class FoolWakeScreen(LabHelp, Screen[None]):
+    HELP_TITLE = "Fool the wake word"
     BINDINGS = [
         Binding("ctrl+r", "run_all", "Run all"),
         Binding("r", "run_all", "Run all", show=False),

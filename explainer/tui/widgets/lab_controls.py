@@ -21,7 +21,27 @@ from explainer.i18n import _
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 # ? opens help on every lab screen, even from a text field (a spoken command needs no "?"); F1 does too
-LAB_HELP = Binding("question_mark", "app.help", "Help", priority=True)
+LAB_HELP = Binding("question_mark", "lab_help", "Help", priority=True)
+
+
+class LabHelp:
+    """For the lab's screens: help lists the *lab's* keys even when asked from a text field (the field's
+    own editing keys are not what a learner looks for), and the field has the cursor again afterwards."""
+
+    _field_before_help: Widget | None = None
+
+    def action_lab_help(self) -> None:
+        screen: Any = self
+        focused = screen.focused
+        if isinstance(focused, Input):
+            self._field_before_help = focused
+            screen.set_focus(None)  # the help lists what the screen's keys do outside the field
+        screen.app.action_help()
+
+    def on_screen_resume(self) -> None:
+        field, self._field_before_help = self._field_before_help, None
+        if field is not None and field.is_attached:
+            field.focus()
 
 
 class LabInput(Input):
