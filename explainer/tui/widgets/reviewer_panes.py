@@ -29,7 +29,8 @@ def intro_text() -> str:
         "In 2019 reviewers reportedly handled up to 1,000 clips in a 9-hour shift: about 32 seconds "
         "a clip. Your clock runs only while this screen is open, and your shift is saved as you go.\n\n"
         "Keys do the work: Space plays a clip, e edits the transcript, i picks the intent, w marks a "
-        "false wake, 1-6 flag personal data, Enter submits. ? lists every key; F2 shows the rules."
+        "false wake, 1-6 flag personal data, Enter submits (W: a false wake, flagged and submitted at once). "
+        "? lists every key; F2 shows the rules."
     )
 
 

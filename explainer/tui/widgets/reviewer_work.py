@@ -4,7 +4,7 @@ and the rulebook's short lines beside them -- and the task's keys.
 When no field is being edited, single keys do the job (Common Voice's Listen page, Prodigy):
 Space plays, r replays, b goes back 2 s, s slows down, c shows the captions, e edits the
 transcript, i picks the intent, w marks a false wake, 1-6 flag personal data, x escalates and
-Enter submits. While the transcript is edited, Ctrl+O/R/G/S/N still play, replay, go back, slow
+Enter submits; W marks a false wake and submits at once (flags first). While the transcript is edited, Ctrl+O/R/G/S/N still play, replay, go back, slow
 down and submit, and Enter or Esc ends the edit. The keys live here, so they work exactly while
 the focus is in the pane (it is hidden between clips). The answer being built is a
 ``TaskDraft``; the pane asks its screen for the intent picker and to submit (``IntentWanted``,
@@ -52,6 +52,10 @@ TASK_BINDINGS = [
     Binding("e", "edit", "Edit", priority=True),
     Binding("i", "intent", "Intent", priority=True),
     Binding("w", "false_wake", "False wake"),
+    # a false wake's whole answer is the mark and its flags: flags first, then W marks and submits
+    # in one key (Common Voice's answer-and-next), so a clip with three kinds of personal data
+    # takes 4 keys, not 5
+    Binding("W", "false_wake_submit", "False wake and submit", show=False),
     Binding("1", "flag(1)", "Flags", key_display="1-6"),
     Binding("2", "flag(2)", "Flag address", show=False),
     Binding("3", "flag(3)", "Flag health", show=False),
@@ -124,7 +128,7 @@ class WorkPane(Horizontal):
             if not self.player.heard:
                 message = _("Next: Space plays the clip (c shows the captions).")
             else:
-                message = _("Next: e edit · i intent · w false wake · 1-6 flags · ⏎ submit.")
+                message = _("Next: e edit · i intent · 1-6 flags · ⏎ submit · w false wake (W: and submit).")
         self.query_one("#reviewer-status", Static).update(Text(f"{message} {guess_note(self.prepared)}".strip()))
 
     def late_guess(self, prepared: PreparedClip, likely: tuple[str, ...]) -> None:
@@ -170,8 +174,15 @@ class WorkPane(Horizontal):
     def action_false_wake(self) -> None:
         marked = self.draft.toggle_false_wake()
         self.form.show_draft()
-        self.status(_("False wake: nothing to transcribe, intent none (w again undoes it). Flag what you heard.")
+        self.status(_("False wake: nothing to transcribe, intent none (w again undoes it). Flag what you heard, "
+                      "then ⏎.")
                     if marked else "")
+
+    def action_false_wake_submit(self) -> None:
+        if not self.draft.false_wake:
+            self.draft.toggle_false_wake()
+            self.form.show_draft()
+        self.action_submit()
 
     def action_flag(self, number: int) -> None:
         self.draft.toggle_flag(number)
