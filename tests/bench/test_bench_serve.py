@@ -3,7 +3,14 @@ all there, no errors, each visitor's progress its own, nothing left behind. (No 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -51,3 +58,33 @@ def test_a_visitor_notices_progress_that_is_not_its_own():
     walk.answered(Step("c", tuple(t[:24] for t in titles), "continue → first unread page", any=True), titles[0])
     assert walk.checked == 2 and len(walk.foreign) == 1
     assert "opened page 1, but this visitor's first unread page is 3" in walk.foreign[0]
+
+
+
+def test_a_killed_bench_leaves_no_server_running():
+    code = ("import time\n"
+            "from explainer.bench.serve import Plan, ServerUnderTest\n"
+            "server = ServerUnderTest(Plan(visitors=1))\n"
+            "server.start()\n"
+            "print(server.process.pid, server.home, flush=True)\n"
+            "time.sleep(300)\n")
+    bench = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    family: list[int] = []
+    home = ""
+    try:
+        pid, home = bench.stdout.readline().split()
+        family = serve_probe.descendants(int(pid))
+        assert len(family) == 2  # the web server and its fork server
+        bench.kill()  # SIGKILL: none of the bench's own clean-up runs
+        bench.wait()
+        deadline = time.monotonic() + 20
+        while any(serve_probe._stat(p) is not None for p in family) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert all(serve_probe._stat(p) is None for p in family), "the server outlived its bench"
+    finally:
+        bench.kill()
+        for p in family:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(p, signal.SIGKILL)
+        if home:
+            shutil.rmtree(home, ignore_errors=True)

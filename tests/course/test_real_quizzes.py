@@ -69,3 +69,18 @@ def test_shuffled_views_of_real_questions_still_grade(course):
             assert grade(question, placed).correct
 
     check()
+
+
+def test_a_wrong_options_feedback_does_not_hand_over_the_answer(course):
+    """Issue 12.6: the answer is given only on the last try. A wrong option's feedback shows on
+    earlier tries, so it must not contain the right option's words (QA walk: '30 days' said
+    "they stay until the customer deletes them", the right option word for word)."""
+    leaks = []
+    for q in course.questions:
+        if q.type == "truefalse":
+            continue  # one try: its feedback is the last try's
+        right = [o.text.lower().removeprefix("the ") for o in q.options if o.correct]
+        for option in q.options:
+            if not option.correct and any(text in (option.feedback or "").lower() for text in right):
+                leaks.append((q.id, option.id))
+    assert leaks == []

@@ -293,6 +293,8 @@ async def test_threshold_moves_with_arrows_and_follows_the_wake_word(app):
         screen.query_one("#lab-wake").value = "echo"
         await settle(pilot, made)
         assert control.value == default_threshold("echo")
+        assert "Wake word “echo”: start what you say with it. Its strictness is back to its usual: wake-word " \
+               "strictness 8 of 10 (the usual)." in " ".join(screen_text(made).split())
         assert "strict ◂■■■■■■■■□□▸" in screen_text(made)  # echo's usual is stricter: 8 of 10
 
 
@@ -307,6 +309,7 @@ async def test_the_history_screen_reads_the_services_history(app):
         assert "alexa what time is it" in screen_text(made)
 
 
+@pytest.mark.real_lab
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 async def test_the_real_service_runs_and_keeps_the_upload(app):

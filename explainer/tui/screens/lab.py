@@ -38,7 +38,7 @@ from explainer.tui.widgets.lab_controls import (
 )
 from explainer.tui.widgets.lab_playback import LabPlayback
 from explainer.tui.widgets.lab_trace import TraceView
-from explainer.tui.widgets.lab_words import Words, strictness_explained
+from explainer.tui.widgets.lab_words import Words, strictness_explained, strictness_words
 from explainer.tui.widgets.lab_words import summary as plain_summary
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class LabScreen(LabHelp, Screen[None]):
         self._trace_running = False
         self._consented = False
         self._room = "none"
+        self._wake = "alexa"
         self._playhead_timer: Timer | None = None
         self._intents: dict[str, Any] | None = None
 
@@ -190,7 +191,12 @@ class LabScreen(LabHelp, Screen[None]):
         control = self.query_one(ThresholdControl)
         control.configure(steps, default)  # each wake word has its own measured default
         self.threshold = control.value
-        self.query_one(TraceView).words = self.words(str(event.value))
+        self.query_one(TraceView).words = words = self.words(str(event.value))
+        if str(event.value) != self._wake:  # the learner's change, not the first value
+            self._wake = str(event.value)
+            self.query_one(BusyLine).done(_("Wake word “{w}”: start what you say with it. Its strictness is back to "
+                                            "its usual: {s}.").format(w=self._wake, s=strictness_words(
+                                                words.steps, words.usual, words.usual)))
 
     @on(Select.Changed, "#lab-noise")
     def _room_changed(self, event: Select.Changed) -> None:

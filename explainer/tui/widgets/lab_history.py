@@ -108,11 +108,21 @@ class HistoryBrowser(Vertical):
         table.add_column(_("review"), key="review", width=6)
         table.add_column(_("heard"), key="heard", width=30)
         table.focus()
-        self.call_after_refresh(fit_last_column, table, "heard")
+        self.call_after_refresh(self._fit)
         self._open()
 
     def on_resize(self) -> None:
-        fit_last_column(self.query_one(DataTable), "heard")
+        self._fit()
+
+    def _fit(self) -> None:
+        """ "it did" gets room for its words on a wide terminal ("Say how long the timer has left"), "heard" the rest."""
+        table = self.query_one(DataTable)
+        width = table.scrollable_content_region.width or table.size.width
+        for key, column in table.columns.items():
+            if str(key.value) == "intent":
+                column.auto_width = False
+                column.width = 34 if width >= 100 else 20
+        fit_last_column(table, "heard")
 
     # -- loading (a worker: SQLite may wait on a lock, the sound probe may take a moment) -----
     @work(thread=True, exclusive=True, group="lab-history", exit_on_error=False)

@@ -140,7 +140,7 @@ def _speech_in(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str,
     short = _("{s} of sound").format(s=seconds(found)) + (f" · {near}" if near else "")
     source = str(record.input or "")
     if source.startswith(("'", '"')):
-        said = _("The typed sentence {t}, read aloud by the computer's speech engine.").format(t=quote(source[1:-1]))
+        said = _("You typed {t}; the computer read it aloud.").format(t=quote(source[1:-1]))
     elif source.startswith("clip "):
         said = _("A recorded clip from the course.")
     elif source:
@@ -149,8 +149,7 @@ def _speech_in(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str,
         said = ""
     detail = f"{said} " + _("{s} of sound reached the device; {room}.").format(s=seconds(found), room=room or "—")
     if "dB SNR" in room:
-        detail += " " + _("SNR (signal-to-noise ratio) says how much louder the voice is than the noise: "
-                          "the fewer dB, the harder to hear; 0 dB is as loud as the voice.")
+        detail += " " + _("(SNR, signal-to-noise ratio: how much louder the voice is than the noise; 0 dB: as loud.)")
     front = str(data.get("front_end") or "")
     if front and "unchanged" not in front:
         detail += " " + _("A high voice was made lower for the recogniser ({how}).").format(how=front)
@@ -181,10 +180,11 @@ def _endpoint(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, 
     brief, why = STOPPED.get(reason, (reason, reason))
     brief, why = _(brief), _(why)
     short = _("sends {s} ({a}–{b} s); {why}").format(s=seconds(end - start), a=f"{start:.1f}", b=f"{end:.1f}", why=brief)
-    detail = _("Endpointing decides where your command ends. It sends {s} of sound, from {a} s to {b} s — starting a "
-               "moment before the wake word (the “pre-roll”) — and {why}.").format(
+    detail = _("Endpointing finds where your command ends. It sends {s} of sound ({a}–{b} s), starting a moment "
+               "before the wake word (the “pre-roll”), and {why}.").format(
         s=seconds(end - start), a=f"{start:.2f}", b=f"{end:.2f}", why=why)
-    return short, detail
+    return short, detail + " " + _("On the sound wave below: P where the sending starts, W the wake word, "
+                                   "E where it stops.")
 
 
 def _recognition(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
