@@ -76,16 +76,18 @@ async def test_nbest_when_the_decoder_fails_says_so_and_shows_no_scores(app):
 
 async def test_nbest_is_sorted_by_the_decoders_score_on_a_stated_scale(app):
     """Issue 16: the list said "best first" but was not sorted, and every share was ~20%."""
-    guesses = [("play james", -120.0), ("play jazz", 0.0), ("", -2400.0), ("pay jazz", -480.0)]
+    guesses = [("play james", -120.0), ("play jazz", 0.0), ("", -2400.0), ("pay jazz", -480.0), ("pay james", -50000.0)]
     made = app(lab=FakeLab(nbest=guesses))
     async with made.run_test(size=(80, 24)) as pilot:
         await open_model(pilot, made, "cloud-check")
         await pilot.press("enter")
         await settle(pilot, made)
         shown = " ".join(screen_text(made).split())
-        assert "sorted by the recogniser's own score" in shown and "test scale" in shown
+        assert "sorted by the recogniser's own score" in shown and "under 7,000 means it found it at least half" in shown
         assert shown.index("1. best play jazz") < shown.index("2. -120 play james") < shown.index("3. -480 pay jazz")
         assert "%" not in shown.split("hypotheses")[1]
+        # the gap in words: log base 1.0001, so 120 is "about as likely", 50,000 about e^5 ≈ 148 times
+        assert "play james 3. " in shown and "pay james (about 100 times less likely)" in shown
 
 
 async def test_history_browser_model_deletes_for_real(app, app_config):

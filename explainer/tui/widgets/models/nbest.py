@@ -9,6 +9,7 @@ scores.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, Self
 
@@ -26,6 +27,22 @@ from explainer.tui.widgets.models import StationModel
 
 N_BEST = 5
 
+
+
+LOG_BASE = 1.0001  # pocketsphinx's log base for its scores (explainer.voice.asr.NBEST_SCALE)
+
+
+def less_likely(gap: float) -> str:
+    """A score gap in the decoder's log units as a person says it: "about 100 times less likely" ("" under 2)."""
+    times = LOG_BASE ** max(gap, 0.0) if gap < 500_000 else float("inf")
+    if times < 2:
+        return ""  # about as likely: the number says enough
+    if times < 20:
+        return _("about {n} times less likely").format(n=f"{times:.0f}")
+    if times > 1e9:
+        return _("over a billion times less likely")
+    power = round(math.log10(times))
+    return _("about {n} times less likely").format(n=f"{10 ** power:,}")
 
 class NBestExplorer(StationModel):
     app = getters.app(Host)
@@ -84,13 +101,19 @@ class NBestExplorer(StationModel):
         if hypotheses is None:
             status.done(message, "bold")
             return
-        status.done(_("{n} hypotheses, sorted by the recogniser's own score. Each number is the {scale}.").format(
-            n=len(hypotheses), scale=self.app.lab.nbest_scale))
+        # the service's scale sentence (log units, base 1.0001) in words that fit three lines at 80 columns
+        status.done(_("{n} hypotheses, sorted by the recogniser's own score. The number is each one's gap below the "
+                      "best, in the recogniser's log units: under 7,000 means it found it at least half as likely.").format(
+            n=len(hypotheses)))
         text = Text()
-        for rank, (words, score) in enumerate(sorted(hypotheses, key=lambda h: h[1], reverse=True), 1):
+        ranked = sorted(hypotheses, key=lambda h: h[1], reverse=True)
+        best = ranked[0][1] if ranked else 0.0
+        for rank, (words, score) in enumerate(ranked, 1):
             text.append(f"{rank}. ", "bold")
             text.append(f"{score:>8.0f}  " if rank > 1 else f"{_('best'):>8}  ", "dim")
-            text.append(f"{words or _('(silence)')}\n", "bold" if rank == 1 else "")
+            text.append(f"{words or _('(silence)')}", "bold" if rank == 1 else "")
+            far = less_likely(best - score) if rank > 1 else ""
+            text.append(f"  ({far})\n" if far else "\n", "dim")  # only when it is not about as likely
         text.append(_("truly said") + f": {clip.transcript}", "italic")
         self.query_one("#nbest-result", Static).update(text)
 
