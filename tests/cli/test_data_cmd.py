@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import sys
 
+import pytest
+
 from explainer.cli import run
 from explainer.course.cache import load_course_cached
 from explainer.learning.progress import Progress, ProgressStore
@@ -101,6 +103,7 @@ def test_where_and_forget_know_the_course_cache(tmp_path, monkeypatch, capsys) -
     assert (shared / "someone-elses.txt").read_text() == "keep me"
 
 
+@pytest.mark.real_lab
 def test_where_lists_and_forget_removes_everything_the_lab_writes(capsys, monkeypatch, tmp_path):
     """The lab's models (cache folder) and its voice history, in a shared cache folder too."""
     from explainer.voice.langmodel import ensure_language_model

@@ -66,6 +66,7 @@ async def _lab_run(pilot, app) -> None:
     await pilot.press("escape")
 
 
+@pytest.mark.real_lab
 async def test_a_full_session_writes_only_what_where_lists(app, private_temp: Path) -> None:
     made = app()
     paths = made.config.data

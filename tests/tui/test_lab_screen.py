@@ -309,6 +309,7 @@ async def test_the_history_screen_reads_the_services_history(app):
         assert "alexa what time is it" in screen_text(made)
 
 
+@pytest.mark.real_lab
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 async def test_the_real_service_runs_and_keeps_the_upload(app):

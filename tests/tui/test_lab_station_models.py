@@ -11,6 +11,8 @@ from explainer.tui.widgets.models import MODEL_WIDGETS, model_widget_class
 from tests.pilot import screen_text, settle
 from tests.tui.lab_fake import FakeLab
 
+pytestmark = pytest.mark.real_lab  # the intent parser and n-best tests load the real parser and decoder
+
 
 async def open_model(pilot, made, station_id):
     await settle(pilot, made)

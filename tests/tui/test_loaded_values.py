@@ -97,6 +97,7 @@ async def test_settings_of_the_wrong_kind_fall_back_with_one_notice(app, app_con
         assert sum("settings" in n.lower() for n in _notices(made)) == 1
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=progress_files(), size=st.sampled_from([(80, 24), (120, 40)]))
 async def test_hostile_progress_every_mode_first_visit(app, app_config, data, size):

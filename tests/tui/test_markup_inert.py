@@ -97,6 +97,7 @@ async def test_markup_typed_into_the_command_palette(app):
         assert type(made.screen).__name__ == "MapScreen"
 
 
+@pytest.mark.real_lab
 async def test_markup_typed_into_every_input_of_the_voice_lab(app):
     pytest.importorskip("explainer.tui.screens.lab", reason="the voice lab screen is not built yet")
     made = app()

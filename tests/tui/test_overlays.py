@@ -69,6 +69,7 @@ SIZES = st.tuples(st.integers(20, 140), st.integers(6, 50))
 STEP = st.one_of(SIZES, st.sampled_from(["question_mark", "f1", "ctrl+p", "escape"]))
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(STEP, min_size=4, max_size=24))
 async def test_resize_fuzz_with_overlay_keys(map_app, steps):

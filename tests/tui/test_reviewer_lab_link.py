@@ -94,7 +94,9 @@ async def _work_whole_shift(pilot, app):
         await pilot.press("enter")
     for _ in range(100):
         await pilot.pause(0.02)
-        if app.screen.id == "reviewer-own-screen" or "Debrief" in screen_text(app):
+        if "Debrief" in screen_text(app):
+            break
+        if app.screen.id == "reviewer-own-screen" and screen_text(app).strip():  # shown, not just pushed
             break
 
 

@@ -88,6 +88,7 @@ def _fewest_letters(intent: str, known: tuple[str, ...], likely: tuple[str, ...]
     return letters
 
 
+@pytest.mark.slow
 async def test_a_whole_shift_by_keys_only_counting_the_keys(real_seat):
     """The real course, no sound card: each clip answered right with the fewest keys the seat
     needs. A false wake: one number per kind of personal data, then W (4 keys with three kinds).

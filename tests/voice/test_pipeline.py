@@ -102,6 +102,7 @@ def _text_file(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_the_same_audio_gives_the_same_trace_whatever_ran_before(lab, spoken_timer):
     """A list forwards, then backwards: every item's recognition is identical both times."""
     from explainer.voice.audio import read_wav

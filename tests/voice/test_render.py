@@ -65,6 +65,7 @@ def test_shipped_audio_exists_and_fits_the_budget() -> None:
     assert total <= 8 * 1024 * 1024
 
 
+@pytest.mark.slow
 @needs_espeak
 def test_every_clip_renders_to_the_right_length_and_is_not_silent(tmp_path: Path) -> None:
     for clip in load_clips():
