@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -23,6 +24,9 @@ def register(actions: argparse._SubParsersAction) -> None:
     lab.add_argument("--items", action="store_true", help="include every item in the JSON")
     lab.add_argument("--conditions", default="typed,clean,kitchen,tv",
                      help="which conditions to run (comma-separated: typed, clean, kitchen, tv)")
+    lab.add_argument("--every", type=int, default=1, metavar="N",
+                     help="only every Nth command and sentence of the set (a quick look while iterating; "
+                          "the targets are for the whole set)")
     lab.add_argument("--no-clips", action="store_true", help="skip the shipped clips")
     lab.add_argument("--no-cold", action="store_true", help="skip the cold-start measurement")
     lab.set_defaults(handler=run_bench_lab)
@@ -48,6 +52,11 @@ def run_bench_lab(args: argparse.Namespace) -> int:
     except BenchSetError as exc:
         sys.stderr.write(f"explainer bench lab: {exc}\n")
         return 2
+    if args.every < 1:
+        sys.stderr.write("explainer bench lab: --every takes a whole number of at least 1\n")
+        return 2
+    if args.every > 1:
+        bench = replace(bench, commands=bench.commands[::args.every], not_for_device=bench.not_for_device[::args.every])
     conditions = tuple(c.strip() for c in args.conditions.split(",") if c.strip())
     unknown = [c for c in conditions if c not in ("typed", "clean", "kitchen", "tv")]
     if unknown:
@@ -62,6 +71,7 @@ def run_bench_lab(args: argparse.Namespace) -> int:
         result = run_lab_bench(bench, lab, conditions=conditions, clips=not args.no_clips, cold=not args.no_cold,
                                progress=lambda what: status.update(f"Running the lab… {what}"))
     lab.close()
+    result["every"] = args.every
     items = result.pop("items")
     if args.items:
         result["items"] = items

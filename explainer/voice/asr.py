@@ -2,7 +2,8 @@
 
 The recogniser decodes with a trigram model built from the lab's intent templates
 (``langmodel``): in-domain commands come out well.  Only when that result is not good enough
-— nothing the lab understands in it — is the upload decoded a second time, with the general
+— nothing the lab understands in it, nor in any hypothesis the decoder finds as likely
+(``rescore.NEAR``) — is the upload decoded a second time, with the general
 en-us model that ships inside pocketsphinx, and whichever of the two the decoder is surer of
 is reported: out-of-domain speech ("she drove a lexus...") then gets a general (often wrong)
 transcript instead of being forced into a command.  Whatever is
@@ -24,8 +25,9 @@ from typing import Any
 import numpy as np
 
 from explainer.voice.decoder import Decoded, SphinxEngine, to_pcm
+from explainer.voice.rescore import NEAR
 
-NBEST_SIZE = 5
+NBEST_SIZE = 10  # the N-best check looks at the near ones among these
 NBEST_SCALE = ("score against the best guess, in the recogniser's log units (base 1.0001; 0 = the best, "
                "more negative = less likely to the recogniser; a gap of a few hundred is small, of thousands large)")
 
@@ -76,8 +78,9 @@ class Recogniser:
         tried = {"commands": first.text}
         result = AsrResult(first.text, "commands", confidence(first, self.wake_words), first.log_score,
                            relative_nbest(first), tuple((w.word, round(w.posterior, 3)) for w in first.words), tried)
-        if first.text and (understood is None or understood(first.text)):
-            return result  # good enough: no second decode
+        near = [first.text] + [text for text, gap in result.nbest if -gap <= NEAR]
+        if first.text and (understood is None or any(understood(text) for text in near)):
+            return result  # good enough (the best, or one as likely, is a command): no second decode
         reason = "nothing recognised" if not first.text else "the command model's words are not a command"
         second = self.engine.decode(pcm, "general", nbest=self.nbest_size, warp=warp)
         tried["general"] = second.text

@@ -94,7 +94,10 @@ def _found(trace: Any) -> dict[str, Any]:  # the parser's slots, acted on or not
 
 
 def typed_rows(bench: BenchSet, content_dir: Path | None = None) -> list[dict]:
-    """Typed text: the clean-up, the parser and the confidence rule (recogniser confidence 1.0)."""
+    """Typed text: the clean-up, the parser and the confidence rule (recogniser confidence 1.0).
+
+    A device acts only on what follows its wake word: typed text with no wake word in it is
+    never acted on (as spoken text with none never wakes the device)."""
     from explainer.voice.cleanup import clean_up
     from explainer.voice.decision import decide
     from explainer.voice.nlu import understand
@@ -104,7 +107,8 @@ def typed_rows(bench: BenchSet, content_dir: Path | None = None) -> list[dict]:
     items = [("command", c.text, c.intent, c) for c in bench.commands] + [
         (n.kind, n.text, None, None) for n in bench.not_for_device]
     for kind, text, meant, command in items:
-        result = understand(clean_up(text, WAKE_WORDS).text, content_dir)
+        cleaned = clean_up(text, WAKE_WORDS)
+        result = understand(cleaned.text, content_dir) if cleaned.wake_word else None
         decision = decide(1.0, result)
         intent, slots = (result.intent, dict(result.slots)) if decision.act and result else (None, {})
         right = bool(command is not None and decision.act and command_right(command, intent, slots))

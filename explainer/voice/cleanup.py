@@ -20,6 +20,7 @@ LEAD_INS = ("hey", "hi", "ok", "okay", "oh")  # said before a wake word: "hey al
 class CleanedText:
     text: str  # what the parser gets
     changes: tuple[str, ...] = field(default_factory=tuple)  # what was done, in words
+    wake_word: str = ""  # the wake word taken off ("" when the text had none)
 
     def describe(self) -> str:
         return "; ".join(self.changes) if self.changes else "nothing to change"
@@ -42,8 +43,10 @@ def clean_up(transcript: str, wake_words: tuple[str, ...]) -> CleanedText:
         start = 1
     if start:
         changes.append(f"wake word {' '.join(words[:start])!r} removed")
+    wake = words[start - 1] if start else ""
     words = words[start:]
     if len(words) > 1 and words[-1] in wake_words:
         changes.append(f"wake word {words[-1]!r} removed from the end")
+        wake = wake or words[-1]
         words = words[:-1]
-    return CleanedText(" ".join(words), tuple(changes))
+    return CleanedText(" ".join(words), tuple(changes), wake)

@@ -1,6 +1,6 @@
 """The lab's miniature voice assistant: one run, stage by stage, recorded in a Trace.
 
-speech in -> wake word -> endpointing -> speech recognition -> clean-up -> understanding
+speech in -> wake word -> endpointing -> speech recognition -> N-best check -> clean-up -> understanding
 -> fulfilment -> reply -> voice history -> sampling.  Each stage is a small object or
 function; this module only wires them and times them.  If the wake word does not fire, the
 later stages are recorded as "not uploaded": nothing leaves the device — a lesson, not an
@@ -38,7 +38,8 @@ from explainer.voice.labinput import (
     typed_input,
     wav_input,
 )
-from explainer.voice.nlu import understand
+from explainer.voice.nlu import parse, understand
+from explainer.voice.rescore import rescore
 from explainer.voice.rooms import room
 from explainer.voice.sampling import REPORTED_RATE, ReviewSampler
 from explainer.voice.skills import Skills
@@ -91,6 +92,11 @@ class Pipeline:
 
     def _understood(self, text: str) -> bool:
         return understand(clean_up(text, WAKE_WORDS).text, self.content_dir) is not None
+
+    def _meaning(self, text: str) -> tuple | None:
+        """The command a template makes of ``text`` exactly (intent and slots), for the N-best check."""
+        found = parse(clean_up(text, WAKE_WORDS).text, self.content_dir)
+        return None if found is None else (found.intent, tuple(sorted((k, str(v)) for k, v in found.slots.items())))
 
     def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None,
             on_stage: Callable[[StageRecord], object] | None = None, wav: Path | None = None,
@@ -157,8 +163,18 @@ class Pipeline:
             if masked:
                 stage.output += f" · {masked} word(s) hidden by the classroom word filter"
 
-        with StageTimer(trace, "clean-up", t0, repr(trace.transcript)) as stage:
-            cleaned = clean_up(heard_asr.text, WAKE_WORDS)
+        with StageTimer(trace, "N-best check", t0, repr(trace.transcript)) as stage:
+            checked = rescore(heard_asr.text, heard_asr.nbest, self._meaning)
+            # the words' confidence counts only for the recogniser's own best; the agreement for any
+            sure = max(heard_asr.confidence if checked.rank <= 0 else 0.0, checked.agreement)
+            trace.confidence = sure
+            chosen = mask(checked.text, self.masked)[0]
+            stage.output = (repr(chosen) if chosen else "(nothing)") + f" · {checked.describe()}"
+            stage.data = {"text": chosen, "rank": checked.rank, "agreement": checked.agreement,
+                          "near": checked.near, "confidence": sure}
+
+        with StageTimer(trace, "clean-up", t0, repr(mask(checked.text, self.masked)[0])) as stage:
+            cleaned = clean_up(checked.text, WAKE_WORDS)
             trace.parsed_text = mask(cleaned.text, self.masked)[0]
             stage.output = repr(trace.parsed_text)
             stage.data = {"changes": list(cleaned.changes)}
@@ -167,7 +183,7 @@ class Pipeline:
 
         with StageTimer(trace, "understanding", t0, repr(trace.parsed_text)) as stage:
             understood = understand(cleaned.text, self.content_dir)
-            decision = decide(heard_asr.confidence, understood)
+            decision = decide(sure, understood)
             trace.understood = understood.intent if understood else None
             trace.guessed = bool(understood and understood.guessed)
             trace.acted = decision.act

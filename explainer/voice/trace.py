@@ -14,7 +14,7 @@ from typing import Any
 
 NOT_UPLOADED = "not uploaded"
 # The lab's stages, in order: the one list every front end draws from.
-STAGES = ("speech in", "wake word", "endpointing", "speech recognition", "clean-up", "understanding",
+STAGES = ("speech in", "wake word", "endpointing", "speech recognition", "N-best check", "clean-up", "understanding",
           "fulfilment", "reply", "voice history", "sampling")
 
 

@@ -45,7 +45,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for_port(port: int, timeout: float = 30.0) -> None:
+def _wait_for_port(port: int, timeout: float = 120.0) -> None:
+    # The port opens only once the fork server is ready (course, recogniser, a warm-up app):
+    # ~13 s at a load average of 22 on 2 cores, more while a whole test suite runs beside it.
+    # 120 s is the fork server's own READY_TIMEOUT_S.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with socket.socket() as sock:
