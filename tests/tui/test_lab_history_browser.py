@@ -10,6 +10,8 @@ import pytest
 
 from tests.pilot import screen_text, settle
 
+pytestmark = pytest.mark.real_lab  # the real app opens the real lab (its decoder loads)
+
 history_module = pytest.importorskip("explainer.voice.history", reason="LAB-CORE's voice history is not in this build")
 
 
