@@ -91,7 +91,7 @@ class Pipeline:
         return typed_input(text or "", chosen, settings.voice, settings.rate, self.scratch_dir)
 
     def _understood(self, text: str) -> bool:
-        return understand(clean_up(text, WAKE_WORDS).text, self.content_dir) is not None
+        return understand(clean_up(text, WAKE_WORDS).text, self.content_dir, cache_dir=self.scratch_dir) is not None
 
     def _meaning(self, text: str) -> tuple | None:
         """The command a template makes of ``text`` exactly (intent and slots), for the N-best check."""
@@ -182,7 +182,7 @@ class Pipeline:
                 stage.output += f" ({cleaned.describe()})"
 
         with StageTimer(trace, "understanding", t0, repr(trace.parsed_text)) as stage:
-            understood = understand(cleaned.text, self.content_dir)
+            understood = understand(cleaned.text, self.content_dir, cache_dir=self.scratch_dir)
             decision = decide(sure, understood)
             trace.understood = understood.intent if understood else None
             trace.guessed = bool(understood and understood.guessed)
