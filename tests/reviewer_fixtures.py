@@ -47,13 +47,21 @@ async def open_seat(pilot: Any) -> None:
 
 
 async def wait_step(pilot: Any, app: Any, *steps: Step, tries: int = 250) -> Step:
-    for _ in range(tries):
+    """Wait until the seat is at one of ``steps``. Pauses while it is LOADING do not count: the
+    preparer's thread renders the clip as fast as the machine lets it (a busy machine took longer
+    than the 5 s of pauses and failed a correct seat); a seat stuck loading fails after ~1 minute."""
+    counted = loading = 0
+    while counted < tries and loading < 3_000:
         await pilot.pause(0.02)
         seat = flow(app)
         on_top = app.screen.id == "reviewer-screen" or seat.step in (Step.OWN, Step.DEBRIEF, Step.OWN_CHECK)
         if seat.step in steps and on_top:
             await pilot.pause()
             return seat.step
+        if seat.step is Step.LOADING and Step.LOADING not in steps:
+            loading += 1
+        else:
+            counted += 1
     raise AssertionError(f"the seat never reached {steps} (it is at {flow(app).step})")
 
 
