@@ -139,7 +139,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     old ``_nodeid`` field, which pytest no longer reads, so ``--dist loadgroup`` silently stops
     grouping. Put the ``@group`` suffix into the structured id, as the proposed fix (#1388) does;
     a no-op once xdist does it itself, or outside a loadgroup worker."""
-    if not session.config.getvalue("loadgroup"):
+    if not getattr(session.config.option, "loadgroup", False):  # set in xdist workers only
         return
     try:
         from _pytest.nodeid import NodeId

@@ -133,14 +133,16 @@ async def measure(data_dir: Path, rounds: int) -> dict[str, Any]:
         # moment to import the other modes' screens (services.prewarm_screens).
         await asyncio.sleep(PREWARM_WAIT_S)
         await app.workers.wait_for_complete()
-        # A returning learner who read station 1's first page: "c" continues there (a first start
-        # is offered the pre-check first).
+        # A returning learner who read station 1's first two pages: "c" continues there (a first
+        # start is offered the pre-check first). Page 3 fits 80x24, so → turns the page at once (on
+        # a page taller than the screen, → first shows the rest of it: a scroll, not a page turn).
         first = app.course.stations[0]
-        app.progress.mark_page_read(first.pages[0].id)
-        app.progress.last = {"mode": "lesson", "station": first.id, "page": first.pages[0].slug}
+        read = {page.id for page in first.pages[:2]}
+        app.progress.pages_read = set(read)
+        app.progress.last = {"mode": "lesson", "station": first.id, "page": first.pages[1].slug}
         for _round in range(rounds):
-            # every round the same: Continue opens station 1's first unread page (page 2)
-            app.progress.pages_read = {first.pages[0].id}
+            # every round the same: Continue opens station 1's first unread page (page 3)
+            app.progress.pages_read = set(read)
             lesson = _on(app, "LessonScreen", lambda: bool(app.screen.query("#page-view")))
             samples.setdefault("map → lesson", []).append(await timed_press(pilot, "c", lesson))
             for key in ("right", "left"):

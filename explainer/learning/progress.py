@@ -22,7 +22,9 @@ question, sections merged key by key, every attempt of both) before writing.
 
 ``models_seen`` (station ids whose model the learner opened) and ``tour_seen`` (the short
 tour's own steps, "station/slug" and "station/model") were added later with empty defaults,
-so older files load unchanged; what counts as "done" is ``explainer.learning.journey``'s.
+so older files load unchanged; what counts as "done" is ``explainer.learning.journey``'s. A
+short tour recorded in such a file as pages read is moved into ``tour_seen`` by
+``explainer.learning.old_tour`` (the app does it once at start and rewrites the file).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Progress:
     last: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     attempts: attempt_log.AttemptLog = field(default_factory=dict)  # every try, by question id
+    # loaded from a file written before the tour had its own record (not saved; see learning.old_tour)
+    before_tour_record: bool = field(default=False, compare=False, repr=False)
 
     def mark_page_read(self, page_id: str) -> bool:
         """Record a page as read; True if it was new."""
@@ -211,6 +215,7 @@ def progress_from_json(data: Any, problems: list[str] | None = None) -> Progress
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WrongShape("its version is not a positive whole number")
+    before_tour_record = "tour_seen" not in data and "models_seen" not in data  # both came in together
     data = migrate(data, VERSION)
     fitted, found = schema.conform(PROGRESS, data)
     if problems is not None:
@@ -230,6 +235,7 @@ def progress_from_json(data: Any, problems: list[str] | None = None) -> Progress
         last=fitted.get("last", {}),
         sections=fitted.get("sections", {}),
         attempts=attempt_log.cleaned(fitted.get("attempts")),
+        before_tour_record=before_tour_record,
     )
 
 

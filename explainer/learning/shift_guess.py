@@ -266,14 +266,16 @@ def _recognise(audio: Path, content_dir: Path) -> tuple[str, tuple[str, ...]]:
         from explainer.voice.lab_service import LocalLab
     except ImportError as error:
         raise GuessUnavailable(f"the voice lab's recogniser is not installed ({error})") from error
+    lab = LocalLab(content_dir)
     try:
-        text = LocalLab(content_dir).recognise_file(audio)
+        text = lab.recognise_file(audio)
     except Exception as error:  # noqa: BLE001 - decoder trouble of any kind: say so, never crash
         raise GuessUnavailable(f"the recogniser failed ({type(error).__name__}: {error})") from error
-    return text, likely_intents(text, content_dir)
+    return text, likely_intents(text, content_dir, cache_dir=lab.cache_dir)
 
 
-def likely_intents(text: str, content_dir: Path, limit: int = LIKELY_INTENTS) -> tuple[str, ...]:
+def likely_intents(text: str, content_dir: Path, limit: int = LIKELY_INTENTS,
+                   cache_dir: Path | None = None) -> tuple[str, ...]:
     """Intents the lab's parser finds likely for ``text``: an exact parse first, then the nearest
     known command, then intents with an example sentence whose words are at least half in it.
     Few or none when the recogniser heard nothing like a command -- the seat then offers a search."""
@@ -283,7 +285,7 @@ def likely_intents(text: str, content_dir: Path, limit: int = LIKELY_INTENTS) ->
 
     ranked: list[str] = []
     if text.strip():
-        understood = understand(clean_up(text, WAKE_WORDS).text, content_dir)  # exact, or a safe guess
+        understood = understand(clean_up(text, WAKE_WORDS).text, content_dir, cache_dir=cache_dir)  # or a safe guess
         if understood is not None:
             ranked.append(understood.intent)
     heard = set(text.split())

@@ -6,6 +6,10 @@ child process behind ``explainer.voice.speech``; here we only prepare the words,
 synthesis and playback in a thread worker, and turn every failure (no speech engine, no
 sound device, a read-only cache) into one clear notification. Citation markers are left
 out: "bracket at bloomberg" helps nobody.
+
+In a browser (``explainer serve``) the app runs on the host's computer: speech would come out
+of the host's speakers, not the visitor's. So there ``r`` says that in plain words and what the
+visitor can do instead (``SERVED_NOTICE``), and never starts speech at all.
 """
 
 from __future__ import annotations
@@ -29,6 +33,13 @@ from explainer.tui.config import AppConfig
 from explainer.tui.host import Host
 
 CHUNK_CHARS = 900  # the speech child speaks at most ~1,000 characters per request
+SERVED_NOTICE = (
+    "Read aloud plays through the speakers of the computer that runs this app, not in your browser, "
+    "so it is off here. The page stays on screen. To hear it, run Who's Listening? on your own "
+    "computer (r reads each page there), or ask your host for the plain-text course (explainer read) "
+    "for a screen reader."
+)
+SERVED_SETTING = "Plays on the computer running the app, not in your browser: off here"
 
 
 def narration_text(page: Page) -> str:
@@ -117,6 +128,11 @@ class Narrator:
     def start(self, text: str, *, automatic: bool = False) -> None:
         """Read ``text``; ``automatic`` (narration setting on) gives up quietly once told why not."""
         if automatic and self.unavailable:
+            return
+        app = self.owner.app
+        if isinstance(app, Host) and app.config.served:  # the host's speakers are not the visitor's
+            self.unavailable = True
+            self.owner.notify(_(SERVED_NOTICE), title=_("Read aloud"), timeout=15, markup=False)
             return
         self.stop()
         self.worker = self.owner.run_worker(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explainer import privacy
+from explainer.learning.old_tour import adopt_old_tour
 from explainer.learning.progress import Progress, ProgressStore, SaveResult
 from explainer.learning.settings import Settings, SettingsStore
 from explainer.tui.textual_private import mark_css_current
@@ -103,10 +104,13 @@ def start(config: AppConfig, course: Course | None = None) -> Startup:
     progress_store = ProgressStore(None if memory_only else config.data.progress_file)
     settings_store = SettingsStore(None if memory_only else config.data.settings_file)
     loaded = progress_store.load()
+    tour_notice = None
+    if course is not None and adopt_old_tour(course, loaded.progress):  # once: a tour of an older version
+        tour_notice = progress_store.save(loaded.progress, replace=True).notice  # merging would undo the move
     if config.student:  # remembered, so a later `explainer results export` is labelled too
         loaded.progress.remember_learner(config.student)
     settings_loaded = settings_store.load()
-    notices = [notice for notice in (privacy.notice(repaired), loaded.notice, settings_loaded.notice,
+    notices = [notice for notice in (privacy.notice(repaired), loaded.notice, tour_notice, settings_loaded.notice,
                                      terminal_charset_notice()) if notice]
     return Startup(
         course=course,

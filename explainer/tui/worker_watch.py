@@ -74,7 +74,13 @@ def describe(worker: Worker[Any], error: BaseException) -> str:
 def append_to_log(path: Path, worker: Worker[Any], error: BaseException) -> bool:
     """Append the failure with its traceback to ``path``; False when it could not be written."""
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    entry = f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {describe(worker, error)}\n{text}\n"
+    return append_note(path, describe(worker, error), text)
+
+
+def append_note(path: Path, what: str, detail: str) -> bool:
+    """Append one entry, ``what`` on its heading line and ``detail`` below it (a device's own
+    error, say, that the learner's screen puts in plain words); False when it could not be written."""
+    entry = f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {what}\n{detail.rstrip()}\n\n"
     try:
         private_folder(path.parent)
         with contextlib.suppress(FileNotFoundError):

@@ -243,7 +243,7 @@ class LocalLab:
         from explainer.voice.nlu import load_intents, understand
 
         cleaned = clean_up(text, WAKE_WORDS).text
-        return ParseView(understand(cleaned, self.content_dir), tuple(sorted(load_intents(self.content_dir).intents)),
+        return ParseView(understand(cleaned, self.content_dir, cache_dir=self.cache_dir), tuple(sorted(load_intents(self.content_dir).intents)),
                          cleaned)
 
     def record(self, seconds: float, stop: threading.Event | None = None) -> tuple[np.ndarray, int]:

@@ -150,14 +150,17 @@ def _best_whole_words(core: str, intents: Intents) -> Any:
     return min(found, key=order) if found else None
 
 
-def understand(text: str, content_dir: Path | None = None, index: Any = None) -> NluResult | None:
-    """``parse``, or an unambiguous guess of the nearest known command (``closest`` set), or None."""
+def understand(text: str, content_dir: Path | None = None, index: Any = None,
+               cache_dir: Path | None = None) -> NluResult | None:
+    """``parse``, or an unambiguous guess of the nearest known command (``closest`` set), or None.
+
+    ``cache_dir`` (the lab's cache folder) keeps the nearest-command index between runs."""
     exact = parse(text, content_dir)
     if exact is not None:
         return exact
     from explainer.voice.nearest import nearest_index
 
-    guess = (index or nearest_index(content_dir)).guess(normalise(text))
+    guess = (index or nearest_index(content_dir, cache_dir)).guess(normalise(text))
     if guess is None:
         return None
     result = parse(guess.sentence, content_dir)

@@ -96,7 +96,7 @@ class Pipeline:
         """``understand`` of a cleaned text, remembered for this run (the recogniser's check and the
         understanding stage ask about the same words; a nearest-command guess costs ~0.1 s)."""
         if text not in self._understood_now:
-            self._understood_now[text] = understand(text, self.content_dir)
+            self._understood_now[text] = understand(text, self.content_dir, cache_dir=self.scratch_dir)
         return self._understood_now[text]
 
     def _understood(self, text: str) -> bool:

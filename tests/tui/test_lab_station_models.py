@@ -4,11 +4,13 @@ a stand-in passed through the app factory."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from textual.widgets import Input
 
 from explainer.tui.widgets.models import MODEL_WIDGETS, model_widget_class
-from tests.pilot import screen_text, settle
+from tests.pilot import screen_text, settle, wait_until
 from tests.tui.lab_fake import FakeLab
 
 pytestmark = pytest.mark.real_lab  # the intent parser and n-best tests load the real parser and decoder
@@ -134,6 +136,73 @@ async def test_intent_parser_names_the_closest_known_command_for_a_near_miss(app
         shown = screen_text(made)
         assert "No match" in shown
         assert "Nearest known command" in shown and "add milk to my shopping list" in " ".join(shown.split())
+
+
+class CountingLab(FakeLab):
+    """The real parser, counting what it was asked; ``hold`` keeps one text's parse waiting."""
+
+    def __init__(self, hold: str | None = None) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+        self.hold, self.release, self.held_done = hold, threading.Event(), threading.Event()
+
+    def parse(self, text: str):  # noqa: ANN201
+        self.asked.append(text)
+        if text != self.hold:
+            return super().parse(text)
+        try:
+            self.release.wait(30)
+            return super().parse(text)
+        finally:
+            self.held_done.set()
+
+
+async def test_intent_parser_waits_for_a_pause_in_the_typing_and_says_it_is_working(app, monkeypatch):
+    from explainer.tui.widgets.models import intent_parser
+
+    lab = CountingLab()
+    made = app(lab=lab)
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_model(pilot, made, "understanding")
+        assert "SetTimer" in screen_text(made)  # the example, parsed at once
+        monkeypatch.setattr(intent_parser, "PAUSE_S", 3600)  # a learner still typing: no pause yet
+        await pilot.press("a")
+        assert made.screen.focused is made.screen.query_one("#intent-text", Input)
+        await pilot.press("ctrl+u")  # the field emptied: says so at once
+        await settle(pilot, made)
+        assert "Type a command above." in screen_text(made)
+        asked = len(lab.asked)
+        await pilot.press(*"what time is it")
+        shown = " ".join(screen_text(made).split())
+        assert "Understanding “what time is it”…" in shown  # working, and on which text
+        assert "SetTimer" in shown  # the last result stays (dimmed) until the new one is ready
+        assert len(lab.asked) == asked  # not one parse per key
+        await pilot.press("enter")  # enter parses at once
+        await settle(pilot, made)
+        shown = " ".join(screen_text(made).split())
+        assert lab.asked[asked:] == ["what time is it"]
+        assert "GetTime" in shown and "SetTimer" not in shown and "Understanding “" not in shown
+
+
+async def test_intent_parser_an_older_slow_parse_never_replaces_the_newer_result(app):
+    lab = CountingLab(hold="set a timer for two minutes")
+    made = app(lab=lab)
+    async with made.run_test(size=(80, 24)) as pilot:
+        await open_model(pilot, made, "understanding")
+        field = made.screen.query_one("#intent-text", Input)
+        await pilot.press("a")
+        field.value = "set a timer for two minutes"
+        await pilot.press("enter")  # its parse starts and is held
+        await wait_until(pilot, lambda: "set a timer for two minutes" in lab.asked, "the held parse")
+        field.value = "what time is it"
+        await pilot.press("enter")
+        await settle(pilot, made)
+        assert "GetTime" in screen_text(made)
+        lab.release.set()  # the older parse finishes last
+        assert lab.held_done.wait(30)
+        await settle(pilot, made)
+        shown = screen_text(made)
+        assert "GetTime" in shown and "minutes = 2" not in shown
 
 
 @pytest.mark.slow

@@ -500,3 +500,29 @@ async def test_a_quiz_left_part_way_says_how_many_questions_are_left_at_80x24(ap
         await pilot.pause()
         drawn = str(made.screen.query_one(JourneyMap).render())
         assert "◐ quiz: 3 left" in drawn and "in progress" not in drawn
+
+
+async def test_a_short_tour_from_an_older_version_shows_as_a_tour_on_the_map(app_config):
+    """A real progress file written by the app before the tour had its own record (see
+    tests/learning/test_old_tour.py): the map says the tour is done, the stations are not
+    half-read, and Continue starts the journey at station 1 -- not at station 9, page 2."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from explainer.tui.factory import make_app
+    from tests.pilot import screen_text
+
+    config = app_config()
+    config.data.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(Path(__file__).parents[1] / "learning" / "data" / "progress-v1-tour.json", config.data.progress_file)
+    app = make_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Short tour (t): done" in shown
+        assert "Continue: 1. The wake word · page 1 of" in shown
+        assert shown.count("○ not started") == 8 and "Done: 0 of 9" in shown
+    saved = json.loads(config.data.progress_file.read_text(encoding="utf-8"))
+    assert saved["pages_read"] == [] and "wake-word/model" in saved["tour_seen"] and saved["last"]["tour"]

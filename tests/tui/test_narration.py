@@ -105,3 +105,33 @@ def test_chunks_stay_under_the_speech_limit():
     pieces = chunks(text, 200)
     assert all(len(piece) <= 200 for piece in pieces)
     assert " ".join(pieces).split() == text.split()
+
+
+async def test_in_a_browser_r_says_where_sound_would_play_and_what_to_do_instead(course_app, monkeypatch):
+    """explainer serve: speech would come out of the host's speakers. r says so in plain words,
+    names what the visitor can do instead, and never starts the speech engine."""
+
+    def no_engine(refresh=False):
+        raise AssertionError("a served session must not start speech")
+
+    monkeypatch.setattr(speech, "speech_available", no_engine)
+    messages = await read_page(monkeypatch, course_app(served=True, audio=False))
+    assert len(messages) == 1, messages
+    said = messages[0]
+    assert "computer that runs this app, not in your browser" in said
+    assert "stays on screen" in said and "on your own computer" in said and "explainer read" in said
+    assert "Sound is off" not in said and "cannot play" not in said
+
+
+async def test_in_a_browser_the_narration_setting_says_why_it_is_off(course_app):
+    from textual.widgets import Label, Switch
+
+    app = course_app(served=True, audio=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        switch = app.screen.query_one("#setting-narration", Switch)
+        assert switch.disabled and not switch.value
+        helps = [str(label.render()) for label in app.screen.query(".setting-help").results(Label)]
+        assert any("not in your browser" in text for text in helps), helps

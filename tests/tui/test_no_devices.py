@@ -64,3 +64,51 @@ async def test_reviewer_first_clip_without_sound_or_speech(app, no_devices):
         await settle(pilot, made)
         assert type(made.screen).__name__ == "ReviewerScreen"
         assert screen_text(made).strip()
+
+
+async def test_the_seat_says_no_sound_in_plain_words_and_logs_the_device_error(app, monkeypatch):
+    """The sound library's own words ("failed to init device") never reach the learner's screen:
+    the seat says there is no sound card and what to do, and the error log keeps the detail."""
+    import explainer.voice.playback as playback
+
+    raw = "No sound device found (no output device: failed to init device). Captions are shown instead."
+    from explainer.tui.screens.reviewer import ReviewerScreen
+
+    monkeypatch.setattr(playback, "sound_available", lambda refresh=False: (False, raw))
+    told: list[str] = []
+    notify = ReviewerScreen.notify
+    monkeypatch.setattr(ReviewerScreen, "notify", lambda self, message, **kw: (told.append(str(message)),
+                                                                                notify(self, message, **kw)))
+    made = app(audio=True)
+    async with made.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, made)
+        made.open_reviewer()
+        await settle(pilot, made)
+        await pilot.press("enter")  # start the shift
+        for _ in range(50):
+            await settle(pilot, made)
+            if told:
+                break
+        await settle(pilot, made)
+        shown = screen_text(made)
+        assert told[0].startswith("No sound card found, so clips play silently: read the captions instead.")
+        assert str(made.config.data.error_log) in told[0]  # where a teacher finds the detail
+        assert "failed to init" not in shown and "no output device" not in shown
+        assert "silent: no sound device" in shown  # the player's own line says it too
+        await made.workers.wait_for_complete()
+    log = made.config.data.error_log.read_text()
+    assert "reviewer seat: no sound" in log and "no output device: failed to init device" in log
+
+
+def test_no_sound_words():
+    from explainer.tui.sound_words import no_sound_words
+
+    raw = "No sound device found (no output device: failed to init device). Captions are shown instead."
+    plain = no_sound_words(raw)
+    assert plain.detail == "no output device: failed to init device" and "(" not in plain.words
+    assert plain.short == "No sound card found."
+    served = no_sound_words("Sound is off for this session. Captions are shown instead.", served=True)
+    assert "not in your browser" in served.words and served.detail == ""
+    off = no_sound_words("Sound is switched off (EXPLAINER_AUDIO=off). Captions are shown instead.")
+    assert off.words.startswith("Sound is switched off") and off.detail == ""  # on purpose: says how
+    assert no_sound_words("Sound is off for this session. Captions are shown instead.").detail == ""

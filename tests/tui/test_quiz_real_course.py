@@ -49,7 +49,7 @@ async def test_final_then_post_check_shows_the_change(app):
         screen = made.screen
         assert screen.session.quiz_id == "final" and screen.session.current is not None
         await _answer_all(pilot, screen)
-        assert "p: take the post-check" in str(screen.query_one("#quiz-feedback", Static).render())
+        assert "p: take the post-check" in str(screen.query_one("#quiz-feedback", Static).content)
         await pilot.press("p")
         await pilot.pause()
         assert screen.session.quiz_id == "post"

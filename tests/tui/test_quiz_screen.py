@@ -27,7 +27,7 @@ def quiz_app(course_app):
 
 
 def _text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+    return str(app.screen.query_one(selector, Static).content)  # the words, unwrapped
 
 
 def _feedback(app) -> str:

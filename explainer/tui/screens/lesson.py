@@ -9,7 +9,9 @@ with n) is ``learning.station_walk``; what counts as done is ``learning.journey`
 
 Keys never surprise: n, p, m, s, q and ? work whenever no text field has the focus; a model's
 field takes the focus only when the learner asks for it, Esc leaves the field and never the
-station, and the footer and the header say what n does here ("On to page 2").
+station, and the footer and the header say what n does here ("On to page 2"). On a page
+taller than the terminal, n first shows the rest ("More below"), so the "Try it" line at the
+end of a page is on screen before the page turns.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ PAGE_ONLY = {"open_model", "glossary", "read_aloud", "source"}
 class LessonScreen(Screen[None]):
     HELP_TITLE = "Lesson"
     BINDINGS = [
-        # one key, three meanings: check_action shows the one that applies (and the footer says it)
+        # one key, four meanings: check_action shows the one that applies (and the footer says it)
+        Binding("n,right", "next_page('more')", "More below"),
         Binding("n,right", "next_page('page')", "Next"),
         Binding("n,right", "next_page('detour')", "Back to reading"),
         Binding("n,right", "next_page('end')", "End of station"),
@@ -151,6 +154,9 @@ class LessonScreen(Screen[None]):
         if walk.at_model:
             header.append("  ")
             header.append(_("n: {what}").format(what=walk.next_words()), "bold")
+        elif self._more_below():
+            header.append("  ")
+            header.append(_("n: more below ↓"), "bold")
         self.query_one("#lesson-header", Static).update(header)
 
     def _record(self) -> None:
@@ -185,16 +191,32 @@ class LessonScreen(Screen[None]):
         if action in PAGE_ONLY and walk.at_model:
             return False
         if action == "next_page":
-            wanted = "detour" if walk.on_detour else "end" if walk.at_end else "page"
+            wanted = "more" if self._more_below() else "detour" if walk.on_detour else "end" if walk.at_end else "page"
             return parameters[:1] == (wanted,)
         if action == "previous_page":
             return True if walk.index > 0 or walk.on_detour else None
         return True
 
     # -- moving ---------------------------------------------------------------------------
+    def _more_below(self) -> bool:
+        """The page on show has lines below the bottom edge that the learner has not seen."""
+        if self.walk is None or self.walk.at_model or not self.is_mounted:
+            return False
+        view = self.body.page_view
+        return view is not None and view.more_below
+
+    @on(PageView.MoreBelowChanged)
+    def _more_below_changed(self) -> None:
+        self._update_header()
+        self.refresh_bindings()
+
     def action_next_page(self, _meaning: str = "") -> None:
         walk = self.walk
         if walk is None:
+            return
+        view = self.body.page_view
+        if self._more_below() and view is not None:
+            view.show_more()  # the rest of this page first: its "Try it" line is at the end
             return
         if walk.next():
             self._show_current()

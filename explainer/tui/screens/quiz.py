@@ -32,6 +32,7 @@ from explainer.learning.quiz_session import PREPOST_IDS, QuizSession, UnknownQui
 from explainer.tui.host import Host
 from explainer.tui.screens.quiz_end import QuizEnd
 from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.hanging import Hanging
 from explainer.tui.widgets.questions import QuestionWidget, widget_for
 from explainer.tui.widgets.questions.texts import (
     feedback_text,
@@ -129,8 +130,8 @@ class QuizScreen(QuizEnd, Screen[None]):
         await self.query_one("#quiz-answer", Container).remove_children()
         self.widget = None
 
-    def _set_text(self, selector: str, text: Text | str) -> None:
-        self.query_one(selector, Static).update(text if isinstance(text, Text) else Text(text))
+    def _set_text(self, selector: str, text: Text | Hanging | str) -> None:
+        self.query_one(selector, Static).update(Text(text) if isinstance(text, str) else text)
 
     async def _show_current(self) -> None:
         session = self.session
@@ -231,9 +232,8 @@ class QuizScreen(QuizEnd, Screen[None]):
         text, css_class = verdict_text(result)
         verdict.update(text)
         verdict.set_classes(css_class)
-        body = feedback_text(self.course, result)
-        self.query_one("#quiz-feedback", Static).update(body)
         feedback = self.query_one("#quiz-feedback", Static)
+        feedback.update(Hanging(feedback_text(self.course, result)))  # bullets and sources keep their indent
         # the whole feedback in view, with as much of the question above it as still fits
         self.call_after_refresh(self.query_one("#quiz-scroll").scroll_home, animate=False)
         self.call_after_refresh(feedback.scroll_visible, animate=False)

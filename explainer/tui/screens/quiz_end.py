@@ -18,6 +18,7 @@ from rich.text import Text
 from explainer.i18n import _
 from explainer.learning.journey import Journey, Step
 from explainer.learning.quiz import answer_text
+from explainer.tui.widgets.hanging import Hanging
 from explainer.tui.widgets.questions.texts import (
     quiz_title,
     revisit_groups,
@@ -46,7 +47,7 @@ class QuizEnd:
 
         def refresh_bindings(self) -> None: ...
 
-        def _set_text(self, selector: str, text: Text | str) -> None: ...
+        def _set_text(self, selector: str, text: Text | Hanging | str) -> None: ...
 
         async def _show_current(self) -> None: ...
 
@@ -104,7 +105,7 @@ class QuizEnd:
                 after.append_text(revisit_text(self.course, group))
             if len(groups) > 3:
                 after.append(_("…and {n} more in the results (r).").format(n=len(groups) - 3))
-        self._set_text("#quiz-feedback", after)
+        self._set_text("#quiz-feedback", Hanging(after))  # a belief's second line stays under its bullet
         if session.quiz_id == "post":
             self.action_results()
 

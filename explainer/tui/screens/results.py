@@ -27,6 +27,7 @@ from explainer.learning.quiz import solution_text
 from explainer.learning.results import PrePost, Results, results
 from explainer.tui.host import Host
 from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.hanging import Hanging
 from explainer.tui.widgets.questions.texts import revisit_groups, revisit_text, source_lines
 
 
@@ -76,7 +77,8 @@ def prepost_part(pp: PrePost) -> list[Text | Table]:
 
 
 def results_renderable(res: Results, course: Course) -> Group:
-    parts: list[Text | Table] = []
+    """The whole results page; lists hang (``Hanging``): a wrapped line starts under its text."""
+    parts: list[Text | Table | Hanging] = []
     headline = Text(_("Right first time: {f} of {t} questions tried.").format(f=res.first_try, t=res.tried)
                     if res.tried else _("No station quiz or final quiz tried yet."), "bold")
     headline.append("\n" + _("In the end: {c} correct of {a} answered ({n} questions in the course).").format(
@@ -86,7 +88,7 @@ def results_renderable(res: Results, course: Course) -> Group:
         parts.append(Text("\n" + _("Misconceptions to revisit"), "bold underline"))
         parts.append(Text(_("You were sure of these first answers, and they were wrong:")))
         for group in revisit_groups([(item.question, item.row.first_answer) for item in res.revisit]):
-            parts.append(revisit_text(course, group, full=True))
+            parts.append(Hanging(revisit_text(course, group, full=True)))
     parts += prepost_part(res.prepost)
     parts.append(Text("\n" + _("By station"), "bold underline"))
     parts.append(station_table(res))
@@ -99,10 +101,13 @@ def results_renderable(res: Results, course: Course) -> Group:
     for question in again:
         block = Text("\n")
         block.append("• " + question.prompt + "\n", "bold")
-        block.append(_("Answer: ") + solution_text(question) + "\n")
-        block.append(_("Why: ") + question.explanation + "\n")
-        block.append_text(source_lines(course, question.sources))
-        parts.append(block)
+        block.append("  " + _("Answer: ") + solution_text(question) + "\n")
+        block.append("  " + _("Why: ") + question.explanation + "\n")
+        for line in source_lines(course, question.sources).split("\n"):
+            if line.plain:
+                block.append("  ").append_text(line).append("\n")
+        block.rstrip()  # one blank line between questions (the next block starts with one)
+        parts.append(Hanging(block))
     return Group(*parts)
 
 

@@ -41,6 +41,7 @@ from explainer.tui.screens.reviewer_intent import IntentPicker
 from explainer.tui.screens.reviewer_keys import SEAT_BINDINGS, enabled
 from explainer.tui.screens.reviewer_own import ReviewerOwnClipScreen, fetch_own_audio, own_clips
 from explainer.tui.screens.reviewer_rules import ReviewerRulesScreen
+from explainer.tui.sound_words import no_sound_words
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner
@@ -53,6 +54,7 @@ from explainer.tui.widgets.reviewer_panes import (
 )
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 from explainer.tui.widgets.reviewer_work import WorkPane
+from explainer.tui.worker_watch import append_note
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
 AHEAD = 1  # clips prepared ahead of the one on screen straight away; the rest while the learner works
@@ -273,10 +275,21 @@ class ReviewerScreen(Screen[None]):
                 self.notify(prepared.notice, severity="warning", markup=False)
             if not work.player.audible and not self._told_no_sound:
                 self._told_no_sound = True
-                self.notify(work.player.reason or _("No sound device: captions are shown instead."), markup=False)
+                self._tell_no_sound(work.player.reason)
         work.status()
         self.set_focus(work.player)
         self.set_timer(REST_AFTER_S, lambda: self._prepare_ahead(None))  # the rest, while the learner works
+
+    def _tell_no_sound(self, reason: str) -> None:
+        """Plain words on screen; the sound library's own message into the error log, for a teacher."""
+        silent = no_sound_words(reason, served=self.app.config.served)
+        words = silent.words
+        if silent.detail:
+            log = self.app.config.data.error_log
+            words += " " + _("Details are in {path}.").format(path=log)
+            self.run_worker(lambda: append_note(log, "reviewer seat: no sound", silent.detail), thread=True,
+                            group="log-no-sound", exit_on_error=False)
+        self.notify(words, timeout=10, markup=False)
 
     def _likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
         guessed = prepared.guess.intents if prepared is not None and prepared.guess is not None else ()

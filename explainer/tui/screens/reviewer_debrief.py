@@ -23,6 +23,7 @@ from explainer.i18n import _
 from explainer.learning.shift import REPORTED_CLIPS_PER_SHIFT, REPORTED_SECONDS_PER_CLIP
 from explainer.learning.shift_debrief import Debrief, HouseholdDebrief, Quote
 from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.hanging import Hanging
 from explainer.tui.widgets.reviewer_bars import SyntheticBanner
 
 
@@ -136,7 +137,7 @@ class ReviewerDebriefScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         yield SyntheticBanner(id="reviewer-banner")
         with VerticalScroll(id="reviewer-debrief-scroll"):
-            yield Static(debrief_text(self.debrief), id="reviewer-debrief")
+            yield Static(Hanging(debrief_text(self.debrief)), id="reviewer-debrief")  # facts wrap under their text
         yield Footer()
 
     def on_mount(self) -> None:

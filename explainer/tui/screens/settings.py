@@ -18,6 +18,7 @@ from textual.widgets import Label, Select, Switch
 from explainer.i18n import _
 from explainer.learning.settings import HIGH_CONTRAST_THEME
 from explainer.tui.host import Host
+from explainer.tui.narration import SERVED_SETTING
 
 TOGGLES = (  # (setting, label, explanation)
     ("high_contrast", "High contrast", "White on black, yellow for focus"),
@@ -49,12 +50,16 @@ class SettingsScreen(ModalScreen[None]):
                     disabled=settings.high_contrast,
                 )
                 yield Label(self._theme_note(settings.high_contrast), id="theme-note", classes="setting-help")
+            served = self.app.config.served
             for key, label, explanation in TOGGLES:
+                # in a browser, narration would play on the host's speakers: say so, and leave it off
+                off_here = served and key == "narration"
+                value = False if off_here else getattr(settings, key)
                 with Horizontal(classes="setting-row"):
                     yield Label(_(label), classes="setting-label")
-                    yield Switch(value=getattr(settings, key), id=f"setting-{key.replace('_', '-')}")
-                    yield Label(self._word(getattr(settings, key)), id=f"state-{key}", classes="setting-state")
-                    yield Label(_(explanation), classes="setting-help")
+                    yield Switch(value=value, id=f"setting-{key.replace('_', '-')}", disabled=off_here)
+                    yield Label(self._word(value), id=f"state-{key}", classes="setting-state")
+                    yield Label(_(SERVED_SETTING if off_here else explanation), classes="setting-help")
 
     @staticmethod
     def _word(on: bool) -> str:

@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Select, Static
 
 from explainer.i18n import _
 from explainer.tui.host import Host
+from explainer.tui.sound_words import no_sound_words
 from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column, intent_table
 from explainer.tui.widgets.lab_words import Words, intent_words, quote, technical
 
@@ -241,7 +242,8 @@ class HistoryBrowser(Vertical):
         if audio is None:
             message = _("No sound is kept for this recording. It said: “{t}”").format(t=transcript)
         elif not self.player.audible:
-            message = f"{self.player.reason} “{transcript}”"
+            silent = no_sound_words(self.player.reason, served=self.app.config.served)  # no device errors
+            message = silent.short + " " + _("It said: “{t}”").format(t=transcript)
         else:
             try:
                 self.player.load_samples(*audio)

@@ -9,6 +9,11 @@ never read as Rich markup (a page that says ``[bold]`` shows ``[bold]``).
 Tab / shift+tab walk through the marks; enter asks the screen to open the focused source or
 term (messages up: ``PageView.SourceRequested`` / ``PageView.TermRequested``). Colours come
 from the stylesheet through component classes, never from Python.
+
+A page taller than the terminal says so: ``more_below`` is true until its last line has been
+on screen, and ``PageView.MoreBelowChanged`` tells the screen when that changes, so n can show
+the rest (and the footer say so) before it turns the page -- the "Try it" line that ends most
+pages is never skipped unseen.
 """
 
 from __future__ import annotations
@@ -227,12 +232,20 @@ class PageView(VerticalScroll, can_focus=True):
             super().__init__()
             self.term_id = term_id
 
+    class MoreBelowChanged(Message):
+        """The page's end came into view, or went out of it (a new page, a scroll, a resize)."""
+
+        def __init__(self, more_below: bool) -> None:
+            super().__init__()
+            self.more_below = more_below
+
     def __init__(self, page: Page, course: Course, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.page = page
         self.course = course
         self.focused_mark: int | None = None
         self.marks: list[Mark] = []
+        self._told_more_below = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="page-text", markup=False)
@@ -255,6 +268,8 @@ class PageView(VerticalScroll, can_focus=True):
                 )
         self.query_one("#page-text", Static).update(text)
 
+        self.call_after_refresh(self._tell_more_below)  # the new text's height is known after layout
+
     def on_resize(self) -> None:
         self.refresh_text()  # the hanging indents depend on the width
 
@@ -263,6 +278,30 @@ class PageView(VerticalScroll, can_focus=True):
         self.focused_mark = None
         self.refresh_text()
         self.scroll_home(animate=False)
+
+    # -- a page taller than the screen -------------------------------------------------------
+    @property
+    def more_below(self) -> bool:
+        """Lines of this page are still below the bottom edge."""
+        return self.display and self.scroll_y < self.max_scroll_y
+
+    def show_more(self) -> None:
+        """One screenful further down (or to the end, if that is nearer)."""
+        self.scroll_page_down(animate=False)
+        self._tell_more_below()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._tell_more_below()
+
+    def watch_virtual_size(self) -> None:
+        self._tell_more_below()  # a page of another height has been laid out
+
+    def _tell_more_below(self) -> None:
+        more = self.more_below
+        if more != self._told_more_below:
+            self._told_more_below = more
+            self.post_message(self.MoreBelowChanged(more))
 
     def _move(self, step: int) -> None:
         if not self.marks:

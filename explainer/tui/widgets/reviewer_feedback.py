@@ -28,6 +28,7 @@ from explainer.learning.shift import DISTRESS_KIND, REPORTED_SECONDS_PER_CLIP
 from explainer.learning.shift_rules import explain, rule_for
 from explainer.learning.shift_score import NO_INTENT, Answer, ClipScore
 from explainer.learning.wer import WordDiff
+from explainer.tui.widgets.hanging import Hanging
 from explainer.tui.widgets.reviewer_task import personal_labels
 
 
@@ -184,4 +185,4 @@ class ReviewerFeedback(Static):
     def show(
         self, course: Course | None, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer
     ) -> None:
-        self.update(self.build(course, clip, score, seconds, position, answer))
+        self.update(Hanging(self.build(course, clip, score, seconds, position, answer)))  # lists keep their indent
