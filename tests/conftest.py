@@ -69,21 +69,57 @@ def app_config(tmp_path: Path):
 
 
 @pytest.fixture
-def app(app_config) -> Callable:
+def app(app_config, request: pytest.FixtureRequest, _warm_app_cache: Path) -> Callable:
     """Factory: ``app(course=None, lab=None, **config_overrides)`` -> the real app, animations off.
 
     ``course`` (a test course from ``tests/builders.py``) replaces the packaged content, the
     same way the command line's app is built (``factory.make_app``), just without argv;
     ``lab`` (a stand-in lab service, ``tests/tui/lab_fake.py``) goes through the same door.
+    The test's cache folder starts with the course and stylesheet copies a first start writes
+    (``warm_caches.py``), as a learner's does from the second start on; ``@pytest.mark.cold_cache``
+    starts it empty (for tests of those caches).
     """
     from explainer.tui.factory import make_app
+    from tests.warm_caches import seed_app_cache
 
     def build(course=None, lab=None, **overrides):
-        made = make_app(app_config(**overrides), course=course, lab=lab)
+        config = app_config(**overrides)
+        if request.node.get_closest_marker("cold_cache") is None and not config.memory_only:
+            seed_app_cache(_warm_app_cache, config.data.cache_dir)
+        made = make_app(config, course=course, lab=lab)
         made.animation_level = "none"
         return made
 
     return build
+
+
+@pytest.fixture(scope="session")
+def _warm_app_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.warm_caches import warm_app_cache
+
+    return warm_app_cache(tmp_path_factory.mktemp("warm-app"))
+
+
+@pytest.fixture(scope="session")
+def _warm_lab_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.warm_caches import shared_folder, warm_lab_cache
+
+    return warm_lab_cache(shared_folder(request.config, tmp_path_factory, "warm-lab"))
+
+
+@pytest.fixture(autouse=True)
+def _lab_from_the_warm_cache(request: pytest.FixtureRequest, _isolated_data: Path) -> None:
+    """Tests of the real lab start from the session's built models (``warm_caches.py``): the
+    decoder and the nearest-command index load from there in this process, and a child process
+    finds them in the test's own cache folder, instead of every worker and child rebuilding them."""
+    if request.node.get_closest_marker("cold_cache") is not None:
+        return
+    if request.node.get_closest_marker("real_lab") is None and request.node.get_closest_marker("lab_cache") is None \
+            and "warm_lab" not in request.fixturenames:
+        return
+    from tests.warm_caches import seed_lab_cache
+
+    seed_lab_cache(request.getfixturevalue("_warm_lab_cache"), Path(os.environ["EXPLAINER_CACHE_DIR"]) / "lab")
 
 
 @pytest.fixture
@@ -105,6 +141,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "real_lab: uses the real recogniser or parser (pocketsphinx decoder, nearest-command index); "
         "these share one xdist worker, so each loads once per run",
     )
+    config.addinivalue_line(
+        "markers", "lab_cache: runs the real lab in a child process: its cache folder starts with the built models")
+    config.addinivalue_line(
+        "markers", "cold_cache: the test's cache folder starts empty (tests of the caches themselves)")
 
 
 # Timing is the benchmark's job (`explainer bench`), never a test's: Hypothesis's per-example

@@ -104,6 +104,7 @@ async def answer_first_question(pilot, app, quiz_id: str = "wake-word") -> None:
 
 
 @pytest.mark.real_lab
+@pytest.mark.cold_cache  # nothing in the cache folder beforehand: the visit must not make one
 async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isolated_data: Path) -> None:
     data, cache = data_paths().data_dir, data_paths().cache_dir
     app = kiosk()

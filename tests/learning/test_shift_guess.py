@@ -134,6 +134,7 @@ def test_preparer_hands_over_in_order_then_computes_a_missing_guess(tmp_path: Pa
 
 
 @pytest.mark.slow
+@pytest.mark.lab_cache  # the child process finds the built models in its cache folder
 def test_the_real_recogniser_guesses_a_clear_command():
     """The guess is what the lab's recogniser really produces (a few seconds, in a fresh process).
     The clip is one the recogniser hears clearly: since issue 16 the guess is the decoder's own

@@ -129,6 +129,7 @@ def test_an_unwritable_cache_folder_never_raises(tmp_path):
     assert sheet.store.write_pending() == 0
 
 
+@pytest.mark.cold_cache  # the first start must write the copies itself
 async def test_the_app_keeps_its_parsed_stylesheets_and_looks_the_same_next_time(app, app_config, monkeypatch):
     folder = app_config().data.css_cache_dir
     first = app()

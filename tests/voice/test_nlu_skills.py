@@ -12,6 +12,8 @@ from explainer.voice.skills import Skills
 from explainer.voice.wake import WAKE_WORDS
 from explainer.voice.words import number_words, spell_numbers
 
+pytestmark = pytest.mark.real_lab  # near misses use the nearest-command index: loaded once, in the lab's worker
+
 
 def heard(text: str):
     return understand(clean_up(text, WAKE_WORDS).text)

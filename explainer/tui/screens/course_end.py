@@ -21,7 +21,7 @@ from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from explainer.i18n import _
@@ -29,6 +29,7 @@ from explainer.learning import storage
 from explainer.learning.course_summary import CourseSummary, save_certificate, summarize
 from explainer.learning.journey import Journey
 from explainer.tui.host import Host
+from explainer.tui.screens.choice_dialog import ChoiceDialog, choice_moves
 from explainer.tui.widgets.footer import Footer
 
 
@@ -122,7 +123,7 @@ class CourseEndScreen(Screen[None]):
         self.app.open_map()
 
 
-class TourEndDialog(ModalScreen[None]):
+class TourEndDialog(ChoiceDialog):
     """The short tour is done: on to the full journey, or back to the map."""
 
     HELP_TITLE = "The end of the short tour"
@@ -130,8 +131,7 @@ class TourEndDialog(ModalScreen[None]):
         Binding("escape", "choose('map')", "Map"),
         Binding("1", "choose('journey')", "Full journey", show=False),
         Binding("2", "choose('map')", "Map", show=False),
-        Binding("down", "app.focus_next", "Next choice", show=False),
-        Binding("up", "app.focus_previous", "Previous choice", show=False),
+        *choice_moves(),
     ]
 
     app = getters.app(Host)
@@ -153,11 +153,7 @@ class TourEndDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#tour-journey", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_choose(event.button.name or "map")
-
-    def action_choose(self, choice: str) -> None:
+    def action_choose(self, choice: str) -> None:  # a button press comes here too (ChoiceDialog)
         self.dismiss(None)
         course = self.app.course
         if choice == "journey":

@@ -13,13 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from explainer.i18n import _
+from explainer.tui.screens.choice_dialog import ChoiceDialog, choice_moves
 
 
-class PrecheckOffer(ModalScreen[str | None]):
+class PrecheckOffer(ChoiceDialog):
     """"Take the 2-minute pre-check first (recommended) / Skip to station 1"."""
 
     HELP_TITLE = "Before you start"
@@ -27,8 +27,7 @@ class PrecheckOffer(ModalScreen[str | None]):
         Binding("escape", "choose('')", "Back to the map"),
         Binding("1", "choose('pre')", "Pre-check first", show=False),
         Binding("2", "choose('station')", "Skip to station 1", show=False),
-        Binding("down,j", "app.focus_next", "Next choice", show=False),
-        Binding("up,k", "app.focus_previous", "Previous choice", show=False),
+        *choice_moves(vi_keys=True),  # j/k too: the map behind it moves with them
     ]
 
     def __init__(self, first_station: str) -> None:
@@ -52,10 +51,3 @@ class PrecheckOffer(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#offer-pre", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.name)
-
-    def action_choose(self, value: str) -> None:
-        self.dismiss(value or None)

@@ -18,12 +18,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.learning.journey import Journey, ProgressLike, numbered_title, plural
+from explainer.tui.screens.choice_dialog import ChoiceDialog, choice_moves
 from explainer.tui.widgets.page_view import build_page_text, page_citations
 from explainer.tui.widgets.sources_panel import SourcesPanel
 
@@ -71,14 +71,13 @@ def station_end_choices(station: Station, course: Course, progress: ProgressLike
     return choices, focus
 
 
-class StationEndDialog(ModalScreen[str | None]):
+class StationEndDialog(ChoiceDialog):
     HELP_TITLE = "End of a station"
     BINDINGS = [
         Binding("escape", "choose('')", "Stay here"),
         Binding("s", "sources", "Sources"),
         *[Binding(str(n), f"choose_number({n})", "Choose 1-4", show=False) for n in range(1, 5)],
-        Binding("down", "app.focus_next", "Next choice", show=False),
-        Binding("up", "app.focus_previous", "Previous choice", show=False),
+        *choice_moves(),
     ]
 
     def __init__(self, station: Station, course: Course, progress: ProgressLike, tour: bool = False) -> None:
@@ -103,13 +102,6 @@ class StationEndDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.focus_number}", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.name)
-
-    def action_choose(self, value: str) -> None:
-        self.dismiss(value or None)
 
     def action_choose_number(self, number: int) -> None:
         for choice in self.choices:
