@@ -4,8 +4,10 @@ A real assistant that is unsure asks again instead of doing something; a wrong a
 timer nobody asked for, music when you said "stop") is worse than a "sorry".  The rule
 combines two things the trace already shows:
 
-* the recogniser's **confidence** in the words it heard (0..1, from the decoder's lattice:
-  the geometric mean of the word posteriors after the wake word; typed text is 1.0), and
+* the recogniser's **confidence** (0..1; typed text is 1.0): the larger of the geometric
+  mean of the word posteriors after the wake word (from the decoder's lattice; counted only
+  when the recogniser's own best hypothesis is the one acted on) and the N-best agreement —
+  the share of the near hypotheses that mean the same command (``rescore``), and
 * the **completeness** of the parse: 1.0 when a template matched all of the words; for a
   guessed nearest command, 1 minus the share of words that differ; lowered when most of the
   words only filled an open slot (any item, any name) — the template then fixed little.

@@ -15,6 +15,7 @@ with more caution.  This module never imports Textual.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 import yaml
 from hassil import Intents
-from hassil.recognize import recognize_best
+from hassil.recognize import recognize_all, recognize_best
 from hassil.util import merge_dict
 
 from explainer.paths import packaged_content_dir
@@ -115,6 +116,8 @@ def parse(text: str, content_dir: Path | None = None) -> NluResult | None:
     if not core:
         return None
     result = recognize_best(core, intents)
+    if result is not None and not _whole_words(result, core):
+        result = _best_whole_words(core, intents)
     if result is None:
         return None
     slots = {name: _plain(entity.value) for name, entity in result.entities.items()}
@@ -122,6 +125,29 @@ def parse(text: str, content_dir: Path | None = None) -> NluResult | None:
     template = result.intent_sentence.text or "" if result.intent_sentence is not None else ""
     return NluResult(intent=result.intent.name, slots=slots, text=cleaned, template=template,
                      wildcard_share=round(open_words / max(1, len(core.split())), 3))
+
+
+def _whole_words(result: Any, core: str) -> bool:
+    """Every open slot of ``result`` holds whole words of ``core``.  hassil matches characters,
+    so "weather london today" could also be read as city "lond" + "on today" (more literal text
+    matched, so it won): a word is never split between a slot and the template."""
+    for entity in result.entities.values():
+        words = str(entity.text or "").strip()
+        if entity.is_wildcard and words and not re.search(rf"(?<!\S){re.escape(words)}(?!\S)", core):
+            return False
+    return True
+
+
+def _best_whole_words(core: str, intents: Intents) -> Any:
+    """``recognize_best``'s order (fewer open slots, more literal text, less text in open slots),
+    among the matches that split no word."""
+    found = [r for r in recognize_all(core, intents) if _whole_words(r, core)]
+
+    def order(result: Any) -> tuple:
+        wild = [e for e in result.entities_list if e.is_wildcard]
+        return (len(wild), -result.text_chunks_matched, sum(len(e.text or "") for e in wild), result.intent.name)
+
+    return min(found, key=order) if found else None
 
 
 def understand(text: str, content_dir: Path | None = None, index: Any = None,

@@ -38,7 +38,7 @@ from explainer.voice.labinput import (
     typed_input,
     wav_input,
 )
-from explainer.voice.nlu import parse, understand
+from explainer.voice.nlu import NluResult, parse, understand
 from explainer.voice.rescore import rescore
 from explainer.voice.rooms import room
 from explainer.voice.sampling import REPORTED_RATE, ReviewSampler
@@ -78,6 +78,8 @@ class Pipeline:
         self.skills = skills or Skills(content_dir)
         self.recogniser = Recogniser(engine, WAKE_WORDS)
         self.masked = filter_words(content_dir)
+        self._understood_now: dict[str, NluResult | None] = {}  # this run's answers (cleared per run)
+        self._meant_now: dict[str, tuple | None] = {}
 
     def _hear(self, text: str | None, clip_id: str | None, wav: Path | None,
               recording: tuple[np.ndarray, int] | None, settings: LabSettings) -> HeardAudio:
@@ -90,19 +92,31 @@ class Pipeline:
             return recorded_input(recording[0], recording[1], chosen)
         return typed_input(text or "", chosen, settings.voice, settings.rate, self.scratch_dir)
 
+    def _understand(self, text: str) -> NluResult | None:
+        """``understand`` of a cleaned text, remembered for this run (the recogniser's check and the
+        understanding stage ask about the same words; a nearest-command guess costs ~0.1 s)."""
+        if text not in self._understood_now:
+            self._understood_now[text] = understand(text, self.content_dir, cache_dir=self.scratch_dir)
+        return self._understood_now[text]
+
     def _understood(self, text: str) -> bool:
-        return understand(clean_up(text, WAKE_WORDS).text, self.content_dir, cache_dir=self.scratch_dir) is not None
+        return self._understand(clean_up(text, WAKE_WORDS).text) is not None
 
     def _meaning(self, text: str) -> tuple | None:
         """The command a template makes of ``text`` exactly (intent and slots), for the N-best check."""
-        found = parse(clean_up(text, WAKE_WORDS).text, self.content_dir)
-        return None if found is None else (found.intent, tuple(sorted((k, str(v)) for k, v in found.slots.items())))
+        cleaned = clean_up(text, WAKE_WORDS).text
+        if cleaned not in self._meant_now:
+            found = parse(cleaned, self.content_dir)
+            self._meant_now[cleaned] = None if found is None else (
+                found.intent, tuple(sorted((k, str(v)) for k, v in found.slots.items())))
+        return self._meant_now[cleaned]
 
     def run(self, text: str | None = None, clip_id: str | None = None, settings: LabSettings | None = None,
             on_stage: Callable[[StageRecord], object] | None = None, wav: Path | None = None,
             recording: tuple[np.ndarray, int] | None = None) -> Trace:
         """One run; ``on_stage(record)`` is called (in this thread) as each stage finishes."""
         settings = settings or LabSettings()
+        self._understood_now, self._meant_now = {}, {}
         detector = WakeWordDetector(settings.wake_word, settings.threshold)  # validates before any work
         room(settings.noise, settings.snr_db, settings.distance)
         t0 = time.perf_counter()
@@ -149,7 +163,8 @@ class Pipeline:
                           "speech_end": ends.speech_end, "reason": ends.reason, "frames": ends.speech_frames}
 
         with StageTimer(trace, "speech recognition", t0, f"{ends.seconds:.2f} s upload") as stage:
-            heard_asr = self.recogniser.recognise(pcm[first:last], warp=front.warp, understood=self._understood)
+            heard_asr = self.recogniser.recognise(pcm[first:last], warp=front.warp, understood=self._understood,
+                                                  parses=lambda text: self._meaning(text) is not None)
             trace.raw_transcript = heard_asr.text
             trace.transcript, masked = mask(heard_asr.text, self.masked)
             trace.confidence = heard_asr.confidence
@@ -182,7 +197,7 @@ class Pipeline:
                 stage.output += f" ({cleaned.describe()})"
 
         with StageTimer(trace, "understanding", t0, repr(trace.parsed_text)) as stage:
-            understood = understand(cleaned.text, self.content_dir, cache_dir=self.scratch_dir)
+            understood = self._understand(cleaned.text)
             decision = decide(sure, understood)
             trace.understood = understood.intent if understood else None
             trace.guessed = bool(understood and understood.guessed)

@@ -26,10 +26,17 @@ WAKE_WORDS = ("alexa", "computer", "echo", "amazon")
 #   computer 1e-35: wake 0.75, alike 0.08, neutral 0.00   (1e-40: 0.75 / 0.25 / 0.00)
 #   echo     1e-20: wake 1.00, alike 0.50, neutral 0.17   (1e-25: 1.00 / 0.92 / 0.50)
 #   amazon   1e-45: wake 0.97, alike 0.00, neutral 0.08   (1e-40: 0.75 / 0.00 / 0.00)
-# (alexa 1e-40 after the high-voice normalisation of explainer.voice.frontend: wake 0.975 on
-#  the 10 x 4 commands, sound-alikes still 0.58 -- docs/lab-bench.md)
-DEFAULT_THRESHOLDS = {"alexa": 1e-40, "computer": 1e-35, "echo": 1e-20, "amazon": 1e-45}
-THRESHOLD_STEPS = (1e-10, 1e-15, 1e-20, 1e-25, 1e-30, 1e-35, 1e-40, 1e-45, 1e-50, 1e-60)
+# alexa, re-measured 2026-12-05 on the lab's development sentences (tests/data/lab_dev_commands.toml:
+# 81 commands and 27 sound-alikes, each spoken by all four bench voices, quiet room), with the
+# stronger high-voice warp of explainer.voice.frontend (140 / pitch):
+#   1e-35: commands 0.932, sound-alikes 0.287    1e-36: 0.985 / 0.306    1e-37: 0.997 / 0.352
+#   1e-38: 0.997 / 0.361                          1e-39: 1.000 / 0.398    1e-40: 1.000 / 0.426
+# (the old warp at 1e-40: 0.969 / 0.454).  1e-36 leaves a margin under the 40% ceiling for
+# sound-alikes nobody wrote down yet (the earlier default, set on 8 sound-alikes at 0.32, woke
+# on 0.58 of the held-out set's), and costs 1.5% of the commands (the high voice's).
+DEFAULT_THRESHOLDS = {"alexa": 1e-36, "computer": 1e-35, "echo": 1e-20, "amazon": 1e-45}
+# the strictness steps a learner moves through (ten: the lab screen's bar has room for ten at 80x24)
+THRESHOLD_STEPS = (1e-10, 1e-15, 1e-20, 1e-25, 1e-30, 1e-35, 1e-36, 1e-40, 1e-45, 1e-50)
 
 
 @dataclass(frozen=True)

@@ -92,3 +92,29 @@ async def test_quiz_end_and_results_keep_the_indent_at_80x24(app):
         assert not any(line.startswith((" https://", " -", " ing", " ort")) for line in seen)
         listed = [line for line in seen if "By station" not in line and "┃" not in line and "│" not in line]
         assert _continuations(listed) == [], [line for line in _continuations(listed)][:5]
+
+
+async def test_a_questions_feedback_keeps_the_indent_at_80x24(app):
+    """After the last try at a real sorting question: each wrong item's bullet and each source
+    (with its address) wrap under their text."""
+    made = app()
+    async with made.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        made.open_quiz("sampled-for-review")
+        await pilot.pause()
+        await pilot.pause()
+        screen = made.screen
+        question = screen.session.current
+        result = screen.session.check(wrong_answer(question), None)
+        while not result.finished:
+            result = screen.session.check(wrong_answer(question), None)
+        screen._show_result(question, result)
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(made).splitlines()[1:-1]
+        assert any(line.startswith(" • ") for line in shown) and any(line.startswith(" [1] ") for line in shown)
+        assert any(line.startswith("     https://") for line in shown)  # the address, under its source
+        bullets = shown[: next(i for i, line in enumerate(shown) if line.startswith(" Answer: "))]
+        assert _continuations(bullets) == [], bullets
+        sources = shown[next(i for i, line in enumerate(shown) if line.startswith(" Sources (s)")) + 1 :]
+        assert all(line.startswith((" [", "     ")) for line in sources if line.strip()), sources

@@ -25,7 +25,7 @@ def words(record: StageRecord) -> tuple[str, str]:
 
 
 def test_the_threshold_is_a_strictness_step_never_a_raw_number():
-    assert strictness_words(STEPS, 1e-40, USUAL) == "wake-word strictness 4 of 10 (the usual)"
+    assert strictness_words(STEPS, USUAL, USUAL) == "wake-word strictness 4 of 10 (the usual)"  # alexa: 1e-36
     assert strictness_words(STEPS, 1e-35, USUAL) == "wake-word strictness 5 of 10"
     explained = strictness_explained(STEPS, 1e-35, USUAL)
     assert explained.startswith("Wake-word strictness 5 of 10: how sure the device must be")
@@ -34,7 +34,7 @@ def test_the_threshold_is_a_strictness_step_never_a_raw_number():
 
 def test_each_stage_reads_in_plain_words():
     wake = words(StageRecord("wake word", output="'alexa' heard at 0.98-1.40 s, detected at 1.60 s",
-                             data={"woke": True, "threshold": 1e-40, "detected_at": 1.6, "start": 0.98, "end": 1.4}))
+                             data={"woke": True, "threshold": USUAL, "detected_at": 1.6, "start": 0.98, "end": 1.4}))
     assert wake[0] == "heard “alexa” at 1.0–1.4 s: woke"
     assert "Setting: wake-word strictness 4 of 10 (the usual)." in wake[1] and "1e-40" not in wake[1]
 

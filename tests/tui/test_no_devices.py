@@ -112,3 +112,27 @@ def test_no_sound_words():
     off = no_sound_words("Sound is switched off (EXPLAINER_AUDIO=off). Captions are shown instead.")
     assert off.words.startswith("Sound is switched off") and off.detail == ""  # on purpose: says how
     assert no_sound_words("Sound is off for this session. Captions are shown instead.").detail == ""
+
+
+def test_the_lab_says_no_sound_in_plain_words_once():
+    """Replaying a lab run on a machine without a sound card: plain words once, the device's own
+    message kept for the error log, the words of the run shown every time."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from explainer.tui.widgets.lab_playback import LabPlayback
+
+    raw = "No sound device found (no output device: failed to init device). Captions are shown instead."
+    player = SimpleNamespace(audible=False, reason=raw)
+    trace = SimpleNamespace(transcript="alexa what time is it", text="", input_samples=np.zeros(160),
+                            reply="It is ten past nine.", reply_samples=(np.zeros(160), 22050))
+    playback = LabPlayback(player)
+    first = playback.play(trace, "input")
+    assert "failed to init" not in first.warning and "captions" in first.warning
+    assert first.detail == "no output device: failed to init device"
+    assert "alexa what time is it" in first.message
+    again = playback.play(trace, "reply")
+    assert again.warning == "" and again.detail == "" and "ten past nine" in again.message
+    served = LabPlayback(player, served=True).play(trace, "input")
+    assert "browser" in served.warning and served.detail == ""

@@ -56,3 +56,42 @@ def test_typed_text_with_no_wake_word_is_never_acted_on():
     rows = typed_rows(bench)
     assert [r["acted"] for r in rows] == [True, False, False]
     assert score(rows)["wrong_actions"] == 0
+
+
+class _Engine:
+    """A stand-in decoder: a fixed command-model result and a general-model one."""
+
+    def __init__(self, best: str, alternatives: list[tuple[str, float]]) -> None:
+        from explainer.voice.decoder import Decoded
+
+        self.results = {"commands": Decoded(best, log_score=-1000.0, nbest=tuple([(best, -1000.0), *alternatives])),
+                        "general": Decoded("something else entirely", log_score=-2000.0)}
+        self.searches: list[str] = []
+
+    def decode(self, pcm, search="commands", nbest=0, warp=1.0):
+        self.searches.append(search)
+        return self.results[search]
+
+
+def test_only_the_best_is_offered_to_the_slow_guess_alternatives_need_an_exact_template():
+    import numpy as np
+
+    from explainer.voice.asr import Recogniser
+
+    asked: list[str] = []
+
+    def understood(text: str) -> bool:  # the slow check (a template or a nearest-command guess)
+        asked.append(text)
+        return False
+
+    near = [("alexa add milk to my shopping list", -1000.0 - NEAR / 2)]
+    engine = _Engine("alexa add milk to my shopping lest", near)
+    result = Recogniser(engine, WAKE_WORDS).recognise(np.zeros(160, dtype=np.int16), understood=understood,
+                                                      parses=lambda text: meaning(text) is not None)
+    assert asked == ["alexa add milk to my shopping lest"]  # the alternative never went to the guess
+    assert engine.searches == ["commands"] and result.model == "commands"  # an exact near command: no 2nd pass
+
+    engine = _Engine("alexa add milk to my shopping lest", [("alexa had milk to my shopping lest", -1100.0)])
+    Recogniser(engine, WAKE_WORDS).recognise(np.zeros(160, dtype=np.int16), understood=understood,
+                                             parses=lambda text: meaning(text) is not None)
+    assert engine.searches == ["commands", "general"]  # nothing a template matches: the general model is tried

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from explainer.i18n import _
+from explainer.tui.sound_words import no_sound_words
 
 
 @dataclass(frozen=True)
@@ -19,13 +20,15 @@ class PlayOutcome:
     message: str  # the status line
     warning: str = ""  # said once per session (no sound device)
     follows_wave: bool = False  # the input is playing: the waveform's playhead may follow it
+    detail: str = ""  # the sound library's own message, for the error log (never shown)
 
 
 class LabPlayback:
     """Plays a trace's input or reply on a ``Player`` (or says why it cannot)."""
 
-    def __init__(self, player: Any = None) -> None:
+    def __init__(self, player: Any = None, *, served: bool = False) -> None:
         self.player = player
+        self.served = served  # in a browser (explainer serve): sound would come out of the host
         self._told = False
 
     def play(self, trace: Any, which: str) -> PlayOutcome:
@@ -37,10 +40,13 @@ class LabPlayback:
         else:
             what, text, audio = _("the reply"), trace.reply, trace.reply_samples
         if self.player is None or not self.player.audible or audio is None:
-            reason = getattr(self.player, "reason", "") or _("No audio was made for {what}.").format(what=what)
-            warning = "" if self._told else reason
-            self._told = True
-            return PlayOutcome(f"{what}: “{text}”", warning)
+            if audio is None:
+                warning, detail = _("No audio was made for {what}.").format(what=what), ""
+            else:
+                silent = no_sound_words(getattr(self.player, "reason", ""), served=self.served)
+                warning, detail = silent.words, silent.detail
+            told, self._told = self._told, True
+            return PlayOutcome(f"{what}: “{text}”", "" if told else warning, detail="" if told else detail)
         try:
             self.player.load_samples(*audio)
             self.player.play()
