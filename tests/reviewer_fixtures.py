@@ -62,7 +62,20 @@ async def wait_step(pilot: Any, app: Any, *steps: Step, tries: int = 250) -> Ste
             loading += 1
         else:
             counted += 1
-    raise AssertionError(f"the seat never reached {steps} (it is at {flow(app).step})")
+    raise AssertionError(f"the seat never reached {steps} (it is at {flow(app).step}); {_preparer_state(app)}")
+
+
+def _preparer_state(app: Any) -> str:
+    """What the seat's background preparer had done, for a failure message (a stuck seat or a slow one)."""
+    seat, preparer = flow(app), getattr(seat_screen(app), "preparer", None)
+    clip = seat.clip.id if seat.clip is not None else None
+    if preparer is None:
+        return f"clip on screen {clip}, no preparer"
+    with preparer._lock:
+        ready = sorted(preparer._ready)
+        queued = {clip_id: ("done" if f.done() else "running" if f.running() else "waiting")
+                  for clip_id, f in preparer._queued.items()}
+    return f"clip on screen {clip}; prepared by the seat {sorted(seat.prepared)}; preparer ready {ready}, queued {queued}"
 
 
 async def start(pilot: Any, app: Any, *keys: str) -> None:

@@ -8,7 +8,9 @@ the next is already being prepared, and with a warm cache "Next" opens the next 
 
 A clip whose stored guess is missing or stale (a re-rendered clip, a changed recogniser) is
 handed over first without a guess, so the learner can start on it, and again when the lab's
-recogniser has computed one (``PreparedClip.guess_pending``). Nothing here imports Textual;
+recogniser has computed one (``PreparedClip.guess_pending``).  Guesses are computed on a second
+thread: a guess takes seconds (minutes on a busy machine), and the next clip's audio must never
+queue behind the previous clip's guess -- the learner would sit on "loading" for it. Nothing here imports Textual;
 ``on_ready`` is called on the worker thread, so a UI must hop to its own thread.
 """
 
@@ -120,6 +122,7 @@ class ClipPreparer:
         self._queued: dict[str, Future[None]] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seat-prepare")
+        self._guesses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seat-guess")  # slow: apart
         self._closed = False
 
     def get(self, clip_id: str) -> PreparedClip | None:
@@ -150,7 +153,13 @@ class ClipPreparer:
 
         prepared = prepare_audio(clip, self.content_dir, self.cache_dir, progress)
         self._hand_over(prepared)
-        if prepared.guess_pending and not self._closed:
+        if prepared.guess_pending:
+            with self._lock:
+                if not self._closed:
+                    self._guesses.submit(self._guess, prepared)
+
+    def _guess(self, prepared: PreparedClip) -> None:
+        if not self._closed:
             self._hand_over(prepare_guess(prepared, self.content_dir, self.cache_dir))
 
     def _hand_over(self, prepared: PreparedClip) -> None:
@@ -175,3 +184,4 @@ class ClipPreparer:
             for future in self._queued.values():
                 future.cancel()
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._guesses.shutdown(wait=False, cancel_futures=True)

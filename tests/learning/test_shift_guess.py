@@ -129,8 +129,43 @@ def test_preparer_hands_over_in_order_then_computes_a_missing_guess(tmp_path: Pa
     preparer.want(["ol-02-joke"])  # already queued: not twice
     assert done.wait(30)
     preparer.close()
-    assert got == [("ol-02-joke", False), ("ol-02-joke", True), ("ol-01-timer", False), ("ol-01-timer", True)]
+    audio_first = [clip for clip, has_guess in got if not has_guess]
+    assert audio_first == ["ol-02-joke", "ol-01-timer"]  # the audio in the order wanted
+    for clip in audio_first:  # each clip's guess follows its own first hand-over
+        assert got.index((clip, False)) < got.index((clip, True))
     assert preparer.get("ol-01-timer").guess.text == "guess of ol-01-timer"
+
+
+def test_a_slow_guess_never_holds_up_the_next_clips_audio(tmp_path: Path, monkeypatch):
+    """A stale guess is computed by the recogniser (seconds; minutes on a busy machine). The next
+    clip's audio must not queue behind it, or the learner waits on "loading" for a guess."""
+    content = Path(shutil.copytree(CONTENT, tmp_path / "content"))
+    for stored in (content / "clips" / "audio").glob("*.guess.json"):
+        stored.unlink()
+    release = threading.Event()
+
+    def held_guess(path, root):
+        release.wait(30)  # the test decides when the recogniser finishes; no timing involved
+        return (f"guess of {path.stem}", ())
+
+    monkeypatch.setattr(shift_guess, "_recognise", held_guess)
+    course = load_course(content)
+    second_audio = threading.Event()
+    got: list[tuple[str, bool]] = []
+
+    def on_ready(prepared):
+        got.append((prepared.clip_id, prepared.guess is not None))
+        if prepared.clip_id == "ol-01-timer" and prepared.guess is None:
+            second_audio.set()
+
+    preparer = ClipPreparer(course, tmp_path / "cache", on_ready)
+    preparer.want(["ol-02-joke", "ol-01-timer"])
+    try:
+        assert second_audio.wait(30), got  # while the first clip's guess is still being computed
+        assert ("ol-02-joke", True) not in got
+    finally:
+        release.set()
+        preparer.close()
 
 
 @pytest.mark.slow
