@@ -26,6 +26,7 @@ from typing import Any
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from textual.worker_manager import WorkerManager
 
+from explainer.i18n import _
 from explainer.privacy import FILE_MODE, private_folder
 
 log = logging.getLogger(__name__)
@@ -93,3 +94,13 @@ def append_note(path: Path, what: str, detail: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def log_detail(node: Any, what: str, words: str, detail: str) -> str:
+    """``words`` for the learner, plus where the detail went when there is one: ``detail`` (a
+    device's own error, say) is appended to the error log on a thread of ``node`` (a screen)."""
+    if not detail:
+        return words
+    log = node.app.config.data.error_log
+    node.run_worker(lambda: append_note(log, what, detail), thread=True, group="log-detail", exit_on_error=False)
+    return words + " " + _("Details are in {path}.").format(path=log)

@@ -33,6 +33,18 @@ def no_devices(monkeypatch):
     monkeypatch.setattr(speech, "synthesize", must_not_speak)
 
 
+async def start_shift(pilot, made, until) -> None:
+    """Open the seat from the app, press Enter on Start, then settle until ``until()`` (or give up)."""
+    await settle(pilot, made)
+    made.open_reviewer()
+    await settle(pilot, made)
+    await pilot.press("enter")  # start the shift
+    for _ in range(50):
+        await settle(pilot, made)
+        if until():
+            break
+
+
 async def test_lessons_read_aloud_and_narration_without_speech(app, no_devices):
     made = app(audio=True)
     async with made.run_test(size=(100, 30)) as pilot:
@@ -51,14 +63,8 @@ async def test_lessons_read_aloud_and_narration_without_speech(app, no_devices):
 async def test_reviewer_first_clip_without_sound_or_speech(app, no_devices):
     made = app(audio=True)
     async with made.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, made)
-        made.open_reviewer()
-        await settle(pilot, made)
-        await pilot.press("enter")  # start the shift
-        for _ in range(50):
-            await settle(pilot, made)
-            if made.screen.query_one("#reviewer-panes").current in ("reviewer-work", "reviewer-gate"):
-                break
+        await start_shift(pilot, made, lambda: made.screen.query_one("#reviewer-panes").current
+                          in ("reviewer-work", "reviewer-gate"))
         assert made.screen.query_one("#reviewer-panes").current in ("reviewer-work", "reviewer-gate")
         await pilot.press("ctrl+o")  # play: nothing to play on, so it says so
         await settle(pilot, made)
@@ -81,14 +87,7 @@ async def test_the_seat_says_no_sound_in_plain_words_and_logs_the_device_error(a
                                                                                 notify(self, message, **kw)))
     made = app(audio=True)
     async with made.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, made)
-        made.open_reviewer()
-        await settle(pilot, made)
-        await pilot.press("enter")  # start the shift
-        for _ in range(50):
-            await settle(pilot, made)
-            if told:
-                break
+        await start_shift(pilot, made, lambda: bool(told))
         await settle(pilot, made)
         shown = screen_text(made)
         assert told[0].startswith("No sound card found, so clips play silently: read the captions instead.")

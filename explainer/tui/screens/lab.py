@@ -40,7 +40,7 @@ from explainer.tui.widgets.lab_playback import LabPlayback
 from explainer.tui.widgets.lab_trace import TraceView
 from explainer.tui.widgets.lab_words import Words, strictness_explained, strictness_words
 from explainer.tui.widgets.lab_words import summary as plain_summary
-from explainer.tui.worker_watch import append_note
+from explainer.tui.worker_watch import log_detail
 
 if TYPE_CHECKING:
     from explainer.voice.lab_service import LabRequest, LabService
@@ -363,14 +363,9 @@ class LabScreen(LabHelp, Screen[None]):
 
     def _play(self, which: str) -> None:
         outcome = self.playback.play(self.trace, which)
-        if outcome.warning:
-            words = outcome.warning
-            if outcome.detail:  # the sound library's own words go to the error log, for a teacher
-                log = self.app.config.data.error_log
-                words += " " + _("Details are in {path}.").format(path=log)
-                self.run_worker(lambda: append_note(log, "lab: no sound", outcome.detail), thread=True,
-                                group="log-no-sound", exit_on_error=False)
-            self.notify(words, severity="warning", markup=False)
+        if outcome.warning:  # the sound library's own words go to the error log, for a teacher
+            self.notify(log_detail(self, "lab: no sound", outcome.warning, outcome.detail),
+                        severity="warning", markup=False)
         self.query_one(BusyLine).done(outcome.message)
         if outcome.follows_wave:
             if self._playhead_timer is not None:

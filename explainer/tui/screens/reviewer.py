@@ -54,7 +54,7 @@ from explainer.tui.widgets.reviewer_panes import (
 )
 from explainer.tui.widgets.reviewer_player import ReviewerPlayer
 from explainer.tui.widgets.reviewer_work import WorkPane
-from explainer.tui.worker_watch import append_note
+from explainer.tui.worker_watch import log_detail
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
 AHEAD = 1  # clips prepared ahead of the one on screen straight away; the rest while the learner works
@@ -283,13 +283,7 @@ class ReviewerScreen(Screen[None]):
     def _tell_no_sound(self, reason: str) -> None:
         """Plain words on screen; the sound library's own message into the error log, for a teacher."""
         silent = no_sound_words(reason, served=self.app.config.served)
-        words = silent.words
-        if silent.detail:
-            log = self.app.config.data.error_log
-            words += " " + _("Details are in {path}.").format(path=log)
-            self.run_worker(lambda: append_note(log, "reviewer seat: no sound", silent.detail), thread=True,
-                            group="log-no-sound", exit_on_error=False)
-        self.notify(words, timeout=10, markup=False)
+        self.notify(log_detail(self, "reviewer seat: no sound", silent.words, silent.detail), timeout=10, markup=False)
 
     def _likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
         guessed = prepared.guess.intents if prepared is not None and prepared.guess is not None else ()
