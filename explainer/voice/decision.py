@@ -55,7 +55,7 @@ def decide(confidence: float, result: NluResult | None) -> Decision:
     needed = GUESS_AT if result.guessed else ACT_AT
     how = f"confidence {confidence:.2f} x completeness {whole:.2f} = {score:.2f}"
     if result.doubt:
-        return Decision(False, score, confidence, whole, f"not sure: {result.doubt}")
+        return Decision(False, score, confidence, whole, f"not sure: {result.doubt.describe()}")
     if score >= needed:
         kind = "a guess, " if result.guessed else ""
         return Decision(True, score, confidence, whole, f"{kind}{how} >= {needed:.2f}")

@@ -53,7 +53,7 @@ class NluResult:
     closest: str | None = None
     distance: float = 0.0
     wildcard_share: float = 0.0
-    doubt: str = ""  # why an open slot should not be acted on (``slotcheck``), in plain words; "" = none
+    doubt: slotcheck.Doubt | None = None  # why an open slot should not be acted on (``slotcheck``)
 
     @property
     def guessed(self) -> bool:

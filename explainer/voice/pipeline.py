@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -213,7 +213,8 @@ class Pipeline:
                           "intent": trace.understood, "slots": dict(understood.slots) if understood else {},
                           "guess": understood.closest if understood else None, "score": decision.score,
                           "confidence": decision.confidence, "completeness": decision.completeness,
-                          "act": decision.act}
+                          "act": decision.act, "doubt": asdict(understood.doubt) if understood and understood.doubt
+                          else None}
 
         with StageTimer(trace, "fulfilment", t0, trace.intent or "(none)") as stage:
             if decision.act:

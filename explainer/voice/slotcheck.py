@@ -23,6 +23,7 @@ hypothesis whose slot is sound.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 # Words that point at something without naming it.  A slot made only of these says nothing.
@@ -130,16 +131,33 @@ def _slot_end(words: list[str], value: list[str]) -> int | None:
     return None
 
 
-def doubt(core: str, result: Any, intents: Any, reparse: Callable[[str], Any]) -> str:
-    """Plain words for the trace when an open slot of ``result`` should not be acted on, else ''."""
+@dataclass(frozen=True)
+class Doubt:
+    """Why an open slot is not acted on: ``kind`` is ``EMPTY`` or ``ENDING``; ``as_if`` the text
+    that matches with a shorter slot (``ENDING`` only)."""
+
+    kind: str
+    slot: str
+    value: str
+    as_if: str = ""
+
+    def describe(self) -> str:
+        if self.kind == EMPTY:
+            return f"the {self.slot} {self.value!r} names nothing (only words like 'it', 'them', 'the')"
+        return (f"the {self.slot} {self.value!r} ends like the command's own words, one letter off "
+                f"(as if {self.as_if!r} was said): perhaps misheard")
+
+
+EMPTY, ENDING = "names nothing", "misheard ending"
+
+
+def doubt(core: str, result: Any, intents: Any, reparse: Callable[[str], Any]) -> Doubt | None:
+    """Why an open slot of ``result`` (hassil's match of ``core``) should not be acted on, or None."""
     for name, entity in result.entities.items():
         if entity.is_wildcard and names_nothing(str(entity.text or "")):
-            return (f"the {name} {str(entity.text).strip()!r} names nothing (only words like "
-                    f"'it', 'them', 'the'): nothing to act on")
+            return Doubt(EMPTY, name, str(entity.text).strip())
     found = swallowed(core, result, intents, reparse)
     if found is not None:
         name, text = found
-        value = str(result.entities[name].text or "").strip()
-        return (f"the {name} {value!r} ends like the command's own words, one letter off "
-                f"(as if {text!r} was said): perhaps misheard")
-    return ""
+        return Doubt(ENDING, name, str(result.entities[name].text or "").strip(), text)
+    return None

@@ -10,7 +10,7 @@ import pytest
 from explainer.voice.cleanup import clean_up
 from explainer.voice.decision import decide
 from explainer.voice.nlu import parse
-from explainer.voice.slotcheck import names_nothing, one_letter_apart
+from explainer.voice.slotcheck import EMPTY, ENDING, names_nothing, one_letter_apart
 from explainer.voice.wake import WAKE_WORDS
 
 
@@ -28,9 +28,9 @@ def parsed(text: str):
 def test_a_slot_that_names_nothing_is_never_acted_on(text, slot, value):
     found = parsed(text)
     assert found is not None and found.slots[slot] == value  # the parser still says what it made of it
-    assert f"the {slot} '{value}' names nothing" in found.doubt
+    assert (found.doubt.kind, found.doubt.slot, found.doubt.value) == (EMPTY, slot, value)
     decision = decide(1.0, found)  # even typed, with full confidence
-    assert not decision.act and found.doubt in decision.describe()
+    assert not decision.act and f"the {slot} '{value}' names nothing" in decision.describe()
 
 
 @pytest.mark.parametrize(("text", "slot", "said"), [
@@ -41,8 +41,9 @@ def test_a_slot_that_names_nothing_is_never_acted_on(text, slot, value):
 def test_a_slot_that_swallowed_the_commands_own_words_misheard_is_questioned(text, slot, said):
     found = parsed(text)
     assert found is not None
-    assert "ends like the command's own words" in found.doubt and repr(said) in found.doubt
-    assert not decide(1.0, found).act
+    assert (found.doubt.kind, found.doubt.slot, found.doubt.as_if) == (ENDING, slot, said)
+    decision = decide(1.0, found)
+    assert not decision.act and "ends like the command's own words" in decision.describe()
 
 
 @pytest.mark.parametrize(("text", "slots"), [
@@ -56,7 +57,7 @@ def test_a_slot_that_swallowed_the_commands_own_words_misheard_is_questioned(tex
 ])
 def test_sound_slots_are_acted_on(text, slots):
     found = parsed(text)
-    assert found is not None and found.doubt == "" and found.slots == slots
+    assert found is not None and found.doubt is None and found.slots == slots
     assert decide(1.0, found).act
 
 
@@ -101,6 +102,7 @@ def test_the_lab_asks_again_when_it_heard_them_and_says_why(tmp_path):
     assert not trace.acted and trace.intent is None
     understanding = trace.stage("understanding")
     assert "names nothing" in understanding.output and "ask again" in understanding.output
+    assert understanding.data["doubt"] == {"kind": EMPTY, "slot": "item", "value": "them", "as_if": ""}
     assert "nothing done" in trace.stage("fulfilment").output
 
 
