@@ -300,14 +300,13 @@ def likely_intents(text: str, content_dir: Path, limit: int = LIKELY_INTENTS,
 
 @cache
 def _intent_words(content_dir: Path) -> dict[str, list[frozenset[str]]]:
-    """Each intent's template sentences as word sets (a few hundred per intent at most)."""
-    from hassil.sample import sample_intents
-
+    """Each intent's template sentences as word sets (its first 300, in hassil's order: ``template_sample``)."""
+    from explainer.learning.template_sample import first_sentences
     from explainer.voice.nlu import load_intents
 
     words: dict[str, list[frozenset[str]]] = {}
     stop = {"alexa", "computer", "echo", "amazon", "the", "a", "to", "me", "my", "please", "for", "is", "it"}
-    for intent, sentence in sample_intents(load_intents(content_dir), max_sentences_per_intent=300):
+    for intent, sentence in first_sentences(load_intents(content_dir), 300):
         bucket = words.setdefault(intent, [])
         if len(bucket) < 300:
             bucket.append(frozenset(w for w in sentence.lower().split() if w not in stop))
