@@ -12,7 +12,9 @@ combines two things the trace already shows:
   guessed nearest command, 1 minus the share of words that differ; lowered when most of the
   words only filled an open slot (any item, any name) — the template then fixed little.
 
-It acts when ``confidence x completeness`` reaches ``ACT_AT`` (a guess must reach
+It never acts on a parse whose open slot is in doubt (``slotcheck``: a slot that names
+nothing, such as "them", or one that swallowed the command's own words misheard); otherwise it
+acts when ``confidence x completeness`` reaches ``ACT_AT`` (a guess must reach
 ``GUESS_AT``, higher, and is marked as a guess).  The thresholds were set on the lab's own
 development sentences (``tests/data/lab_dev_commands.toml``), never on the held-out set.
 """
@@ -52,6 +54,8 @@ def decide(confidence: float, result: NluResult | None) -> Decision:
     score = round(confidence * whole, 3)
     needed = GUESS_AT if result.guessed else ACT_AT
     how = f"confidence {confidence:.2f} x completeness {whole:.2f} = {score:.2f}"
+    if result.doubt:
+        return Decision(False, score, confidence, whole, f"not sure: {result.doubt.describe()}")
     if score >= needed:
         kind = "a guess, " if result.guessed else ""
         return Decision(True, score, confidence, whole, f"{kind}{how} >= {needed:.2f}")

@@ -27,6 +27,7 @@ from hassil.recognize import recognize_all, recognize_best
 from hassil.util import merge_dict
 
 from explainer.paths import packaged_content_dir
+from explainer.voice import slotcheck
 from explainer.voice.words import normalise, without_phrases
 
 
@@ -41,6 +42,8 @@ class NluResult:
     ``closest`` is set when no template matched and the nearest known command was *guessed*;
     ``distance`` is then its word distance (0..1).  ``wildcard_share`` is the share of the
     words that went into open slots (any item, any name): high means the template fixed little.
+    ``doubt`` says why an open slot is not to be acted on ("them", or the command's own words
+    misheard at its end): the confidence rule then asks again.
     """
 
     intent: str
@@ -50,6 +53,7 @@ class NluResult:
     closest: str | None = None
     distance: float = 0.0
     wildcard_share: float = 0.0
+    doubt: slotcheck.Doubt | None = None  # why an open slot should not be acted on (``slotcheck``)
 
     @property
     def guessed(self) -> bool:
@@ -115,16 +119,23 @@ def parse(text: str, content_dir: Path | None = None) -> NluResult | None:
     core = without_phrases(cleaned, intents.skip_words)
     if not core:
         return None
-    result = recognize_best(core, intents)
-    if result is not None and not _whole_words(result, core):
-        result = _best_whole_words(core, intents)
+    result = _match(core, intents)
     if result is None:
         return None
+    doubt = slotcheck.doubt(core, result, intents, lambda text: _match(text, intents))
     slots = {name: _plain(entity.value) for name, entity in result.entities.items()}
     open_words = sum(len(str(e.text or "").split()) for e in result.entities.values() if e.is_wildcard)
     template = result.intent_sentence.text or "" if result.intent_sentence is not None else ""
     return NluResult(intent=result.intent.name, slots=slots, text=cleaned, template=template,
-                     wildcard_share=round(open_words / max(1, len(core.split())), 3))
+                     wildcard_share=round(open_words / max(1, len(core.split())), 3), doubt=doubt)
+
+
+def _match(core: str, intents: Intents) -> Any:
+    """hassil's best match of ``core`` whose open slots split no word, or None."""
+    result = recognize_best(core, intents)
+    if result is not None and not _whole_words(result, core):
+        result = _best_whole_words(core, intents)
+    return result
 
 
 def _whole_words(result: Any, core: str) -> bool:
@@ -167,4 +178,4 @@ def understand(text: str, content_dir: Path | None = None, index: Any = None,
     if result is None or result.intent != guess.intent:
         return None
     return NluResult(result.intent, result.slots, normalise(text), result.template, closest=guess.sentence,
-                     distance=guess.distance, wildcard_share=result.wildcard_share)
+                     distance=guess.distance, wildcard_share=result.wildcard_share, doubt=result.doubt)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -103,11 +103,12 @@ class Pipeline:
         return self._understand(clean_up(text, WAKE_WORDS).text) is not None
 
     def _meaning(self, text: str) -> tuple | None:
-        """The command a template makes of ``text`` exactly (intent and slots), for the N-best check."""
+        """The command a template makes of ``text`` exactly (intent and slots), for the N-best check;
+        None for a parse whose open slot is in doubt ("them"), so a near hypothesis with a sound slot wins."""
         cleaned = clean_up(text, WAKE_WORDS).text
         if cleaned not in self._meant_now:
             found = parse(cleaned, self.content_dir)
-            self._meant_now[cleaned] = None if found is None else (
+            self._meant_now[cleaned] = None if found is None or found.doubt else (
                 found.intent, tuple(sorted((k, str(v)) for k, v in found.slots.items())))
         return self._meant_now[cleaned]
 
@@ -212,7 +213,8 @@ class Pipeline:
                           "intent": trace.understood, "slots": dict(understood.slots) if understood else {},
                           "guess": understood.closest if understood else None, "score": decision.score,
                           "confidence": decision.confidence, "completeness": decision.completeness,
-                          "act": decision.act}
+                          "act": decision.act, "doubt": asdict(understood.doubt) if understood and understood.doubt
+                          else None}
 
         with StageTimer(trace, "fulfilment", t0, trace.intent or "(none)") as stage:
             if decision.act:

@@ -41,7 +41,8 @@ class Rescored:
 
     def describe(self) -> str:
         if self.rank < 0:
-            return f"none of the {self.near} near hypotheses is a command: the recogniser's best is kept"
+            return (f"none of the {self.near} near hypotheses is a command it can act on: "
+                    "the recogniser's best is kept")
         which = "the recogniser's best" if self.rank == 0 else f"alternative #{self.rank + 1}"
         return (f"{which} is a command; {round(self.agreement * self.near)} of {self.near} near "
                 f"hypotheses mean the same (agreement {self.agreement:.2f})")

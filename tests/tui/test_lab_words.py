@@ -72,6 +72,21 @@ def test_each_stage_reads_in_plain_words():
     assert skipped[0] == "not sent — nothing left the device"
 
 
+def test_a_slot_in_doubt_says_which_words_and_why_not_the_score():
+    data = {"intent": "GetWeather", "slots": {"city": "there"}, "score": 0.6, "confidence": 0.6,
+            "completeness": 1.0, "act": False, "doubt": {"kind": "names nothing", "slot": "city", "value": "there",
+                                                         "as_if": ""}}
+    empty = words(StageRecord("understanding", output="GetWeather … → ask again: not sure: the city …", data=data))
+    assert empty[0] == "Get the weather — in there? “there” names nothing: asks again"
+    assert "“there” does not say what or who" in empty[1] and "(it needs" not in empty[1]  # 60% ≥ 50%: not why
+
+    data |= {"slots": {"city": "paris to lisa"},
+             "doubt": {"kind": "misheard ending", "slot": "city", "value": "paris to lisa", "as_if": "weather paris"}}
+    ending = words(StageRecord("understanding", output="GetWeather … → ask again: not sure: …", data=data))
+    assert ending[0].endswith("? its end sounds misheard: asks again")
+    assert "one letter off (as if you said “weather paris”)" in ending[1]
+
+
 def test_a_stage_this_module_does_not_know_keeps_the_pipelines_line():
     assert words(StageRecord("beamforming", output="two 'mics' combined")) == ("two “mics” combined",) * 2
     assert words(StageRecord("wake word", output="odd", data={"woke": "yes"}))[0]  # never an error

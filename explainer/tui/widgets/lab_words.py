@@ -233,12 +233,28 @@ def _understanding(record: Any, data: Mapping[str, Any], words: Words) -> tuple[
         short = plain + (" " + _("(a guess)") if guessed else "")
         lead = _("Understood: {p}.").format(p=plain) if not guessed else _(
             "Guessed: {p} — the nearest command it knows, marked as a guess.").format(p=plain)
+    elif doubt := data.get("doubt"):
+        return _doubted(plain, doubt, intent, slots)
     else:
         short = _("maybe {p}? not sure enough: asks again").format(p=plain)
         lead = _("Maybe: {p} — but it was not sure enough to act, so it asks again.").format(p=plain)
     rule = _("It acts only when sure enough: {a}% sure of the words × {b}% of them fit a command = {c}%"
              " (it needs {need}%).").format(a=sure, b=fit, c=score, need=_needed(record.output, guessed))
     return short, f"{lead} {rule} " + _("Technical names: {t}.").format(t=technical(intent, slots))
+
+
+def _doubted(plain: str, doubt: Mapping[str, Any], intent: str, slots: Mapping[str, Any]) -> tuple[str, str]:
+    """An open slot the assistant will not act on (explainer.voice.slotcheck): say which words and why."""
+    value = quote(str(doubt.get("value", "")))
+    if doubt.get("kind") == "names nothing":
+        short = _("{p}? {v} names nothing: asks again").format(p=plain, v=value)
+        lead = _("Maybe: {p} — but {v} does not say what or who, so it does nothing and asks again.").format(
+            p=plain, v=value)
+    else:
+        short = _("{p}? its end sounds misheard: asks again").format(p=plain)
+        lead = _("The end of {v} sounds like the command's own words, one letter off (as if you said {a}): "
+                 "it does nothing and asks again.").format(v=value, a=quote(str(doubt.get("as_if", ""))))
+    return short, f"{lead} " + _("Technical names: {t}.").format(t=technical(intent, slots))
 
 
 def _fulfilment(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
