@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,14 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # read by Textual at import time
+
+# Bytecode caches are part of the suite's warm start (issue 19.7). With PYTHONDONTWRITEBYTECODE
+# set (some build machines set it), every xdist worker rewrote and compiled every test module
+# and every child process compiled the app from source: ~2.5 s of CPU a worker, ~1 s a child,
+# every run. Python reads caches that exist whatever the variable says; this lets the run write
+# them (into the usual, git-ignored __pycache__ folders) for itself, its workers and children.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture(autouse=True)

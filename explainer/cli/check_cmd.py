@@ -57,7 +57,7 @@ def run_check(args: argparse.Namespace) -> int:
     from explainer.course.check import check_content
     from explainer.learning.shift_check import check_seat
 
-    report = check_content(root, extra=[("checking the reviewer seat's rules and clips", check_seat)])
+    report = check_content(root, extra=[("checking the reviewer seat's rules and clips", check_seat)], grades=args.json)
     if args.json:
         payload = {"ok": report.ok,
                    "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in report.problems],

@@ -6,9 +6,9 @@ out of the folder, the lab's hassil templates, station ``model.toml`` source ref
 sources a teacher can open (``check_sources``: real titles, no listed hosts, "primary" only
 at the publisher's own address), models and quizzes that agree with ``facts.toml``
 (``check_facts``) and every translation under ``lang/`` (read as the app would read it,
-ids unchanged). It also measures every page's reading grade (``readability``). It never
-raises: an unexpected failure inside one check becomes a problem asking for a bug report,
-and the other checks still run.
+ids unchanged). Asked to (``--json`` does), it also measures every page's reading grade
+(``readability``). It never raises: an unexpected failure inside one check becomes a problem
+asking for a bug report, and the other checks still run.
 
 Checks that need more than the course layer (the reviewer seat scores its worked examples with
 its scorer, ``learning.shift_check``) come in through ``extra``; ``explainer check`` passes them.
@@ -44,7 +44,7 @@ class CheckReport:
 
     problems: list[Problem]
     counts: dict[str, Any] = field(default_factory=dict)
-    reading: list[dict[str, Any]] = field(default_factory=list)  # one grade per page (readability.page_grades)
+    reading: list[dict[str, Any]] = field(default_factory=list)  # one grade per page, when asked (page_grades)
 
     @property
     def ok(self) -> bool:
@@ -54,9 +54,11 @@ class CheckReport:
 ExtraCheck = tuple[str, Callable[[ReadContext, Course | None], None]]
 
 
-def check_content(root: Path | str, extra: Sequence[ExtraCheck] = ()) -> CheckReport:
+def check_content(root: Path | str, extra: Sequence[ExtraCheck] = (), grades: bool = False) -> CheckReport:
     """Every problem of the folder. ``extra`` are (what, check) steps of layers above the course
-    (the reviewer seat's scorer checks its rulebook: ``explainer check`` passes it in)."""
+    (the reviewer seat's scorer checks its rulebook: ``explainer check`` passes it in). With
+    ``grades``, also every page's reading grade (``--json`` reports them; the pronouncing
+    dictionary behind them takes ~0.6 s to load, more than the rest of the check)."""
     root = Path(root)
     ctx = ReadContext(root=root)
     course: Course | None = None
@@ -81,7 +83,7 @@ def check_content(root: Path | str, extra: Sequence[ExtraCheck] = ()) -> CheckRe
                 _bug(ctx, name, error)
     reading: list[dict[str, Any]] = []
     try:
-        reading = page_grades(course)
+        reading = page_grades(course) if grades else []
     except Exception as error:  # noqa: BLE001
         _bug(ctx, "measuring reading grades", error)
     return CheckReport(problems=ctx.log.sorted(), counts=counts(course), reading=reading)

@@ -48,6 +48,7 @@ def test_targets_and_verdicts():
 
 
 @pytest.mark.slow
+@pytest.mark.lab_cache  # the transitions child opens the lab: its models come built, as from a second start
 def test_quick_bench_prints_every_figure(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "explainer", "bench", "--quick", "--json"],

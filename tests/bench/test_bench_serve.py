@@ -18,7 +18,10 @@ from explainer.bench import serve_probe
 from explainer.bench.serve import Plan, misses, run_serve_bench
 from explainer.cli import run
 
-pytestmark = pytest.mark.skipif(not serve_probe.available(), reason="reads processes from /proc (Linux)")
+pytestmark = [
+    pytest.mark.skipif(not serve_probe.available(), reason="reads processes from /proc (Linux)"),
+    pytest.mark.lab_cache,  # the fork server loads the recogniser: its models come built, as on a host that ran the lab
+]
 
 
 def test_three_visitors_join_press_keys_and_leave_nothing_behind():

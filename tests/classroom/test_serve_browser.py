@@ -59,6 +59,7 @@ def _wait_for_port(port: int, timeout: float = 120.0) -> None:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+@pytest.mark.lab_cache  # the fork server finds the recogniser's models built
 def test_served_app_loads_in_headless_chromium_and_answers_a_key(tmp_path):
     playwright = pytest.importorskip("playwright.sync_api")
     port = _free_port()

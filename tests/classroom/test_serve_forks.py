@@ -23,7 +23,10 @@ from tests.classroom.serve_fixtures import (
     running_server,
 )
 
-pytestmark = pytest.mark.skipif(not serve_probe.available(), reason="reads processes from /proc (Linux)")
+pytestmark = [
+    pytest.mark.skipif(not serve_probe.available(), reason="reads processes from /proc (Linux)"),
+    pytest.mark.lab_cache,  # the fork server loads the recogniser: its models come built, as on a host that ran the lab
+]
 
 
 def _visitor_pids(server) -> list[int]:

@@ -38,11 +38,12 @@ if pid == 0:  # the visitor's process, as run_visitor builds it (without running
 os.close(write)
 child = json.loads(os.read(read, 65536))
 os.waitpid(pid, 0)
-print(json.dumps({"ready": ready, "shared": len(shared), "child": child, "root": str(root)}))
+print(json.dumps({"ready": ready, "shared": len(shared), "built": shared[0].built, "child": child, "root": str(root)}))
 """
 
 
 @pytest.mark.skipif(not serve_probe.available() or not hasattr(os, "fork"), reason="the fork server is Linux/macOS")
+@pytest.mark.lab_cache  # the host's lab cache has the models built: prepare copies them instead of building
 def test_a_visitor_opening_the_lab_uses_the_recogniser_the_fork_server_loaded(tmp_path):
     env = served_environment()
     env.update(EXPLAINER_DATA_DIR=str(tmp_path / "data"), TMPDIR=str(tmp_path))
@@ -51,6 +52,24 @@ def test_a_visitor_opening_the_lab_uses_the_recogniser_the_fork_server_loaded(tm
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["ready"]["recogniser_ms"] is not None, "the fork server loaded the recogniser"
     assert result["shared"] == 1
+    assert result["built"] is False, "the models the host's lab cache had were copied, not built again"
     child = result["child"]
     assert child["same"] and child["engines"] == 1, child  # no second decoder in the visitor
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*")), "nothing on disk"
+
+
+def test_the_fork_server_copies_only_built_models_and_copes_without_them(tmp_path):
+    from explainer.tui.served import _copy_built_models
+
+    host = tmp_path / "host-lab"
+    host.mkdir(mode=0o700)
+    (host / "commands-abc.lm.bin").write_bytes(b"model")
+    (host / "commands-abc.lm.bin").chmod(0o600)
+    (host / "kws-alexa-1e-36.txt").write_text("alexa /1e-36/\n")
+    shared = tmp_path / "root" / "shared"
+    _copy_built_models(host, shared)
+    assert sorted(p.name for p in shared.iterdir()) == ["commands-abc.lm.bin"]
+    assert (shared / "commands-abc.lm.bin").read_bytes() == b"model"
+    assert (host / "commands-abc.lm.bin").read_bytes() == b"model"  # the host's copy only read
+    _copy_built_models(tmp_path / "no-such-folder", tmp_path / "elsewhere")  # a host that never ran the lab
+    assert not (tmp_path / "elsewhere").exists()

@@ -140,6 +140,12 @@ def test_check_json_reports_a_reading_grade_for_every_page(capsys):
     assert all(g["grade"] <= 9.5 for g in firsts), firsts
 
 
+def test_only_the_json_report_pays_for_reading_grades():
+    """The plain report never shows grades, so it does not load the pronouncing dictionary for them."""
+    assert check_content(packaged_content_dir()).reading == []
+    assert len(check_content(packaged_content_dir(), grades=True).reading) > 9
+
+
 def test_broken_hosts_toml_is_a_problem_not_a_traceback(content):
     (content / "hosts.toml").write_text("[[avoid]\nhost = ", encoding="utf-8")
     found = problems(content)

@@ -1,12 +1,12 @@
-"""The lab's trace in plain words (``tui/widgets/lab_words``), read from stage records shaped as the
-real pipeline makes them (``explainer.voice.pipeline``): no ``1e-40``, no ``SetTimer {'minutes': 10}``,
-no 16-decimal scores, real plurals, and the technical term only next to its explanation."""
+"""The lab's trace in plain words (``tui/widgets/lab_words`` and ``lab_stage_words``), read from stage
+records shaped as the real pipeline makes them (``explainer.voice.pipeline``): no ``1e-40``, no
+``SetTimer {'minutes': 10}``, no 16-decimal scores, real plurals, and the technical term only next to its explanation."""
 
 from __future__ import annotations
 
+from explainer.tui.widgets.lab_stage_words import stage_words
 from explainer.tui.widgets.lab_words import (
     Words,
-    stage_words,
     strictness_explained,
     strictness_words,
     summary,

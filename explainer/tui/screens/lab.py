@@ -8,47 +8,44 @@ The screen asks the app's lab service (``app.lab``, ``explainer.voice.lab_servic
 draws: the wake words, rooms, distances and stages are the service's lists.  All slow work
 (speech synthesis, decoding, recording, the sound probe) runs in thread workers behind a
 spinner.  From here: F3 (or w) "fool the wake word", F4 (or h) the voice history, F5 (or m)
-record from the microphone.
+record from the microphone.  The rows of choices and the request they make are
+``widgets/lab_choices``; the devices (speech engine, sound, microphone, playback) are
+``screens/lab_sound``, a helper this screen owns.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select
 
 from explainer.i18n import _
 from explainer.tui.host import Host
+from explainer.tui.screens.lab_sound import LabSound
 from explainer.tui.widgets.footer import Footer
+from explainer.tui.widgets.lab_choices import TYPED, choice_rows, read_request
 from explainer.tui.widgets.lab_controls import (
     LAB_HELP,
     BusyLine,
     LabHelp,
-    LabInput,
     ThresholdControl,
     intent_table,
 )
-from explainer.tui.widgets.lab_playback import LabPlayback
 from explainer.tui.widgets.lab_trace import TraceView
-from explainer.tui.widgets.lab_words import Words, strictness_explained, strictness_words
-from explainer.tui.widgets.lab_words import summary as plain_summary
-from explainer.tui.worker_watch import log_detail
+from explainer.tui.widgets.lab_words import (
+    Words,
+    status_after_run,
+    strictness_explained,
+    strictness_words,
+)
 
 if TYPE_CHECKING:
     from explainer.voice.lab_service import LabRequest, LabService
     from explainer.voice.trace import Trace
-
-TYPED = ""  # the clip Select's value for "use the typed sentence"
-RECORD_SECONDS = 5.0
-
 
 class LabScreen(LabHelp, Screen[None]):
     """Mode "lab": the trace view, with the fool-the-wake-word and history screens a key away."""
@@ -77,13 +74,11 @@ class LabScreen(LabHelp, Screen[None]):
         super().__init__()
         self.trace: Trace | None = None
         self.threshold: float | None = None
-        self.playback = LabPlayback()
-        self._speech_ok = True
-        self._trace_running = False
-        self._consented = False
+        self.sound = LabSound(self)  # the microphone and playback
+        self.speech_ok = True
+        self.running = False  # a run (or a recording) is under way
         self._room = "none"
         self._wake = "alexa"
-        self._playhead_timer: Timer | None = None
         self._intents: dict[str, Any] | None = None
 
     @property
@@ -95,27 +90,10 @@ class LabScreen(LabHelp, Screen[None]):
         lab = self.lab
         steps, default = lab.thresholds("alexa")
         # no Header: at 80x24 its row is needed so that a three-line status (the caption) leaves all ten stages
-        with Horizontal(id="lab-top"):
-            yield LabInput(placeholder=_("Type a command; enter runs it"), id="lab-text", compact=True)
-            yield Select(self._clip_options(), allow_blank=False, value=TYPED, id="lab-clip", compact=True)
-        with Horizontal(id="lab-options"):
-            yield Select([(Text(_("noise: {n}").format(n=_(name))), name) for name in lab.rooms],
-                         allow_blank=False, value="none", id="lab-noise", compact=True)
-            yield Select([(Text(_("distance: {d:g} m").format(d=d)), d) for d in lab.distances],
-                         allow_blank=False, value=1.0, id="lab-distance", compact=True)
-            yield Select([(Text(_("wake word: {w}").format(w=w)), w) for w in lab.wake_words],
-                         allow_blank=False, value="alexa", id="lab-wake", compact=True)
-            yield ThresholdControl(steps, default, id="lab-threshold")
+        yield from choice_rows(lab, self.app.course.clips, steps, default)
         yield BusyLine(self._hint(), id="lab-status")
         yield TraceView(lab.stages, self.words(), id="lab-trace")
         yield Footer(compact=True)
-
-    def _clip_options(self) -> list[tuple[Text, str]]:
-        options = [(Text(_("(the typed sentence)")), TYPED)]
-        for clip in self.app.course.clips:
-            if not clip.content_note:  # opt-in clips stay behind their note in the reviewer seat
-                options.append((Text(clip.title), clip.id))
-        return options
 
     def _hint(self) -> str:
         return _("Type what you would say to a smart speaker, starting with its wake word “alexa”, and press enter.")
@@ -131,43 +109,19 @@ class LabScreen(LabHelp, Screen[None]):
     def on_mount(self) -> None:
         self.threshold = self.query_one(ThresholdControl).value
         self.query_one("#lab-text", Input).focus()
-        self._probe()
+        self.sound.probe()
 
-    @work(thread=True, group="lab-probe", exit_on_error=False)
-    def _probe(self) -> None:
-        """Speech engine and sound device (slow to ask), then the decoder, before the first run."""
-        from explainer.voice.playback import Player
-
-        speech_ok, speech_reason = self.lab.speech()
-        player = Player(enabled=self.app.config.audio)
-        self.app.call_from_thread(self._probed, speech_ok, speech_reason, player)
-        self.app.call_from_thread(self._status_if_idle, _("Loading the speech decoder (once)…"), True)
-        notice = self.lab.warm_up()
-        self.app.call_from_thread(self._warmed, notice)
-
-    def _probed(self, speech_ok: bool, speech_reason: str, player: Any) -> None:
-        self.playback.player = player
-        self.playback.served = self.app.config.served
-        self._speech_ok = speech_ok
-        if not speech_ok:
-            field = self.query_one("#lab-text", Input)
-            field.disabled = True
-            field.placeholder = _("Typed sentences need a speech engine; pick a clip instead.")
-            self.query_one(BusyLine).done(_("No speech engine: typed sentences are off, clips still run. ({why})").format(
-                why=speech_reason), "bold")
-            self.query_one("#lab-clip", Select).focus()
-
-    def _status_if_idle(self, text: str, busy: bool = False) -> None:
+    def status_if_idle(self, text: str, busy: bool = False) -> None:
         status = self.query_one(BusyLine)
-        if self._trace_running or status.text not in (self._hint(), _("Loading the speech decoder (once)…")):
+        if self.running or status.text not in (self._hint(), _("Loading the speech decoder (once)…")):
             return
         status.busy(text) if busy else status.done(text)
 
-    def _warmed(self, notice: str) -> None:
+    def warmed(self, notice: str) -> None:
         if notice:
             self.query_one(BusyLine).done(notice, "bold")
         else:
-            self._status_if_idle(self._hint())
+            self.status_if_idle(self._hint())
 
     # -- running -------------------------------------------------------------------------
     @on(Input.Submitted, "#lab-text")
@@ -218,35 +172,18 @@ class LabScreen(LabHelp, Screen[None]):
 
     def request(self, recording: tuple[Any, int] | None = None) -> LabRequest | str:
         """The learner's choices, or a message saying why they cannot run."""
-        from explainer.voice.lab_service import LabRequest
-
-        clip = self.query_one("#lab-clip", Select).value
-        text = self.query_one("#lab-text", Input).value
-        if recording is None and clip == TYPED:
-            if not self._speech_ok:
-                return _("Typed sentences need a speech engine, which this computer lacks. Pick a clip instead.")
-            problem = self.lab.check_text(text)
-            if problem:
-                return problem
-        use_clip = recording is None and clip != TYPED
-        return LabRequest(
-            text=text.strip() if recording is None and not use_clip else "", clip_id=str(clip) if use_clip else None,
-            recording=recording, noise=str(self.query_one("#lab-noise", Select).value),
-            distance=float(self.query_one("#lab-distance", Select).value),  # type: ignore[arg-type]
-            wake_word=str(self.query_one("#lab-wake", Select).value), threshold=self.threshold,
-            keep=recording is None,  # your own voice stays in memory unless you press k
-        )
+        return read_request(self, self.lab, recording, speech_ok=self.speech_ok, threshold=self.threshold)
 
     def action_run(self, recording: tuple[Any, int] | None = None) -> None:
         status = self.query_one(BusyLine)
-        if self._trace_running:
+        if self.running:
             status.busy(_("Still running the last one…"))
             return
         request = self.request(recording)
         if isinstance(request, str):
             status.done(request, "bold")
             return
-        self._trace_running = True
+        self.running = True
         self.query_one(TraceView).clear()
         status.busy(_("Running the pipeline…"))
         self._run(request)
@@ -264,7 +201,7 @@ class LabScreen(LabHelp, Screen[None]):
             message = str(error) if type(error).__name__ in ("LabInputError", "ValueError", "HistoryError",
                                                              "CacheFolderError") else _(
                 "The pipeline stopped: {error}").format(error=error)
-            self.app.call_from_thread(self._failed, message)
+            self.app.call_from_thread(self.failed, message)
             return
         shape = envelope(trace.input_samples, 200) if trace.input_samples is not None else []
         self.app.call_from_thread(self._finished, trace, shape)
@@ -278,17 +215,17 @@ class LabScreen(LabHelp, Screen[None]):
         self.query_one(BusyLine).busy(_("Running: {stage}…").format(stage=_(following)) if following else _(
             "Finishing…"))
 
-    def _failed(self, message: str) -> None:
-        self._trace_running = False
+    def failed(self, message: str) -> None:
+        self.running = False
         self.query_one(BusyLine).done(message, "bold")
 
     def _finished(self, trace: Trace, envelope: list[float]) -> None:
-        self._trace_running = False
+        self.running = False
         self.trace = trace
         view = self.query_one(TraceView)
         view.words = self.words(trace.wake_word)
         view.show_trace(trace, envelope)
-        self.query_one(BusyLine).done(summary(trace, view.words))
+        self.query_one(BusyLine).done(status_after_run(trace, view.words))
         field = self.query_one("#lab-text", Input)
         if trace.source == "typed" and not field.disabled:  # the next command is typed over this one
             field.focus()
@@ -303,81 +240,18 @@ class LabScreen(LabHelp, Screen[None]):
         lab["traces"] = count + 1
         self.app.save_progress()
 
-    # -- your own voice ------------------------------------------------------------------
+    # -- your own voice, playback and navigation ------------------------------------------
     def action_record(self) -> None:
-        if self._trace_running:
-            return
-        if self._consented:
-            self._record()
-            return
-        from explainer.tui.screens.lab_confirm import LabConfirmScreen
-
-        question = _("Record {s:.0f} s from your microphone? The audio stays in this app's memory; "
-                     "it is saved only if you press k afterwards.").format(s=RECORD_SECONDS)
-        self.app.push_screen(LabConfirmScreen(question, yes=_("Yes, record"), no=_("No")), self._consent)
-
-    def _consent(self, answer: bool | None) -> None:
-        if answer:
-            self._consented = True
-            self._record()
-        else:
-            self.query_one(BusyLine).done(_("Nothing was recorded."))
-
-    def _record(self) -> None:
-        self._trace_running = True
-        self.query_one(BusyLine).busy(_("Recording {s:.0f} s: say “alexa” and a command…").format(s=RECORD_SECONDS))
-        self._capture()
-
-    @work(thread=True, exclusive=True, group="lab-record", exit_on_error=False)
-    def _capture(self) -> None:
-        try:
-            samples, rate = self.lab.record(RECORD_SECONDS, threading.Event())
-        except Exception as error:  # noqa: BLE001 - no microphone is one clear line
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._recorded, samples, rate)
-
-    def _recorded(self, samples: Any, rate: int) -> None:
-        self._trace_running = False
-        self.action_run(recording=(samples, rate))
+        self.sound.record()
 
     def action_keep(self) -> None:
-        status = self.query_one(BusyLine)
-        trace = self.trace
-        if trace is None or trace.source != "microphone" or trace.history_id is not None:
-            status.done(_("k keeps a microphone recording in the voice history, after a run that woke."))
-            return
-        try:
-            number = self.lab.keep(trace)
-        except Exception as error:  # noqa: BLE001 - nothing uploaded, a locked file: say so
-            status.done(_("Not kept: {error}").format(error=error), "bold")
-            return
-        status.done(_("Kept in the voice history as recording #{n} (F4 to see or delete it).").format(n=number))
+        self.sound.keep()
 
-    # -- playback and navigation -----------------------------------------------------------
     def action_play_input(self) -> None:
-        self._play("input")
+        self.sound.play("input")
 
     def action_play_reply(self) -> None:
-        self._play("reply")
-
-    def _play(self, which: str) -> None:
-        outcome = self.playback.play(self.trace, which)
-        if outcome.warning:  # the sound library's own words go to the error log, for a teacher
-            self.notify(log_detail(self, "lab: no sound", outcome.warning, outcome.detail),
-                        severity="warning", markup=False)
-        self.query_one(BusyLine).done(outcome.message)
-        if outcome.follows_wave:
-            if self._playhead_timer is not None:
-                self._playhead_timer.stop()
-            self._playhead_timer = self.set_interval(0.1, self._follow_playhead)
-
-    def _follow_playhead(self) -> None:
-        position = self.playback.position()
-        self.query_one(TraceView).set_playhead(position)
-        if position is None and self._playhead_timer is not None:
-            self._playhead_timer.stop()
-            self._playhead_timer = None
+        self.sound.play("reply")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_field = isinstance(self.focused, Input)
@@ -406,7 +280,7 @@ class LabScreen(LabHelp, Screen[None]):
         from explainer.tui.screens.lab_wake import FoolWakeScreen
 
         control = self.query_one(ThresholdControl)
-        self.app.push_screen(FoolWakeScreen(self._wake_word(), control.value, self._speech_ok))
+        self.app.push_screen(FoolWakeScreen(self._wake_word(), control.value, self.speech_ok))
 
     def action_history(self) -> None:
         from explainer.tui.screens.lab_history import HistoryScreen
@@ -417,13 +291,5 @@ class LabScreen(LabHelp, Screen[None]):
         return str(self.query_one("#lab-wake", Select).value)
 
     def on_unmount(self) -> None:
-        self.playback.close()
+        self.sound.close()
 
-
-def summary(trace: Trace, words: Words | None = None) -> str:
-    """The status line after a run, in plain words; notices (a history recreated...) follow it."""
-    said = plain_summary(trace, words or Words())
-    reply = trace.stage("reply")
-    spoken_note = str((reply.data or {}).get("audio") or "") if reply is not None else ""
-    notes = [str(n) for n in trace.notices if str(n) != spoken_note]  # "shown as text only": the reply's detail says it
-    return " ".join([said, *notes])

@@ -23,7 +23,8 @@ from textual.widgets import DataTable, Static
 
 from explainer.i18n import _
 from explainer.tui.widgets.lab_controls import fit_last_column
-from explainer.tui.widgets.lab_words import Words, stage_words
+from explainer.tui.widgets.lab_stage_words import stage_words
+from explainer.tui.widgets.lab_words import Words
 from explainer.tui.widgets.waveform import Waveform
 
 
