@@ -6,8 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explainer.voice.wake import CHECK_MARGIN_S, RIVALS, THRESHOLD_STEPS, WakeWordDetector, default_threshold
-
+from explainer.voice.wake import (
+    CHECK_MARGIN_S,
+    RIVALS,
+    THRESHOLD_STEPS,
+    WakeWordDetector,
+    default_threshold,
+)
 from tests.voice.conftest import needs_speech
 
 
