@@ -111,3 +111,7 @@ def test_the_summary_is_the_caption_heard_did_and_replied():
                                       "that.” A person may listen to it.")
     assert summary(Trace(woke=False, wake_word="computer"), WORDS) == (
         "Did not wake: no “computer” heard, so nothing left the device.")
+    withdrawn = Trace(woke=False, wake_word="alexa")
+    withdrawn.stages.append(StageRecord("wake word", output="…", data={"woke": False, "rival": "lexus"}))
+    assert summary(withdrawn, WORDS) == (
+        "Did not wake: a second listen heard “lexus”, not “alexa”, so nothing left the device.")

@@ -83,6 +83,11 @@ def summary(trace: Any, words: Words) -> str:
     """The status line after a run, short enough for two lines at 80 columns: what was heard, what it did,
     and what it said (with no sound card, this line is the caption)."""
     if not trace.woke:
+        wake = trace.stage("wake word")
+        rival = str((wake.data or {}).get("rival") or "") if wake is not None else ""
+        if rival:
+            return _("Did not wake: a second listen heard {r}, not {w}, so nothing left the device.").format(
+                r=quote(rival), w=quote(trace.wake_word))
         return _("Did not wake: no {w} heard, so nothing left the device.").format(w=quote(trace.wake_word))
     heard = quote(trace.transcript) if trace.transcript else _("(no words made out)")
     reply = quote(trace.reply) if trace.reply else ""
