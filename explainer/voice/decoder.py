@@ -144,6 +144,28 @@ class SphinxEngine:
             finally:
                 self.decoder.end_utt()
 
+    def check_wake(self, pcm: np.ndarray, word: str, rivals: tuple[str, ...], around: tuple[str, ...],
+                   span: tuple[float, float], warp: float = 1.0) -> tuple[str, float]:
+        """A second, closer listen to where the wake word was spotted (``span``, in seconds, already
+        widened by the caller): -> (the best of ``word`` and ``rivals`` in a grammar that lets one of
+        ``around`` follow, how much better the rivals alone fit than ``word`` alone in log units)."""
+        with self.lock:
+            known = [w for w in rivals if self.known_word(w)]
+            glue = [w for w in around if self.known_word(w)]
+            names = {}
+            for part, body in (("open", f"( {' | '.join([word, *known])} ) [ {' | '.join(glue)} ]"),
+                               ("word", word), ("rivals", " | ".join(known))):
+                names[part] = f"check-{word}-{part}"
+                if names[part] not in self._kws:
+                    self.decoder.add_jsgf_string(names[part], f"#JSGF V1.0;\ngrammar {part};\npublic <s> = {body} ;\n")
+                    self._kws.add(names[part])
+            piece = pcm[max(0, int(span[0] * SAMPLE_RATE)):max(0, int(span[1] * SAMPLE_RATE))]
+            best = self.decode(piece, names["open"], warp=warp).text.split()
+            alone, others = (self.decode(piece, names[part], warp=warp) for part in ("word", "rivals"))
+            if not alone.text or not others.text:  # one grammar found no path: no evidence either way
+                return (best[0] if best else ""), float("-inf")
+            return (best[0] if best else ""), others.log_score - alone.log_score
+
     def decode(self, pcm: np.ndarray, search: str = "commands", nbest: int = 0, warp: float = 1.0) -> Decoded:
         """The whole of ``pcm`` with one search: words, confidence and (optionally) the N best."""
         with self.lock:

@@ -145,7 +145,7 @@ class Pipeline:
             trace.woke = wake.woke
             stage.output = wake.summary()
             stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
-                          "start": wake.start, "end": wake.end}
+                          "start": wake.start, "end": wake.end, "rival": wake.rival}
         if not wake.woke or wake.start is None or wake.end is None:
             for name in STAGES[2:]:
                 skipped(trace, name, t0)

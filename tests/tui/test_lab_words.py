@@ -25,7 +25,7 @@ def words(record: StageRecord) -> tuple[str, str]:
 
 
 def test_the_threshold_is_a_strictness_step_never_a_raw_number():
-    assert strictness_words(STEPS, USUAL, USUAL) == "wake-word strictness 4 of 10 (the usual)"  # alexa: 1e-36
+    assert strictness_words(STEPS, USUAL, USUAL) == "wake-word strictness 4 of 10 (the usual)"  # alexa: 1e-38
     assert strictness_words(STEPS, 1e-35, USUAL) == "wake-word strictness 5 of 10"
     explained = strictness_explained(STEPS, 1e-35, USUAL)
     assert explained.startswith("Wake-word strictness 5 of 10: how sure the device must be")
@@ -70,6 +70,15 @@ def test_each_stage_reads_in_plain_words():
 
     skipped = words(StageRecord("reply", output="not uploaded", skipped=True))
     assert skipped[0] == "not sent — nothing left the device"
+
+
+def test_a_wake_withdrawn_by_the_second_listen_says_what_it_heard():
+    wake = words(StageRecord("wake word", output="'alexa' spotted at 0.98-1.40 s, but a second listen heard 'lexus' "
+                             "there: nothing leaves the device",
+                             data={"woke": False, "threshold": USUAL, "detected_at": 1.6, "start": 0.98, "end": 1.4,
+                                   "rival": "lexus"}))
+    assert wake[0] == "“alexa”? a second listen heard “lexus”: stayed asleep"
+    assert "a second, closer listen there heard “lexus”" in wake[1] and "nothing left the device" in wake[1]
 
 
 def test_a_slot_in_doubt_says_which_words_and_why_not_the_score():

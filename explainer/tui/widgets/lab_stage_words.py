@@ -108,6 +108,11 @@ def _wake(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str]
         detail = _("It heard {w} from {a} s to {b} s and woke at {at} s: from here, what you say is sent.").format(
             w=quote(wake_word), a=f"{float(data['start']):.2f}", b=f"{float(data['end']):.2f}",
             at=f"{float(data['detected_at']):.2f}")
+    elif data.get("rival"):  # the second listen withdrew the wake (explainer.voice.wake)
+        short = _("{w}? a second listen heard {r}: stayed asleep").format(w=quote(wake_word), r=quote(data["rival"]))
+        detail = _("It first thought it heard {w} at {a} s, but a second, closer listen there heard {r}, so it "
+                   "stayed asleep: nothing was sent and nothing left the device.").format(
+            w=quote(wake_word), a=f"{float(data['start']):.1f}", r=quote(data["rival"]))
     else:
         short = _("no {w} heard: nothing left the device").format(w=quote(wake_word))
         detail = _("It did not hear {w}, so it stayed asleep: nothing was sent and nothing left the device.").format(
