@@ -27,19 +27,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explainer.course.problems import line_field, where_field
-from explainer.course.seat_model import (
-    Background,
-    Clip,
-    ClipFact,
-    Household,
-    Rule,
-    RuleExample,
-    ScriptLine,
-)
 
-__all__ = [  # the reviewer seat's types live in seat_model; they are imported from here as before
-    "Background", "Clip", "ClipFact", "Household", "Rule", "RuleExample", "ScriptLine",
-]
+# The reviewer seat's types live in seat_model; they are exported from here as before.
+from explainer.course.seat_model import Background as Background
+from explainer.course.seat_model import Clip as Clip
+from explainer.course.seat_model import ClipFact as ClipFact
+from explainer.course.seat_model import Household as Household
+from explainer.course.seat_model import Rule as Rule
+from explainer.course.seat_model import RuleExample as RuleExample
+from explainer.course.seat_model import ScriptLine as ScriptLine
 
 FORMAT_VERSION = 1
 
