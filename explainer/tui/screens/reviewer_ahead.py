@@ -5,8 +5,8 @@ before the task can open (``learning.shift_prepare.ClipPreparer`` does that on i
 thread).  The seat asks for the clip on screen and the next one first and for the rest of the
 shift once a task is open, hands each finished clip to the shift's flow, shows the loading
 pane's progress, and gives a late machine guess to the task already on screen.  Kept apart
-from ``ReviewerScreen`` (which draws the steps) as a helper the screen owns: it asks the
-screen only for its flow, its task pane and the clip it shows.
+from ``ReviewerScreen`` (which draws the steps) as a helper the screen owns: it goes through the
+screen's public parts (its flow, course, task and loading panes, and the clip it shows).
 """
 
 from __future__ import annotations
