@@ -42,7 +42,7 @@ def _task_of_next_clip(app: Any, before: str | None) -> Any:
         if seat is None or app.screen is not seat or seat.flow is None or seat.flow.step is not Step.TASK:
             return False
         clip = seat.flow.clip
-        return clip is not None and clip.id != before and seat._shown_clip == clip.id
+        return clip is not None and clip.id != before and seat.shown_clip == clip.id
 
     return ready
 

@@ -9,7 +9,8 @@ key (key sent to the answer on screen) as p50/p95; the server's memory as PSS (s
 difference over N; CPU of the whole server tree. Then it checks that the room is empty, stops
 the server, and checks that every visitor process and every scratch folder is gone and nothing
 was written to the data folder. Everything is bounded: the visitors, the time (a hard deadline),
-and the server is stopped whatever happens.
+and the server is stopped whatever happens.  The server in its child process is
+``serve_server.ServerUnderTest``; the visitors are ``serve_visitor``; memory and CPU ``serve_probe``.
 """
 
 from __future__ import annotations
@@ -17,20 +18,13 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from explainer.bench import serve_probe
+from explainer.bench.serve_server import ServerUnderTest
 from explainer.bench.serve_visitor import VisitorResult, Walk, visit
 from explainer.bench.stats import median, percentile
 
@@ -41,7 +35,6 @@ TARGETS = {  # figure -> (limit, what it means); "at most" for every one
     "errors": (0, "visitors that failed, keys not answered"),
     "leftovers": (0, "visitor processes and scratch folders left after the run"),
 }
-READY_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
@@ -57,91 +50,6 @@ class Plan:
     @property
     def ramp(self) -> float:
         return float(self.visitors) if self.ramp_s is None else self.ramp_s
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _ends_with_this_process() -> Callable[[], None] | None:
-    """For the server's child: SIGTERM (its clean shutdown) when this process dies, so a bench or
-    test that is killed never leaves a server running (Linux; found one orphaned after a run whose
-    output pipe closed early). The libc call is looked up here, before the fork."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
-    return lambda: prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-
-
-class ServerUnderTest:
-    """``explainer serve`` in a child process with its own temp and data folders."""
-
-    def __init__(self, plan: Plan, extra_args: tuple[str, ...] = ()) -> None:
-        self.plan = plan
-        self.extra_args = extra_args
-        self.home = Path(tempfile.mkdtemp(prefix="explainer-bench-serve-"))
-        self.tmp, self.data = self.home / "tmp", self.home / "data"
-        self.tmp.mkdir()
-        self.data.mkdir()
-        self.port = _free_port()
-        self.lines: list[str] = []
-        self.process: subprocess.Popen | None = None
-        self._ready = threading.Event()
-
-    def start(self) -> None:
-        env = dict(os.environ, TMPDIR=str(self.tmp), EXPLAINER_DATA_DIR=str(self.data))
-        command = [sys.executable, "-m", "explainer", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--max-visitors", str(self.plan.visitors)]
-        if self.plan.process_per_visitor:
-            command.append("--process-per-visitor")
-        command += self.extra_args
-        self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True, errors="replace",
-                                        preexec_fn=_ends_with_this_process())
-        threading.Thread(target=self._read_console, daemon=True).start()
-        if not self._ready.wait(READY_TIMEOUT_S) or self.process.poll() is not None:
-            raise RuntimeError("the server did not become ready: " + " | ".join(self.lines[-5:]))
-
-    def _read_console(self) -> None:
-        assert self.process is not None and self.process.stderr is not None
-        for line in self.process.stderr:
-            self.lines.append(line.rstrip("\n"))
-            if line.startswith("Ready on "):
-                self._ready.set()
-        self._ready.set()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def in_room(self) -> int:
-        """Visitors in the room according to the server's last console line."""
-        for line in reversed(self.lines):
-            if line.endswith("in the room)"):
-                return int(line.rsplit("(", 1)[1].split()[0])
-        return 0
-
-    def visitor_folders(self) -> list[Path]:
-        return sorted(self.tmp.glob("explainer-serve-*/visitor-*")) + sorted(self.tmp.glob("explainer-kiosk-*"))
-
-    def stop(self) -> int | None:
-        if self.process is None:
-            return None
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        return self.process.returncode
-
-    def remove(self) -> None:
-        shutil.rmtree(self.home, ignore_errors=True)
 
 
 async def _sample(probe: serve_probe.TreeProbe, stop: asyncio.Event) -> None:

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _quiz(args: argparse.Namespace, course: Course, station: Station | None, say: Callable[[str], None]) -> int:
-    from explainer.learning.progress import ProgressStore
+    from explainer.learning.progress_store import ProgressStore
     from explainer.learning.quiz_session import QuizSession
     from explainer.paths import data_paths
     from explainer.plain.quiz_prompt import PlainQuiz, StopQuiz

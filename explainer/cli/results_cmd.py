@@ -62,7 +62,7 @@ def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], in
 def run_export(args: argparse.Namespace) -> int:
     from explainer.cli.common import content_dir
     from explainer.course.load import read_course
-    from explainer.learning.progress import ProgressStore
+    from explainer.learning.progress_store import ProgressStore
     from explainer.paths import data_paths
 
     course, _ctx = read_course(content_dir(args))

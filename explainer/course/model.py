@@ -26,6 +26,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from explainer.course.problems import line_field, where_field
+
+# The reviewer seat's types live in seat_model; they are exported from here as before.
+from explainer.course.seat_model import Background as Background
+from explainer.course.seat_model import Clip as Clip
+from explainer.course.seat_model import ClipFact as ClipFact
+from explainer.course.seat_model import Household as Household
+from explainer.course.seat_model import Rule as Rule
+from explainer.course.seat_model import RuleExample as RuleExample
+from explainer.course.seat_model import ScriptLine as ScriptLine
+
 FORMAT_VERSION = 1
 
 ZONES = ("device", "cloud", "storage", "human")
@@ -33,14 +44,6 @@ SOURCE_KINDS = ("primary", "secondary")
 PAGE_KINDS = ("lesson", "notes")
 QUESTION_TYPES = ("single", "multi", "truefalse", "ordering", "matching", "numeric", "spot")
 PERSONAL_DATA_KINDS = ("names", "address", "health", "finances", "children", "routines")
-
-
-def _where() -> str:
-    return field(default="", compare=False, repr=False)
-
-
-def _line() -> int:
-    return field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,8 @@ class Source:
     kind: str  # "primary" | "secondary"
     note: str = ""
     copy: str = ""  # non-empty: ``url`` is a copy of the original (say whose), not the publisher's page
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,8 @@ class Fact:
     values: tuple[float, ...]
     unit: str = ""
     sources: tuple[str, ...] = ()
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,8 @@ class GlossaryTerm:
     definition: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,8 @@ class Page:
     short_tour: bool = False  # shown in the ~10 minute workshop tour
     citations: tuple[str, ...] = ()  # source ids in order of first use
     terms: tuple[str, ...] = ()  # glossary term ids in order of first use
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,8 @@ class Question:
     misconception: int | None = None  # number in the facts sheet's list of ten, if it targets one
     fact: str = ""  # id of a Fact in facts.toml that the right answer must state
     extra: tuple[tuple[str, object], ...] = ()  # a registered type's own keys (course.question_types)
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
     def get(self, key: str, default: object = None) -> object:
         """A value from ``extra``: the content of a question type that has keys of its own."""
@@ -170,8 +173,8 @@ class Misconception:
     belief: str  # what a learner may think
     fact: str  # what the sources show
     sources: tuple[str, ...]
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
 
 @dataclass(frozen=True)
@@ -187,121 +190,8 @@ class Station:
     pages: tuple[Page, ...] = ()
     questions: tuple[Question, ...] = ()
     recap: Page | None = None  # recap.md, "What you now know" (a page of kind "recap")
-    path: str = _where()
-    line: int = _line()
-
-
-@dataclass(frozen=True)
-class Household:
-    """A clearly fictional household whose synthetic clips reach the reviewer seat."""
-
-    id: str
-    name: str
-    members: tuple[str, ...]
-    description: str
-    city: str  # rough location, as a reviewer's tool reportedly showed
-    account: str
-    device_serial: str
-    path: str = _where()
-    line: int = _line()
-
-
-@dataclass(frozen=True)
-class ScriptLine:
-    """One voice in a clip: who speaks what, how, and when (seconds from the clip start)."""
-
-    speaker: str
-    text: str
-    voice: str = "en-us"
-    rate: int = 160
-    volume: float = 1.0
-    start: float = 0.0
-
-
-@dataclass(frozen=True)
-class Background:
-    """The room around the speakers."""
-
-    noise: str = "none"  # none | tv | music | kitchen
-    level: float = 0.0  # 0..1, loudness of the noise bed
-    distance: float = 1.0  # metres from the device; more = quieter and more reverberant
-
-
-@dataclass(frozen=True)
-class ClipFact:
-    """Something a stranger learns from a clip, and the clip's words that give it away.
-
-    ``kind`` is the personal-data flag it calls for (one of PERSONAL_DATA_KINDS), or "" for a
-    fact that is not personal data. The flags a clip expects are the kinds of its facts, so
-    each expected flag has its reason: the fact and the words.
-    """
-
-    text: str
-    words: str  # words of the clip's script that reveal the fact (checked)
-    kind: str = ""
-    path: str = _where()
-    line: int = _line()
-
-
-@dataclass(frozen=True)
-class Clip:
-    """A synthetic recording a reviewer is asked to transcribe and label."""
-
-    id: str
-    household: str
-    title: str
-    kind: str  # command | false-wake | overheard | child | hard | distress
-    lines: tuple[ScriptLine, ...]
-    background: Background
-    transcript: str  # what the rules say to transcribe (the reference for WER); "" for a false wake
-    intent: str | None  # the intended intent, or None
-    false_wake: bool
-    personal: tuple[str, ...]  # kinds from PERSONAL_DATA_KINDS (the kinds of ``facts``)
-    sensitive: bool
-    recorded_at: str  # time shown in the reviewer's tool (ISO 8601)
-    first_name: str  # the account holder's first name, as the tool reportedly showed
-    captions: str = ""  # what was audible, with [noise] / [unintelligible]
-    facts: tuple[ClipFact, ...] = ()  # what a listener learns, each tied to the words that say it
-    unclear_transcript: str = ""  # the transcript with [unintelligible] where the audio masks words
-    content_note: str = ""  # non-empty: opt-in, shown behind this note
-    audio: str = ""  # file name of the pre-rendered audio in clips/audio/
-    path: str = _where()
-    line: int = _line()
-
-
-@dataclass(frozen=True)
-class RuleExample:
-    """A worked example of one rule: a clip in brief, an answer, and whether the rule accepts it.
-
-    ``heard`` lists what the clip held, one "Speaker: words" line each (a "TV:" or "Radio:"
-    speaker is media); ``transcribe`` is what the rules say to type; ``typed`` the example's
-    answer. The checker scores every example and fails one whose verdict the scorer disagrees with.
-    """
-
-    verdict: str  # "accept" | "reject"
-    heard: tuple[str, ...]
-    transcribe: str
-    typed: str
-    why: str
-    false_wake: bool = False  # the example clip is a false wake
-    ticked_false_wake: bool | None = None  # the answer's flag (None: the same as ``false_wake``)
-    unclear: str = ""  # the transcript with [unintelligible] where the words are masked
-    path: str = _where()
-    line: int = _line()
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule of the reviewer's job: the sidebar's line, the full text (F2) and worked examples."""
-
-    id: str  # the scorer names rules by id (see explainer.learning.shift_score.RULE_IDS)
-    title: str
-    short: str  # the one line in the seat's sidebar
-    text: str  # the full rule, with [@source] citations
-    examples: tuple[RuleExample, ...] = ()
-    citations: tuple[str, ...] = ()
-    path: str = _where()
-    line: int = _line()
+    path: str = where_field()
+    line: int = line_field()
 
 
 @dataclass(frozen=True)

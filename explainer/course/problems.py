@@ -11,6 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def where_field() -> str:
+    """A content dataclass's ``path``: the file it was read from, so a later problem can point at it.
+    Like ``line_field`` it never takes part in equality (the same content read twice is equal)."""
+    return field(default="", compare=False, repr=False)
+
+
+def line_field() -> int:
+    """A content dataclass's ``line``: where in its file it was read."""
+    return field(default=0, compare=False, repr=False)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the content: ``path:line: message``."""

@@ -9,7 +9,8 @@ loads, then decodes), far too slow to do while a learner waits, so the result is
 * ``audio_sha256`` -- the exact audio (a re-rendered clip, a changed script: a new guess);
 * ``recogniser`` -- a fingerprint of the recogniser: the pocketsphinx version, the source of
   the lab modules that turn audio into words and intents, and the intent templates. Change any
-  of them and the stored guess no longer matches, so it is computed again.
+  of them and the stored guess no longer matches, so it is computed again
+  (``learning.guess_fingerprint``; its names are exported from here too).
 
 Shipped clips ship their guesses (``explainer clips guess --shipped`` writes them next to
 ``content/clips/audio/*.wav``); a guess for audio rendered on the learner's machine, or one a
@@ -19,8 +20,6 @@ cache. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import ast
-import hashlib
 import json
 import os
 import tempfile
@@ -30,15 +29,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-GUESS_VERSION = 1
+from explainer.learning.guess_fingerprint import GUESS_VERSION as GUESS_VERSION
+from explainer.learning.guess_fingerprint import audio_sha256 as audio_sha256
+from explainer.learning.guess_fingerprint import describe_recogniser as describe_recogniser
+from explainer.learning.guess_fingerprint import recogniser_files as recogniser_files
+from explainer.learning.guess_fingerprint import recogniser_fingerprint as recogniser_fingerprint
+
 GUESS_SUFFIX = ".guess.json"
 LIKELY_INTENTS = 4
-# The lab modules that turn a clip's audio into the guess; everything they import from
-# explainer.voice is part of the fingerprint too (found by reading their imports).
-RECOGNISER_MODULES = ("explainer.voice.asr", "explainer.voice.nlu", "explainer.voice.lab_service")
-# Reading a WAV (and the render effects beside it) does not change what the recogniser makes of
-# the samples, so edits there do not make every stored guess stale.
-NOT_RECOGNISER = frozenset({"explainer.voice.audio"})
 
 
 @dataclass(frozen=True)
@@ -80,77 +78,6 @@ class MachineGuess:
 
 class GuessUnavailable(Exception):
     """The recogniser could not run here; the message says why (for the status line)."""
-
-
-# -- what produced it ------------------------------------------------------------------------
-def _module_file(name: str) -> Path | None:
-    package = Path(__file__).resolve().parents[1]  # .../explainer
-    parts = name.split(".")[1:]
-    for candidate in (package.joinpath(*parts).with_suffix(".py"), package.joinpath(*parts, "__init__.py")):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _voice_imports(path: Path) -> set[str]:
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
-        return set()
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-        found.update(n for n in names if n.startswith("explainer.voice."))
-    return found
-
-
-def recogniser_files() -> list[Path]:
-    """The source files of the recogniser: RECOGNISER_MODULES and what they import from voice/."""
-    seen: dict[str, Path] = {}
-    todo = list(RECOGNISER_MODULES)
-    while todo:
-        name = todo.pop()
-        if name in seen or name in NOT_RECOGNISER:
-            continue
-        path = _module_file(name)
-        if path is None:
-            continue
-        seen[name] = path
-        todo.extend(_voice_imports(path))
-    return [seen[name] for name in sorted(seen)]
-
-
-def _pocketsphinx_version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("pocketsphinx")
-    except metadata.PackageNotFoundError:
-        return "missing"
-
-
-@cache
-def recogniser_fingerprint(intents_dir: Path) -> str:
-    """A hash of everything that decides the guess (see the module doc). Cached per process."""
-    digest = hashlib.sha256(f"guess {GUESS_VERSION} pocketsphinx {_pocketsphinx_version()}".encode())
-    for path in recogniser_files():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for path in sorted(Path(intents_dir).glob("*.y*ml")):
-        try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        except OSError:
-            continue
-    return digest.hexdigest()
-
-
-def describe_recogniser() -> str:
-    return f"lab recogniser (pocketsphinx {_pocketsphinx_version()})"
-
-
-def audio_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 # -- stored guesses ------------------------------------------------------------------------------

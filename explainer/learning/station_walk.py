@@ -7,16 +7,21 @@ to reading), with the previous step the page itself. Reached in order, after the
 the model is the station's last step and the next step is the end of the station.
 
 The short tour walks the same way over fewer pages (``journey.tour_pages``). Kept free of
-Textual so the rules can be tested as plain Python; the lesson screen only shows them.
+Textual so the rules can be tested as plain Python; the lesson screen only shows them, and
+records what the learner saw with ``record_seen``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from explainer.course.model import Page, Station
 from explainer.i18n import _
-from explainer.learning.journey import MODEL, tour_pages
+from explainer.learning.journey import MODEL, Step, tour_key, tour_pages
+
+if TYPE_CHECKING:
+    from explainer.learning.progress import Progress
 
 
 @dataclass
@@ -123,3 +128,25 @@ class StationWalk:
         if self.index + 1 == len(self.pages) and self.has_model:
             return _("Next: the model")
         return _("Next page")
+
+
+def record_seen(walk: StationWalk, progress: Progress) -> None:
+    """What the learner saw: a page read or the model opened (the tour keeps its own record), and
+    where they are (``progress.last``, for coming back). The caller saves."""
+    page = walk.page
+    if walk.tour:
+        progress.mark_tour_step(tour_key_for(walk))
+    elif page is not None:
+        progress.mark_page_read(page.id)
+    else:
+        progress.mark_model_seen(walk.station.id)
+    progress.last = {"mode": "lesson", "station": walk.station.id, "page": walk.key}
+    if walk.tour:
+        progress.last["tour"] = True
+
+
+def tour_key_for(walk: StationWalk) -> str:
+    """The tour's record of where the walk is: "station/slug" or "station/model"."""
+    page = walk.page
+    step = Step("page", walk.station.id, page_slug=page.slug) if page is not None else Step("model", walk.station.id)
+    return tour_key(step)

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from explainer import privacy
 from explainer.learning.old_tour import adopt_old_tour
-from explainer.learning.progress import Progress, ProgressStore, SaveResult
+from explainer.learning.progress import Progress
+from explainer.learning.progress_store import ProgressStore, SaveResult
 from explainer.learning.settings import Settings, SettingsStore
 from explainer.tui.textual_private import mark_css_current
 

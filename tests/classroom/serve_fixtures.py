@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import aiohttp
 
-from explainer.bench.serve import Plan, ServerUnderTest
+from explainer.bench.serve import Plan
+from explainer.bench.serve_server import ServerUnderTest
 from explainer.bench.serve_visitor import Screen, _until, open_session, receive
 from explainer.course.load import load_course
 from explainer.paths import packaged_content_dir

@@ -24,6 +24,7 @@ from explainer.learning.progress import Progress
 from explainer.learning.quiz import correct_answer
 from explainer.paths import data_paths
 from explainer.tui.config import AppConfig
+from explainer.tui.widgets.lab_choices import clip_options
 from tests.pilot import screen_text
 
 SIZE = (80, 24)
@@ -133,12 +134,12 @@ async def test_a_kiosk_visit_writes_no_file(private_temp: Path, no_sound, _isola
         app.open_lab()  # the voice lab: a recorded clip through the whole pipeline, into the history
         await settle(pilot)
         lab = app.screen
-        lab.query_one("#lab-clip").value = next(value for _label, value in lab._clip_options() if value)
+        lab.query_one("#lab-clip").value = next(value for _label, value in clip_options(app.course.clips) if value)
         await settle(pilot)
         lab.action_run()
         for _ in range(1500):
             await pilot.pause(0.02)
-            if not lab._trace_running:
+            if not lab.running:
                 break
         assert app.scratch is not None and app.scratch.root.parent == private_temp
         assert app.config.data.history_db.is_file(), "the lab's history lives in the scratch folder"

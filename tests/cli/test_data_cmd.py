@@ -10,7 +10,8 @@ import pytest
 
 from explainer.cli import run
 from explainer.course.cache import load_course_cached
-from explainer.learning.progress import Progress, ProgressStore
+from explainer.learning.progress import Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.paths import data_paths, packaged_content_dir
 
 

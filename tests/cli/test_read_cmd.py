@@ -9,7 +9,7 @@ import sys
 
 from explainer.cli import run
 from explainer.course.load import load_course
-from explainer.learning.progress import ProgressStore
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.quiz import correct_answer, shuffled_options
 from explainer.learning.quiz_session import QuizSession
 from explainer.paths import packaged_content_dir

@@ -11,7 +11,8 @@ import pytest
 from explainer.cli import run
 from explainer.course.load import read_course
 from explainer.learning import results as results_module
-from explainer.learning.progress import Progress, ProgressStore
+from explainer.learning.progress import Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.quiz_session import quiz_questions
 from explainer.paths import data_paths, packaged_content_dir
 

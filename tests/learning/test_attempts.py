@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from explainer.learning import attempts
-from explainer.learning.progress import Progress, ProgressStore
+from explainer.learning.progress import Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.quiz import correct_answer
 from explainer.learning.quiz_session import QuizSession
 from tests.builders import make_course

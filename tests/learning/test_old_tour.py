@@ -18,7 +18,7 @@ import pytest
 from explainer.course.load import load_course
 from explainer.learning.journey import Journey, Step
 from explainer.learning.old_tour import adopt_old_tour
-from explainer.learning.progress import ProgressStore
+from explainer.learning.progress_store import ProgressStore
 from explainer.paths import packaged_content_dir
 
 OLD_TOUR = Path(__file__).parent / "data" / "progress-v1-tour.json"

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from explainer import privacy
-from explainer.learning.progress import Progress, ProgressStore
+from explainer.learning.progress import Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
 from explainer.paths import data_paths
 from tests.pilot import notices_shown

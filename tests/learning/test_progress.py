@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.learning.progress import FORMAT, VERSION, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, VERSION, Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.settings import Settings, SettingsStore
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from explainer.learning.progress import ProgressStore
+from explainer.learning.progress_store import ProgressStore
 
 WRITER = r"""
 import sys
 from pathlib import Path
-from explainer.learning.progress import ProgressStore
+from explainer.learning.progress_store import ProgressStore
 store = ProgressStore(Path(sys.argv[1]))
 prefix, count = sys.argv[2], int(sys.argv[3])
 progress = store.load().progress

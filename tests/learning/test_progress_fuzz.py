@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer.learning.progress import FORMAT, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.settings import SettingsStore
 
 json_values = st.recursive(

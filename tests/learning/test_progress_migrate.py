@@ -12,8 +12,9 @@ import shutil
 from pathlib import Path
 
 from explainer.learning import attempts
-from explainer.learning.progress import VERSION, ProgressStore
+from explainer.learning.progress import VERSION
 from explainer.learning.progress_migrate import migrate
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.quiz_session import QuizSession
 
 V1 = Path(__file__).parent / "data" / "progress-v1.json"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.learning.progress import Progress, ProgressStore
+from explainer.learning.progress import Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.learning.quiz import correct_answer
 from explainer.learning.quiz_session import QuizSession, UnknownQuiz, quiz_questions
 from explainer.learning.results import results

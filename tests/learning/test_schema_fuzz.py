@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from explainer.course.load import load_course
 from explainer.learning import schema
-from explainer.learning.progress import FORMAT, VERSION, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, VERSION, Progress
 from explainer.learning.progress_schema import PROGRESS
+from explainer.learning.progress_store import ProgressStore
 from explainer.paths import packaged_content_dir
 from tests.schema_strategies import course_ids, fitting
 

@@ -152,7 +152,8 @@ def test_debrief_adds_up_flagged_and_missed_details():
 
 
 def test_a_new_shift_never_inherits_old_answers_through_the_progress_merge(tmp_path):
-    from explainer.learning.progress import Progress, ProgressStore
+    from explainer.learning.progress import Progress
+    from explainer.learning.progress_store import ProgressStore
 
     course, clock = make_course(), FakeClock()
     store = ProgressStore(tmp_path / "progress.json")

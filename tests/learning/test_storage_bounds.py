@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from explainer.learning import storage
-from explainer.learning.progress import FORMAT, Progress, ProgressStore
+from explainer.learning.progress import FORMAT, Progress
+from explainer.learning.progress_store import ProgressStore
 from explainer.paths import write_cache_file
 
 

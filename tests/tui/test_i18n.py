@@ -24,6 +24,7 @@ CATALOGUE = PACKAGE / "locale" / "es.toml"
 # Screens and widgets a learner meets on the main path: every one of their strings must be translated.
 STRICT = [
     "tui/app.py", "tui/commands.py", "tui/screens/map.py", "tui/screens/help.py", "tui/screens/lesson.py",
+    "tui/screens/lesson_keys.py",
     "tui/screens/quiz.py", "tui/screens/results.py", "tui/screens/settings.py", "tui/screens/reviewer.py",
     "tui/screens/reviewer_debrief.py", "tui/screens/reviewer_rules.py", "tui/screens/reviewer_intent.py",
     "tui/screens/reviewer_own.py", "tui/widgets/reviewer_panes.py", "tui/widgets/reviewer_player.py",
@@ -31,7 +32,8 @@ STRICT = [
     "tui/screens/station_end.py",
     "tui/screens/quiz_end.py",
     "tui/screens/too_small.py", "tui/screens/kiosk_attract.py", "tui/screens/kiosk_host.py",
-    "tui/widgets/questions", "tui/widgets/page_view.py", "tui/widgets/sources_panel.py",
+    "tui/widgets/questions", "tui/widgets/page_view.py", "tui/widgets/page_text.py",
+    "tui/widgets/sources_panel.py",
     "tui/widgets/reviewer_task.py", "tui/widgets/reviewer_feedback.py", "tui/widgets/reviewer_bars.py",
 ]
 

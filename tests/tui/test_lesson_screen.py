@@ -198,7 +198,7 @@ def test_list_items_and_asides_wrap_with_a_hanging_indent():
     from rich.style import Style
 
     from explainer.course.model import Page
-    from explainer.tui.widgets.page_view import build_page_text
+    from explainer.tui.widgets.page_text import build_page_text
     from tests.builders import make_course
 
     course = make_course()

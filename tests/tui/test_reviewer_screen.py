@@ -115,7 +115,7 @@ async def test_a_whole_shift_by_keys_only_counting_the_keys(real_seat):
                     await keys.press("e", "ctrl+u")
                     await keys.type(normalise(clip.transcript))
                     await keys.press("enter")  # ends the edit
-                likely = screen._likely(prepared)
+                likely = screen.likely(prepared)
                 if clip.intent in likely:
                     await keys.press("i", str(likely.index(clip.intent) + 1))
                 else:

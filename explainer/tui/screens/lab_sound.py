@@ -2,12 +2,13 @@
 recording, and playing back a run.
 
 Before the first run the speech engine and the sound device are asked (slow), then the speech
-decoder is loaded.  Recording from the microphone is asked first (the audio stays in memory; it is saved only when
-the learner presses k), and a run's input or reply plays with the waveform's playhead following
-it.  These are the lab's parts that touch a microphone and speakers -- the ones a learner with
-no sound card meets as one clear sentence instead -- so they live together, apart from the
-screen that draws the trace and runs the pipeline.  ``LabSound`` is a helper the screen owns,
-not a mixin: it asks the screen only for its status line, its trace view and a run.
+decoder is loaded.  Recording from the microphone is asked first (the audio stays in memory;
+it is saved only when the learner presses k), and a run's input or reply plays with the
+waveform's playhead following it.  These are the lab's parts that touch a speech engine, a
+microphone and speakers -- the ones a learner with no sound card meets as one clear sentence
+instead -- so they live together, apart from the screen that draws the trace and runs the
+pipeline.  ``LabSound`` is a helper the screen owns, not a mixin: it goes through the screen's
+public parts (its status line, fields, trace view, ``running`` and ``action_run``).
 """
 
 from __future__ import annotations

@@ -27,42 +27,24 @@ from textual.widgets import Static
 
 from explainer.course.model import Course, Page, Station
 from explainer.i18n import _
-from explainer.learning.journey import Step, tour_key
-from explainer.learning.station_walk import StationWalk
+from explainer.learning.station_walk import StationWalk, record_seen
 from explainer.tui.host import Host
 from explainer.tui.narration import Narrator, narration_text
+from explainer.tui.screens.lesson_keys import LESSON_BINDINGS, enabled
 from explainer.tui.screens.station_end import StationEndDialog
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.glossary_popup import GlossaryPopup
 from explainer.tui.widgets.lesson_body import LessonBody
 from explainer.tui.widgets.models import ModelInteracted
-from explainer.tui.widgets.page_view import PageView, page_citations, page_terms
+from explainer.tui.widgets.page_text import page_citations, page_terms
+from explainer.tui.widgets.page_view import PageView
 from explainer.tui.widgets.sources_panel import SourcesPanel
 from explainer.tui.widgets.text_fields import text_field_focused
-
-COURSE_KEYS = {"next_page", "previous_page", "open_model", "sources", "glossary", "read_aloud", "back_to_map", "source"}
-PAGE_ONLY = {"open_model", "glossary", "read_aloud", "source"}
 
 
 class LessonScreen(Screen[None]):
     HELP_TITLE = "Lesson"
-    BINDINGS = [
-        # one key, four meanings: check_action shows the one that applies (and the footer says it)
-        Binding("n,right", "next_page('more')", "More below"),
-        Binding("n,right", "next_page('page')", "Next"),
-        Binding("n,right", "next_page('detour')", "Back to reading"),
-        Binding("n,right", "next_page('end')", "End of station"),
-        Binding("p,left", "previous_page", "Back"),
-        Binding("m", "open_model", "Model"),
-        Binding("s", "sources", "Sources"),
-        Binding("g", "glossary", "Words"),
-        Binding("r", "read_aloud", "Read aloud"),
-        Binding("q", "back_to_map", "Map"),
-        Binding("escape", "leave_field", "Leave the field"),
-        Binding("escape", "stay", "Stay", show=False),  # never leaves the station (q does)
-        # one description for all nine, so the help screen lists them as one row
-        *[Binding(str(n), f"source({n})", "Open source 1-9", show=False) for n in range(1, 10)],
-    ]
+    BINDINGS = list[Binding | tuple[str, str] | tuple[str, str, str]](LESSON_BINDINGS)
 
     app = getters.app(Host)
 
@@ -160,42 +142,14 @@ class LessonScreen(Screen[None]):
         self.query_one("#lesson-header", Static).update(header)
 
     def _record(self) -> None:
-        """What the learner saw: a page read or the model opened (the tour keeps its own record)."""
-        walk = self.walk
-        if walk is None:
-            return
-        progress = self.app.progress
-        page = walk.page
-        if walk.tour:
-            progress.mark_tour_step(tour_key_for(walk))
-        elif page is not None:
-            progress.mark_page_read(page.id)
-        else:
-            progress.mark_model_seen(walk.station.id)
-        progress.last = {"mode": "lesson", "station": walk.station.id, "page": walk.key}
-        if walk.tour:
-            progress.last["tour"] = True
-        self.app.save_progress()
+        """What the learner saw, saved (``learning.station_walk.record_seen``)."""
+        if self.walk is not None:
+            record_seen(self.walk, self.app.progress)
+            self.app.save_progress()
 
     # -- which keys apply here ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        walk = self.walk
-        if action == "leave_field":
-            return text_field_focused(self)
-        if action == "stay":
-            return not text_field_focused(self)
-        if action in COURSE_KEYS and text_field_focused(self):
-            return False  # the field takes these keys; the footer shows Esc and F1 instead
-        if walk is None:
-            return True
-        if action in PAGE_ONLY and walk.at_model:
-            return False
-        if action == "next_page":
-            wanted = "more" if self._more_below() else "detour" if walk.on_detour else "end" if walk.at_end else "page"
-            return parameters[:1] == (wanted,)
-        if action == "previous_page":
-            return True if walk.index > 0 or walk.on_detour else None
-        return True
+        return enabled(action, parameters, self.walk, in_field=text_field_focused(self), more_below=self._more_below)
 
     # -- moving ---------------------------------------------------------------------------
     def _more_below(self) -> bool:
@@ -337,9 +291,3 @@ class LessonScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self.narrator.stop()
 
-
-def tour_key_for(walk: StationWalk) -> str:
-    """The tour's record of where the walk is: "station/slug" or "station/model"."""
-    page = walk.page
-    step = Step("page", walk.station.id, page_slug=page.slug) if page is not None else Step("model", walk.station.id)
-    return tour_key(step)

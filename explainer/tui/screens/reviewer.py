@@ -13,16 +13,16 @@ This screen is glue: the order of a shift is ``learning.shift_flow.ShiftFlow`` (
 machine, tested without Textual), the answer being built is ``learning.shift_draft.TaskDraft``,
 and clips are prepared in the background by ``learning.shift_prepare.ClipPreparer`` -- the
 next clip's audio, waveform and stored machine guess are ready before the learner presses
-Next. The panes are widgets (``widgets.reviewer_panes``, ``reviewer_task``, ``reviewer_player``).
+Next (``screens.reviewer_ahead`` hands them over). The panes are widgets (``widgets.reviewer_panes``,
+``reviewer_task``, ``reviewer_player``); the end of a shift pushes its screens (``screens.reviewer_end``).
 """
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
-from textual import getters, on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -31,21 +31,19 @@ from textual.widgets import Checkbox, ContentSwitcher
 from explainer.course.model import Course
 from explainer.i18n import _
 from explainer.learning.shift import DISTRESS_KIND
-from explainer.learning.shift_debrief import build_debrief
 from explainer.learning.shift_draft import TaskDraft, short_list
 from explainer.learning.shift_flow import ShiftFlow, Step
 from explainer.learning.shift_prepare import ClipPreparer, PreparedClip
 from explainer.tui.host import Host
-from explainer.tui.screens.reviewer_debrief import ReviewerDebriefScreen
+from explainer.tui.screens.reviewer_ahead import ClipsAhead
+from explainer.tui.screens.reviewer_end import ShiftEnd
 from explainer.tui.screens.reviewer_intent import IntentPicker
-from explainer.tui.screens.reviewer_keys import SEAT_BINDINGS, enabled
-from explainer.tui.screens.reviewer_own import ReviewerOwnClipScreen, fetch_own_audio, own_clips
+from explainer.tui.screens.reviewer_keys import SEAT_BINDINGS, enabled_now
 from explainer.tui.screens.reviewer_rules import ReviewerRulesScreen
 from explainer.tui.sound_words import no_sound_words
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.footer import Footer
 from explainer.tui.widgets.reviewer_bars import ShiftBar, SyntheticBanner
-from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_panes import (
     FeedbackPane,
     GatePane,
@@ -57,8 +55,6 @@ from explainer.tui.widgets.reviewer_work import WorkPane
 from explainer.tui.worker_watch import log_detail
 
 AUTOSAVE_TICKS = 15  # seconds of active time between automatic saves
-AHEAD = 1  # clips prepared ahead of the one on screen straight away; the rest while the learner works
-REST_AFTER_S = 0.3  # seconds after a task opens before the rest of the shift is prepared
 PANES = {
     Step.INTRO: "reviewer-intro",
     Step.GATE: "reviewer-gate",
@@ -77,12 +73,12 @@ class ReviewerScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="reviewer-screen")
         self.flow: ShiftFlow | None = None
-        self.preparer: ClipPreparer | None = None
+        self.ahead = ClipsAhead(self)  # the clips prepared in the background
+        self.end = ShiftEnd(self)  # the own clip and the debrief, pushed on top
         self._told_no_sound = False
         self._ticks = 0
         self._work_mounted = False
-        self._shown_clip: str | None = None
-        self._pushed: Step | None = None
+        self.shown_clip: str | None = None
 
     # -- what the app gives the seat (the typed door: tui/host.py) --------------------------------------
     app = getters.app(Host)
@@ -96,9 +92,6 @@ class ReviewerScreen(Screen[None]):
 
     def _sound_wanted(self) -> bool:
         return self.app.config.audio
-
-    def _cache_dir(self) -> Path:
-        return self.app.config.data.clip_cache_dir
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -127,6 +120,11 @@ class ReviewerScreen(Screen[None]):
         """The task pane (mounted by ``_mount_work`` before any clip is shown)."""
         return self.query_one(WorkPane)
 
+    @property
+    def preparer(self) -> ClipPreparer | None:
+        """The background preparer, once a shift wanted clips (``reviewer_ahead``)."""
+        return self.ahead.preparer
+
     # -- lifecycle -------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.flow = ShiftFlow(
@@ -136,7 +134,7 @@ class ReviewerScreen(Screen[None]):
         self.call_after_refresh(self._mount_work)
 
     async def on_screen_resume(self) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         if flow.shift is None and flow.step is Step.INTRO:
             notice = flow.resume()
             if notice:
@@ -147,7 +145,7 @@ class ReviewerScreen(Screen[None]):
                     markup=False,
                 )
         flow.show()
-        self._prepare_ahead()
+        self.ahead.prepare()
         await self._render_step(flow.step)
 
     def on_screen_suspend(self) -> None:
@@ -157,10 +155,9 @@ class ReviewerScreen(Screen[None]):
             self.flow.hide()
 
     def on_unmount(self) -> None:
-        if self.preparer is not None:
-            self.preparer.close()
+        self.ahead.close()
 
-    def _flow(self) -> ShiftFlow:
+    def shift_flow(self) -> ShiftFlow:
         assert self.flow is not None
         return self.flow
 
@@ -172,60 +169,12 @@ class ReviewerScreen(Screen[None]):
             if self._ticks % AUTOSAVE_TICKS == 0:  # quitting with Ctrl+Q loses at most this much
                 flow.save()
 
-    # -- preparing clips in the background ---------------------------------------------------------
-    def _prepare_ahead(self, ahead: int | None = AHEAD) -> None:
-        """Queue the clip on screen and the next ``ahead`` (all with None) for the preparer.
-
-        The rest follow once a task is on screen (``_show_task``): preparing all of a shift's clips
-        the moment Start is pressed competed with drawing the first ones (measured: the first Next
-        took twice as long as the others in ``explainer bench``).
-        """
-        flow = self._flow()
-        wanted = flow.to_prepare()
-        if ahead is not None:
-            wanted = wanted[: ahead + 1]
-        if not wanted:
-            return
-        if self.preparer is None:
-            self.preparer = ClipPreparer(self.course, self._cache_dir(), self._prepared_off_thread,
-                                         self._progress_off_thread)
-        for clip_id in wanted:  # prepared for an earlier shift: hand it over again at once
-            ready = self.preparer.get(clip_id)
-            if ready is not None and clip_id not in flow.prepared:
-                flow.ready(ready)
-        self.preparer.want(wanted)
-
-    def _prepared_off_thread(self, prepared: PreparedClip) -> None:
-        try:
-            self.app.call_from_thread(self._prepared, prepared)
-        except RuntimeError:  # the app is closing
-            pass
-
-    def _progress_off_thread(self, clip_id: str, done: int, total: int, what: str) -> None:
-        try:
-            self.app.call_from_thread(self._render_progress, clip_id, done, total, what)
-        except RuntimeError:
-            pass
-
-    def _prepared(self, prepared: PreparedClip) -> None:
-        flow = self._flow()
-        was_task = flow.step is Step.TASK
-        if not flow.ready(prepared):
-            return
-        if was_task and self._shown_clip == prepared.clip_id:  # the late machine guess of the clip on screen
-            self.pane.late_guess(prepared, self._likely(prepared))
-
-    def _render_progress(self, clip_id: str, done: int, total: int, what: str) -> None:
-        flow = self.flow
-        if flow is not None and flow.step is Step.LOADING and flow.clip is not None and flow.clip.id == clip_id:
-            self.query_one(LoadingPane).progress(done, total, what)
-
     # -- drawing each step ------------------------------------------------------------------------
     def _changed(self, step: Step) -> None:
         self.call_later(self._render_step, step)
 
     async def _render_step(self, step: Step) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         if step is not flow.step:
             return  # a later change already drew
         if step in (Step.TASK, Step.FEEDBACK):
@@ -234,43 +183,38 @@ class ReviewerScreen(Screen[None]):
             self._draw_step(step)
 
     def _draw_step(self, step: Step) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         self.query_one(ShiftBar).show(flow.shift, flow.shifts_finished)
         if step in PANES:
             getattr(self, f"_show_{step.value}")()
             self.query_one(ContentSwitcher).current = PANES[step]
-        elif step is Step.OWN_CHECK:
-            self.set_focus(None)
-            self._look_for_own_clip(flow.offered_own())
-        elif step is Step.OWN and self._pushed is not Step.OWN:
-            self._push_own()
-        elif step is Step.DEBRIEF and self._pushed is not Step.DEBRIEF:
-            self._push_debrief()
+        else:
+            self.end.draw(step)  # the own clip and the debrief
         self.refresh_bindings()
 
     def _show_intro(self) -> None:
-        self._shown_clip = None
+        self.shown_clip = None
         self.set_focus(self.query_one("#reviewer-start", ActionButton))
 
     def _show_gate(self) -> None:
-        clip = self._flow().clip
+        clip = self.shift_flow().clip
         self.query_one(GatePane).show(clip.content_note if clip else "")
         self.set_focus(self.query_one("#reviewer-gate-skip", ActionButton))
 
     def _show_loading(self) -> None:
         self.set_focus(None)  # nothing on this pane to press; the hidden panes must not keep focus
-        self.query_one(LoadingPane).waiting(self._flow().position)
+        self.query_one(LoadingPane).waiting(self.shift_flow().position)
 
     def _show_task(self) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         clip, prepared = flow.clip, flow.current_prepared()
         if clip is None:
             return
         work = self.pane
-        if self._shown_clip != clip.id:  # a new clip: a fresh form; a resumed one keeps its draft
-            self._shown_clip = clip.id
+        if self.shown_clip != clip.id:  # a new clip: a fresh form; a resumed one keeps its draft
+            self.shown_clip = clip.id
             draft = TaskDraft(prepared.guess.text if prepared and prepared.guess else "")
-            work.open_clip(clip, prepared, flow.position, draft, self._likely(prepared))
+            work.open_clip(clip, prepared, flow.position, draft, self.likely(prepared))
             if prepared is not None and prepared.audio is None and prepared.notice:
                 self.notify(prepared.notice, severity="warning", markup=False)
             if not work.player.audible and not self._told_no_sound:
@@ -278,46 +222,37 @@ class ReviewerScreen(Screen[None]):
                 self._tell_no_sound(work.player.reason)
         work.status()
         self.set_focus(work.player)
-        self.set_timer(REST_AFTER_S, lambda: self._prepare_ahead(None))  # the rest, while the learner works
+        self.ahead.prepare_rest()  # the rest of the shift, while the learner works
 
     def _tell_no_sound(self, reason: str) -> None:
         """Plain words on screen; the sound library's own message into the error log, for a teacher."""
         silent = no_sound_words(reason, served=self.app.config.served)
         self.notify(log_detail(self, "reviewer seat: no sound", silent.words, silent.detail), timeout=10, markup=False)
 
-    def _likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
+    def likely(self, prepared: PreparedClip | None) -> tuple[str, ...]:
         guessed = prepared.guess.intents if prepared is not None and prepared.guess is not None else ()
         return short_list(guessed, tuple(self.course.intents))
 
     def _show_feedback(self) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         if flow.score is None or flow.scored_clip is None or flow.answer is None or flow.shift is None:
             return
         seconds = flow.shift.records[flow.scored_clip.id].seconds
         position = f"{len(flow.shift.records)}/{len(flow.shift.clip_ids)}"
-        self.query_one(ReviewerFeedback).show(self.course, flow.scored_clip, flow.score, seconds, position, flow.answer)
-        self.query_one(FeedbackPane).scroll(-10_000)
-        label = _("See the debrief ⏎") if flow.finished else _("Next clip ⏎")
-        next_button = self.query_one("#reviewer-next", ActionButton)
-        next_button.update(label)
-        self.set_focus(next_button)
+        self.set_focus(self.query_one(FeedbackPane).show(self.course, flow.scored_clip, flow.score, seconds, position,
+                                                         flow.answer, finished=flow.finished))
 
     # -- keys: which work now ----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        flow = self.flow
-        clip = flow.clip if flow is not None else None
-        return enabled(
-            action, flow.step if flow is not None else Step.INTRO, has_optin=bool(self.query("#reviewer-optin")),
-            content_note=clip is not None and bool(clip.content_note),
-        )
+        return enabled_now(action, self.flow, has_optin=bool(self.query("#reviewer-optin")))
 
     # -- intro and gate ----------------------------------------------------------------------------
     @on(ActionButton.Pressed, "#reviewer-start")
     def _start(self) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         include = bool(self.query("#reviewer-optin")) and self.query_one("#reviewer-optin", Checkbox).value
         flow.start(include_distress=include, seed=flow.next_seed(self.app.config.seed))
-        self._prepare_ahead()
+        self.ahead.prepare()
 
     def action_optin(self) -> None:
         box = self.query_one("#reviewer-optin", Checkbox)
@@ -325,32 +260,32 @@ class ReviewerScreen(Screen[None]):
 
     @on(ActionButton.Pressed, "#reviewer-gate-listen")
     def action_listen(self) -> None:
-        self._flow().listen()
+        self.shift_flow().listen()
 
     @on(ActionButton.Pressed, "#reviewer-gate-skip")
     def action_skip(self) -> None:
         for player in self.query(ReviewerPlayer):
             player.unload()
-        self._flow().skip()
+        self.shift_flow().skip()
 
     # -- the task (its keys are the pane's) ------------------------------------------------------------
     @on(WorkPane.IntentWanted)
     def _pick_intent(self) -> None:
         pane = self.pane
-        picker = IntentPicker(self._likely(pane.prepared), tuple(self.course.intents), pane.draft.intent)
+        picker = IntentPicker(self.likely(pane.prepared), tuple(self.course.intents), pane.draft.intent)
         self.app.push_screen(picker, pane.set_intent)
 
     @on(WorkPane.SubmitWanted)
     def _submit(self) -> None:
-        flow = self._flow()
+        flow = self.shift_flow()
         if flow.step is Step.TASK:
             flow.submit(self.pane.draft.answer())
 
     # -- feedback ---------------------------------------------------------------------------------
     @on(ActionButton.Pressed, "#reviewer-next")
     def action_next(self) -> None:
-        self._flow().next()
-        self._prepare_ahead()
+        self.shift_flow().next()
+        self.ahead.prepare()
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(FeedbackPane).scroll(lines)
@@ -362,44 +297,3 @@ class ReviewerScreen(Screen[None]):
 
     def action_rules(self) -> None:
         self.app.push_screen(ReviewerRulesScreen(self.course))
-
-    # -- the end of the shift ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="reviewer-own", exit_on_error=False)
-    def _look_for_own_clip(self, offered: set[int]) -> None:
-        """Find a selected lab upload not offered before and fetch its audio (off the UI thread)."""
-        entry, path = None, None
-        data = self.app.config.data
-        entries = own_clips(data.history_db, offered)
-        if entries:
-            entry = entries[0]
-            path = fetch_own_audio(data.history_db, entry.id, data.clip_cache_dir / f"own-{entry.id}.wav")
-        self.app.call_from_thread(self._own_found, entry, path)
-
-    def _own_found(self, entry: Any, path: Path | None) -> None:
-        self._own = (entry, path)
-        self._flow().own_found(entry.id if entry is not None else None)
-
-    def _push_own(self) -> None:
-        self._pushed = Step.OWN
-        entry, path = getattr(self, "_own", (None, None))
-        if entry is None:
-            self._flow().own_done()
-            return
-
-        def done(_result: None) -> None:
-            self._pushed = None
-            self._flow().own_done()
-
-        self.app.push_screen(ReviewerOwnClipScreen(entry, path, sound=self._sound_wanted()), done)
-
-    def _push_debrief(self) -> None:
-        flow = self._flow()
-        if flow.shift is None:
-            return
-        self._pushed = Step.DEBRIEF
-
-        def done(_new: bool | None) -> None:
-            self._pushed = None
-            flow.close_debrief()
-
-        self.app.push_screen(ReviewerDebriefScreen(build_debrief(flow.shift, self.course)), done)

@@ -4,7 +4,7 @@ The keys of a clip's task (play, edit, intent, flags, submit...) belong to the t
 (``widgets.reviewer_work.WorkPane``), so they work exactly while the focus is in it. These are
 the seat's own: the opt-in, the content-note gate, Next and scrolling on the feedback, the rules
 and leaving. A key that does nothing in the current step is turned off (and so hidden from the
-footer and the ``?`` help) by ``enabled``, which the screen's ``check_action`` calls. Key
+footer and the ``?`` help) by ``enabled`` (``enabled_now``: at the flow's step), which the screen's ``check_action`` calls. Key
 descriptions are English here and translated when shown (``explainer.i18n.label``).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from explainer.learning.shift_flow import Step
+from explainer.learning.shift_flow import ShiftFlow, Step
 
 SEAT_BINDINGS = [
     Binding("o", "optin", "Content-note clip"),
@@ -41,3 +41,10 @@ def enabled(action: str, step: Step, *, has_optin: bool, content_note: bool) -> 
     if action in ("next", "scroll"):
         return step is Step.FEEDBACK
     return True
+
+
+def enabled_now(action: str, flow: ShiftFlow | None, *, has_optin: bool) -> bool:
+    """``enabled`` in the step the seat's ``flow`` is at now (no flow yet: the intro)."""
+    clip = flow.clip if flow is not None else None
+    return enabled(action, flow.step if flow is not None else Step.INTRO, has_optin=has_optin,
+                   content_note=clip is not None and bool(clip.content_note))

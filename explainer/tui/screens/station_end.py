@@ -24,7 +24,7 @@ from explainer.course.model import Course, Station
 from explainer.i18n import _
 from explainer.learning.journey import Journey, ProgressLike, numbered_title, plural
 from explainer.tui.screens.choice_dialog import ChoiceDialog, choice_moves
-from explainer.tui.widgets.page_view import build_page_text, page_citations
+from explainer.tui.widgets.page_text import build_page_text, page_citations
 from explainer.tui.widgets.sources_panel import SourcesPanel
 
 

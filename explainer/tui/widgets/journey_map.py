@@ -5,8 +5,9 @@ arrows between zones and each station's state as an icon AND words ("● done", 
 is left), so it reads
 the same in colour, in monochrome (NO_COLOR) and to a screen reader. It used to be ~25 widgets
 (a tile, a connector and a column each); ``explainer bench`` measured ~170 ms of styling and
-layout for them on every start and every return to the map, so the layout is now computed here,
-in plain code, and styled through component classes (theme variables live in app.tcss).
+layout for them on every start and every return to the map, so the layout is now computed in
+plain code (``journey_map_layout``) and styled through component classes (theme variables live in
+app.tcss).
 
 The widget owns its cursor: ↑↓/jk move within a zone, ←→/hl to the neighbouring zone on the same
 row, enter (or a click) chooses. It knows nothing about the app: it posts ``Chosen`` for a
@@ -17,9 +18,7 @@ buttons above or below.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -31,40 +30,17 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from explainer.course.model import ZONES, Station
-from explainer.i18n import _
 from explainer.learning.journey import numbered_title as numbered
+from explainer.tui.widgets.journey_map_layout import (
+    ARROW_WIDTH,
+    STATE_ICONS,
+    Spot,
+    column_lines,
+    column_width,
+    state_label,
+)
 
-STATE_ICONS = {"not started": "○", "in progress": "◐", "done": "●"}
-ZONE_LABELS = {"device": "On the device", "cloud": "In the cloud", "storage": "In storage", "human": "To a human"}
-ARROW_WIDTH = 2  # "→ " between two zones
 CURSOR_BAR = "▌"  # left of the focused station: visible without colour too
-
-
-def state_label(state: str, left: str = "", width: int | None = None) -> str:
-    """ "● done", "○ not started", or for a station under way what is left: "◐ 2 pages · quiz".
-
-    What is left is cut at a whole item with " …" when the column is too narrow (the hint line
-    under the map says it in full); "in progress" is the last resort.
-    """
-    icon = STATE_ICONS.get(state, "?")
-    if state != "in progress" or not left:
-        return f"{icon} {_(state)}"
-    items = left.split(" · ")
-    for count in range(len(items), 0, -1):
-        shown = f"{icon} " + " · ".join(items[:count]) + ("" if count == len(items) else " …")
-        if width is None or len(shown) <= width:
-            return shown
-    return f"{icon} {_(state)}"
-
-
-@dataclass(frozen=True)
-class Spot:
-    """Where one station sits on the drawn map (cells, relative to the widget)."""
-
-    station_id: str
-    column: int
-    row: int  # index within its zone
-    region: Region
 
 
 class JourneyMap(Widget, can_focus=True):
@@ -151,34 +127,14 @@ class JourneyMap(Widget, can_focus=True):
             self.post_message(self.Highlighted(self.station))
 
     # -- layout ---------------------------------------------------------------------------
-    def _column_width(self, width: int) -> int:
-        return max(8, (width - ARROW_WIDTH * (len(ZONES) - 1)) // len(ZONES))
-
-    def _wrap(self, text: str, width: int) -> list[str]:
-        return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
-
     def _column_lines(self, column: int, width: int) -> list[tuple[str, str, int | None]]:
-        """(text, kind, station index) per line of one zone; kind picks the style."""
-        inner = width - 1  # one cell for the cursor bar
-        zone = ZONES[column]
-        lines: list[tuple[str, str, int | None]] = [
-            (line, "zone", None) for line in self._wrap(_(ZONE_LABELS[zone]).upper(), width)
-        ]
-        for row, station in enumerate(self.columns[column]):
-            index = self.stations.index(station)
-            if row:
-                lines.append((" ↓", "connector", None))
-            for line in self._wrap(numbered(self.stations, station), inner):
-                lines.append((line, "title", index))
-            state = self.states.get(station.id, "not started")
-            lines.append((state_label(state, self.left.get(station.id, ""), inner), state.replace(" ", "-"), index))
-        return lines
+        return column_lines(self.stations, self.columns[column], self.states, self.left, column, width)
 
     def spots(self, width: int | None = None) -> list[Spot]:
         """Where each station is drawn, for clicks, tests and the screen's focus moves."""
         width = self.size.width if width is None else width
         if width not in self._spots:
-            col_width = self._column_width(width)
+            col_width = column_width(width)
             found: list[Spot] = []
             for column in range(len(ZONES)):
                 x = column * (col_width + ARROW_WIDTH)
@@ -198,7 +154,7 @@ class JourneyMap(Widget, can_focus=True):
         return spot.region.translate(self.content_region.offset)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        col_width = self._column_width(width)
+        col_width = column_width(width)
         return max(len(self._column_lines(column, col_width)) for column in range(len(ZONES)))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -207,7 +163,7 @@ class JourneyMap(Widget, can_focus=True):
     # -- drawing --------------------------------------------------------------------------
     def render(self) -> Text:
         width = self.size.width
-        col_width = self._column_width(width)
+        col_width = column_width(width)
         columns = [self._column_lines(column, col_width) for column in range(len(ZONES))]
         height = max(len(lines) for lines in columns)
 
@@ -287,8 +243,8 @@ class JourneyMap(Widget, can_focus=True):
     def enter_from(self, direction: int, x: int | None = None) -> None:
         """Focus the map from the buttons above (direction 1) or below (-1), near column ``x``."""
         if x is not None and self.spots():
-            column_width = self._column_width(self.size.width) + ARROW_WIDTH
-            column = min(len(ZONES) - 1, max(0, (x - self.content_region.x) // column_width))
+            pitch = column_width(self.size.width) + ARROW_WIDTH  # a zone and the arrow after it
+            column = min(len(ZONES) - 1, max(0, (x - self.content_region.x) // pitch))
             while not self.columns[column] and column:
                 column -= 1
             members = self.columns[column]

@@ -9,11 +9,11 @@ reopens the file if it vanished while the lab ran; recordings play from memory, 
 copy in a shared temp folder. Used by the lab's history screen and, unchanged, as station 5's
 "history-browser" model. A damaged or locked file is a message, never a crash.
 Example uploads (made up, so a newcomer has something to try) say "example" on every row.
+What each row, the count and the detail say is ``lab_history_rows``; this is the widget.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from rich.text import Text
@@ -29,18 +29,15 @@ from explainer.i18n import _
 from explainer.tui.host import Host
 from explainer.tui.sound_words import no_sound_words
 from explainer.tui.widgets.lab_controls import BusyLine, fit_last_column, intent_table
-from explainer.tui.widgets.lab_words import Words, intent_words, quote, technical
-
-AUTO_DELETE_FACT = "alexa-auto-delete-months"
-DEFAULT_MONTHS = (3, 18)  # used only when the course declares no such fact
-DAYS_PER_MONTH = 30.44
-
-
-def auto_delete_months(course: Any) -> tuple[int, ...]:
-    """0 (keep until deleted) and the auto-delete periods, in months, the course declares."""
-    fact = getattr(course, "facts", {}).get(AUTO_DELETE_FACT) if course is not None else None
-    months = tuple(int(v) for v in fact.values) if fact is not None and fact.values else DEFAULT_MONTHS
-    return (0, *months)
+from explainer.tui.widgets.lab_history_rows import (
+    DAYS_PER_MONTH,
+    auto_delete_months,
+    count_line,
+    detail_text,
+    months_label,
+    row_cells,
+)
+from explainer.tui.widgets.lab_words import Words
 
 
 class HistoryBrowser(Vertical):
@@ -85,7 +82,7 @@ class HistoryBrowser(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="lab-history-bar"):
             yield Static(Text(_("Auto-delete:")), classes="lab-history-label")
-            yield Select([(Text(self._months_label(m)), m) for m in self._choices()], allow_blank=False,
+            yield Select([(Text(months_label(m)), m) for m in self._choices()], allow_blank=False,
                          value=self._saved_months(), id="lab-history-days", compact=True)
         yield DataTable(id="lab-history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", classes="lab-history-detail", markup=False)
@@ -93,10 +90,6 @@ class HistoryBrowser(Vertical):
 
     def _choices(self) -> tuple[int, ...]:
         return auto_delete_months(self.app.course)
-
-    @staticmethod
-    def _months_label(months: int) -> str:
-        return _("off (keep until deleted)") if months == 0 else _("after {n} months").format(n=months)
 
     def _saved_months(self) -> int:
         months = self.app.progress.section("lab").get("auto_delete_months", 0)  # the old "auto_delete_days" choices are not real: off
@@ -154,30 +147,11 @@ class HistoryBrowser(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         for entry in entries:
-            when = dt.datetime.fromtimestamp(entry.created_at).strftime("%d %b %H:%M")
-            review = Text(_("yes"), style="bold") if entry.selected_for_review else Text("")
-            marker = _("(example) ") if getattr(entry, "example", False) else ""  # made up, not the learner's
-            heard = Text.assemble((marker, "italic"), entry.transcript or _("(nothing recognised)"), no_wrap=True,
-                                  overflow="ellipsis")
-            did = Text(self.did(entry), no_wrap=True, overflow="ellipsis", style="" if entry.intent else "dim")
-            table.add_row(Text(when), did, review, heard, key=str(entry.id))
-        if not entries:
-            count = (_("No recordings yet: every time the lab's device wakes, what it sent is kept here.") + " "
-                     + self.empty_hint).strip()
-        elif len(entries) == 1:
-            count = _("1 recording kept on this computer.")
-        else:
-            count = _("{n} recordings kept on this computer.").format(n=len(entries))
-        examples = sum(1 for entry in entries if getattr(entry, "example", False))
-        if examples:
-            count += " " + _("Examples (made up to try this, not from you, no audio): {n}.").format(n=examples)
+            table.add_row(*row_cells(entry, self.words), key=str(entry.id))
+        count = count_line(entries, self.empty_hint)
         self.query_one(BusyLine).done(f"{notice} {count}".strip(), "bold" if notice else "")
         self._detail()
         self.post_message(self.Listed(not entries))
-
-    def did(self, entry: Any) -> str:
-        """What the assistant did, in words: "Set a timer — 10 minutes", or that it asked again."""
-        return intent_words(entry.intent, entry.slots, self.words) if entry.intent else _("nothing: asked again")
 
     def _current(self) -> Any | None:
         table = self.query_one(DataTable)
@@ -197,19 +171,7 @@ class HistoryBrowser(Vertical):
         if entry is None:
             detail.update("")
             return
-        device = entry.device or {}
-        text = Text()
-        if getattr(entry, "example", False):
-            text.append(_("Example (made up):") + " ", style="italic")
-        text.append(_("Heard {t}").format(t=quote(entry.transcript or "…")) + " → ")
-        # in words first, then as station 4 teaches it ("intent SetTimer, slot minutes = 10"), never a Python dict
-        text.append(self.did(entry), style="bold")
-        if entry.intent:
-            text.append(f" ({technical(entry.intent, entry.slots or {})})")
-        text.append("\n" + _("reply: {r}").format(r=quote(entry.reply) if entry.reply else "—") + "\n")
-        sent = ", ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in device.items())  # "app version"
-        text.append(_("sent with it: {what}; {s:.1f} s of sound").format(what=sent, s=entry.seconds), style="dim")
-        detail.update(text)
+        detail.update(detail_text(entry, self.words))
 
     # -- actions -----------------------------------------------------------------------
     @on(DataTable.RowSelected)

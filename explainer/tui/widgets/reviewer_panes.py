@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ProgressBar, Static
 
-from explainer.course.model import Course
+from explainer.course.model import Clip, Course
 from explainer.i18n import _
 from explainer.learning.shift_rules import rule_for
-from explainer.learning.shift_score import RULE_IDS
+from explainer.learning.shift_score import RULE_IDS, Answer, ClipScore
 from explainer.tui.widgets.action_button import ActionButton
 from explainer.tui.widgets.reviewer_feedback import ReviewerFeedback
 from explainer.tui.widgets.reviewer_task import TickBox
@@ -103,6 +103,16 @@ class FeedbackPane(Vertical):
 
     def scroll(self, lines: int) -> None:
         self.query_one(_Scroll).scroll_relative(y=lines, animate=False)
+
+    def show(self, course: Course, clip: Clip, score: ClipScore, seconds: float, position: str, answer: Answer, *,
+             finished: bool) -> ActionButton:
+        """One scored clip's feedback from its top, and Next labelled for what follows; returns Next."""
+        self.query_one(ReviewerFeedback).show(course, clip, score, seconds, position, answer)
+        self.scroll(-10_000)
+        label = _("See the debrief ⏎") if finished else _("Next clip ⏎")
+        next_button = self.query_one("#reviewer-next", ActionButton)
+        next_button.update(label)
+        return next_button
 
 
 class RulesSidebar(Static):

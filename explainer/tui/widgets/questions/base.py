@@ -19,7 +19,7 @@ from textual.widget import Widget
 
 from explainer.course.model import Question
 from explainer.learning.quiz import Result
-from explainer.tui.widgets.page_view import wrap_points
+from explainer.tui.widgets.page_text import wrap_points
 
 _ROW_PREFIX = re.compile(r"^(?:▶ |  )(?:\d+\. )?(?:\(.\) |\[.\] )?")
 
