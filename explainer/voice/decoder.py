@@ -148,7 +148,8 @@ class SphinxEngine:
                    span: tuple[float, float], warp: float = 1.0) -> tuple[str, float]:
         """A second, closer listen to where the wake word was spotted (``span``, in seconds, already
         widened by the caller): -> (the best of ``word`` and ``rivals`` in a grammar that lets one of
-        ``around`` follow, how much better the rivals alone fit than ``word`` alone in log units)."""
+        ``around`` follow, how much better the rivals alone fit than ``word`` alone in log units — only
+        weighed when a rival won, else -inf)."""
         with self.lock:
             known = [w for w in rivals if self.known_word(w)]
             glue = [w for w in around if self.known_word(w)]
@@ -160,11 +161,13 @@ class SphinxEngine:
                     self.decoder.add_jsgf_string(names[part], f"#JSGF V1.0;\ngrammar {part};\npublic <s> = {body} ;\n")
                     self._kws.add(names[part])
             piece = pcm[max(0, int(span[0] * SAMPLE_RATE)):max(0, int(span[1] * SAMPLE_RATE))]
-            best = self.decode(piece, names["open"], warp=warp).text.split()
+            best = (self.decode(piece, names["open"], warp=warp).text.split() or [""])[0]
+            if best not in known:  # the wake word itself (or nothing) won: no need to weigh the rivals
+                return best, float("-inf")
             alone, others = (self.decode(piece, names[part], warp=warp) for part in ("word", "rivals"))
             if not alone.text or not others.text:  # one grammar found no path: no evidence either way
-                return (best[0] if best else ""), float("-inf")
-            return (best[0] if best else ""), others.log_score - alone.log_score
+                return best, float("-inf")
+            return best, others.log_score - alone.log_score
 
     def decode(self, pcm: np.ndarray, search: str = "commands", nbest: int = 0, warp: float = 1.0) -> Decoded:
         """The whole of ``pcm`` with one search: words, confidence and (optionally) the N best."""

@@ -48,8 +48,9 @@ THRESHOLD_STEPS = (1e-10, 1e-15, 1e-20, 1e-25, 1e-30, 1e-35, 1e-38, 1e-40, 1e-45
 # pronouncing dictionary, not from any test sentence — each optionally followed by one of AROUND
 # (short words that often touch it: "alexa set" must not lose to "alexis" for its "s").  The wake
 # is withdrawn when a rival wins that grammar AND the rivals alone fit the sound better than the
-# wake word alone.  Three small decodes of ~1 s of sound: ~40 ms.  Measured on the development
-# sentences against moving the threshold (quiet room, commands woke / sound-alikes woke):
+# wake word alone.  One small decode of ~1 s of sound (~25 ms); three (~45 ms) when a rival wins.
+# Measured on the development sentences against moving the threshold (quiet room, commands woke /
+# sound-alikes woke):
 #   spotter alone       1e-35 0.932 / 0.287   1e-36 0.985 / 0.306   1e-38 0.997 / 0.361   1e-40 1.000 / 0.426
 #   + second listen     1e-36 0.978 / 0.185   1e-38 0.991 / 0.231   1e-40 0.994 / 0.287
 #   kitchen, alone      1e-35 0.821 / 0.278   1e-36 0.873 / 0.306   1e-38 0.901 / 0.370   1e-40 0.926 / 0.454
