@@ -16,6 +16,7 @@ queue behind the previous clip's guess -- the learner would sit on "loading" for
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -28,6 +29,7 @@ from explainer.learning.shift_guess import GuessUnavailable, MachineGuess
 
 ENVELOPE_POINTS = 120
 Progress = Callable[[int, int, str], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,7 @@ def prepare_audio(clip: Clip, content_dir: Path, cache_dir: Path, progress: Prog
         except (OSError, ValueError, EOFError) as error:
             path, notice = None, _("This clip's audio could not be read ({error}).").format(error=error)
     if path is None:
-        duration = max((line.start for line in clip.lines), default=0.0) + 2.0
-        return PreparedClip(clip.id, None, duration, (), notice, None, _("No machine guess: there is no audio."))
+        return unprepared(clip, notice)
     try:
         guess = stored_guess(path, content_dir, cache_dir)
     except OSError:
@@ -82,6 +83,12 @@ def prepare_audio(clip: Clip, content_dir: Path, cache_dir: Path, progress: Prog
         return PreparedClip(clip.id, path, duration, points, notice, guess)
     return PreparedClip(clip.id, path, duration, points, notice, None,
                         _("The lab's recogniser is computing the machine's guess…"), guess_pending=True)
+
+
+def unprepared(clip: Clip, notice: str) -> PreparedClip:
+    """A clip with no audio: the task opens on its captions, and ``notice`` says why."""
+    duration = max((line.start for line in clip.lines), default=0.0) + 2.0
+    return PreparedClip(clip.id, None, duration, (), notice, None, _("No machine guess: there is no audio."))
 
 
 def prepare_guess(prepared: PreparedClip, content_dir: Path, cache_dir: Path) -> PreparedClip:
@@ -149,9 +156,16 @@ class ClipPreparer:
 
         def progress(done: int, total: int, what: str) -> None:
             if self.on_progress is not None:
-                self.on_progress(clip.id, done, total, what)
+                try:
+                    self.on_progress(clip.id, done, total, what)
+                except Exception:  # noqa: BLE001 - a progress bar that failed must not stop the clip
+                    log.warning("seat: progress of %s not shown", clip.id, exc_info=True)
 
-        prepared = prepare_audio(clip, self.content_dir, self.cache_dir, progress)
+        try:
+            prepared = prepare_audio(clip, self.content_dir, self.cache_dir, progress)
+        except Exception as error:  # noqa: BLE001 - never leave the learner on "loading": captions, and why
+            log.error("seat: clip %s could not be prepared", clip.id, exc_info=True)
+            prepared = unprepared(clip, _("This clip could not be prepared ({error}).").format(error=error))
         self._hand_over(prepared)
         if prepared.guess_pending:
             with self._lock:
@@ -167,8 +181,8 @@ class ClipPreparer:
             self._ready[prepared.clip_id] = prepared
         try:
             self.on_ready(prepared)
-        except Exception:  # noqa: BLE001, S110 - a closed UI must not kill the worker
-            pass
+        except Exception:  # noqa: BLE001 - a closed UI must not kill the worker; an open one must hear of it
+            log.warning("seat: clip %s prepared but not handed to the screen", prepared.clip_id, exc_info=True)
 
     def wait(self, clip_id: str, timeout: float | None = None) -> PreparedClip | None:
         """Block until ``clip_id`` was handed over (tests and the benchmark; never the UI thread)."""

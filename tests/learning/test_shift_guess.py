@@ -190,3 +190,62 @@ def test_the_real_recogniser_guesses_a_clear_command():
     text, intents = done.stdout.strip().splitlines()[-2:]
     assert text.startswith("alexa remind me to take my medicine"), done.stderr[-800:]
     assert intents.split(",")[0] == "SetReminder"
+
+
+def test_a_clip_that_cannot_be_prepared_is_still_handed_over_with_why(tmp_path: Path, monkeypatch, caplog):
+    """Anything that goes wrong while a clip is prepared (a broken WAV, a progress bar that fails)
+    must never leave the learner on "loading": the clip comes with its captions and a reason."""
+    from explainer.learning import shift_prepare
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(shift_prepare, "prepare_audio", broken)
+    course = load_course(CONTENT)
+    got: list = []
+    done = threading.Event()
+
+    def on_ready(prepared):
+        got.append(prepared)
+        done.set()
+
+    preparer = ClipPreparer(course, tmp_path / "cache", on_ready)
+    preparer.want(["ol-01-timer"])
+    try:
+        assert done.wait(30), "never handed over: the seat would sit on 'loading'"
+    finally:
+        preparer.close()
+    (prepared,) = got
+    assert prepared.clip_id == "ol-01-timer" and prepared.audio is None and not prepared.guess_pending
+    assert "could not be prepared" in prepared.notice and "the disk went away" in prepared.notice
+    assert any("ol-01-timer" in record.getMessage() for record in caplog.records)
+
+
+def test_a_failing_progress_bar_does_not_stop_the_clip(tmp_path: Path, monkeypatch):
+    from explainer.voice import render
+
+    real = render.clip_audio
+
+    def rendering(clip, content_dir, cache_dir, progress=None):  # as a render reports its steps
+        progress(1, 2, "the first line")
+        return real(clip, content_dir, cache_dir, progress=progress)
+
+    monkeypatch.setattr(render, "clip_audio", rendering)
+    course = load_course(CONTENT)
+    got: list = []
+    done = threading.Event()
+
+    def on_ready(prepared):
+        got.append(prepared)
+        done.set()
+
+    def on_progress(clip_id, done_steps, total, what):
+        raise LookupError("the loading pane is not on screen")
+
+    preparer = ClipPreparer(course, tmp_path / "cache", on_ready, on_progress)
+    preparer.want(["ol-01-timer"])
+    try:
+        assert done.wait(60)
+    finally:
+        preparer.close()
+    assert got[0].audio is not None and got[0].notice == ""  # rendered and read as usual

@@ -82,7 +82,8 @@ class ClipsAhead:
     def _render_progress(self, clip_id: str, done: int, total: int, what: str) -> None:
         flow = self.screen.flow
         if flow is not None and flow.step is Step.LOADING and flow.clip is not None and flow.clip.id == clip_id:
-            self.screen.query_one(LoadingPane).progress(done, total, what)
+            for pane in self.screen.query(LoadingPane):  # none while the step's panes are being swapped
+                pane.progress(done, total, what)
 
     def close(self) -> None:
         if self.preparer is not None:
