@@ -143,6 +143,16 @@ def course_app(app) -> Callable:
     return build
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """At the very end of a run (each xdist worker's too): nothing is left to collect, so the
+    objects of ~170 Pilot tests a worker made need not be walked by one more garbage collection
+    while the interpreter shuts down (measured: 0.6 s of CPU a process for 48 TUI tests, 0.03 s
+    frozen). Tests and their temporary folders are already finished and cleaned up by then."""
+    import gc
+
+    gc.freeze()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds or runs something big (still part of the default run)")
     config.addinivalue_line(
