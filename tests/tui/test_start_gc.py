@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from explainer.cli import parse_command_line
 from explainer.tui import services
 from explainer.tui.run import build_app
+
+
+@pytest.fixture(autouse=True)
+def _pythons_own_thresholds():
+    """A learner's process starts with Python's default thresholds; the test run raises them for
+    speed (``conftest.GC_THRESHOLDS``), which would make "deferred" and "as before" look the same."""
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*saved)
 
 
 def test_building_the_app_leaves_the_process_gc_alone(course_app) -> None:
