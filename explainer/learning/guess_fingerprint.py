@@ -23,7 +23,7 @@ GUESS_VERSION = 1  # the stored file's format; part of the fingerprint too
 RECOGNISER_MODULES = ("explainer.voice.asr", "explainer.voice.nlu", "explainer.voice.lab_service")
 # Reading a WAV (and the render effects beside it) does not change what the recogniser makes of
 # the samples, so edits there do not make every stored guess stale.
-NOT_RECOGNISER = frozenset({"explainer.voice.audio"})
+NOT_RECOGNISER = frozenset({"explainer.voice.audio", "explainer.voice.wav_files"})
 
 def _module_file(name: str) -> Path | None:
     package = Path(__file__).resolve().parents[1]  # .../explainer
