@@ -192,6 +192,24 @@ def test_the_real_recogniser_guesses_a_clear_command():
     assert intents.split(",")[0] == "SetReminder"
 
 
+def _first_hand_over(tmp_path: Path, clip_id: str, on_progress=None):
+    """Ask a preparer for one clip of the packaged course; what it hands over first."""
+    got: list = []
+    done = threading.Event()
+
+    def on_ready(prepared):
+        got.append(prepared)
+        done.set()
+
+    preparer = ClipPreparer(load_course(CONTENT), tmp_path / "cache", on_ready, on_progress)
+    preparer.want([clip_id])
+    try:
+        assert done.wait(60), "never handed over: the seat would sit on 'loading'"
+    finally:
+        preparer.close()
+    return got[0]
+
+
 def test_a_clip_that_cannot_be_prepared_is_still_handed_over_with_why(tmp_path: Path, monkeypatch, caplog):
     """Anything that goes wrong while a clip is prepared (a broken WAV, a progress bar that fails)
     must never leave the learner on "loading": the clip comes with its captions and a reason."""
@@ -201,21 +219,7 @@ def test_a_clip_that_cannot_be_prepared_is_still_handed_over_with_why(tmp_path: 
         raise RuntimeError("the disk went away")
 
     monkeypatch.setattr(shift_prepare, "prepare_audio", broken)
-    course = load_course(CONTENT)
-    got: list = []
-    done = threading.Event()
-
-    def on_ready(prepared):
-        got.append(prepared)
-        done.set()
-
-    preparer = ClipPreparer(course, tmp_path / "cache", on_ready)
-    preparer.want(["ol-01-timer"])
-    try:
-        assert done.wait(30), "never handed over: the seat would sit on 'loading'"
-    finally:
-        preparer.close()
-    (prepared,) = got
+    prepared = _first_hand_over(tmp_path, "ol-01-timer")
     assert prepared.clip_id == "ol-01-timer" and prepared.audio is None and not prepared.guess_pending
     assert "could not be prepared" in prepared.notice and "the disk went away" in prepared.notice
     assert any("ol-01-timer" in record.getMessage() for record in caplog.records)
@@ -230,22 +234,9 @@ def test_a_failing_progress_bar_does_not_stop_the_clip(tmp_path: Path, monkeypat
         progress(1, 2, "the first line")
         return real(clip, content_dir, cache_dir, progress=progress)
 
-    monkeypatch.setattr(render, "clip_audio", rendering)
-    course = load_course(CONTENT)
-    got: list = []
-    done = threading.Event()
-
-    def on_ready(prepared):
-        got.append(prepared)
-        done.set()
-
     def on_progress(clip_id, done_steps, total, what):
         raise LookupError("the loading pane is not on screen")
 
-    preparer = ClipPreparer(course, tmp_path / "cache", on_ready, on_progress)
-    preparer.want(["ol-01-timer"])
-    try:
-        assert done.wait(60)
-    finally:
-        preparer.close()
-    assert got[0].audio is not None and got[0].notice == ""  # rendered and read as usual
+    monkeypatch.setattr(render, "clip_audio", rendering)
+    prepared = _first_hand_over(tmp_path, "ol-01-timer", on_progress)
+    assert prepared.audio is not None and prepared.notice == ""  # rendered and read as usual
