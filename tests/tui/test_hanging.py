@@ -11,7 +11,7 @@ from textual.widgets import Static
 from explainer.learning.quiz import correct_answer
 from explainer.tui.widgets.hanging import Hanging, hang_width
 from tests.classroom.class_fixtures import wrong_answer
-from tests.pilot import screen_text
+from tests.pilot import open_quiz, screen_text
 
 URL = "https://www.blog.google/products/assistant/more-information-about-our-processes-safeguard-speech-data/"
 
@@ -63,10 +63,7 @@ async def test_quiz_end_and_results_keep_the_indent_at_80x24(app):
     under its text, and no address is broken back to column 1."""
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        made.open_quiz("sampled-for-review")
-        await pilot.pause()
-        await pilot.pause()
+        await open_quiz(pilot, "sampled-for-review")
         session = made.screen.session
         while not session.done:
             question = session.current
@@ -99,10 +96,7 @@ async def test_a_questions_feedback_keeps_the_indent_at_80x24(app):
     (with its address) wrap under their text."""
     made = app()
     async with made.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        made.open_quiz("sampled-for-review")
-        await pilot.pause()
-        await pilot.pause()
+        await open_quiz(pilot, "sampled-for-review")
         screen = made.screen
         question = screen.session.current
         result = screen.session.check(wrong_answer(question), None)
