@@ -155,6 +155,30 @@ async def test_the_chosen_room_and_wake_word_reach_the_service(app):
         assert request.threshold == fake.thresholds("alexa")[1]
 
 
+async def test_a_room_runs_at_the_distance_its_status_line_states(app):
+    """The "loud" room says "4 m from the device"; 4 m was not in the distance list, so the run stayed at 1 m."""
+    fake = FakeLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        loud = fake.rooms["loud"]
+        assert loud.distance_m not in fake.distances  # the case: a room farther away than any listed distance
+        screen.query_one("#lab-noise", Select).value = "loud"
+        await settle(pilot, made)
+        shown = screen_text(made)
+        assert f"{loud.distance_m:g} m from the device" in " ".join(shown.split())
+        assert screen.query_one("#lab-distance", Select).value == loud.distance_m
+        assert f"distance: {loud.distance_m:g} m" in shown
+        screen.query_one("#lab-text", Input).value = "alexa stop"
+        screen.query_one("#lab-text", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot, made)
+        assert fake.requests[-1].noise == "loud" and fake.requests[-1].distance == loud.distance_m
+        screen.query_one("#lab-noise", Select).value = "kitchen"
+        await settle(pilot, made)
+        assert screen.query_one("#lab-distance", Select).value == fake.rooms["kitchen"].distance_m
+
+
 async def test_a_damaged_trace_count_does_not_stop_progress_saving(app):
     made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:

@@ -27,7 +27,7 @@ from explainer.i18n import _
 from explainer.tui.host import Host
 from explainer.tui.screens.lab_sound import LabSound
 from explainer.tui.widgets.footer import Footer
-from explainer.tui.widgets.lab_choices import TYPED, choice_rows, read_request
+from explainer.tui.widgets.lab_choices import TYPED, choice_rows, distance_choices, read_request
 from explainer.tui.widgets.lab_controls import (
     LAB_HELP,
     BusyLine,
@@ -160,7 +160,7 @@ class LabScreen(LabHelp, Screen[None]):
         if room is not None and room.name != self._room:  # the learner's change, not the first value
             self._room = room.name
             distance = self.query_one("#lab-distance", Select)
-            if room.distance_m in self.lab.distances:
+            if room.distance_m in distance_choices(self.lab):
                 distance.value = room.distance_m
             self.query_one(BusyLine).done(_("Room: {room}.").format(room=room.describe()))
 

@@ -37,11 +37,17 @@ def choice_rows(lab: LabService, clips: Iterable[Clip], steps: tuple[float, ...]
     with Horizontal(id="lab-options"):
         yield Select([(Text(_("noise: {n}").format(n=_(name))), name) for name in lab.rooms],
                      allow_blank=False, value="none", id="lab-noise", compact=True)
-        yield Select([(Text(_("distance: {d:g} m").format(d=d)), d) for d in lab.distances],
+        yield Select([(Text(_("distance: {d:g} m").format(d=d)), d) for d in distance_choices(lab)],
                      allow_blank=False, value=1.0, id="lab-distance", compact=True)
         yield Select([(Text(_("wake word: {w}").format(w=w)), w) for w in lab.wake_words],
                      allow_blank=False, value="alexa", id="lab-wake", compact=True)
         yield ThresholdControl(steps, default, id="lab-threshold")
+
+
+def distance_choices(lab: LabService) -> list[float]:
+    """The service's distances and every room's own (the "loud" room stands 4 m away), nearest first: choosing
+    a room sets the distance it states, so the run is as far away as the status line says."""
+    return sorted({*lab.distances, *(room.distance_m for room in lab.rooms.values())})
 
 
 def clip_options(clips: Iterable[Clip]) -> list[tuple[Text, str]]:
