@@ -179,6 +179,36 @@ async def test_a_room_runs_at_the_distance_its_status_line_states(app):
         assert screen.query_one("#lab-distance", Select).value == fake.rooms["kitchen"].distance_m
 
 
+async def test_a_long_wait_counts_its_seconds_and_says_why(app):
+    """A noisy command kept the learner 11-30 s on "Running: speech recognition…" with only a spinner."""
+    from explainer.tui.widgets.lab_controls import SLOW_AFTER, BusyLine
+    from explainer.voice.trace import StageRecord
+
+    fake = FakeLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        status = screen.query_one(BusyLine)
+        now = [1000.0]
+        status.clock = lambda: now[0]
+        screen._stage_done(StageRecord("endpointing", output="upload 0.00-1.00 s; stopped: silence", ms=1.0, data={
+            "upload_start": 0.0, "upload_end": 1.0, "speech_end": 0.9, "reason": "silence"}))
+        await pilot.pause()
+        shown = " ".join(screen_text(made).split())
+        assert "Running: speech recognition…" in shown and "so far" not in shown  # a short wait: the spinner only
+        now[0] += SLOW_AFTER + 9
+        status._spin()
+        await pilot.pause()
+        shown = " ".join(screen_text(made).split())
+        assert "Running: speech recognition… (12 s so far) Noisy or unclear speech takes the recogniser longer" in shown
+        screen._stage_done(StageRecord("speech recognition", output="'alexa stop' · commands model", ms=12000.0,
+                                       data={"model": "commands", "confidence": 0.9, "masked_words": 0}))
+        await pilot.pause()
+        shown = " ".join(screen_text(made).split())
+        assert "so far" not in shown and "Noisy" not in shown  # the next stage counts its own wait
+        status.done("")
+
+
 async def test_a_damaged_trace_count_does_not_stop_progress_saving(app):
     made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:

@@ -38,6 +38,7 @@ from explainer.tui.widgets.lab_controls import (
 from explainer.tui.widgets.lab_trace import TraceView
 from explainer.tui.widgets.lab_words import (
     Words,
+    slow_reason,
     status_after_run,
     strictness_explained,
     strictness_words,
@@ -46,6 +47,7 @@ from explainer.tui.widgets.lab_words import (
 if TYPE_CHECKING:
     from explainer.voice.lab_service import LabRequest, LabService
     from explainer.voice.trace import Trace
+
 
 class LabScreen(LabHelp, Screen[None]):
     """Mode "lab": the trace view, with the fool-the-wake-word and history screens a key away."""
@@ -213,7 +215,7 @@ class LabScreen(LabHelp, Screen[None]):
         following = stages[stages.index(name) + 1] if name in stages[:-1] else None
         # say what is running now (a slow stage is the one the learner waits on), not what just ended
         self.query_one(BusyLine).busy(_("Running: {stage}…").format(stage=_(following)) if following else _(
-            "Finishing…"))
+            "Finishing…"), why=slow_reason(following))
 
     def failed(self, message: str) -> None:
         self.running = False

@@ -7,6 +7,7 @@ one-line status with a spinner, so slow work in a worker visibly runs instead of
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from explainer.i18n import _
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+SLOW_AFTER = 3.0  # seconds: a wait this long gets its count on the busy line, and its reason if there is one
 # ? opens help on every lab screen, even from a text field (a spoken command needs no "?"); F1 does too
 LAB_HELP = Binding("question_mark", "lab_help", "Help", priority=True)
 
@@ -113,11 +115,16 @@ class ThresholdControl(Widget, can_focus=True):
 
 
 class BusyLine(Static):
-    """A status line; ``busy(text)`` adds a spinner until ``done(text)``."""
+    """A status line; ``busy(text)`` adds a spinner until ``done(text)``.  A wait of ``SLOW_AFTER`` seconds or
+    more also shows how long it has lasted and ``why`` it can (a spinner alone on a 20-second decode looks stuck)."""
+
+    clock = staticmethod(time.monotonic)  # tests set their own
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         super().__init__(Text(text), markup=False, **kwargs)
         self._text = text
+        self._why = ""
+        self._since = 0.0
         self._frame = 0
         self._timer: Timer | None = None
 
@@ -125,15 +132,22 @@ class BusyLine(Static):
     def text(self) -> str:
         return self._text
 
-    def busy(self, text: str) -> None:
+    def busy(self, text: str, why: str = "") -> None:
+        if self._timer is None or text != self._text:
+            self._since = self.clock()  # each step's wait is counted from its own start
         self._text = text
+        self._why = why
         if self._timer is None:
             self._timer = self.set_interval(0.1, self._spin)
         self._spin()
 
     def _spin(self) -> None:
         self._frame = (self._frame + 1) % len(SPINNER)
-        self.update(Text(f"{SPINNER[self._frame]} {self._text}"))
+        line = f"{SPINNER[self._frame]} {self._text}"
+        waited = self.clock() - self._since
+        if waited >= SLOW_AFTER:
+            line += " " + _("({s:.0f} s so far)").format(s=waited) + (f" {self._why}" if self._why else "")
+        self.update(Text(line))
 
     def done(self, text: str, style: str = "") -> None:
         self._text = text

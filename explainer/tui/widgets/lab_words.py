@@ -110,3 +110,10 @@ def status_after_run(trace: Any, words: Words | None = None) -> str:
     spoken_note = str((reply.data or {}).get("audio") or "") if reply is not None else ""
     notes = [str(n) for n in trace.notices if str(n) != spoken_note]  # "shown as text only": the reply's detail says it
     return " ".join([said, *notes])
+
+
+def slow_reason(stage: str | None) -> str:
+    """Why a stage can keep the learner waiting, said once the wait is long (the busy line counts the seconds)."""
+    if stage == "speech recognition":  # noisy or mumbled speech: 10-30 s on a busy two-core machine
+        return _("Noisy or unclear speech takes the recogniser longer: it weighs more possible words.")
+    return ""
