@@ -115,3 +115,32 @@ def test_the_summary_is_the_caption_heard_did_and_replied():
     withdrawn.stages.append(StageRecord("wake word", output="…", data={"woke": False, "rival": "lexus"}))
     assert summary(withdrawn, WORDS) == (
         "Did not wake: a second listen heard “lexus”, not “alexa”, so nothing left the device.")
+
+
+def test_the_nbest_check_says_which_guess_went_on_without_hypotheses_or_raw_agreement():
+    """Typing commands as a new user (issue 16), this row read "alternative #4 is a command; 2 of 5 near
+    hypotheses mean the same (agreement 0.40)"."""
+    picked = words(StageRecord(
+        "N-best check", input="\"alexa what's the weather like the day\"",
+        output="\"alexa what's the weather like today\" · alternative #4 is a command; 2 of 5 near hypotheses mean "
+               "the same (agreement 0.40)",
+        data={"text": "alexa what's the weather like today", "rank": 3, "agreement": 0.4, "near": 5,
+              "confidence": 0.4}))
+    assert picked[0] == "“alexa what's the weather like today” · guess #4 on its list is a command: that goes on"
+    assert "guess #4, “alexa what's the weather like today”, is, so that goes on." in picked[1]
+    assert "Its 5 close guesses agree 40% on it." in picked[1]
+    kept = words(StageRecord("N-best check", output="'alexa play some jazz' · the recogniser's best is a command",
+                             data={"text": "alexa play some jazz", "rank": 0, "agreement": 1.0, "near": 1,
+                                   "confidence": 1.0}))
+    assert kept[0] == "“alexa play some jazz” · its best guess is a command"
+    none = words(StageRecord("N-best check", output="'if i' · none of the 3 near hypotheses is a command",
+                             data={"text": "if i", "rank": -1, "agreement": 0.0, "near": 3, "confidence": 0.11}))
+    assert none[0] == "“if i” · no close guess is a command: its best goes on"
+    silent = words(StageRecord("N-best check", output="(nothing) · none", data={"text": "", "rank": -1,
+                                                                               "agreement": 0.0, "near": 0}))
+    assert silent[0].startswith("no words made out")
+    one = words(StageRecord("N-best check", output="'alexa tell' · none of the 1 near hypotheses is a command",
+                            data={"text": "alexa tell", "rank": -1, "agreement": 0.0, "near": 1}))
+    assert "“alexa tell”" in one[1] and "close guesses agree" not in one[1]
+    for short, detail in (picked, kept, none, silent, one):
+        assert "hypothes" not in short + detail and "agreement" not in short + detail and "0.40" not in detail

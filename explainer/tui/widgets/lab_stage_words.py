@@ -43,18 +43,8 @@ def _tidy(text: str) -> str:
     return "".join(out)
 
 
-def stage_line(record: Any, words: Words) -> str:
-    """One short line for the stage's row (the table cuts it with "…" if the terminal is narrow)."""
-    return stage_words(record, words)[0]
-
-
-def stage_detail(record: Any, words: Words) -> str:
-    """The highlighted stage, in full sentences."""
-    return stage_words(record, words)[1]
-
-
 def stage_words(record: Any, words: Words) -> tuple[str, str]:
-    """(short line, full explanation) for one stage record."""
+    """(short line for the stage's row, which the table cuts with "…"; the highlighted stage in full sentences)."""
     output = str(record.output or "")
     if record.skipped and (not output or output.startswith(NOT_UPLOADED)):
         return (_("not sent — nothing left the device"),
@@ -153,6 +143,24 @@ def _recognition(record: Any, data: Mapping[str, Any], words: Words) -> tuple[st
     return short, detail
 
 
+def _nbest(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
+    """Which of the recogniser's close guesses goes on (explainer.voice.rescore), without "hypotheses" or "0.40"."""
+    rank, near = int(data["rank"]), int(data["near"])
+    text = quote(str(data["text"])) if data.get("text") else _("no words made out")
+    agree = " " + _("Its {n} close guesses agree {p}% on it.").format(
+        n=near, p=round(float(data["agreement"]) * 100)) if near > 1 else ""
+    about = _("The recogniser keeps runners-up to its best guess (its “N-best list”).") + " "
+    if rank < 0:
+        return (text + " · " + _("no close guess is a command: its best goes on"),
+                about + _("None of them is a command it knows, so its best goes on: {t}.").format(t=text))
+    if rank == 0:
+        return (text + " · " + _("its best guess is a command"),
+                about + _("Its best, {t}, is a command it knows.").format(t=text) + agree)
+    return (text + " · " + _("guess #{r} on its list is a command: that goes on").format(r=rank + 1),
+            about + _("Its best is no command it knows; guess #{r}, {t}, is, so that goes on.").format(
+                r=rank + 1, t=text) + agree)
+
+
 def _cleanup(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
     text = _recognised(record.output)
     changes = [_tidy(str(change)) for change in data.get("changes", ())]
@@ -242,8 +250,8 @@ def _sampling(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, 
 
 _MAKERS = {
     "speech in": _speech_in, "wake word": _wake, "endpointing": _endpoint, "speech recognition": _recognition,
-    "clean-up": _cleanup, "understanding": _understanding, "fulfilment": _fulfilment, "reply": _reply,
-    "voice history": _history, "sampling": _sampling,
+    "N-best check": _nbest, "clean-up": _cleanup, "understanding": _understanding, "fulfilment": _fulfilment,
+    "reply": _reply, "voice history": _history, "sampling": _sampling,
 }
 
 
