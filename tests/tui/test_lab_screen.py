@@ -209,6 +209,24 @@ async def test_a_long_wait_counts_its_seconds_and_says_why(app):
         status.done("")
 
 
+async def test_tab_shows_which_choice_has_the_keyboard(app):
+    """Compact Selects showed focus as a 5% tint: at 80x24 a keyboard learner could not see where Tab had gone."""
+    made = app(lab=FakeLab())
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+
+        def background(select_id: str):
+            return screen.query_one(f"#{select_id} > SelectCurrent").styles.background
+
+        unfocused = background("lab-noise")
+        await pilot.press("tab", "tab")  # the field, the clip, then the room's noise
+        await settle(pilot, made)
+        assert screen.focused is screen.query_one("#lab-noise", Select)
+        focused = background("lab-noise")
+        assert sum(abs(a - b) for a, b in zip(focused.rgb, unfocused.rgb, strict=True)) > 40  # plainly different
+        assert background("lab-distance") == unfocused
+
+
 async def test_a_damaged_trace_count_does_not_stop_progress_saving(app):
     made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:
