@@ -133,5 +133,9 @@ def test_the_lab_says_no_sound_in_plain_words_once():
     assert "alexa what time is it" in first.message
     again = playback.play(trace, "reply")
     assert again.warning == "" and again.detail == "" and "ten past nine" in again.message
+    assert again.message == "The reply, in words (no sound here): “It is ten past nine.”"  # said as what it is
+    asleep = SimpleNamespace(transcript="", text="hello there", input_samples=np.zeros(160), reply="",
+                             reply_samples=None)
+    assert playback.play(asleep, "reply").message == "No reply to play: the assistant said nothing this time."
     served = LabPlayback(player, served=True).play(trace, "input")
     assert "browser" in served.warning and served.detail == ""

@@ -39,6 +39,8 @@ class LabPlayback:
             audio = (trace.input_samples, 16000) if trace.input_samples is not None else None
         else:
             what, text, audio = _("the reply"), trace.reply, trace.reply_samples
+            if not text:  # it did not wake: no "the reply: “”"
+                return PlayOutcome(_("No reply to play: the assistant said nothing this time."))
         if self.player is None or not self.player.audible or audio is None:
             if audio is None:
                 warning, detail = _("No audio was made for {what}.").format(what=what), ""
@@ -46,7 +48,8 @@ class LabPlayback:
                 silent = no_sound_words(getattr(self.player, "reason", ""), served=self.served)
                 warning, detail = silent.words, silent.detail
             told, self._told = self._told, True
-            return PlayOutcome(f"{what}: “{text}”", "" if told else warning, detail="" if told else detail)
+            shown = _("{what}, in words (no sound here): “{text}”").format(what=what[:1].upper() + what[1:], text=text)
+            return PlayOutcome(shown, "" if told else warning, detail="" if told else detail)  # not "the reply: …"
         try:
             self.player.load_samples(*audio)
             self.player.play()
