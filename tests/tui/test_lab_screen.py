@@ -167,6 +167,7 @@ async def test_a_room_runs_at_the_distance_its_status_line_states(app):
         await settle(pilot, made)
         shown = screen_text(made)
         assert f"{loud.distance_m:g} m from the device" in " ".join(shown.split())
+        assert f"Room ({loud.label}): tv noise" in " ".join(shown.split())  # "loud" is named, not only "tv noise"
         assert screen.query_one("#lab-distance", Select).value == loud.distance_m
         assert f"distance: {loud.distance_m:g} m" in shown
         screen.query_one("#lab-text", Input).value = "alexa stop"

@@ -164,7 +164,8 @@ class LabScreen(LabHelp, Screen[None]):
             distance = self.query_one("#lab-distance", Select)
             if room.distance_m in distance_choices(self.lab):
                 distance.value = room.distance_m
-            self.query_one(BusyLine).done(_("Room: {room}.").format(room=room.describe()))
+            # the room's own words first: "loud" alone then read "tv noise at 0 dB SNR", which looked like the wrong room
+            self.query_one(BusyLine).done(_("Room ({label}): {room}.").format(label=room.label, room=room.describe()))
 
     @on(ThresholdControl.Changed)
     def _threshold(self, event: ThresholdControl.Changed) -> None:
