@@ -228,6 +228,27 @@ async def test_tab_shows_which_choice_has_the_keyboard(app):
         assert background("lab-distance") == unfocused
 
 
+async def test_the_first_stage_explained_fits_at_80x24_after_a_long_sentence_in_noise(app):
+    """Typing commands as a new user (issue 16): with the sentence quoted in it, "speech in" lost the end of its
+    explanation of SNR below the detail's four lines."""
+    fake = FakeLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        screen.query_one("#lab-noise", Select).value = "tv"
+        await settle(pilot, made)
+        sentence = "alexa could you please set a timer for the pasta, about eight minutes, and then remind me to " \
+                   "take the bins out"
+        field = screen.query_one("#lab-text", Input)
+        field.value = sentence
+        field.focus()
+        await pilot.press("enter")
+        await settle(pilot, made)
+        detail = " ".join(str(screen.query_one("#lab-trace-detail").render()).split())
+        assert detail.startswith("Speech in") and detail.endswith("0 dB: as loud.)")
+        assert "0 dB: as loud.)" in " ".join(screen_text(made).split())  # on screen, not cut off
+
+
 async def test_a_damaged_trace_count_does_not_stop_progress_saving(app):
     made = app(lab=FakeLab())
     async with made.run_test(size=(80, 24)) as pilot:

@@ -71,7 +71,8 @@ def _speech_in(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str,
     short = _("{s} of sound").format(s=seconds(found)) + (f" · {near}" if near else "")
     source = str(record.input or "")
     if source.startswith(("'", '"')):
-        said = _("You typed {t}; the computer read it aloud.").format(t=quote(source[1:-1]))
+        said = _("The computer read your typed sentence aloud.")  # it is in the field above: quoted, a long one pushed
+        # the end of this explanation out of its four lines at 80x24
     elif source.startswith("clip "):
         said = _("A recorded clip from the course.")
     elif source:
