@@ -133,7 +133,11 @@ async def test_typing_after_choosing_a_clip_runs_the_typed_sentence(app):
         await settle(pilot, made)
         assert "Clip chosen: ctrl+r plays it" in " ".join(screen_text(made).split())
         screen.query_one("#lab-text", Input).focus()
-        await pilot.press(*"alexa stop", "enter")
+        await pilot.press(*"alexa stop")
+        await settle(pilot, made)
+        shown = " ".join(screen_text(made).split())
+        assert "Clip chosen" not in shown and "Back to your own sentence: enter runs it." in shown
+        await pilot.press("enter")
         await settle(pilot, made)
         assert clip.value == "" and fake.requests[-1].clip_id is None and fake.requests[-1].text == "alexa stop"
 

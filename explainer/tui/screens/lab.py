@@ -142,6 +142,7 @@ class LabScreen(LabHelp, Screen[None]):
         clip = self.query_one("#lab-clip", Select)
         if event.input.has_focus and clip.value != TYPED:
             clip.value = TYPED  # the learner types a command: enter runs what they typed, not the clip chosen before
+            self.query_one(BusyLine).done(_("Back to your own sentence: enter runs it."))  # not "Clip chosen" still
 
     @on(Select.Changed, "#lab-wake")
     def _wake_word_changed(self, event: Select.Changed) -> None:
