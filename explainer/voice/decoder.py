@@ -78,13 +78,15 @@ class Decoded:
 class SphinxEngine:
     """The shared decoder.  Use ``LabService.engine()`` (or ``engine_for``); every method takes the lock."""
 
-    def __init__(self, intent_dict: dict, wake_words: tuple[str, ...], cache_dir: Path) -> None:
+    def __init__(self, intent_dict: dict, wake_words: tuple[str, ...], cache_dir: Path,
+                 mllr: Path | None = None) -> None:
         from pocketsphinx import Decoder
 
         from explainer.voice.langmodel import ensure_language_model
 
         self.lock = threading.RLock()
-        self.decoder = Decoder(lm=None, loglevel="FATAL")
+        self.adapted_to = mllr  # an MLLR transform for one of the lab's voices (``adaptation``), or None
+        self.decoder = Decoder(lm=None, loglevel="FATAL", **({"mllr": str(mllr)} if mllr else {}))
         self.config = self.decoder.config
         self.config["warp_type"] = "inverse_linear"
         self.config["cmninit"] = CMN_INIT
@@ -206,20 +208,24 @@ _engines: dict[str, SphinxEngine] = {}
 _engines_lock = threading.Lock()
 
 
-def shared_engine(content_dir: Path | None, cache_dir: Path) -> SphinxEngine:
+def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") -> SphinxEngine:
     """The process's decoder for these templates, made on first use (in a worker: ~0.2 s, plus a
     few seconds the first time the templates' language model is built into ``cache_dir``).
+    With ``voice`` (one of the lab's espeak voices), a decoder whose acoustic model is adapted to
+    it, when a transform ships for it (``adaptation``); otherwise the shared one.
 
-    One per set of templates, whoever asks: a second learner folder in the same process (tests,
-    a kiosk's scratch folder) reuses the decoder already in memory."""
+    One per set of templates (and voice), whoever asks: a second learner folder in the same
+    process (tests, a kiosk's scratch folder) reuses the decoder already in memory."""
+    from explainer.voice.adaptation import transform_for
     from explainer.voice.langmodel import templates_digest
     from explainer.voice.nlu import load_intent_dict
     from explainer.voice.wake import WAKE_WORDS
 
     intent_dict = load_intent_dict(content_dir)
-    key = templates_digest(intent_dict, WAKE_WORDS)
+    mllr = transform_for(voice)
+    key = templates_digest(intent_dict, WAKE_WORDS) + (f":{mllr.name}" if mllr else "")
     with _engines_lock:
         if key not in _engines:
-            _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir)
+            _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr)
         return _engines[key]
 

@@ -163,6 +163,13 @@ class LocalLab:
 
         return shared_engine(self.content_dir, self.cache_dir)
 
+    def engine_for_voice(self, voice: str) -> SphinxEngine:
+        """The decoder for typed text spoken by ``voice``: adapted to it when a transform ships
+        (``""``: the shared decoder, ``engine()``)."""
+        from explainer.voice.decoder import shared_engine
+
+        return shared_engine(self.content_dir, self.cache_dir, voice)
+
     def warm_up(self) -> str:
         """Load the decoder (and build the command model the first time); a notice if it failed."""
         try:
@@ -199,8 +206,8 @@ class LocalLab:
         from explainer.voice.pipeline import LabSettings, Pipeline
 
         keep = request.keep and self.keep_history
-        pipeline = Pipeline(self.engine(), self.cache_dir, history=self.history() if keep else None,
-                            content_dir=self.content_dir, skills=self._skills)
+        pipeline = Pipeline(None, self.cache_dir, history=self.history() if keep else None,
+                            content_dir=self.content_dir, skills=self._skills, engine_for=self.engine_for_voice)
         settings = LabSettings(wake_word=request.wake_word, threshold=request.threshold, noise=request.noise,
                                snr_db=request.snr_db, distance=request.distance, speak_reply=request.speak_reply)
         return pipeline.run(request.text or None, request.clip_id, settings, on_stage=on_stage, wav=request.wav,
@@ -210,7 +217,8 @@ class LocalLab:
         """``run`` with a chosen synthetic voice (the bench speaks its sentences in several)."""
         from explainer.voice.pipeline import LabSettings, Pipeline
 
-        pipeline = Pipeline(self.engine(), self.cache_dir, content_dir=self.content_dir, skills=self._skills)
+        pipeline = Pipeline(None, self.cache_dir, content_dir=self.content_dir, skills=self._skills,
+                            engine_for=self.engine_for_voice)
         settings = LabSettings(wake_word=request.wake_word, threshold=request.threshold, noise=request.noise,
                                snr_db=request.snr_db, distance=request.distance, voice=voice, rate=rate,
                                speak_reply=request.speak_reply)

@@ -67,16 +67,16 @@ class LabSettings:
 class Pipeline:
     """``Pipeline(engine, scratch_dir, ...).run(text=... | clip_id=... | wav=... | recording=...)`` -> Trace."""
 
-    def __init__(self, engine: SphinxEngine, scratch_dir: Path, *, history: VoiceHistory | None = None,
+    def __init__(self, engine: SphinxEngine | None, scratch_dir: Path, *, history: VoiceHistory | None = None,
                  sampler: ReviewSampler | None = None, content_dir: Path | None = None,
-                 skills: Skills | None = None) -> None:
-        self.engine = engine
+                 skills: Skills | None = None, engine_for: Callable[[str], SphinxEngine] | None = None) -> None:
+        self.engine = engine  # the decoder, or None with ``engine_for``
+        self.engine_for = engine_for  # voice ("" = none) -> its decoder, loaded on first use
         self.scratch_dir = Path(scratch_dir)
         self.history = history
         self.sampler = sampler or ReviewSampler()
         self.content_dir = content_dir
         self.skills = skills or Skills(content_dir)
-        self.recogniser = Recogniser(engine, WAKE_WORDS)
         self.masked = filter_words(content_dir)
         self._understood_now: dict[str, NluResult | None] = {}  # this run's answers (cleared per run)
         self._meant_now: dict[str, tuple | None] = {}
@@ -91,6 +91,17 @@ class Pipeline:
         if recording is not None:
             return recorded_input(recording[0], recording[1], chosen)
         return typed_input(text or "", chosen, settings.voice, settings.rate, self.scratch_dir)
+
+    def _engine(self, heard: HeardAudio, wake: bool = False) -> SphinxEngine:
+        """The decoder for this run.  The wake word is always spotted by the model as trained (the
+        device's listener is the same for everyone, and its thresholds were set on it); typed text is
+        then recognised by a model adapted to the lab's voice that spoke it (``adaptation``), the way
+        a cloud recogniser adapts to a household.  A recording, a file or a clip: the model as trained."""
+        if self.engine_for is not None:
+            return self.engine_for(heard.voice if heard.source == "typed" and not wake else "")
+        if self.engine is None:
+            raise ValueError("a Pipeline needs an engine or engine_for")
+        return self.engine
 
     def _understand(self, text: str) -> NluResult | None:
         """``understand`` of a cleaned text, remembered for this run (the recogniser's check and the
@@ -139,9 +150,10 @@ class Pipeline:
             stage.data = {"room": heard.room, "noise": settings.noise, "voice": heard.voice, "reference": heard.text,
                           "front_end": front.describe()}
         pcm = to_pcm(samples)
+        listener = self._engine(heard, wake=True)
 
         with StageTimer(trace, "wake word", t0, f"{trace.duration_s:.2f} s, 100 ms chunks") as stage:
-            wake = detector.listen(self.engine, pcm, front.warp)
+            wake = detector.listen(listener, pcm, front.warp)
             trace.woke = wake.woke
             stage.output = wake.summary()
             stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
@@ -164,14 +176,17 @@ class Pipeline:
                           "speech_end": ends.speech_end, "reason": ends.reason, "frames": ends.speech_frames}
 
         with StageTimer(trace, "speech recognition", t0, f"{ends.seconds:.2f} s upload") as stage:
-            heard_asr = self.recogniser.recognise(pcm[first:last], warp=front.warp, understood=self._understood,
-                                                  parses=lambda text: self._meaning(text) is not None)
+            engine = self._engine(heard)  # the first typed run of a voice loads its decoder here (~0.3 s)
+            heard_asr = Recogniser(engine, WAKE_WORDS).recognise(
+                pcm[first:last], warp=front.warp, understood=self._understood,
+                parses=lambda text: self._meaning(text) is not None)
+            adapted = f"adapted to the lab's voice {heard.voice}" if engine.adapted_to else "as trained"
             trace.raw_transcript = heard_asr.text
             trace.transcript, masked = mask(heard_asr.text, self.masked)
             trace.confidence = heard_asr.confidence
             stage.output = (repr(trace.transcript) if trace.transcript else "(nothing recognised)") + (
-                f" · {heard_asr.model} model, confidence {heard_asr.confidence:.2f}")
-            stage.data = {"model": heard_asr.model, "confidence": heard_asr.confidence,
+                f" · {heard_asr.model} model, confidence {heard_asr.confidence:.2f}; acoustic model {adapted}")
+            stage.data = {"model": heard_asr.model, "confidence": heard_asr.confidence, "acoustic_model": adapted,
                           "nbest": [(mask(t, self.masked)[0], s) for t, s in heard_asr.nbest],
                           "words": [(mask(w, self.masked)[0], p) for w, p in heard_asr.words],
                           "tried": {m: mask(t, self.masked)[0] for m, t in heard_asr.tried.items()},

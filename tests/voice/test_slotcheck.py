@@ -71,6 +71,8 @@ def test_the_word_rules():
 class _Engine:
     """A stand-in decoder: the wake word is always spotted; the command model gives fixed words."""
 
+    adapted_to = None  # the model as trained
+
     def __init__(self, nbest: list[str]) -> None:
         from explainer.voice.decoder import Decoded, Word
 

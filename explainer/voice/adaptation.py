@@ -1,0 +1,97 @@
+"""The acoustic model adapted to the lab's own synthetic voices (MLLR), one transform per voice.
+
+pocketsphinx's acoustic model was trained on people; the lab speaks typed text with espeak-ng,
+whose formant voices sound unlike anyone in that training data.  Real assistants adapt to the
+voices of a household; the lab does the same for the voices it owns: a *maximum likelihood
+linear regression* (MLLR) transform per espeak voice moves the model's Gaussian means towards
+how that voice sounds.  pocketsphinx applies it when the decoder loads (``-mllr``), so decoding
+costs nothing extra.  Measured with ``explainer bench lab`` on the development sentences
+(``docs/lab-bench.md``): right in a quiet room 0.691 -> 0.864, in the kitchen 0.407 -> 0.617,
+word error rate 0.202 -> 0.103; with the television on it did not help (0.123 -> 0.074).
+
+Only the recogniser is adapted, and only for typed text — the lab knows which of its voices
+spoke it.  The wake word is still spotted by the model as trained (a device's listener is the
+same for everyone; its thresholds and sound-alike rates were measured on it).  A recording, a
+WAV file or a shipped clip is a person, or a voice the lab does not know: the model as
+trained.  The transforms are estimated from the course's own lesson sentences (never from a
+test set) and shipped in ``explainer/voice/adapted/``; ``python -m
+explainer.voice.adaptation_build`` makes them again (about 20 s a voice), e.g. after a new
+espeak-ng.
+
+How (the textbook recipe, Leggetter & Woodland 1995, with one class per feature stream): each
+sentence is spoken by the voice, aligned to its words state by state by pocketsphinx
+(``set_align_text``/``set_alignment``), and every frame's features (pocketsphinx's own front
+end, through its C library) are shared among the four nearest Gaussians of the aligned phone's
+codebook.  For each output dimension the transform's row solves G w = k, the weighted least
+squares that maximises the likelihood.  Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+
+ADAPTED_DIR = Path(__file__).parent / "adapted"
+STREAMS, WIDTH = 3, 13  # the en-us model: cepstra, deltas, double deltas, 13 each
+NEAREST = 4  # Gaussians a frame is shared among (pocketsphinx's own topn)
+SENTENCES = 40
+
+
+def transform_for(voice: str) -> Path | None:
+    """The shipped transform for an espeak voice ("en-us+f3"), or None (the model as trained)."""
+    path = ADAPTED_DIR / f"{re.sub(r'[^a-z0-9]+', '_', voice.lower())}.mllr"
+    return path if voice and path.is_file() else None
+
+
+def write_transform(rows: np.ndarray, path: Path) -> None:
+    """pocketsphinx's MLLR text format: classes, streams, then per stream its width, A, b, h."""
+    lines = ["1", str(STREAMS)]
+    for stream in range(STREAMS):
+        lines.append(str(WIDTH))
+        lines += [" ".join(f"{x:.6f}" for x in row) for row in rows[stream, :, 1:]]
+        lines.append(" ".join(f"{x:.6f}" for x in rows[stream, :, 0]))
+        lines.append(" ".join(["1.0"] * WIDTH))  # variances unchanged
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_transform(path: Path) -> np.ndarray:
+    """-> rows (stream, output dim, [bias, A row]); the inverse of ``write_transform``."""
+    numbers = [float(x) for x in path.read_text(encoding="utf-8").split()]
+    if numbers[:2] != [1.0, float(STREAMS)]:
+        raise ValueError(f"{path}: not a one-class, {STREAMS}-stream MLLR transform")
+    rows, pos = np.zeros((STREAMS, WIDTH, WIDTH + 1)), 2
+    for stream in range(STREAMS):
+        pos += 1  # the width
+        rows[stream, :, 1:] = np.array(numbers[pos:pos + WIDTH * WIDTH]).reshape(WIDTH, WIDTH)
+        pos += WIDTH * WIDTH
+        rows[stream, :, 0] = numbers[pos:pos + WIDTH]
+        pos += 2 * WIDTH
+    return rows
+
+
+def solve(gram: np.ndarray, cross: np.ndarray) -> np.ndarray:
+    """Each row w of the transform from its statistics: G w = k (a little ridge keeps G invertible)."""
+    eye = 1e-6 * np.eye(gram.shape[-1])
+    return np.array([[np.linalg.solve(gram[s, i] + eye, cross[s, i]) for i in range(WIDTH)]
+                     for s in range(STREAMS)])
+
+
+def accumulate(frames: np.ndarray, means: np.ndarray, variances: np.ndarray,
+               gram: np.ndarray, cross: np.ndarray) -> None:
+    """Add the statistics of ``frames`` (n x 39) aligned to one codebook (means, variances: stream x 128 x 13)."""
+    for stream in range(STREAMS):
+        x = frames[:, stream * WIDTH:(stream + 1) * WIDTH]
+        mu, var = means[stream], variances[stream]
+        loglik = -0.5 * ((((x[:, None, :] - mu[None]) ** 2) / var[None]) + np.log(var)[None]).sum(axis=2)
+        nearest = np.argsort(loglik, axis=1)[:, -NEAREST:]
+        picked = np.take_along_axis(loglik, nearest, axis=1)
+        share = np.exp(picked - picked.max(axis=1, keepdims=True))
+        share /= share.sum(axis=1, keepdims=True)
+        for column in range(NEAREST):
+            m = nearest[:, column]
+            xi = np.hstack([np.ones((len(m), 1)), mu[m]])  # extended means
+            weight = share[:, column:column + 1] / var[m]  # n x 13
+            gram[stream] += np.einsum("ni,nj,nk->ijk", weight, xi, xi)
+            cross[stream] += np.einsum("ni,nj->ij", weight * x, xi)

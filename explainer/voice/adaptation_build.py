@@ -1,0 +1,185 @@
+"""Making the lab's voice transforms (``adaptation``): run ``python -m explainer.voice.adaptation_build``.
+
+A developer's tool, not part of a lab run: for each espeak voice the lab speaks with, the
+course's own lesson sentences are synthesised, aligned by pocketsphinx state by state, and
+turned into an MLLR transform (``adaptation.accumulate``/``solve``), written to
+``explainer/voice/adapted/<voice>.mllr``.  About 20 s a voice.
+
+The features must be exactly the decoder's, so they come from pocketsphinx's own front end
+(``fe_process_utt`` in the C library its wheel ships, called through ctypes) with the decoder's
+configuration; cepstral mean subtraction and the deltas of ``1s_c_d_dd`` are then added here as
+pocketsphinx's ``feat`` does.  The model's Gaussians are read from its ``means`` and
+``variances`` files (sphinx3 binary format).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import random
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from explainer.voice.adaptation import (
+    ADAPTED_DIR,
+    SENTENCES,
+    STREAMS,
+    WIDTH,
+    accumulate,
+    solve,
+    write_transform,
+)
+
+if TYPE_CHECKING:
+    from explainer.voice.decoder import SphinxEngine
+
+VOICES = ("en-us", "en-gb", "en-us+f3", "en-us+m3")  # the voices the lab and its bench speak with
+CI_PHONES = ("+NSN+ +SPN+ AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW OY P R S SH "
+             "SIL T TH UH UW V W Y Z ZH").split()  # the en-us model's base phones = its codebooks, in order
+
+
+def read_gaussians(path: Path) -> np.ndarray:
+    """A sphinx3 means/variances file -> (codebook, stream, density, 13)."""
+    raw = path.read_bytes()
+    pos = raw.index(b"endhdr\n") + len(b"endhdr\n")
+    order = "<" if np.frombuffer(raw[pos:pos + 4], "<i4")[0] == 0x11223344 else ">"
+    books, streams, densities = (int(n) for n in np.frombuffer(raw[pos + 4:pos + 16], order + "i4"))
+    pos += 16 + 4 * streams + 4
+    count = books * streams * densities * WIDTH
+    return np.frombuffer(raw[pos:pos + 4 * count], order + "f4").reshape(books, streams, densities, WIDTH)
+
+
+class FrontEnd:
+    """pocketsphinx's own feature extraction, through its C library."""
+
+    def __init__(self, config_json: str) -> None:
+        import pocketsphinx
+
+        library = next(Path(pocketsphinx.__file__).parent.glob("_pocketsphinx*.so"))
+        self.lib = ctypes.CDLL(str(library))
+        self.lib.ps_config_parse_json.restype = ctypes.c_void_p
+        self.lib.ps_config_parse_json.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        self.lib.fe_init_auto_r.restype = ctypes.c_void_p
+        self.lib.fe_init_auto_r.argtypes = [ctypes.c_void_p]
+        self.lib.fe_process_utt.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int16), ctypes.c_size_t,
+                                            ctypes.POINTER(ctypes.POINTER(ctypes.POINTER(ctypes.c_float))),
+                                            ctypes.POINTER(ctypes.c_int32)]
+        self.lib.ckd_free_2d.argtypes = [ctypes.c_void_p]
+        self.lib.fe_free.argtypes = [ctypes.c_void_p]
+        self.config = {k: v for k, v in json.loads(config_json).items() if v is not None}
+
+    def cepstra(self, pcm: np.ndarray, warp: float) -> np.ndarray:
+        config = dict(self.config, warp_params=f"{1.0 / warp:.4f}")
+        handle = self.lib.ps_config_parse_json(None, json.dumps(config).encode())
+        fe = self.lib.fe_init_auto_r(handle)
+        if not fe:
+            raise RuntimeError("pocketsphinx's front end could not start")
+        samples = np.ascontiguousarray(pcm, dtype=np.int16)
+        block, frames = ctypes.POINTER(ctypes.POINTER(ctypes.c_float))(), ctypes.c_int32(0)
+        self.lib.fe_process_utt(fe, samples.ctypes.data_as(ctypes.POINTER(ctypes.c_int16)), len(samples),
+                                ctypes.byref(block), ctypes.byref(frames))
+        out = np.array([[block[t][j] for j in range(WIDTH)] for t in range(frames.value)], dtype=np.float64)
+        self.lib.ckd_free_2d(ctypes.cast(block, ctypes.c_void_p))
+        self.lib.fe_free(fe)
+        return out.reshape(-1, WIDTH)
+
+
+def features(cepstra: np.ndarray) -> np.ndarray:
+    """Batch mean subtraction and ``1s_c_d_dd``: c, c[t+2]-c[t-2], (c[t+3]-c[t-1])-(c[t+1]-c[t-3])."""
+    c = cepstra - cepstra.mean(axis=0)
+    padded, n = np.pad(c, ((3, 3), (0, 0)), mode="edge"), len(c)
+
+    def at(k: int) -> np.ndarray:
+        return padded[3 + k:3 + k + n]
+
+    return np.hstack([c, at(2) - at(-2), (at(3) - at(-1)) - (at(1) - at(-3))])
+
+
+def lesson_sentences(content_dir: Path, known: Callable[[str], bool], count: int = SENTENCES) -> list[str]:
+    """Sentences of 6-14 words from the course's lesson pages that the dictionary can say."""
+    from explainer.voice.words import spell_numbers, words_of
+
+    found = []
+    for page in sorted(content_dir.glob("stations/*/*.md")):
+        text = re.sub(r"[\[\]()*_#>`|]", " ", page.read_text(encoding="utf-8"))
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            words = words_of(spell_numbers(sentence.lower()))
+            if 6 <= len(words) <= 14 and all(known(w) for w in words):
+                found.append(" ".join(words))
+    unique = list(dict.fromkeys(found))
+    random.Random(7).shuffle(unique)
+    return unique[:count]
+
+
+def aligned_phones(engine: SphinxEngine, pcm: np.ndarray, text: str, warp: float) -> list[tuple[int, int]]:
+    """(frame, codebook) for every frame of a speech sound, from pocketsphinx's state alignment."""
+    decoder = engine.decoder
+    engine.config["warp_params"] = f"{1.0 / warp:.4f}"
+    decoder.reinit_feat(engine.config)
+    try:
+        decoder.set_align_text(text)
+        for _pass in range(2):
+            decoder.start_utt()
+            decoder.process_raw(pcm.tobytes(), False, True)
+            decoder.end_utt()
+            if _pass == 0:
+                decoder.set_alignment()
+        alignment = decoder.get_alignment()
+    except RuntimeError:  # the sentence would not align: leave it out
+        return []
+    return [(t, CI_PHONES.index(phone.name)) for word in alignment or () for phone in word
+            if phone.name in CI_PHONES and phone.name != "SIL" and not phone.name.startswith("+")
+            for t in range(phone.start, phone.start + phone.duration)]
+
+
+def build(voice: str, engine: SphinxEngine, content_dir: Path, scratch: Path) -> tuple[np.ndarray, int]:
+    """The transform rows for one voice, and how many frames it was estimated from."""
+    import pocketsphinx
+
+    from explainer.voice.decoder import to_pcm
+    from explainer.voice.frontend import voice_warp
+    from explainer.voice.labinput import typed_input
+    from explainer.voice.rooms import room
+
+    model = Path(pocketsphinx.get_model_path()) / "en-us" / "en-us"
+    means = read_gaussians(model / "means")
+    variances = np.maximum(read_gaussians(model / "variances"), 1e-4)  # pocketsphinx's variance floor
+    front = FrontEnd(engine.config.dumps())
+    gram = np.zeros((STREAMS, WIDTH, WIDTH + 1, WIDTH + 1))
+    cross = np.zeros((STREAMS, WIDTH, WIDTH + 1))
+    used = 0
+    for sentence in lesson_sentences(content_dir, engine.known_word):
+        heard = typed_input(sentence, room("none"), voice, 160, scratch)
+        warp = voice_warp(heard.samples, 16000).warp
+        pcm = to_pcm(heard.samples)
+        frames = aligned_phones(engine, pcm, sentence, warp)
+        feats = features(front.cepstra(pcm, warp))
+        for book in sorted({b for _t, b in frames}):
+            rows = [t for t, b in frames if b == book and t < len(feats)]
+            accumulate(feats[rows], means[book], variances[book], gram, cross)
+            used += len(rows)
+    return solve(gram, cross), used
+
+
+def main(argv: list[str]) -> int:
+    from explainer.voice.lab_service import LocalLab
+
+    lab = LocalLab(keep_history=False)
+    engine = lab.engine()
+    content_dir = lab.content_dir
+    ADAPTED_DIR.mkdir(exist_ok=True)
+    for voice in argv or VOICES:
+        rows, used = build(voice, engine, content_dir, lab.cache_dir)
+        path = ADAPTED_DIR / f"{re.sub(r'[^a-z0-9]+', '_', voice.lower())}.mllr"
+        write_transform(rows, path)
+        print(f"{voice}: {used} frames -> {path}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

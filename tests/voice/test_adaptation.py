@@ -1,0 +1,98 @@
+"""The lab's voice transforms (MLLR): the file format, the estimate, the shipped files, and which runs use them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explainer.voice.adaptation import (
+    ADAPTED_DIR,
+    STREAMS,
+    WIDTH,
+    accumulate,
+    read_transform,
+    solve,
+    transform_for,
+    write_transform,
+)
+from explainer.voice.adaptation_build import VOICES, features
+
+
+def test_a_transform_survives_writing_and_reading(tmp_path):
+    rows = np.random.default_rng(1).normal(0, 1, (STREAMS, WIDTH, WIDTH + 1))
+    write_transform(rows, tmp_path / "t.mllr")
+    assert np.allclose(read_transform(tmp_path / "t.mllr"), rows, atol=1e-5)
+    text = (tmp_path / "t.mllr").read_text().split("\n")
+    assert text[:3] == ["1", "3", "13"]  # one class, three streams, each 13 wide: pocketsphinx's layout
+
+
+def test_every_voice_the_lab_speaks_with_has_a_shipped_transform_and_nothing_else_does():
+    for voice in VOICES:
+        path = transform_for(voice)
+        assert path is not None and path.parent == ADAPTED_DIR
+        rows = read_transform(path)
+        scale = np.diagonal(rows[:, :, 1:], axis1=1, axis2=2)
+        assert np.all((scale > 0.3) & (scale < 2.0))  # an adaptation, not a different model
+    assert transform_for("") is None and transform_for("en-us+whisper") is None
+
+
+def test_the_estimate_finds_the_shift_that_moved_the_voice():
+    """Frames spoken 'around' the model's Gaussians moved by a known offset: the bias comes back."""
+    rng = np.random.default_rng(2)
+    means = rng.normal(0, 10, (STREAMS, 128, WIDTH))
+    variances = np.ones((STREAMS, 128, WIDTH))
+    shift = rng.normal(0, 0.3, WIDTH)
+    chosen = rng.integers(0, 128, 4000)
+    frames = np.hstack([means[s, chosen] + shift + rng.normal(0, 0.05, (4000, WIDTH)) for s in range(STREAMS)])
+    gram = np.zeros((STREAMS, WIDTH, WIDTH + 1, WIDTH + 1))
+    cross = np.zeros((STREAMS, WIDTH, WIDTH + 1))
+    accumulate(frames, means, variances, gram, cross)
+    rows = solve(gram, cross)
+    assert np.allclose(rows[:, :, 0], shift, atol=0.05)  # the bias
+    assert np.allclose(rows[:, :, 1:], np.eye(WIDTH), atol=0.02)  # and no rotation
+
+
+def test_the_features_are_pocketsphinxs_deltas():
+    ramp = np.outer(np.arange(20.0), np.ones(WIDTH))
+    out = features(ramp)
+    assert out.shape == (20, 3 * WIDTH)
+    assert np.allclose(out[5:15, WIDTH:2 * WIDTH], 4.0)  # c[t+2] - c[t-2]
+    assert np.allclose(out[5:15, 2 * WIDTH:], 0.0)  # a straight line has no acceleration
+    assert np.allclose(out[:, :WIDTH].mean(axis=0), 0.0)  # the mean is taken off
+
+
+class _Engine:
+    def __init__(self, name: str, log: list) -> None:
+        self.name, self.log, self.adapted_to = name, log, (None if name == "plain" else name)
+
+    def spot(self, pcm, word, threshold, warp=1.0):
+        self.log.append(("wake", self.name))
+        return 0.9, 0.2, 0.8
+
+    def check_wake(self, pcm, word, rivals, around, span, warp=1.0):
+        return word, float("-inf")
+
+    def decode(self, pcm, search="commands", nbest=0, warp=1.0):
+        from explainer.voice.decoder import Decoded, Word
+
+        self.log.append(("recognise", self.name))
+        return Decoded("alexa play some music", (Word("play", 0.3, 0.6, 0.99), Word("some", 0.6, 0.9, 0.99),
+                                                  Word("music", 0.9, 1.2, 0.99)), 0.9, -1000.0)
+
+
+@pytest.mark.parametrize("typed", [True, False])
+def test_typed_text_is_recognised_by_the_model_adapted_to_its_voice_and_a_recording_is_not(typed, tmp_path, monkeypatch):
+    from explainer.voice.labinput import HeardAudio
+    from explainer.voice.pipeline import LabSettings, Pipeline
+
+    log: list = []
+    samples = np.sin(np.arange(48000) / 8.0).astype(np.float32) * 0.3
+    heard = HeardAudio(samples, "typed" if typed else "microphone", "", "en-us+f3" if typed else "")
+    pipeline = Pipeline(None, tmp_path, engine_for=lambda voice: _Engine(voice or "plain", log))  # type: ignore[arg-type, return-value]
+    monkeypatch.setattr(pipeline, "_hear", lambda *args: heard)
+    trace = pipeline.run(text="anything", settings=LabSettings(speak_reply=False))
+    expected = "en-us+f3" if typed else "plain"
+    assert ("recognise", expected) in log and ("recognise", "plain" if typed else "en-us+f3") not in log
+    assert [entry for entry in log if entry[0] == "wake"] == [("wake", "plain")]  # the device's listener: as trained
+    assert trace.stage("speech recognition").data["acoustic_model"] == (
+        "adapted to the lab's voice en-us+f3" if typed else "as trained")
