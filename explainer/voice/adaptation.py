@@ -11,9 +11,9 @@ word error rate 0.202 -> 0.103; with the television on it did not help (0.123 ->
 
 Only the recogniser is adapted, and only for typed text — the lab knows which of its voices
 spoke it.  The wake word is still spotted by the model as trained (a device's listener is the
-same for everyone; its thresholds and sound-alike rates were measured on it).  A recording, a
-WAV file or a shipped clip is a person, or a voice the lab does not know: the model as
-trained.  The transforms are estimated from the course's own lesson sentences (never from a
+same for everyone; its thresholds and sound-alike rates were measured on it).  A recording or
+a WAV file is a person, and a shipped clip stands for a household's own recording: the model
+as trained.  The transforms are estimated from the course's own lesson sentences (never from a
 test set) and shipped in ``explainer/voice/adapted/``; ``python -m
 explainer.voice.adaptation_build`` makes them again (about 20 s a voice), e.g. after a new
 espeak-ng.

@@ -11,6 +11,7 @@ with the same ``record`` method (for example one that returns a WAV file's sampl
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Generator
@@ -20,6 +21,7 @@ import numpy as np
 
 from explainer.i18n import _
 
+log = logging.getLogger(__name__)
 CAPTURE_RATE = 16000
 MAX_SECONDS = 10.0
 
@@ -60,8 +62,9 @@ class MicrophoneCapture:
                 next(generator)
                 device.start(generator)
         except Exception as exc:  # noqa: BLE001 - no device, no backend, busy: all the same to a learner
-            raise CaptureUnavailable(_("No microphone could be opened on this computer ({error}). "
-                                       "Type a sentence or pick a clip instead.").format(error=exc)) from exc
+            log.info("no microphone: %r", exc)  # the library's own words ("failed to init device", -401) go to the log
+            raise CaptureUnavailable(_("No microphone could be opened on this computer. "
+                                       "Type a sentence or pick a clip instead.")) from exc
         try:
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline and not (stop is not None and stop.is_set()):

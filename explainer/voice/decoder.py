@@ -206,6 +206,7 @@ class SphinxEngine:
 
 _engines: dict[str, SphinxEngine] = {}
 _engines_lock = threading.Lock()
+_unusable: set[str] = set()  # transforms that would not load (logged once; the model as trained is used)
 
 
 def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") -> SphinxEngine:
@@ -222,10 +223,19 @@ def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") ->
     from explainer.voice.wake import WAKE_WORDS
 
     intent_dict = load_intent_dict(content_dir)
+    plain = templates_digest(intent_dict, WAKE_WORDS)
     mllr = transform_for(voice)
-    key = templates_digest(intent_dict, WAKE_WORDS) + (f":{mllr.name}" if mllr else "")
+    key = f"{plain}:{mllr.name}" if mllr else plain
     with _engines_lock:
-        if key not in _engines:
-            _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr)
-        return _engines[key]
-
+        if key not in _engines and mllr is not None and key not in _unusable:
+            try:
+                _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr)
+            except RuntimeError:  # a damaged transform file: the model as trained still works
+                log.warning("the voice transform %s could not be loaded; using the model as trained", mllr,
+                            exc_info=True)
+                _unusable.add(key)
+        if key in _engines:
+            return _engines[key]
+        if plain not in _engines:
+            _engines[plain] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir)
+        return _engines[plain]

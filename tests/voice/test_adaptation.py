@@ -96,3 +96,15 @@ def test_typed_text_is_recognised_by_the_model_adapted_to_its_voice_and_a_record
     assert [entry for entry in log if entry[0] == "wake"] == [("wake", "plain")]  # the device's listener: as trained
     assert trace.stage("speech recognition").data["acoustic_model"] == (
         "adapted to the lab's voice en-us+f3" if typed else "as trained")
+
+
+def test_a_damaged_transform_falls_back_to_the_model_as_trained(tmp_path, monkeypatch, caplog):
+    from explainer.voice import adaptation, decoder
+
+    broken = tmp_path / "damaged.mllr"  # a name no shipped transform has: the process's engines stay as they are
+    broken.write_text("1\n3\n13\nnot numbers\n")
+    monkeypatch.setattr(adaptation, "transform_for", lambda voice: broken if voice else None)
+    monkeypatch.setattr(decoder, "_unusable", set())
+    engine = decoder.shared_engine(None, tmp_path / "cache", "en-us")
+    assert engine.adapted_to is None and engine is decoder.shared_engine(None, tmp_path / "cache")
+    assert "could not be loaded" in caplog.text
