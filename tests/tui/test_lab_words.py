@@ -43,6 +43,13 @@ def test_each_stage_reads_in_plain_words():
     assert heard[0] == "68% sure: “alexa what's the time”"  # an inner apostrophe is not the end
     assert "its command model (only the words of the commands it knows)" in heard[1]
     assert "2 words were hidden by the classroom word filter." in heard[1]
+    assert "tuned to the lab's own voice" not in heard[1]  # the model as trained
+    adapted = words(StageRecord(
+        "speech recognition", output="'alexa stop' · commands model, confidence 0.9; acoustic model adapted to the "
+        "lab's voice en-us", data={"model": "commands", "confidence": 0.9,
+                                   "acoustic_model": "adapted to the lab's voice en-us"}))
+    assert adapted[0] == "90% sure: “alexa stop”"
+    assert "Its sound model is tuned to the lab's own voice" in adapted[1]
 
     understood = words(StageRecord(
         "understanding", output="SetTimer {'minutes': 10} → act: confidence 0.68 x completeness 1.00 = 0.68 >= 0.50",

@@ -137,6 +137,8 @@ def _recognition(record: Any, data: Mapping[str, Any], words: Words) -> tuple[st
     detail = (_("The recogniser turned the sound into the words {t}").format(t=quote(heard)) if heard else _(
         "The recogniser could not make out any words")) + (_(", using {u}").format(u=used) if used else "") + ". "
     detail += _("How sure it was of those words: {n}%.").format(n=sure)
+    if str(data.get("acoustic_model") or "").startswith("adapted"):
+        detail += " " + _("Its sound model is tuned to the lab's own voice, as assistants tune to a household's.")
     masked = int(data.get("masked_words") or 0)
     if masked:
         detail += " " + (_("1 word was hidden by the classroom word filter.") if masked == 1 else _(
