@@ -39,9 +39,14 @@ NEAREST = 4  # Gaussians a frame is shared among (pocketsphinx's own topn)
 SENTENCES = 40
 
 
+def transform_path(voice: str) -> Path:
+    """Where the transform of an espeak voice lives: "en-us+f3" -> adapted/en_us_f3.mllr."""
+    return ADAPTED_DIR / f"{re.sub(r'[^a-z0-9]+', '_', voice.lower())}.mllr"
+
+
 def transform_for(voice: str) -> Path | None:
     """The shipped transform for an espeak voice ("en-us+f3"), or None (the model as trained)."""
-    path = ADAPTED_DIR / f"{re.sub(r'[^a-z0-9]+', '_', voice.lower())}.mllr"
+    path = transform_path(voice)
     return path if voice and path.is_file() else None
 
 

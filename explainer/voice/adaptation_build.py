@@ -32,6 +32,7 @@ from explainer.voice.adaptation import (
     WIDTH,
     accumulate,
     solve,
+    transform_path,
     write_transform,
 )
 
@@ -175,7 +176,7 @@ def main(argv: list[str]) -> int:
     ADAPTED_DIR.mkdir(exist_ok=True)
     for voice in argv or VOICES:
         rows, used = build(voice, engine, content_dir, lab.cache_dir)
-        path = ADAPTED_DIR / f"{re.sub(r'[^a-z0-9]+', '_', voice.lower())}.mllr"
+        path = transform_path(voice)
         write_transform(rows, path)
         print(f"{voice}: {used} frames -> {path}", flush=True)
     return 0
