@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from explainer.voice import audio
+from explainer.voice.adaptation import ADAPT_ABOVE_DB, voice_over_background_db
 from explainer.voice.asr import Recogniser
 from explainer.voice.cleanup import clean_up
 from explainer.voice.decision import decide
@@ -96,9 +97,12 @@ class Pipeline:
         """The decoder for this run.  The wake word is always spotted by the model as trained (the
         device's listener is the same for everyone, and its thresholds were set on it); typed text is
         then recognised by a model adapted to the lab's voice that spoke it (``adaptation``), the way
-        a cloud recogniser adapts to a household.  A recording, a file or a clip: the model as trained."""
+        a cloud recogniser adapts to a household — unless the background is loud (the adaptation was
+        learned from clean speech).  A recording, a file or a clip: the model as trained."""
         if self.engine_for is not None:
-            return self.engine_for(heard.voice if heard.source == "typed" and not wake else "")
+            adapt = heard.source == "typed" and not wake and (
+                voice_over_background_db(heard.samples) >= ADAPT_ABOVE_DB)
+            return self.engine_for(heard.voice if adapt else "")
         if self.engine is None:
             raise ValueError("a Pipeline needs an engine or engine_for")
         return self.engine
@@ -181,6 +185,9 @@ class Pipeline:
                 pcm[first:last], warp=front.warp, understood=self._understood,
                 parses=lambda text: self._meaning(text) is not None)
             adapted = f"adapted to the lab's voice {heard.voice}" if engine.adapted_to else "as trained"
+            if heard.source == "typed" and not engine.adapted_to and self.engine_for is not None:
+                adapted += (f" (the voice is {voice_over_background_db(heard.samples):.0f} dB above the background, "
+                            f"under {ADAPT_ABOVE_DB:.0f}: too loud a room for the lab voice's tuning)")
             trace.raw_transcript = heard_asr.text
             trace.transcript, masked = mask(heard_asr.text, self.masked)
             trace.confidence = heard_asr.confidence

@@ -61,6 +61,22 @@ def test_the_features_are_pocketsphinxs_deltas():
     assert np.allclose(out[:, :WIDTH].mean(axis=0), 0.0)  # the mean is taken off
 
 
+def _voice_in_a_room(background: float) -> np.ndarray:
+    """3 s: a second of background, a second of 'voice' over it, a second of background."""
+    rng = np.random.default_rng(4)
+    samples = rng.normal(0, background, 48000)
+    samples[16000:32000] += np.sin(np.arange(16000) / 8.0) * 0.3
+    return samples.astype(np.float32)
+
+
+def test_the_voice_over_the_background_is_measured_from_the_sound():
+    from explainer.voice.adaptation import voice_over_background_db
+
+    assert voice_over_background_db(_voice_in_a_room(0.001)) > 40  # a quiet room
+    assert 5 < voice_over_background_db(_voice_in_a_room(0.1)) < 17  # the voice barely above a loud room
+    assert voice_over_background_db(np.zeros(100, dtype=np.float32)) == 0.0  # too short to tell
+
+
 class _Engine:
     def __init__(self, name: str, log: list) -> None:
         self.name, self.log, self.adapted_to = name, log, (None if name == "plain" else name)
@@ -86,8 +102,8 @@ def test_typed_text_is_recognised_by_the_model_adapted_to_its_voice_and_a_record
     from explainer.voice.pipeline import LabSettings, Pipeline
 
     log: list = []
-    samples = np.sin(np.arange(48000) / 8.0).astype(np.float32) * 0.3
-    heard = HeardAudio(samples, "typed" if typed else "microphone", "", "en-us+f3" if typed else "")
+    heard = HeardAudio(_voice_in_a_room(background=0.001), "typed" if typed else "microphone", "",
+                       "en-us+f3" if typed else "")
     pipeline = Pipeline(None, tmp_path, engine_for=lambda voice: _Engine(voice or "plain", log))  # type: ignore[arg-type, return-value]
     monkeypatch.setattr(pipeline, "_hear", lambda *args: heard)
     trace = pipeline.run(text="anything", settings=LabSettings(speak_reply=False))
@@ -108,3 +124,17 @@ def test_a_damaged_transform_falls_back_to_the_model_as_trained(tmp_path, monkey
     engine = decoder.shared_engine(None, tmp_path / "cache", "en-us")
     assert engine.adapted_to is None and engine is decoder.shared_engine(None, tmp_path / "cache")
     assert "could not be loaded" in caplog.text
+
+
+def test_in_a_loud_room_typed_text_is_heard_by_the_model_as_trained_and_the_trace_says_why(tmp_path, monkeypatch):
+    from explainer.voice.labinput import HeardAudio
+    from explainer.voice.pipeline import LabSettings, Pipeline
+
+    log: list = []
+    heard = HeardAudio(_voice_in_a_room(background=0.1), "typed", "", "en-us")
+    pipeline = Pipeline(None, tmp_path, engine_for=lambda voice: _Engine(voice or "plain", log))  # type: ignore[arg-type, return-value]
+    monkeypatch.setattr(pipeline, "_hear", lambda *args: heard)
+    trace = pipeline.run(text="anything", settings=LabSettings(speak_reply=False))
+    assert ("recognise", "plain") in log and ("recognise", "en-us") not in log
+    said = trace.stage("speech recognition").data["acoustic_model"]
+    assert said.startswith("as trained (the voice is") and "too loud a room" in said
