@@ -7,7 +7,8 @@ linear regression* (MLLR) transform per espeak voice moves the model's Gaussian 
 how that voice sounds.  pocketsphinx applies it when the decoder loads (``-mllr``), so decoding
 costs nothing extra.  Measured with ``explainer bench lab`` on the development sentences
 (``docs/lab-bench.md``): right in a quiet room 0.691 -> 0.864, in the kitchen 0.407 -> 0.617,
-word error rate 0.202 -> 0.103; with the television on it did not help (0.123 -> 0.074).
+word error rate 0.202 -> 0.103; with the television on it did not help (0.123 -> 0.074), so
+in a loud room (``ADAPT_ABOVE_DB``) the model as trained is used.
 
 Only the recogniser is adapted, and only for typed text — the lab knows which of its voices
 spoke it.  The wake word is still spotted by the model as trained (a device's listener is the
