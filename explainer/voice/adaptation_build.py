@@ -3,7 +3,10 @@
 A developer's tool, not part of a lab run: for each espeak voice the lab speaks with, the
 course's own lesson sentences are synthesised, aligned by pocketsphinx state by state, and
 turned into an MLLR transform (``adaptation.accumulate``/``solve``), written to
-``explainer/voice/adapted/<voice>.mllr``.  About 20 s a voice.
+``explainer/voice/adapted/<voice>.mllr``.  About 20 s a voice.  Then the loud room's transform
+(``adaptation.LOUD_ROOM``): all four voices, the features taken from their speech with television
+noise added, the alignment from the clean speech (the noise does not move the words in time),
+and a variance scale as well; about a minute.
 
 The features must be exactly the decoder's, so they come from pocketsphinx's own front end
 (``fe_process_utt`` in the C library its wheel ships, called through ctypes) with the decoder's
@@ -27,10 +30,12 @@ import numpy as np
 
 from explainer.voice.adaptation import (
     ADAPTED_DIR,
+    LOUD_ROOM,
     SENTENCES,
     STREAMS,
     WIDTH,
     accumulate,
+    accumulate_spread,
     solve,
     transform_path,
     write_transform,
@@ -39,7 +44,7 @@ from explainer.voice.adaptation import (
 if TYPE_CHECKING:
     from explainer.voice.decoder import SphinxEngine
 
-VOICES = ("en-us", "en-gb", "en-us+f3", "en-us+m3")  # the voices the lab and its bench speak with
+VOICES: tuple[str, ...] = ("en-us", "en-gb", "en-us+f3", "en-us+m3")  # the voices the lab and its bench speak with
 CI_PHONES = ("+NSN+ +SPN+ AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW OY P R S SH "
              "SIL T TH UH UW V W Y Z ZH").split()  # the en-us model's base phones = its codebooks, in order
 
@@ -138,47 +143,76 @@ def aligned_phones(engine: SphinxEngine, pcm: np.ndarray, text: str, warp: float
             for t in range(phone.start, phone.start + phone.duration)]
 
 
-def build(voice: str, engine: SphinxEngine, content_dir: Path, scratch: Path) -> tuple[np.ndarray, int]:
-    """The transform rows for one voice, and how many frames it was estimated from."""
-    import pocketsphinx
+LOUD_NOISE, LOUD_SNR_DB, LOUD_SEEDS = "tv", 10.0, 1000  # typed runs seed their noise with the length: <= 200
 
+
+class Statistics:
+    """What the estimate needs, gathered sentence by sentence: the frames by codebook, and G and k."""
+
+    def __init__(self) -> None:
+        import pocketsphinx
+
+        model = Path(pocketsphinx.get_model_path()) / "en-us" / "en-us"
+        self.means = read_gaussians(model / "means")
+        self.variances = np.maximum(read_gaussians(model / "variances"), 1e-4)  # pocketsphinx's variance floor
+        self.gram = np.zeros((STREAMS, WIDTH, WIDTH + 1, WIDTH + 1))
+        self.cross = np.zeros((STREAMS, WIDTH, WIDTH + 1))
+        self.kept: list[tuple[np.ndarray, int]] = []
+
+    def add(self, feats: np.ndarray, frames: list[tuple[int, int]]) -> None:
+        for book in sorted({b for _t, b in frames}):
+            rows = [t for t, b in frames if b == book and t < len(feats)]
+            accumulate(feats[rows], self.means[book], self.variances[book], self.gram, self.cross)
+            self.kept.append((feats[rows], book))
+
+    def frames(self) -> int:
+        return sum(len(x) for x, _book in self.kept)
+
+    def variance_scale(self, rows: np.ndarray) -> np.ndarray:
+        spread, weight = np.zeros((STREAMS, WIDTH)), 0.0
+        for x, book in self.kept:
+            weight += accumulate_spread(x, self.means[book], self.variances[book], rows, spread)
+        return spread / max(weight, 1.0)
+
+
+def gather(voices: tuple[str, ...], engine: SphinxEngine, content_dir: Path, scratch: Path,
+           loud: bool = False) -> Statistics:
+    """Each lesson sentence spoken by each voice and aligned on the clean speech; the features
+    from the clean speech, or (``loud``) from it with the loud room's noise added."""
+    from explainer.voice import audio
     from explainer.voice.decoder import to_pcm
     from explainer.voice.frontend import voice_warp
     from explainer.voice.labinput import typed_input
     from explainer.voice.rooms import room
 
-    model = Path(pocketsphinx.get_model_path()) / "en-us" / "en-us"
-    means = read_gaussians(model / "means")
-    variances = np.maximum(read_gaussians(model / "variances"), 1e-4)  # pocketsphinx's variance floor
-    front = FrontEnd(engine.config.dumps())
-    gram = np.zeros((STREAMS, WIDTH, WIDTH + 1, WIDTH + 1))
-    cross = np.zeros((STREAMS, WIDTH, WIDTH + 1))
-    used = 0
-    for sentence in lesson_sentences(content_dir, engine.known_word):
-        heard = typed_input(sentence, room("none"), voice, 160, scratch)
-        warp = voice_warp(heard.samples, 16000).warp
-        pcm = to_pcm(heard.samples)
-        frames = aligned_phones(engine, pcm, sentence, warp)
-        feats = features(front.cepstra(pcm, warp))
-        for book in sorted({b for _t, b in frames}):
-            rows = [t for t, b in frames if b == book and t < len(feats)]
-            accumulate(feats[rows], means[book], variances[book], gram, cross)
-            used += len(rows)
-    return solve(gram, cross), used
+    stats, front = Statistics(), FrontEnd(engine.config.dumps())
+    for voice in voices:
+        for index, sentence in enumerate(lesson_sentences(content_dir, engine.known_word)):
+            heard = typed_input(sentence, room("none"), voice, 160, scratch)
+            frames = aligned_phones(engine, to_pcm(heard.samples), sentence, voice_warp(heard.samples, 16000).warp)
+            samples = heard.samples
+            if loud:
+                samples = audio.add_noise_at_snr(samples, LOUD_NOISE, LOUD_SNR_DB, 16000, seed=LOUD_SEEDS + index)
+                peak = float(np.max(np.abs(samples)))
+                samples = samples / peak * 0.9 if peak > 1.0 else samples  # as ``labinput.place`` does
+            stats.add(features(front.cepstra(to_pcm(samples), voice_warp(samples, 16000).warp)), frames)
+    return stats
 
 
 def main(argv: list[str]) -> int:
+    """Every voice's transform, then the loud room's (or only those named: a voice, or "loud room")."""
     from explainer.voice.lab_service import LocalLab
 
     lab = LocalLab(keep_history=False)
     engine = lab.engine()
-    content_dir = lab.content_dir
     ADAPTED_DIR.mkdir(exist_ok=True)
-    for voice in argv or VOICES:
-        rows, used = build(voice, engine, content_dir, lab.cache_dir)
-        path = transform_path(voice)
-        write_transform(rows, path)
-        print(f"{voice}: {used} frames -> {path}", flush=True)
+    for name in argv or (*VOICES, LOUD_ROOM):
+        loud = name == LOUD_ROOM
+        stats = gather(VOICES if loud else (name,), engine, lab.content_dir, lab.cache_dir, loud=loud)
+        rows = solve(stats.gram, stats.cross)
+        path = transform_path(name)
+        write_transform(rows, path, stats.variance_scale(rows) if loud else None)
+        print(f"{name}: {stats.frames()} frames -> {path}", flush=True)
     return 0
 
 

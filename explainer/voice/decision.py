@@ -17,6 +17,11 @@ nothing, such as "them", or one that swallowed the command's own words misheard)
 acts when ``confidence x completeness`` reaches ``ACT_AT`` (a guess must reach
 ``GUESS_AT``, higher, and is marked as a guess).  The thresholds were set on the lab's own
 development sentences (``tests/data/lab_dev_commands.toml``), never on the held-out set.
+``ACT_AT`` was 0.5 until the recogniser was adapted (``adaptation``); on the development
+sentences, acting from 0.4 gained right answers in every room (quiet 69 -> 71 of 81, kitchen
+50 -> 53, television 27 -> 30) with no more wrong commands and one more wrong slot in each of
+quiet and TV; from 0.3, the kitchen and TV gained more (55, 33) but the wrong slots grew
+faster (TV 5), so 0.4 it is.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 
 from explainer.voice.nlu import NluResult
 
-ACT_AT = 0.5
+ACT_AT = 0.4
 GUESS_AT = 0.6
 WILDCARD_WEIGHT = 0.5  # a parse made only of open-slot words counts half
 

@@ -79,7 +79,7 @@ class SphinxEngine:
     """The shared decoder.  Use ``LabService.engine()`` (or ``engine_for``); every method takes the lock."""
 
     def __init__(self, intent_dict: dict, wake_words: tuple[str, ...], cache_dir: Path,
-                 mllr: Path | None = None) -> None:
+                 mllr: Path | None = None, language_weight: float | None = None) -> None:
         from pocketsphinx import Decoder
 
         from explainer.voice.langmodel import ensure_language_model
@@ -90,6 +90,8 @@ class SphinxEngine:
         self.config = self.decoder.config
         self.config["warp_type"] = "inverse_linear"
         self.config["cmninit"] = CMN_INIT
+        if language_weight is not None:  # before the language model is added: it is read then
+            self.config["lw"] = language_weight
         self.logmath = self.decoder.get_logmath()
         self.lm_path, self.sentences_path, self.built = ensure_language_model(
             intent_dict, wake_words, cache_dir, self.known_word)
@@ -212,12 +214,13 @@ _unusable: set[str] = set()  # transforms that would not load (logged once; the 
 def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") -> SphinxEngine:
     """The process's decoder for these templates, made on first use (in a worker: ~0.2 s, plus a
     few seconds the first time the templates' language model is built into ``cache_dir``).
-    With ``voice`` (one of the lab's espeak voices), a decoder whose acoustic model is adapted to
-    it, when a transform ships for it (``adaptation``); otherwise the shared one.
+    With ``voice`` (one of the lab's espeak voices, or ``adaptation.LOUD_ROOM``), a decoder whose
+    acoustic model is adapted to it, when a transform ships for it (``adaptation``); otherwise
+    the shared one.
 
     One per set of templates (and voice), whoever asks: a second learner folder in the same
     process (tests, a kiosk's scratch folder) reuses the decoder already in memory."""
-    from explainer.voice.adaptation import transform_for
+    from explainer.voice.adaptation import LOUD_ROOM, LOUD_ROOM_LANGUAGE_WEIGHT, transform_for
     from explainer.voice.langmodel import templates_digest
     from explainer.voice.nlu import load_intent_dict
     from explainer.voice.wake import WAKE_WORDS
@@ -229,7 +232,8 @@ def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") ->
     with _engines_lock:
         if key not in _engines and mllr is not None and key not in _unusable:
             try:
-                _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr)
+                weight = LOUD_ROOM_LANGUAGE_WEIGHT if voice == LOUD_ROOM else None
+                _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr, weight)
             except RuntimeError:  # a damaged transform file: the model as trained still works
                 log.warning("the voice transform %s could not be loaded; using the model as trained", mllr,
                             exc_info=True)

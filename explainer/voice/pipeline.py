@@ -23,7 +23,12 @@ from pathlib import Path
 import numpy as np
 
 from explainer.voice import audio
-from explainer.voice.adaptation import ADAPT_ABOVE_DB, voice_over_background_db
+from explainer.voice.adaptation import (
+    ADAPT_ABOVE_DB,
+    LOUD_ROOM,
+    transform_path,
+    voice_over_background_db,
+)
 from explainer.voice.asr import Recogniser
 from explainer.voice.cleanup import clean_up
 from explainer.voice.decision import decide
@@ -94,18 +99,31 @@ class Pipeline:
         return typed_input(text or "", chosen, settings.voice, settings.rate, self.scratch_dir)
 
     def _engine(self, heard: HeardAudio, wake: bool = False) -> SphinxEngine:
-        """The decoder for this run.  The wake word is always spotted by the model as trained (the
-        device's listener is the same for everyone, and its thresholds were set on it); typed text is
-        then recognised by a model adapted to the lab's voice that spoke it (``adaptation``), the way
-        a cloud recogniser adapts to a household — unless the background is loud (the adaptation was
-        learned from clean speech).  A recording, a file or a clip: the model as trained."""
+        """The decoder for this run (``adaptation``).  Typed text in an ordinary room: the wake word
+        is spotted by the model as trained (its thresholds were set on it), the command recognised by
+        a model adapted to the lab's voice that spoke it, the way a cloud recogniser adapts to a
+        household.  Typed text in a loud room (the voice under ``ADAPT_ABOVE_DB`` above the
+        background, measured on the sound): both by the model adapted to a loud room, the way a
+        device tunes itself to its surroundings.  A recording, a file or a clip: the model as trained."""
         if self.engine_for is not None:
-            adapt = heard.source == "typed" and not wake and (
-                voice_over_background_db(heard.samples) >= ADAPT_ABOVE_DB)
-            return self.engine_for(heard.voice if adapt else "")
+            if heard.source != "typed":
+                return self.engine_for("")
+            if voice_over_background_db(heard.samples) < ADAPT_ABOVE_DB:
+                return self.engine_for(LOUD_ROOM)
+            return self.engine_for("" if wake else heard.voice)
         if self.engine is None:
             raise ValueError("a Pipeline needs an engine or engine_for")
         return self.engine
+
+    @staticmethod
+    def _acoustic_model(heard: HeardAudio, engine: SphinxEngine) -> str:
+        """Which acoustic model heard the words, in words for the trace."""
+        if engine.adapted_to is None:
+            return "as trained"
+        if engine.adapted_to.stem == transform_path(LOUD_ROOM).stem:
+            return (f"adapted to a loud room (the voice is {voice_over_background_db(heard.samples):.0f} dB "
+                    f"above the background, under {ADAPT_ABOVE_DB:.0f})")
+        return f"adapted to the lab's voice {heard.voice}"
 
     def _understand(self, text: str) -> NluResult | None:
         """``understand`` of a cleaned text, remembered for this run (the recogniser's check and the
@@ -160,8 +178,11 @@ class Pipeline:
             wake = detector.listen(listener, pcm, front.warp)
             trace.woke = wake.woke
             stage.output = wake.summary()
+            if listener.adapted_to is not None:
+                stage.output += f"; acoustic model {self._acoustic_model(heard, listener)}"
             stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
-                          "start": wake.start, "end": wake.end, "rival": wake.rival}
+                          "start": wake.start, "end": wake.end, "rival": wake.rival,
+                          "acoustic_model": self._acoustic_model(heard, listener)}
         if not wake.woke or wake.start is None or wake.end is None:
             for name in STAGES[2:]:
                 skipped(trace, name, t0)
@@ -184,10 +205,7 @@ class Pipeline:
             heard_asr = Recogniser(engine, WAKE_WORDS).recognise(
                 pcm[first:last], warp=front.warp, understood=self._understood,
                 parses=lambda text: self._meaning(text) is not None)
-            adapted = f"adapted to the lab's voice {heard.voice}" if engine.adapted_to else "as trained"
-            if heard.source == "typed" and not engine.adapted_to and self.engine_for is not None:
-                adapted += (f" (the voice is {voice_over_background_db(heard.samples):.0f} dB above the background, "
-                            f"under {ADAPT_ABOVE_DB:.0f}: too loud a room for the lab voice's tuning)")
+            adapted = self._acoustic_model(heard, engine)
             trace.raw_transcript = heard_asr.text
             trace.transcript, masked = mask(heard_asr.text, self.masked)
             trace.confidence = heard_asr.confidence

@@ -7,33 +7,43 @@ import pytest
 
 from explainer.voice.adaptation import (
     ADAPTED_DIR,
+    LOUD_ROOM,
     STREAMS,
     WIDTH,
     accumulate,
+    accumulate_spread,
     read_transform,
     solve,
     transform_for,
+    transform_path,
     write_transform,
 )
 from explainer.voice.adaptation_build import VOICES, features
 
 
 def test_a_transform_survives_writing_and_reading(tmp_path):
-    rows = np.random.default_rng(1).normal(0, 1, (STREAMS, WIDTH, WIDTH + 1))
-    write_transform(rows, tmp_path / "t.mllr")
-    assert np.allclose(read_transform(tmp_path / "t.mllr"), rows, atol=1e-5)
+    rng = np.random.default_rng(1)
+    rows, scale = rng.normal(0, 1, (STREAMS, WIDTH, WIDTH + 1)), rng.uniform(0.5, 1.5, (STREAMS, WIDTH))
+    write_transform(rows, tmp_path / "t.mllr", scale)
+    read_rows, read_scale = read_transform(tmp_path / "t.mllr")
+    assert np.allclose(read_rows, rows, atol=1e-5) and np.allclose(read_scale, scale, atol=1e-5)
     text = (tmp_path / "t.mllr").read_text().split("\n")
     assert text[:3] == ["1", "3", "13"]  # one class, three streams, each 13 wide: pocketsphinx's layout
+    write_transform(rows, tmp_path / "means-only.mllr")
+    assert np.all(read_transform(tmp_path / "means-only.mllr")[1] == 1.0)  # variances left as they are
 
 
-def test_every_voice_the_lab_speaks_with_has_a_shipped_transform_and_nothing_else_does():
-    for voice in VOICES:
+def test_every_voice_the_lab_speaks_with_and_the_loud_room_have_a_shipped_transform_and_nothing_else_does():
+    for voice in (*VOICES, LOUD_ROOM):
         path = transform_for(voice)
         assert path is not None and path.parent == ADAPTED_DIR
-        rows = read_transform(path)
+        rows, variance_scale = read_transform(path)
         scale = np.diagonal(rows[:, :, 1:], axis1=1, axis2=2)
         assert np.all((scale > 0.3) & (scale < 2.0))  # an adaptation, not a different model
+        assert np.all(variance_scale == 1.0) if voice != LOUD_ROOM else np.all(
+            (variance_scale > 0.3) & (variance_scale < 1.0))  # noisy speech still sharper than the population's
     assert transform_for("") is None and transform_for("en-us+whisper") is None
+    assert sorted(ADAPTED_DIR.glob("*.mllr")) == sorted(transform_path(v) for v in (*VOICES, LOUD_ROOM))
 
 
 def test_the_estimate_finds_the_shift_that_moved_the_voice():
@@ -50,6 +60,19 @@ def test_the_estimate_finds_the_shift_that_moved_the_voice():
     rows = solve(gram, cross)
     assert np.allclose(rows[:, :, 0], shift, atol=0.05)  # the bias
     assert np.allclose(rows[:, :, 1:], np.eye(WIDTH), atol=0.02)  # and no rotation
+
+
+def test_the_variance_scale_finds_how_spread_out_the_voice_is():
+    """Frames scattered half as widely (in standard deviations) as the model's Gaussians: h = 0.25."""
+    rng = np.random.default_rng(3)
+    means = rng.normal(0, 10, (STREAMS, 128, WIDTH))
+    variances = np.full((STREAMS, 128, WIDTH), 4.0)
+    chosen = rng.integers(0, 128, 4000)
+    frames = np.hstack([means[s, chosen] + rng.normal(0, 1.0, (4000, WIDTH)) for s in range(STREAMS)])
+    identity = np.concatenate([np.zeros((STREAMS, WIDTH, 1)), np.tile(np.eye(WIDTH), (STREAMS, 1, 1))], axis=2)
+    spread = np.zeros((STREAMS, WIDTH))
+    weight = accumulate_spread(frames, means, variances, identity, spread)
+    assert weight == 4000 and np.allclose(spread / weight, 0.25, atol=0.03)
 
 
 def test_the_features_are_pocketsphinxs_deltas():
@@ -79,7 +102,8 @@ def test_the_voice_over_the_background_is_measured_from_the_sound():
 
 class _Engine:
     def __init__(self, name: str, log: list) -> None:
-        self.name, self.log, self.adapted_to = name, log, (None if name == "plain" else name)
+        self.name, self.log = name, log
+        self.adapted_to = None if name == "plain" else transform_path(name)
 
     def spot(self, pcm, word, threshold, warp=1.0):
         self.log.append(("wake", self.name))
@@ -126,7 +150,7 @@ def test_a_damaged_transform_falls_back_to_the_model_as_trained(tmp_path, monkey
     assert "could not be loaded" in caplog.text
 
 
-def test_in_a_loud_room_typed_text_is_heard_by_the_model_as_trained_and_the_trace_says_why(tmp_path, monkeypatch):
+def test_in_a_loud_room_typed_text_is_heard_by_the_loud_room_model_wake_word_and_all(tmp_path, monkeypatch):
     from explainer.voice.labinput import HeardAudio
     from explainer.voice.pipeline import LabSettings, Pipeline
 
@@ -135,6 +159,17 @@ def test_in_a_loud_room_typed_text_is_heard_by_the_model_as_trained_and_the_trac
     pipeline = Pipeline(None, tmp_path, engine_for=lambda voice: _Engine(voice or "plain", log))  # type: ignore[arg-type, return-value]
     monkeypatch.setattr(pipeline, "_hear", lambda *args: heard)
     trace = pipeline.run(text="anything", settings=LabSettings(speak_reply=False))
-    assert ("recognise", "plain") in log and ("recognise", "en-us") not in log
+    assert log == [("wake", LOUD_ROOM), ("recognise", LOUD_ROOM)]
     said = trace.stage("speech recognition").data["acoustic_model"]
-    assert said.startswith("as trained (the voice is") and "too loud a room" in said
+    assert said.startswith("adapted to a loud room (the voice is") and trace.stage("wake word").data[
+        "acoustic_model"] == said
+    assert "acoustic model adapted to a loud room" in trace.stage("wake word").output
+
+
+def test_the_loud_room_decoder_leans_harder_on_the_commands_grammar(tmp_path):
+    from explainer.voice.adaptation import LOUD_ROOM_LANGUAGE_WEIGHT
+    from explainer.voice.decoder import shared_engine
+
+    loud, plain = shared_engine(None, tmp_path, LOUD_ROOM), shared_engine(None, tmp_path)
+    assert loud.adapted_to == transform_path(LOUD_ROOM) and loud.config["lw"] == LOUD_ROOM_LANGUAGE_WEIGHT
+    assert plain.adapted_to is None and plain.config["lw"] == 6.5  # pocketsphinx's own

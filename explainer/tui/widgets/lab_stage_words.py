@@ -12,11 +12,13 @@ falls back to the pipeline's own line, never to an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from explainer.i18n import _
 from explainer.tui.widgets.lab_words import Words, intent_words, quote, strictness_words, technical
+from explainer.voice.decision import ACT_AT, GUESS_AT
 
 NOT_UPLOADED = "not uploaded"  # what the pipeline writes in a stage that did not run (voice.trace)
 STOPPED = {  # the endpointer's reasons (voice.endpoint), as a person would say them: (short, full)
@@ -108,7 +110,15 @@ def _wake(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str]
         short = _("no {w} heard: nothing left the device").format(w=quote(wake_word))
         detail = _("It did not hear {w}, so it stayed asleep: nothing was sent and nothing left the device.").format(
             w=quote(wake_word))
-    return short, detail + " " + _("Setting: {s}.").format(s=setting)
+    return short, detail + " " + _("Setting: {s}.").format(s=setting) + _tuning(data)
+
+
+def _tuning(data: Mapping[str, Any]) -> str:
+    """A sentence on the sound model's tuning (``explainer.voice.adaptation``), or ""."""
+    model = str(data.get("acoustic_model") or "")
+    return "" if not model.startswith("adapted") else " " + (
+        _("Its sound model is tuned to a noisy room, as a device tunes itself to its surroundings.")
+        if "loud room" in model else _("Its sound model is tuned to the lab's own voice, as assistants tune to a household's."))
 
 
 def _endpoint(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
@@ -137,8 +147,7 @@ def _recognition(record: Any, data: Mapping[str, Any], words: Words) -> tuple[st
     detail = (_("The recogniser turned the sound into the words {t}").format(t=quote(heard)) if heard else _(
         "The recogniser could not make out any words")) + (_(", using {u}").format(u=used) if used else "") + ". "
     detail += _("How sure it was of those words: {n}%.").format(n=sure)
-    if str(data.get("acoustic_model") or "").startswith("adapted"):
-        detail += " " + _("Its sound model is tuned to the lab's own voice, as assistants tune to a household's.")
+    detail += _tuning(data)
     masked = int(data.get("masked_words") or 0)
     if masked:
         detail += " " + (_("1 word was hidden by the classroom word filter.") if masked == 1 else _(
@@ -260,16 +269,8 @@ _MAKERS = {
 
 def _number(text: Any) -> float | None:
     """The first number in the pipeline's line ("4.52 s of audio…", "kept as recording #3")."""
-    digits = ""
-    for char in str(text or ""):
-        if char.isdigit() or (char == "." and digits and "." not in digits):
-            digits += char
-        elif digits:
-            break
-    try:
-        return float(digits.rstrip(".")) if digits else None
-    except ValueError:
-        return None
+    found = re.search(r"\d+(?:\.\d+)?", str(text or ""))
+    return float(found.group()) if found else None
 
 
 def _first_quoted(text: Any) -> str:
@@ -296,4 +297,4 @@ def _needed(output: Any, guessed: bool) -> int:
             found = _number(line.rsplit(mark, 1)[1])
             if found is not None:
                 return round(found * 100)
-    return 60 if guessed else 50
+    return round((GUESS_AT if guessed else ACT_AT) * 100)
