@@ -123,7 +123,7 @@ async def test_help_lists_the_map_keys(map_app):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         described = {description for _keys, description in app.screen.rows}
-        assert {"Continue", "Settings", "Quit", "Help", "Next", "Next zone"} <= described
+        assert {"Continue", "Lab", "Settings", "Quit", "Help", "Next", "Next zone"} <= described
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
@@ -526,3 +526,26 @@ async def test_a_short_tour_from_an_older_version_shows_as_a_tour_on_the_map(app
         assert shown.count("○ not started") == 8 and "Done: 0 of 9" in shown
     saved = json.loads(config.data.progress_file.read_text(encoding="utf-8"))
     assert saved["pages_read"] == [] and "wake-word/model" in saved["tour_seen"] and saved["last"]["tour"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_v_opens_the_voice_lab_as_the_footer_says(app, lang):
+    """Issue 16: the lab was the 15th Tab stop from the map, with no key of its own."""
+    from explainer.i18n import set_language
+    from tests.pilot import screen_text, settle
+    from tests.tui.lab_fake import FakeLab
+
+    made = app(lab=FakeLab(), lang=lang)
+    try:
+        async with made.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, made)
+            footer = screen_text(made).splitlines()[-1]
+            for key in ("c", "t", "v", "s", "q", "?"):
+                assert f" {key} " in f" {footer}", (key, footer)  # every key still fits at 80 columns
+            assert ("v Lab " if lang == "en" else "v Laboratorio ") in footer
+            made.screen.set_focus(made.screen.query_one(JourneyMap))  # from the map itself, not only a button
+            await pilot.press("v")
+            await settle(pilot, made)
+            assert type(made.screen).__name__ == "LabScreen"
+    finally:
+        set_language("en")

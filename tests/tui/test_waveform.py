@@ -54,3 +54,32 @@ async def test_one_row_without_labels() -> None:
         assert strip.size.height == 1
         assert strip.render().plain.count("\n") == 0
         assert strip.marks == {} and strip.playhead is None
+
+
+class HeldStripApp(StripApp):
+    """The strip given fewer lines than it asks for, as on the lab screen at 80x24 with a long status."""
+
+    def __init__(self, rows: int, height: int) -> None:
+        super().__init__(rows)
+        self.held = height
+
+    def on_mount(self) -> None:
+        self.query_one(Waveform).styles.height = self.held
+
+
+async def test_a_strip_held_short_gives_up_blocks_then_puts_its_letters_on_the_wave() -> None:
+    app = HeldStripApp(rows=2, height=2)
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        lines = app.query_one(Waveform).render().plain.split("\n")
+        assert len(lines) == 2  # one row of blocks, the letters' row kept
+        assert set(lines[0][20:40]) == {"█"} and lines[1][0] == "P" and lines[1][20] == "W"
+    app = HeldStripApp(rows=1, height=1)
+    async with app.run_test(size=(60, 10)) as pilot:
+        strip = app.query_one(Waveform)
+        strip.playhead = 3.0
+        await pilot.pause()
+        line = strip.render().plain
+        assert "\n" not in line
+        assert line[0] == "P" and line[20] == "W" and line[59] == "E"  # on the wave itself
+        assert set(line[21:40]) == {"█"} and line[:20].replace("P", "").strip() == ""  # the rest is still the wave

@@ -91,7 +91,8 @@ class LabScreen(LabHelp, Screen[None]):
     def compose(self) -> ComposeResult:
         lab = self.lab
         steps, default = lab.thresholds("alexa")
-        # no Header: at 80x24 its row is needed so that a three-line status (the caption) leaves all ten stages
+        # no Header: at 80x24 its row is needed so that a three-line status (the caption) leaves all eleven stages
+        # and the stage explained; the wave then gives up its letters' row and shows P, W, E on itself (app.tcss)
         yield from choice_rows(lab, self.app.course.clips, steps, default)
         yield BusyLine(self._hint(), id="lab-status")
         yield TraceView(lab.stages, self.words(), id="lab-trace")

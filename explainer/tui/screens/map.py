@@ -10,7 +10,8 @@ with. The short tour is a path of its own with its own progress, shown on its bu
 
 The map itself is ONE widget (``JourneyMap``: a single render, see its docstring for why); the
 screen adds the action row above it, the hint line and the row of extras below, and moves the
-keyboard focus between them with the arrow keys, so nothing needs tab or the mouse. The screen
+keyboard focus between them with the arrow keys, so nothing needs tab or the mouse; the voice lab, the
+extras row's last button and 15 Tab stops away, also has a letter (``v``). The screen
 reads progress from the app and redraws when ``app.progress_changed`` fires.
 """
 
@@ -64,6 +65,8 @@ class MapScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("t", "short_tour", "Short tour"),
+        # the extras row's last button, 15 Tab stops away; "Lab" (Spanish "Laboratorio") keeps q Quit on the line at 80
+        Binding("v", "lab", "Lab"),
         Binding("down,j", "move(1)", "Next", show=False),
         Binding("up,k", "move(-1)", "Previous", show=False),
         Binding("right,l", "along(1)", "Next zone", show=False),
@@ -191,6 +194,9 @@ class MapScreen(Screen[None]):
     def action_short_tour(self) -> None:
         """One page and the model per station, about ten minutes: its first step not yet seen."""
         self.app.open_step(self.journey.tour_next())
+
+    def action_lab(self) -> None:
+        self.app.open_lab()
 
     # -- moving around with the arrow keys ------------------------------------------------
     def _row_of(self, widget: object) -> list[ActionButton] | None:

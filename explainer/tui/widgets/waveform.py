@@ -44,7 +44,9 @@ def fit(envelope: list[float], columns: int) -> list[float]:
 
 
 class Waveform(Widget):
-    """Loudness over time in one or two rows of blocks, a row of mark letters, and a playhead."""
+    """Loudness over time in one or two rows of blocks, a row of mark letters, and a playhead.  Held to fewer
+    lines than that (``height: 1fr`` on a full screen), it gives up a row of blocks, then puts the letters on
+    the wave."""
 
     DEFAULT_CSS = """
     Waveform {
@@ -113,8 +115,20 @@ class Waveform(Widget):
             return -1
         return min(width - 1, max(0, int(seconds / self.duration * width)))
 
+    def _layout(self) -> tuple[int, bool]:
+        """How many rows of blocks fit, and whether the mark letters sit on the wave itself. Given fewer lines
+        than it asks for (a screen where every other line is needed), the strip gives up a row of blocks first,
+        then the letters' own row: the letters go on the wave, never out of sight."""
+        height = self.content_size.height
+        if not self.show_labels or height <= 0 or height >= self.rows + 1:
+            return self.rows, False
+        if height >= 2:
+            return height - 1, False
+        return 1, True
+
     def render(self) -> Text:
         width = max(1, self.content_size.width or self.size.width)
+        rows, on_wave = self._layout()
         levels = fit(list(self.envelope), width)
         mark_cols = {self._column(t, width): name for name, t in self.marks.items() if t is not None}
         head = self._column(self.playhead, width) if self.playhead is not None else -1
@@ -127,10 +141,10 @@ class Waveform(Widget):
         preroll = self.get_component_rich_style("waveform--pre-roll")
         text = Text(no_wrap=True, overflow="crop")
         steps = len(BLOCKS) - 1
-        for row in range(self.rows):
-            floor = (self.rows - 1 - row) * steps  # the top row shows only the part above the bottom row
+        for row in range(rows):
+            floor = (rows - 1 - row) * steps  # the top row shows only the part above the bottom row
             for col, level in enumerate(levels):
-                units = int(round(level * steps * self.rows)) - floor
+                units = int(round(level * steps * rows)) - floor
                 char = BLOCKS[min(steps, max(0, units))]
                 style = played if 0 <= head and col < head else bar
                 if pre_from <= col < pre_to:
@@ -138,9 +152,12 @@ class Waveform(Widget):
                 if col == head:
                     style = playhead
                     char = char if char.strip() else "│"
+                if on_wave and col in mark_cols:
+                    char, style = MARK_LETTERS.get(mark_cols[col], "•"), playhead if col == head else mark
                 text.append(char, style)
-            text.append("\n")
-        if self.show_labels:
+            if not on_wave:
+                text.append("\n")
+        if self.show_labels and not on_wave:
             for col in range(width):
                 if col in mark_cols:
                     text.append(MARK_LETTERS.get(mark_cols[col], "•"), mark)
