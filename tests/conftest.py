@@ -154,6 +154,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from tests import memory_guard
+
+    memory_guard.start()
     config.addinivalue_line("markers", "slow: builds or runs something big (still part of the default run)")
     config.addinivalue_line(
         "markers",
@@ -175,6 +178,12 @@ try:
     _hypothesis_settings.load_profile("explainer")
 except ImportError:  # pragma: no cover
     pass
+
+
+def pytest_runtest_logstart(nodeid: str, location: tuple) -> None:
+    from tests import memory_guard
+
+    memory_guard.running(nodeid)
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
