@@ -31,11 +31,17 @@ import numpy as np
 from explainer.voice.adaptation import (
     ADAPTED_DIR,
     LOUD_ROOM,
+    MAP_PRIOR,
     SENTENCES,
     STREAMS,
     WIDTH,
     accumulate,
     accumulate_spread,
+    map_path,
+    model_dir,
+    move_means,
+    nearest_gaussians,
+    read_gaussians,
     solve,
     transform_path,
     write_transform,
@@ -47,17 +53,6 @@ if TYPE_CHECKING:
 VOICES: tuple[str, ...] = ("en-us", "en-gb", "en-us+f3", "en-us+m3")  # the voices the lab and its bench speak with
 CI_PHONES = ("+NSN+ +SPN+ AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW OY P R S SH "
              "SIL T TH UH UW V W Y Z ZH").split()  # the en-us model's base phones = its codebooks, in order
-
-
-def read_gaussians(path: Path) -> np.ndarray:
-    """A sphinx3 means/variances file -> (codebook, stream, density, 13)."""
-    raw = path.read_bytes()
-    pos = raw.index(b"endhdr\n") + len(b"endhdr\n")
-    order = "<" if np.frombuffer(raw[pos:pos + 4], "<i4")[0] == 0x11223344 else ">"
-    books, streams, densities = (int(n) for n in np.frombuffer(raw[pos + 4:pos + 16], order + "i4"))
-    pos += 16 + 4 * streams + 4
-    count = books * streams * densities * WIDTH
-    return np.frombuffer(raw[pos:pos + 4 * count], order + "f4").reshape(books, streams, densities, WIDTH)
 
 
 class FrontEnd:
@@ -150,9 +145,7 @@ class Statistics:
     """What the estimate needs, gathered sentence by sentence: the frames by codebook, and G and k."""
 
     def __init__(self) -> None:
-        import pocketsphinx
-
-        model = Path(pocketsphinx.get_model_path()) / "en-us" / "en-us"
+        model = model_dir()
         self.means = read_gaussians(model / "means")
         self.variances = np.maximum(read_gaussians(model / "variances"), 1e-4)  # pocketsphinx's variance floor
         self.gram = np.zeros((STREAMS, WIDTH, WIDTH + 1, WIDTH + 1))
@@ -173,6 +166,23 @@ class Statistics:
         for x, book in self.kept:
             weight += accumulate_spread(x, self.means[book], self.variances[book], rows, spread)
         return spread / max(weight, 1.0)
+
+    def map_offsets(self, rows: np.ndarray, prior: float = MAP_PRIOR) -> tuple[np.ndarray, np.ndarray]:
+        """MAP on top of the transform: each Gaussian the voice used moves from its transformed
+        mean towards the mean of the frames it was given, by n / (n + prior) of the way (n: its
+        share of the frames).  -> (where: k x 3 [codebook, stream, density], offset: k x 13)."""
+        moved = move_means(self.means, rows)
+        count, total = np.zeros(moved.shape[:3]), np.zeros(moved.shape)
+        for x, book in self.kept:
+            for stream in range(STREAMS):
+                part = x[:, stream * WIDTH:(stream + 1) * WIDTH]
+                nearest, share = nearest_gaussians(part, moved[book, stream], self.variances[book, stream])
+                for column in range(nearest.shape[1]):
+                    np.add.at(count[book, stream], nearest[:, column], share[:, column])
+                    np.add.at(total[book, stream], nearest[:, column], share[:, column:column + 1] * part)
+        offset = (total - count[..., None] * moved) / (prior + count[..., None])
+        where = np.argwhere(count >= 1.0)  # a Gaussian with less than a frame would move under 1/21 of the way
+        return where.astype(np.int16), offset[tuple(where.T)].astype(np.float16)
 
 
 def gather(voices: tuple[str, ...], engine: SphinxEngine, content_dir: Path, scratch: Path,
@@ -212,6 +222,8 @@ def main(argv: list[str]) -> int:
         rows = solve(stats.gram, stats.cross)
         path = transform_path(name)
         write_transform(rows, path, stats.variance_scale(rows) if loud else None)
+        where, offset = stats.map_offsets(rows)
+        np.savez_compressed(map_path(name), where=where, offset=offset)
         print(f"{name}: {stats.frames()} frames -> {path}", flush=True)
     return 0
 

@@ -79,14 +79,17 @@ class SphinxEngine:
     """The shared decoder.  Use ``LabService.engine()`` (or ``engine_for``); every method takes the lock."""
 
     def __init__(self, intent_dict: dict, wake_words: tuple[str, ...], cache_dir: Path,
-                 mllr: Path | None = None, language_weight: float | None = None) -> None:
+                 mllr: Path | None = None, language_weight: float | None = None,
+                 model_files: dict[str, str] | None = None) -> None:
         from pocketsphinx import Decoder
 
         from explainer.voice.langmodel import ensure_language_model
 
         self.lock = threading.RLock()
-        self.adapted_to = mllr  # an MLLR transform for one of the lab's voices (``adaptation``), or None
-        self.decoder = Decoder(lm=None, loglevel="FATAL", **({"mllr": str(mllr)} if mllr else {}))
+        self.adapted_to = mllr  # the transform of a lab voice or a loud room (``adaptation``), or None
+        # the adapted model's own means and variances (``adaptation.adapted_model``), or the transform alone
+        adapted = model_files or ({"mllr": str(mllr)} if mllr else {})
+        self.decoder = Decoder(lm=None, loglevel="FATAL", **adapted)
         self.config = self.decoder.config
         self.config["warp_type"] = "inverse_linear"
         self.config["cmninit"] = CMN_INIT
@@ -211,6 +214,18 @@ _engines_lock = threading.Lock()
 _unusable: set[str] = set()  # transforms that would not load (logged once; the model as trained is used)
 
 
+def _model_files(voice: str, cache_dir: Path) -> dict[str, str] | None:
+    """The adapted model's files, or None to use its transform alone (no MAP shipped, or the
+    cache folder cannot be written: the transform still adapts, a little less)."""
+    from explainer.voice.adaptation import adapted_model
+
+    try:
+        return adapted_model(voice, cache_dir)
+    except (OSError, ValueError, KeyError):
+        log.warning("the adapted model for %s could not be made; using the transform alone", voice, exc_info=True)
+        return None
+
+
 def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") -> SphinxEngine:
     """The process's decoder for these templates, made on first use (in a worker: ~0.2 s, plus a
     few seconds the first time the templates' language model is built into ``cache_dir``).
@@ -233,7 +248,8 @@ def shared_engine(content_dir: Path | None, cache_dir: Path, voice: str = "") ->
         if key not in _engines and mllr is not None and key not in _unusable:
             try:
                 weight = LOUD_ROOM_LANGUAGE_WEIGHT if voice == LOUD_ROOM else None
-                _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr, weight)
+                _engines[key] = SphinxEngine(intent_dict, WAKE_WORDS, cache_dir, mllr, weight,
+                                             _model_files(voice, cache_dir))
             except RuntimeError:  # a damaged transform file: the model as trained still works
                 log.warning("the voice transform %s could not be loaded; using the model as trained", mllr,
                             exc_info=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -12,6 +14,7 @@ from explainer.voice.adaptation import (
     WIDTH,
     accumulate,
     accumulate_spread,
+    map_path,
     read_transform,
     solve,
     transform_for,
@@ -44,6 +47,51 @@ def test_every_voice_the_lab_speaks_with_and_the_loud_room_have_a_shipped_transf
             (variance_scale > 0.3) & (variance_scale < 1.0))  # noisy speech still sharper than the population's
     assert transform_for("") is None and transform_for("en-us+whisper") is None
     assert sorted(ADAPTED_DIR.glob("*.mllr")) == sorted(transform_path(v) for v in (*VOICES, LOUD_ROOM))
+    assert sorted(ADAPTED_DIR.glob("*.npz")) == sorted(map_path(v) for v in (*VOICES, LOUD_ROOM))
+
+
+def test_an_adapted_model_is_the_model_moved_by_its_transform_and_map_offsets(tmp_path):
+    from explainer.voice.adaptation import adapted_model, model_dir, move_means, read_gaussians
+
+    files = adapted_model("en-us", tmp_path)
+    assert files is not None and set(files) == {"mean"}  # a voice's transform leaves the variances alone
+    assert adapted_model("en-us", tmp_path) == files  # made once, then found by its hash
+    ours, model = read_gaussians(Path(files["mean"])), read_gaussians(model_dir() / "means")
+    assert ours.shape == model.shape == (42, STREAMS, 128, WIDTH)
+    moved = move_means(model, read_transform(transform_for("en-us"))[0])
+    with np.load(map_path("en-us")) as shipped:
+        where = tuple(shipped["where"].T)
+        assert np.allclose(ours[where], moved[where] + shipped["offset"].astype(np.float32), atol=1e-4)
+        untouched = np.ones(model.shape[:3], bool)
+        untouched[where] = False
+    assert np.allclose(ours[untouched], moved[untouched], atol=1e-4)  # the rest: the transform alone
+    assert adapted_model("en-us+whisper", tmp_path) is None
+
+
+def test_the_loud_rooms_model_has_its_variances_scaled_too(tmp_path):
+    from explainer.voice.adaptation import adapted_model, model_dir, read_gaussians
+
+    files = adapted_model(LOUD_ROOM, tmp_path)
+    assert files is not None and set(files) == {"mean", "var"}
+    scale = read_transform(transform_for(LOUD_ROOM))[1]
+    expected = read_gaussians(model_dir() / "variances") * scale[None, :, None, :]
+    assert np.allclose(read_gaussians(Path(files["var"])), expected, rtol=1e-5)
+
+
+def test_map_moves_a_well_heard_gaussian_most_of_the_way_and_a_rare_one_little():
+    from explainer.voice.adaptation_build import Statistics
+
+    stats = Statistics.__new__(Statistics)
+    rng = np.random.default_rng(5)
+    stats.means = rng.normal(0, 50, (1, STREAMS, 128, WIDTH))
+    stats.variances = np.ones((1, STREAMS, 128, WIDTH))
+    target = stats.means[0, :, 7] + 0.5  # Gaussian 7 heard 180 times, 0.5 off in every dimension
+    frames = np.hstack([np.tile(target[s], (180, 1)) for s in range(STREAMS)])
+    stats.kept = [(frames, 0)]
+    identity = np.concatenate([np.zeros((STREAMS, WIDTH, 1)), np.tile(np.eye(WIDTH), (STREAMS, 1, 1))], axis=2)
+    where, offset = stats.map_offsets(identity, prior=20.0)
+    assert where.tolist() == [[0, s, 7] for s in range(STREAMS)]  # only the Gaussian that was heard
+    assert np.allclose(offset.astype(float), 0.5 * 180 / 200, atol=1e-2)  # n / (n + prior) of the way
 
 
 def test_the_estimate_finds_the_shift_that_moved_the_voice():
@@ -172,4 +220,17 @@ def test_the_loud_room_decoder_leans_harder_on_the_commands_grammar(tmp_path):
 
     loud, plain = shared_engine(None, tmp_path, LOUD_ROOM), shared_engine(None, tmp_path)
     assert loud.adapted_to == transform_path(LOUD_ROOM) and loud.config["lw"] == LOUD_ROOM_LANGUAGE_WEIGHT
+    assert loud.config["mllr"] is None and "/adapted/loud_room-" in str(loud.config["var"])  # its own variances
     assert plain.adapted_to is None and plain.config["lw"] == 6.5  # pocketsphinx's own
+
+
+def test_a_voices_decoder_loads_its_own_means_and_falls_back_to_the_transform_if_they_cannot_be_made(
+        tmp_path, monkeypatch):
+    from explainer.voice import decoder
+
+    voice = decoder.shared_engine(None, tmp_path, "en-gb")
+    assert voice.adapted_to == transform_path("en-gb") and voice.config["mllr"] is None
+    assert "/adapted/en_gb-" in str(voice.config["mean"])  # made in the cache folder of whoever loaded it first
+    monkeypatch.setattr("explainer.voice.labcache.write_atomic", lambda *args: (_ for _ in ()).throw(
+        PermissionError("read-only")))
+    assert decoder._model_files("en-us+m3", tmp_path / "elsewhere") is None  # the transform alone, logged
