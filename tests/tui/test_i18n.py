@@ -228,6 +228,15 @@ def test_the_map_hints_have_spanish_entries() -> None:
     assert [hint for hint in HINTS.values() if hint not in catalogue] == []
 
 
+def test_the_lab_stage_names_have_spanish_entries() -> None:
+    """The lab's stage rows are named from the pipeline's list (``_(name)``, not a literal the scan sees);
+    "N-best check" and "clean-up" stayed English in a Spanish lab."""
+    from explainer.voice.trace import STAGES
+
+    catalogue = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))
+    assert [stage for stage in STAGES if stage not in catalogue] == []
+
+
 def test_no_string_is_translated_at_import_time() -> None:
     """``_()`` only inside functions: at import time the language may not be set yet."""
     early = []
