@@ -50,6 +50,13 @@ def test_each_stage_reads_in_plain_words():
                                    "acoustic_model": "adapted to the lab's voice en-us"}))
     assert adapted[0] == "90% sure: “alexa stop”"
     assert "Its sound model is tuned to the lab's own voice" in adapted[1]
+    loud = {"acoustic_model": "adapted to a loud room (the voice is 12 dB above the background, under 17)"}
+    in_noise = words(StageRecord("speech recognition", output="'alexa stop' · commands model, confidence 0.9",
+                                 data={"model": "commands", "confidence": 0.9, **loud}))
+    assert "Its sound model is tuned to noisy rooms" in in_noise[1] and "own voice" not in in_noise[1]
+    woke = words(StageRecord("wake word", output="heard 'alexa' at 1.0-1.4 s: woke", data={
+        "woke": True, "threshold": 1e-36, "detected_at": 1.6, "start": 1.0, "end": 1.4, "rival": None, **loud}))
+    assert "Its sound model is tuned to noisy rooms" in woke[1]  # the wake word too, in a loud room
 
     understood = words(StageRecord(
         "understanding", output="SetTimer {'minutes': 10} → act: confidence 0.68 x completeness 1.00 = 0.68 >= 0.50",

@@ -117,8 +117,8 @@ def _tuning(data: Mapping[str, Any]) -> str:
     """A sentence on the sound model's tuning (``explainer.voice.adaptation``), or ""."""
     model = str(data.get("acoustic_model") or "")
     return "" if not model.startswith("adapted") else " " + (
-        _("Its sound model is tuned to a noisy room, as a device tunes itself to its surroundings.")
-        if "loud room" in model else _("Its sound model is tuned to the lab's own voice, as assistants tune to a household's."))
+        _("Its sound model is tuned to noisy rooms, as devices tune to their surroundings.")
+        if "loud room" in model else _("Its sound model is tuned to the lab's own voice, as assistants tune to a home."))
 
 
 def _endpoint(record: Any, data: Mapping[str, Any], words: Words) -> tuple[str, str] | None:
