@@ -177,12 +177,10 @@ class Pipeline:
         with StageTimer(trace, "wake word", t0, f"{trace.duration_s:.2f} s, 100 ms chunks") as stage:
             wake = detector.listen(listener, pcm, front.warp)
             trace.woke = wake.woke
-            stage.output = wake.summary()
-            if listener.adapted_to is not None:
-                stage.output += f"; acoustic model {self._acoustic_model(heard, listener)}"
+            heard_by = self._acoustic_model(heard, listener)
+            stage.output = wake.summary() + (f"; acoustic model {heard_by}" if listener.adapted_to is not None else "")
             stage.data = {"woke": wake.woke, "threshold": wake.threshold, "detected_at": wake.detected_at,
-                          "start": wake.start, "end": wake.end, "rival": wake.rival,
-                          "acoustic_model": self._acoustic_model(heard, listener)}
+                          "start": wake.start, "end": wake.end, "rival": wake.rival, "acoustic_model": heard_by}
         if not wake.woke or wake.start is None or wake.end is None:
             for name in STAGES[2:]:
                 skipped(trace, name, t0)
