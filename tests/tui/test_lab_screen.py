@@ -424,3 +424,50 @@ async def test_the_real_service_runs_and_keeps_the_upload(app):
         for stage in STAGES:
             assert stage in shown
         assert [entry.intent for entry in made.lab.history().list()] == ["SetTimer"]  # kept, for real
+
+
+class _HeldLab(FakeLab):
+    """Each run waits until the test lets it finish: typing during a run, as a quick learner does."""
+
+    def __init__(self) -> None:
+        import threading
+
+        super().__init__()
+        self.go = threading.Event()
+
+    def run(self, request, on_stage=None):  # noqa: ANN001
+        self.go.wait(10)
+        return super().run(request, on_stage)
+
+
+async def test_a_sentence_typed_and_entered_during_a_run_runs_next_and_keeps_every_key(app):
+    """Typing twenty commands as a new user (issue 16): a sentence typed while the last run was finishing lost
+    its first letters (the finished run selected the whole field, so the next key replaced what was typed), and
+    enter during a run was dropped; twice in twenty the lab then said "Type a sentence first"."""
+    fake = _HeldLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        field = screen.query_one("#lab-text", Input)
+        await pilot.press(*"alexa one", "enter")
+        await pilot.press("ctrl+u", *"alexa two", "enter")
+        for _ in range(5):  # the run is held: no waiting for workers here
+            await pilot.pause(0.02)
+        assert "yours runs next" in " ".join(screen_text(made).split())
+        await pilot.press(*"!")  # still typing when the first run ends
+        fake.go.set()
+        await shows(pilot, made, "alexa two")
+        assert [r.text for r in fake.requests] == ["alexa one", "alexa two"]
+        assert field.value == "alexa two!"  # every key kept, nothing selected over it
+
+    fake = _HeldLab()
+    made = app(lab=fake)
+    async with made.run_test(size=(80, 24)) as pilot:
+        screen = await open_lab(pilot, made)
+        field = screen.query_one("#lab-text", Input)
+        fake.go.set()
+        await pilot.press(*"alexa one", "enter")
+        await settle(pilot, made)
+        assert field.selection == (0, len("alexa one"))  # untouched since: the next command is typed over it
+        await pilot.press(*"alexa two")
+        assert field.value == "alexa two"

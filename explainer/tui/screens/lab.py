@@ -79,6 +79,7 @@ class LabScreen(LabHelp, Screen[None]):
         self.sound = LabSound(self)  # the microphone and playback
         self.speech_ok = True
         self.running = False  # a run (or a recording) is under way
+        self._next: LabRequest | None = None  # entered during a run: runs when it ends
         self._room = "none"
         self._wake = "alexa"
         self._intents: dict[str, Any] | None = None
@@ -181,16 +182,19 @@ class LabScreen(LabHelp, Screen[None]):
 
     def action_run(self, recording: tuple[Any, int] | None = None) -> None:
         status = self.query_one(BusyLine)
-        if self.running:
-            status.busy(_("Still running the last one…"))
-            return
         request = self.request(recording)
         if isinstance(request, str):
             status.done(request, "bold")
-            return
+        elif self.running:  # what was entered meanwhile runs next, as enter promised
+            self._next = request if recording is None else None
+            status.busy(_("Still running the last one… yours runs next."))
+        else:
+            self._start(request)
+
+    def _start(self, request: LabRequest) -> None:
         self.running = True
         self.query_one(TraceView).clear()
-        status.busy(_("Running the pipeline…"))
+        self.query_one(BusyLine).busy(_("Running the pipeline…"))
         self._run(request)
 
     @work(thread=True, exclusive=True, group="lab-run", exit_on_error=False)
@@ -223,6 +227,12 @@ class LabScreen(LabHelp, Screen[None]):
     def failed(self, message: str) -> None:
         self.running = False
         self.query_one(BusyLine).done(message, "bold")
+        self._run_next()
+
+    def _run_next(self) -> None:
+        request, self._next = self._next, None
+        if request is not None and not self.running:
+            self._start(request)
 
     def _finished(self, trace: Trace, envelope: list[float]) -> None:
         self.running = False
@@ -232,9 +242,10 @@ class LabScreen(LabHelp, Screen[None]):
         view.show_trace(trace, envelope)
         self.query_one(BusyLine).done(status_after_run(trace, view.words))
         field = self.query_one("#lab-text", Input)
-        if trace.source == "typed" and not field.disabled:  # the next command is typed over this one
+        if trace.source == "typed" and not field.disabled:  # the next command is typed over this one...
             field.focus()
-            field.select_all()
+            if field.value.split() == trace.text.split():  # ...unless the learner has begun it already
+                field.select_all()
         else:  # a clip or a recording: the keys that follow (k keeps it, p plays the reply) are letters
             self.query_one("#lab-trace-table", DataTable).focus()
         lab = self.app.progress.section("lab")
@@ -244,6 +255,7 @@ class LabScreen(LabHelp, Screen[None]):
             count = 0
         lab["traces"] = count + 1
         self.app.save_progress()
+        self._run_next()
 
     # -- your own voice, playback and navigation ------------------------------------------
     def action_record(self) -> None:
@@ -269,14 +281,12 @@ class LabScreen(LabHelp, Screen[None]):
     def action_leave_field(self) -> None:
         self.query_one("#lab-trace-table", DataTable).focus()
 
-    def action_stages(self) -> None:
-        self.query_one("#lab-trace-table", DataTable).focus()
+    action_stages = action_leave_field  # ↓ from the field: to the table, as Esc does
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # the footer's Esc says "Leave the field" or "Map"
 
-    def on_descendant_blur(self) -> None:
-        self.refresh_bindings()
+    on_descendant_blur = on_descendant_focus
 
     def action_leave(self) -> None:
         self.app.open_map()
