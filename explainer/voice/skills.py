@@ -95,9 +95,12 @@ class Skills:
     def _GetWeather(self, slots: dict) -> SkillReply:
         city = str(slots.get("city") or self.weather.get("default_city", "london"))
         day = str(slots.get("day") or "today")
+        day = "this weekend" if day == "the weekend" else day  # one day, said two ways (content/intents/weather.yaml)
         report = self.weather.get("cities", {}).get(city, {}).get(day)
-        if not report:
-            return SkillReply(f"I have no weather for {city.title()} {day}.", "weather")
+        if not report:  # say what it does know, as a person would
+            days = list(self.weather.get("cities", {}).get(city, {}))
+            known = f"only for {_listed(days)}" if days else f"for {_listed([c.title() for c in self.weather.get('cities', {})])}"
+            return SkillReply(f"I have no weather for {day} in {city.title()}; {known}.", "weather")
         text = (f"{day.capitalize()} in {city.title()}: {report['summary']}, high {report['high']}°C, "
                 f"low {report['low']}°C, {report['rain']}% chance of rain.")
         return SkillReply(text, "weather", {"city": city, "day": day, **report, "note": "canned lab data"})
@@ -159,3 +162,8 @@ class Skills:
 
     def _WhoAreYou(self, slots: dict) -> SkillReply:
         return SkillReply(self._say("who_are_you", "I am the voice lab."), "about")
+
+
+def _listed(items: list[str]) -> str:
+    """"a, b and c", as a reply says it."""
+    return " and ".join(filter(None, (", ".join(items[:-1]), items[-1] if items else "")))

@@ -112,6 +112,15 @@ def test_weather_comes_from_canned_data(skills):
     assert "Paris" in reply.text and "75% chance of rain" in reply.text
 
 
+def test_weather_for_a_day_or_city_it_has_no_data_for_says_what_it_does_know(skills):
+    """A new user's "alexa what's the forecast for the weekend" got "I have no weather for London the weekend."""
+    assert skills.fulfil(heard("what's the forecast for the weekend")).text.startswith("This weekend in London: ")
+    assert skills.fulfil(heard("what's the weather in london on monday")).text == (
+        "I have no weather for monday in London; only for today, tomorrow, tonight and this weekend.")
+    assert skills.fulfil(heard("what's the weather in lisbon today")).text.startswith(
+        "I have no weather for today in Lisbon; for London, Dublin, Berlin")
+
+
 def test_shopping_list_remembers(skills):
     skills.fulfil(heard("add eggs to my shopping list"))
     skills.fulfil(heard("add bread to the shopping list"))
