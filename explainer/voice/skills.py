@@ -95,7 +95,6 @@ class Skills:
     def _GetWeather(self, slots: dict) -> SkillReply:
         city = str(slots.get("city") or self.weather.get("default_city", "london"))
         day = str(slots.get("day") or "today")
-        day = "this weekend" if day == "the weekend" else day  # one day, said two ways (content/intents/weather.yaml)
         report = self.weather.get("cities", {}).get(city, {}).get(day)
         if not report:  # say what it does know, as a person would
             days = list(self.weather.get("cities", {}).get(city, {}))
